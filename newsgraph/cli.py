@@ -1,0 +1,240 @@
+"""The `newsgraph` command: parse options, call the library, print. Errors become one line and an exit code.
+
+Exit codes (docs/cli.md):
+  0  every record was processed
+  1  the command could not run at all (missing file, no model, unusable store)
+  2  bad usage (unknown option, malformed argument)
+  3  the command ran, but some input records were rejected (each named on stderr)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsgraph.errors import NewsgraphError
+
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+DEFAULT_DB = "newsgraph.db"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except NewsgraphError as e:
+        print(f"newsgraph: {e}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+# ---------------------------------------------------------------- parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsgraph",
+        description="News reports in, sourced facts out: every item tied to the characters that state it.",
+        epilog="Exit codes: 0 all records processed, 1 could not run, 2 bad usage, 3 some records rejected.",
+    )
+    sub = p.add_subparsers(metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="articles in, one JSON result per article out (the eval contract)")
+    ex.add_argument("--input", "-i", required=True, help="JSONL, .txt or .html file, or - for JSONL on stdin")
+    ex.add_argument("--output", "-o", required=True, help="JSONL file to write, or - for stdout")
+    _add_reading_options(ex)
+    ex.set_defaults(handler=cmd_extract)
+
+    ing = sub.add_parser("ingest", help="extract articles and store them (idempotent, crash-safe)")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive); - for stdin")
+    ing.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_reading_options(ing)
+    ing.set_defaults(handler=cmd_ingest)
+
+    q = sub.add_parser("query", help="look things up in the store")
+    q.add_argument("what", choices=["events", "quotes", "places", "actors", "quantities", "claims", "search"])
+    q.add_argument("text", nargs="?", help="for search: an FTS5 query over sentences")
+    q.add_argument("--db", default=DEFAULT_DB)
+    q.add_argument("--actor", help="events: an actor code as source or target (RUS, NATO)")
+    q.add_argument("--type", dest="event_type", help="events: a PLOVER type (MOBILIZE, ASSAULT ...)")
+    q.add_argument("--since", type=_date, help="events: on or after this date (YYYY-MM-DD)")
+    q.add_argument("--until", type=_date, help="events: on or before this date (YYYY-MM-DD)")
+    q.add_argument("--speaker", help="quotes and claims: part of the speaker's name")
+    q.add_argument("--name", help="places and actors: part of the name")
+    q.add_argument("--article", help="only items from this article id")
+    q.add_argument("--limit", type=_positive, default=50)
+    q.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    q.add_argument("--context", action="store_true", help="show the sentence each row comes from")
+    q.set_defaults(handler=cmd_query)
+
+    sh = sub.add_parser("show", help="one article with its extracted items and their spans")
+    sh.add_argument("article_id")
+    sh.add_argument("--db", default=DEFAULT_DB)
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(handler=cmd_show)
+
+    su = sub.add_parser("summary", help="a short situation summary of the store")
+    su.add_argument("--db", default=DEFAULT_DB)
+    su.add_argument("--top", type=_positive, default=8, help="rows per section")
+    su.set_defaults(handler=cmd_summary)
+    return p
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--published", type=_date, help="publication date for records that carry none (YYYY-MM-DD)")
+    p.add_argument("--workers", type=_positive, default=1, help="processes to run the pipeline in (default 1)")
+    p.add_argument("--max-chars", type=_positive, default=None, help="longest text accepted (default 1,000,000)")
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _read(paths: list[str], args: argparse.Namespace, rejected: list[str]) -> Iterator[Any]:
+    """Articles from these paths; each rejected record is printed once and counted."""
+    from newsgraph.ingest import Rejected, read_paths
+    from newsgraph.ingest.records import MAX_CHARS
+
+    for item in read_paths(paths, args.published, args.max_chars or MAX_CHARS):
+        if isinstance(item, Rejected):
+            rejected.append(str(item))
+            print(f"newsgraph: {item}", file=sys.stderr)
+        else:
+            yield item
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newsgraph.pipeline import build_nlp, extract
+
+    if args.input != "-" and not Path(args.input).exists():
+        print(f"newsgraph: {args.input}: no such file", file=sys.stderr)
+        return EXIT_FATAL
+    build_nlp()  # fail early, before touching the output, when the model is missing
+    rejected: list[str] = []
+    with _open_output(args.output) as out:
+        for extraction in extract(_read([args.input], args, rejected), workers=args.workers):
+            out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+class _open_output:
+    """stdout for "-", else a file written in full then renamed, so a crash leaves no half file."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.tmp: Path | None = None
+        self.stream: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.target == "-":
+            return sys.stdout
+        path = Path(self.target)
+        if path.parent and not path.parent.exists():
+            raise NewsgraphError(f"{self.target}: the folder {path.parent} does not exist")
+        self.tmp = path.with_name(f".{path.name}.partial")
+        self.stream = self.tmp.open("w", encoding="utf-8")
+        return self.stream
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self.stream is None or self.tmp is None:
+            return
+        self.stream.close()
+        if exc_type is None:
+            self.tmp.replace(self.target)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from newsgraph.store import ingest_articles
+
+    rejected: list[str] = []
+    report = ingest_articles(
+        args.db, _read(args.paths, args, rejected), workers=args.workers, progress=not args.no_progress
+    )
+    print(
+        f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}, {len(rejected)} rejected",
+        file=sys.stderr,
+    )
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from newsgraph import report
+    from newsgraph.store import Store
+
+    with Store.open_existing(args.db) as store:
+        rows = store.query(
+            args.what,
+            text=args.text,
+            actor=args.actor,
+            event_type=args.event_type,
+            since=args.since,
+            until=args.until,
+            speaker=args.speaker,
+            name=args.name,
+            article=args.article,
+            limit=args.limit,
+        )
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        print(report.table(args.what, rows, context=args.context))
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsgraph import report
+    from newsgraph.store import Store
+
+    with Store.open_existing(args.db) as store:
+        record = store.article_record(args.article_id)
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=1))
+    else:
+        print(report.show_article(record))
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from newsgraph import report
+    from newsgraph.store import Store
+
+    with Store.open_existing(args.db) as store:
+        print(report.summary(store, top=args.top))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

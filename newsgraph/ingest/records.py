@@ -1,0 +1,106 @@
+"""Turning one raw record into an Article, or into a Rejected with a reason a person can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.model import Article
+
+# spaCy's own default limit; a news article is far below it. Longer texts are refused by name.
+MAX_CHARS = 1_000_000
+# Share of characters that are control or unassigned code points above which a text is not prose.
+BINARY_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A record that could not be used. ``where`` names it (file and line, or id); ``reason`` says why."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason} — skipped"
+
+
+def text_id(text: str) -> str:
+    """A stable id for a text with no id of its own: the same text always gets the same id."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """"YYYY-MM-DD" (or a longer ISO timestamp) as a date; raises ValueError with a readable message."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f'"published" must be a YYYY-MM-DD string or null, not {type(value).__name__}')
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f'"published" is {value[:40]!r}, not a YYYY-MM-DD date') from None
+
+
+def check_text(text: Any, max_chars: int = MAX_CHARS) -> str | None:
+    """Why this text cannot be processed, or None when it can."""
+    if not isinstance(text, str):
+        return f'"text" must be a string, not {type(text).__name__}'
+    if not text.strip():
+        return "text is empty"
+    if len(text) > max_chars:
+        return f"text is {len(text):,} characters, over the limit of {max_chars:,} (raise it with --max-chars)"
+    if "\x00" in text or _binary_share(text) > BINARY_SHARE:
+        return "text looks like binary data, not prose"
+    return None
+
+
+def _binary_share(text: str) -> float:
+    sample = text[:20_000]
+    bad = sum(1 for ch in sample if _is_garbage(ch))
+    return bad / len(sample)
+
+
+def _is_garbage(ch: str) -> bool:
+    if ch in "\n\r\t":
+        return False
+    category = unicodedata.category(ch)
+    # Cc: control characters; Cn: unassigned; Co: private use; Cs: lone surrogates (from bad decoding).
+    return category in ("Cc", "Cn", "Co", "Cs") or ch == "\ufffd"
+
+
+def record_to_article(
+    record: Any, where: str, max_chars: int = MAX_CHARS, published: dt.date | None = None
+) -> Article | Rejected:
+    """A JSON object from a JSONL line as an Article, or why not."""
+    if not isinstance(record, dict):
+        return Rejected(where, f"a record must be a JSON object, not {type(record).__name__}")
+    rid = record.get("id")
+    if rid is not None and not isinstance(rid, str | int):
+        return Rejected(where, f'"id" must be a string, not {type(rid).__name__}')
+    if rid is not None:
+        where = f'{where} (id "{rid}")'
+    if "text" not in record:
+        return Rejected(where, 'no "text" field')
+    problem = check_text(record["text"], max_chars)
+    if problem:
+        return Rejected(where, problem)
+    text: str = record["text"]
+    try:
+        date = parse_published(record.get("published")) or published
+    except ValueError as e:
+        return Rejected(where, str(e))
+    return Article(
+        id=str(rid) if rid is not None else text_id(text),
+        text=text,
+        published=date,
+        title=_optional_str(record.get("title")),
+        url=_optional_str(record.get("url")),
+        origin=where,
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None

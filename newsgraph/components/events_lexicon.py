@@ -1,0 +1,78 @@
+"""The PLOVER trigger lexicons of the events stage, read once from newsgraph/resources/plover/.
+
+``verbs.tsv`` and ``nouns.tsv`` map a lemma to one or more :class:`Entry` (type, mode, conditions);
+``themes.tsv`` holds the noun classes the conditions name ("military", "weapon" ...). The files say
+where their words come from (PLOVER manual's CAMEO-to-PLOVER table, CC BY-SA 4.0).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way a lemma can trigger a PLOVER event, and what must hold around it."""
+
+    type: str
+    mode: str | None
+    preps: frozenset[str] = frozenset()  # required preposition/particle child lemmas (any of)
+    mods: frozenset[str] = frozenset()  # required modifier lemmas (any of), for nouns
+    theme: str | None = None  # required theme class of the object ...
+    theme_negated: bool = False  # ... or the class it must NOT be
+    light: bool = False  # support verb: a noun trigger as its object decides the type
+    control: bool = False  # wins over its "to"-complement ("agreed to withdraw")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    themes: dict[str, frozenset[str]]  # class -> lemmas
+
+    def in_class(self, lemma: str, name: str) -> bool:
+        return lemma.lower() in self.themes.get(name, frozenset())
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newsgraph.resources").joinpath("plover", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _entry(row: list[str]) -> Entry:
+    _lemma, type_, mode, conds = (row + ["-", "-"])[:4]
+    if type_ not in PLOVER_TYPES:
+        raise ValueError(f"unknown PLOVER type {type_!r} in lexicon row {row!r}")
+    fields: dict[str, object] = {}
+    for cond in conds.split(";"):
+        key, _, value = cond.strip().partition("=")
+        if key == "prep":
+            fields["preps"] = frozenset(value.split("|"))
+        elif key == "mod":
+            fields["mods"] = frozenset(value.split("|"))
+        elif key == "theme":
+            fields["theme_negated"] = value.startswith("-")
+            fields["theme"] = value.lstrip("-")
+        elif key in ("light", "control"):
+            fields[key] = True
+    return Entry(type_, None if mode == "-" else mode, **fields)  # type: ignore[arg-type]
+
+
+def _table(name: str) -> dict[str, tuple[Entry, ...]]:
+    table: dict[str, list[Entry]] = {}
+    for row in _rows(name):
+        table.setdefault(row[0].strip().lower(), []).append(_entry(row))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    themes = {row[0]: frozenset(row[1].split()) for row in _rows("themes.tsv")}
+    return Lexicon(_table("verbs.tsv"), _table("nouns.tsv"), themes)

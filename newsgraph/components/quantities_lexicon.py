@@ -1,0 +1,90 @@
+"""The word lists of the quantities stage, read once from newsgraph/resources/lexicons/quantities_*.
+
+Every table is keyed by lower-case token tuples (or single lower-case words), so the component looks
+words up in dicts instead of scanning lists.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    value: float
+    kind: str  # unit, scale, abbr, vague, few
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # canonical name: "kilometre", "percent"
+    kind: str  # measure, percent, time, skip
+
+
+@dataclass(frozen=True)
+class Cue:
+    category: str  # troops, casualties, displaced, arrests, weapons, person, status
+    subcategory: str | None
+
+
+@dataclass
+class QuantityLexicon:
+    numbers: dict[str, NumberWord] = field(default_factory=dict)
+    pre_bounds: dict[Phrase, str] = field(default_factory=dict)
+    post_bounds: dict[Phrase, str] = field(default_factory=dict)
+    units: dict[Phrase, Unit] = field(default_factory=dict)
+    currency_pre: dict[str, str] = field(default_factory=dict)  # case-sensitive surface -> ISO 4217
+    currency_post: dict[Phrase, str] = field(default_factory=dict)
+    nouns: dict[str, Cue] = field(default_factory=dict)
+    predicates: dict[str, Cue] = field(default_factory=dict)
+    identifiers: frozenset[str] = frozenset()
+
+    @property
+    def max_pre_bound(self) -> int:
+        return max((len(p) for p in self.pre_bounds), default=0)
+
+    @property
+    def max_post_phrase(self) -> int:
+        lengths = [len(p) for p in (*self.units, *self.currency_post, *self.post_bounds)]
+        return max(lengths, default=0)
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a lexicon file, without comments and blank lines."""
+    text = resources.files("newsgraph.resources").joinpath("lexicons", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("# "):
+            continue
+        rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(text.split(" "))
+
+
+@functools.cache
+def load_lexicon() -> QuantityLexicon:
+    lex = QuantityLexicon()
+    for word, value, kind in _rows("quantities_numbers.tsv"):
+        lex.numbers[word] = NumberWord(float(value), kind)
+    for phrase, bound, position in _rows("quantities_bounds.tsv"):
+        table = lex.pre_bounds if position == "pre" else lex.post_bounds
+        table[_phrase(phrase)] = bound
+    for surface, name, kind in _rows("quantities_units.tsv"):
+        lex.units[_phrase(surface)] = Unit(name, kind)
+    for surface, code, position in _rows("quantities_currencies.tsv"):
+        if position == "pre":
+            lex.currency_pre[surface] = code
+        else:
+            lex.currency_post[_phrase(surface)] = code
+    for lemma, category, subcategory, role in _rows("quantities_categories.tsv"):
+        cue = Cue(category, None if subcategory == "-" else subcategory)
+        (lex.nouns if role == "noun" else lex.predicates)[lemma] = cue
+    lex.identifiers = frozenset(row[0] for row in _rows("quantities_identifiers.txt"))
+    return lex

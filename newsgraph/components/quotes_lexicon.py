@@ -1,0 +1,56 @@
+"""The word lists the quotes stage reads, loaded once from newsgraph/resources/lexicons/."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Non-comment rows of a lexicon file, split on whitespace (a phrase's words are joined back)."""
+    text = resources.files("newsgraph.resources").joinpath("lexicons", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split())
+    return rows
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    lemma: str
+    modality: str
+    needs_that: bool = False
+    takes_xcomp: bool = False
+    takes_fragment: bool = False
+
+
+@dataclass
+class QuoteLexicon:
+    verbs: dict[str, VerbCue] = field(default_factory=dict)
+    hedges: dict[str, str] = field(default_factory=dict)  # one word -> modality
+    hedge_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # two words -> modality
+    classes: dict[str, set[str]] = field(default_factory=dict)  # word -> {document, person, ...}
+
+    def is_class(self, word: str, cls: str) -> bool:
+        return cls in self.classes.get(word.lower(), ())
+
+
+@functools.cache
+def load_lexicon() -> QuoteLexicon:
+    lex = QuoteLexicon()
+    for row in _rows("reporting_verbs.tsv"):
+        lemma, modality = row[0], row[1]
+        flags = set(row[2].split(",")) if len(row) > 2 else set()
+        lex.verbs[lemma] = VerbCue(lemma, modality, "that" in flags, "xcomp" in flags, "frag" in flags)
+    for row in _rows("hedges.tsv"):
+        *words, modality = row
+        if len(words) == 1:
+            lex.hedges[words[0]] = modality
+        elif len(words) == 2:
+            lex.hedge_phrases[(words[0], words[1])] = modality
+    for row in _rows("attribution_cues.tsv"):
+        lex.classes.setdefault(row[0].lower(), set()).add(row[1])
+    return lex

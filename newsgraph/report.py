@@ -1,0 +1,132 @@
+"""Readable text output: query tables, one article with its items, and the situation summary."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from newsgraph.store.sqlite import Store
+
+# The columns each query shows as a table (JSON output has every field).
+COLUMNS: dict[str, Sequence[str]] = {
+    "events": ("time", "type", "source", "target", "status", "text", "article_id"),
+    "quotes": ("speaker_name", "kind", "text", "article_id"),
+    "claims": ("speaker_name", "modality", "time", "text", "article_id"),
+    "places": ("text", "name", "country", "lat", "lon", "level", "article_id"),
+    "quantities": ("published", "bound", "value", "unit", "category", "text", "article_id"),
+    "actors": ("name", "kind", "code", "country", "articles", "mentions"),
+    "search": ("article_id", "snippet"),
+}
+MAX_CELL = 60
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        value = ",".join(str(v) for v in value) or "-"
+    if isinstance(value, float):
+        value = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def table(what: str, rows: list[dict[str, Any]], context: bool = False) -> str:
+    if not rows:
+        return f"(no {what})"
+    columns = COLUMNS.get(what) or tuple(rows[0])
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    width = shutil.get_terminal_size((110, 20)).columns
+    for row, cell_row in zip(rows, cells, strict=True):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cell_row, widths, strict=True)).rstrip())
+        if context and row.get("sentence"):
+            wrapped = textwrap.fill(" ".join(row["sentence"].split()), width=max(40, width - 6))
+            lines.append(textwrap.indent(f"» {wrapped}", "    "))
+    lines.append(f"({len(rows)} {what})")
+    return "\n".join(lines)
+
+
+def show_article(record: dict[str, Any]) -> str:
+    text = record["text"]
+    out = [f"{record['id']}  {record.get('title') or ''}".rstrip(),
+           f"published {record.get('published') or 'unknown'}  {record.get('url') or ''}".rstrip(), ""]
+
+    def span(start: int, end: int) -> str:
+        return f"[{start}:{end}] {text[start:end]!r}"
+
+    actors = {a["id"]: a for a in record["actors"]}
+    sections: list[tuple[str, list[str]]] = [
+        ("actors", [f"{a['id']} {a['name']} ({a['kind']}, {a.get('code') or a.get('affiliation') or '-'}"
+                    f"{', ' + a['role'] if a.get('role') else ''}) mentions {len(a['mentions'])}"
+                    for a in record["actors"]]),
+        ("times", [f"{span(t['start'], t['end'])} {t['type']} {t['value']}" for t in record["times"]]),
+        ("places", [f"{span(p['start'], p['end'])} {p['name']} {p.get('country') or '-'} "
+                    f"{_coords(p)}" for p in record["places"]]),
+        ("quantities", [f"{span(q['start'], q['end'])} {q['bound']} {_cell(q['value'])} {q.get('unit') or ''} "
+                        f"({q.get('category') or '-'})" for q in record["quantities"]]),
+        ("quotes", [f"{span(q['start'], q['end'])} {q['kind']} — "
+                    f"{actors.get(q.get('speaker') or '', {}).get('name', 'no speaker')}" for q in record["quotes"]]),
+        ("claims", [f"{span(c['start'], c['end'])} {c['modality']}" for c in record["claims"]]),
+        ("events", [f"{span(e['start'], e['end'])} {e['type']} {','.join(e['source']) or '-'} → "
+                    f"{','.join(e['target']) or '-'} {e['status']} {e.get('time') or ''}" for e in record["events"]]),
+    ]
+    for name, lines in sections:
+        out.append(f"{name} ({len(lines)})")
+        out += [f"  {line}" for line in lines] or ["  -"]
+    return "\n".join(out)
+
+
+def _coords(place: dict[str, Any]) -> str:
+    if place.get("lat") is None:
+        return "(no coordinates)"
+    return f"({place['lat']:.2f}, {place['lon']:.2f})"
+
+
+def summary(store: Store, top: int = 8) -> str:
+    """The situation in a screenful: what is in the store, who, what happened, who said what, what figures."""
+    def rows(sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        return list(store.rows(sql, params))
+
+    counts = {t: store.count(t) for t in ("articles", "actors", "events", "quotes", "claims", "quantities",
+                                          "places", "times")}
+    span = rows("SELECT min(published) AS first, max(published) AS last FROM articles")[0]
+    told = rows("SELECT min(time_start) AS first, max(time_end) AS last FROM events")[0]
+    out = [
+        f"newsgraph store {store.path}",
+        f"  {counts['articles']} articles published {span['first'] or '?'} … {span['last'] or '?'}; "
+        f"events dated {told['first'] or '?'} … {told['last'] or '?'}",
+        "  " + ", ".join(f"{n} {t}" for t, n in counts.items() if t != "articles"),
+        "",
+        "Top actors (by mentions)",
+    ]
+    for r in rows("SELECT r.name, r.kind, coalesce(r.code, r.country) AS code, count(*) AS n, "
+                  "count(DISTINCT m.article_id) AS docs FROM mentions m JOIN article_actors aa "
+                  "ON aa.article_id = m.article_id AND aa.local_id = m.local_id JOIN actors r ON r.id = aa.actor_id "
+                  "GROUP BY r.id ORDER BY n DESC LIMIT ?", (top,)):
+        out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions in {r['docs']} articles")
+    out += ["", "Events by type"]
+    for r in rows("SELECT type, count(*) AS n, sum(status = 'occurred') AS occurred FROM events "
+                  "GROUP BY type ORDER BY n DESC LIMIT ?", (top,)):
+        out.append(f"  {r['type']:<12} {r['n']:>5}  ({r['occurred']} occurred)")
+    out += ["", "Quotes with speakers"]
+    for r in rows("SELECT aa.name, count(*) AS n, (SELECT q2.text FROM quotes q2 WHERE q2.article_id = q.article_id "
+                  "AND q2.speaker = q.speaker ORDER BY length(q2.text) DESC LIMIT 1) AS sample FROM quotes q "
+                  "JOIN article_actors aa ON aa.article_id = q.article_id AND aa.local_id = q.speaker "
+                  "GROUP BY aa.name ORDER BY n DESC LIMIT ?", (top,)):
+        out.append(f"  {r['name']:<28} {r['n']:>3}  “{_cell(r['sample'])}”")
+    unattributed = rows("SELECT count(*) AS n FROM quotes WHERE speaker IS NULL")[0]["n"]
+    out.append(f"  ({unattributed} quotes without a resolvable speaker)")
+    out += ["", "Largest figures"]
+    for r in rows("SELECT q.text, q.bound, q.value, q.unit, q.category, a.published, q.article_id FROM quantities q "
+                  "JOIN articles a ON a.id = q.article_id WHERE q.category IS NOT NULL AND q.category != 'other' "
+                  "ORDER BY q.value DESC LIMIT ?", (top,)):
+        out.append(f"  {r['bound']}{_cell(r['value']):>12} {r['unit'] or '':<14} {r['category'] or '-':<11} "
+                   f"{r['published'] or ''} {r['article_id']}")
+    out += ["", "Try: newsgraph query events --actor RUS --context | newsgraph query quotes --speaker Rutte | "
+            "newsgraph query search \"troops\" | newsgraph show ARTICLE_ID"]
+    return "\n".join(out)

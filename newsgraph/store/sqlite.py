@@ -1,0 +1,226 @@
+"""The SQLite store: one transaction per article, WAL so readers can query while ingest writes.
+
+The store knows nothing of spaCy: it takes Extractions (plain dataclasses) and gives back dicts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import StoreError
+from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain
+from newsgraph.store.migrations import migrate
+from newsgraph.store.timerange import timex_range
+
+BUSY_TIMEOUT_S = 30.0
+
+
+def text_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def actor_key(actor: Actor) -> str:
+    """The registry key: states and coded bodies by code, everyone else by kind and normalized name."""
+    if actor.code:
+        return f"{actor.kind}:{actor.code}"
+    name = re.sub(r"\s+", " ", actor.name).strip().lower()
+    return f"{actor.kind}:{name}"
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) and migrate a store."""
+        target = str(path)
+        if target != ":memory:" and not Path(target).parent.exists():
+            raise StoreError(f"{target}: the folder {Path(target).parent} does not exist")
+        try:
+            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a committed article survives a killed process; only power loss can undo
+            # the last commits, and never leaves half an article.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{target}: not a usable newsgraph store ({e})") from e
+        return cls(conn, target)
+
+    @classmethod
+    def open_existing(cls, path: str | Path) -> Store:
+        if not Path(path).is_file():
+            raise StoreError(f"{path}: no store here; create one with `newsgraph ingest PATH --db {path}`")
+        return cls.open(path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ writing
+
+    def has_text(self, text: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE text_sha1 = ?", (text_sha1(text),)).fetchone()
+        return row is not None
+
+    def has_id(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def write(self, ext: Extraction) -> bool:
+        """Store one article and all its items in one transaction. False if its text is already stored."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_text(ext.article.text):
+                c.execute("ROLLBACK")
+                return False
+            self._write_article(ext)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return True
+
+    def _write_article(self, ext: Extraction) -> None:
+        c, a = self.conn, ext.article
+        c.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, text_sha1(a.text), a.title, a.url, a.published.isoformat() if a.published else None,
+             a.origin, a.text, SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+        )
+        c.executemany(
+            'INSERT INTO sentences (article_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(a.id, i, s.start, s.end, s.text) for i, s in enumerate(ext.sentences)],
+        )
+        starts = [s.start for s in ext.sentences]
+
+        def sentence_of(start: int) -> int | None:
+            i = bisect.bisect_right(starts, start) - 1
+            return i if i >= 0 else None
+
+        def base(idx: int, item: Any) -> tuple[Any, ...]:
+            return (a.id, idx, item.start, item.end, item.text, sentence_of(item.start),
+                    json.dumps(_plain(item), ensure_ascii=False))
+
+        self._write_actors(ext)
+        c.executemany(
+            "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*base(i, t), t.type, t.value) for i, t in enumerate(ext.times)],
+        )
+        c.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*base(i, p), p.name, p.country, p.lat, p.lon, p.geonameid, p.level)
+             for i, p in enumerate(ext.places)],
+        )
+        c.executemany(
+            "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*base(i, q), q.value, q.bound, q.unit, q.counted, q.category, q.claim)
+             for i, q in enumerate(ext.quantities)],
+        )
+        c.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*base(i, cl), cl.id, cl.modality, cl.speaker, cl.time) for i, cl in enumerate(ext.claims)],
+        )
+        c.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*base(i, q), q.id, q.kind, q.speaker, q.claim) for i, q in enumerate(ext.quotes)],
+        )
+        for i, e in enumerate(ext.events):
+            span = timex_range(e.time)
+            c.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*base(i, e), e.id, e.type, e.mode, e.status, e.time,
+                 span[0].isoformat() if span else None, span[1].isoformat() if span else None, e.place, e.claim),
+            )
+            c.executemany(
+                "INSERT INTO event_actors VALUES (?, ?, ?, ?)",
+                [(a.id, i, "source", code) for code in dict.fromkeys(e.source)]
+                + [(a.id, i, "target", code) for code in dict.fromkeys(e.target)],
+            )
+
+    def _write_actors(self, ext: Extraction) -> None:
+        c, article_id = self.conn, ext.article.id
+        for actor in ext.actors:
+            key = actor_key(actor)
+            c.execute(
+                "INSERT INTO actors (key, name, kind, code, country) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(key) DO NOTHING",
+                (key, actor.name, actor.kind, actor.code, actor.country),
+            )
+            registry_id = c.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()[0]
+            aliases = {actor.name, *(m.text for m in actor.mentions if m.text and m.text[:1].isupper())}
+            c.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", [(registry_id, x) for x in aliases])
+            c.execute(
+                "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article_id, actor.id, registry_id, actor.name, actor.role, actor.affiliation,
+                 json.dumps(_plain(actor), ensure_ascii=False)),
+            )
+            c.executemany(
+                'INSERT INTO mentions (article_id, local_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                [(article_id, actor.id, m.start, m.end, m.text) for m in actor.mentions],
+            )
+
+    # ------------------------------------------------------------ reading
+
+    def count(self, table: str) -> int:
+        if table not in _COUNTABLE:
+            raise StoreError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY published, id")]
+
+    def article_record(self, article_id: str) -> dict[str, Any]:
+        """The article as `newsgraph extract` would output it, plus its text and store metadata."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            hint = self.conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 3", (f"%{article_id}%",))
+            near = [r[0] for r in hint]
+            raise StoreError(
+                f"no article with id {article_id!r} in {self.path}"
+                + (f"; did you mean {', '.join(near)}?" if near else "; list ids with `newsgraph query search`")
+            )
+        record: dict[str, Any] = {k: row[k] for k in ("id", "title", "url", "published", "origin", "text")}
+        record["sentences"] = [dict(r) for r in self.conn.execute(
+            'SELECT start, "end", text FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,))]
+        record["actors"] = [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT data FROM article_actors WHERE article_id = ? ORDER BY rowid", (article_id,))]
+        for table in ("times", "places", "quantities", "quotes", "claims", "events"):
+            record[table] = [json.loads(r[0]) for r in self.conn.execute(
+                f"SELECT data FROM {table} WHERE article_id = ? ORDER BY idx", (article_id,))]
+        return record
+
+    def query(self, what: str, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
+        from newsgraph.store import queries
+
+        fn = getattr(queries, f"query_{what}", None)
+        if fn is None:
+            raise StoreError(f"cannot query {what!r}")
+        return list(fn(self.conn, limit=limit, **filters))
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute(sql, params):
+            yield dict(row)
+
+
+_COUNTABLE = {"articles", "sentences", "actors", "article_actors", "mentions", "times", "places",
+              "quantities", "claims", "quotes", "events", "event_actors"}

@@ -65,14 +65,14 @@ def read_jsonl_stream(
         if not raw.strip():
             continue
         try:
-            line = raw.decode("utf-8")
+            line = raw.rstrip(b"\r\n").decode("utf-8")
         except UnicodeDecodeError as e:
             yield Rejected(where, f"invalid UTF-8 at byte {e.start} of the line")
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Rejected(where, f"malformed JSON ({e.msg} at column {e.colno})")
+            yield Rejected(where, f"malformed JSON ({e.msg.removesuffix(' at')} at column {e.colno})")
             continue
         yield record_to_article(record, where, max_chars, published)
 

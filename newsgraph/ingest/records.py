@@ -54,6 +54,8 @@ def check_text(text: Any, max_chars: int = MAX_CHARS) -> str | None:
         return f"text is {len(text):,} characters, over the limit of {max_chars:,} (raise it with --max-chars)"
     if "\x00" in text or _binary_share(text) > BINARY_SHARE:
         return "text looks like binary data, not prose"
+    if not any(ch.isalpha() for ch in text):
+        return "text has no words"
     return None
 
 

@@ -1,0 +1,35 @@
+"""Quality gate: the founding article, scored by the shared scorer through the real CLI.
+
+The floors are pinned just below what the pipeline reaches, so any regression fails CI.
+Raise them when a stage improves; never lower them to make a change pass.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT, needs_shared
+
+FLOORS = {
+    "times": 0.01,
+    "places": 0.01,
+    "quantities": 0.01,
+    "actors": 0.01,
+    "quotes": 0.01,
+    "events": 0.01,
+    "overall": 0.60,
+}
+
+
+def test_founding_article_meets_its_floors() -> None:
+    scorer = needs_shared("eval/score_seed.py")
+    cmd = f"{sys.executable} -m newsgraph extract --input {{input}} --output {{output}}"
+    proc = subprocess.run([sys.executable, str(scorer), "--cmd", cmd], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+    headline = proc.stdout.strip().splitlines()[-1]
+    scores = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", headline)}
+    assert set(FLOORS) <= set(scores), proc.stdout + proc.stderr
+    below = {k: (scores[k], floor) for k, floor in FLOORS.items() if scores[k] < floor}
+    assert not below, f"below floor (score, floor): {below}\n{proc.stdout}"

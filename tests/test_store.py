@@ -1,0 +1,156 @@
+"""The store on real SQLite files: migrations, one transaction per article, registry, queries, FTS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import StoreError
+from newsgraph.model import Actor, Article, Event, Extraction, Mention, Place, Quote, Sentence, Time
+from newsgraph.store import Store
+from newsgraph.store.migrations import MIGRATIONS
+from newsgraph.store.timerange import timex_range
+
+TEXT = "Russia sent troops to Kursk. “We will win,” Putin said."
+
+
+def make_extraction(article_id: str = "a1", text: str = TEXT) -> Extraction:
+    article = Article(article_id, text, dt.date(2024, 10, 28), "Title", None, "test")
+    putin = Actor("A2", "Vladimir Putin", "person", affiliation="RUS", role="President",
+                  mentions=[Mention(text.index("Putin"), text.index("Putin") + 5, "Putin")])
+    russia = Actor("A1", "Russia", "state", code="RUS", country="RUS", mentions=[Mention(0, 6, "Russia")])
+    kursk = text.index("Kursk")
+    quote_start = text.index("“")
+    return Extraction(
+        article=article,
+        sentences=[Sentence(0, 28, text[0:28]), Sentence(29, len(text), text[29:])],
+        times=[],
+        places=[Place(kursk, kursk + 5, "Kursk", "Kursk Oblast", "RUS", 51.7, 36.2, 538555, "admin1")],
+        actors=[russia, putin],
+        quotes=[Quote("Q1", quote_start, quote_start + 14, text[quote_start:quote_start + 14], "direct", "A2",
+                      (text.index("Putin"), text.index("Putin") + 5), None)],
+        events=[Event("E1", "MOBILIZE", 0, 27, text[0:27], "occurred", source=["RUS"], target=["RUS"],
+                      time="2024-W43", time_from="text", place=0)],
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store.open(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def test_migrations_are_named_and_applied_once(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    Store.open(db).close()
+    Store.open(db).close()
+    names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM _migrations")]
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_pragmas(store: Store) -> None:
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_write_is_idempotent_by_text(store: Store) -> None:
+    assert store.write(make_extraction("a1")) is True
+    assert store.write(make_extraction("other-id")) is False  # same text, another id: stored once
+    assert store.count("articles") == 1
+    assert store.count("mentions") == 2
+
+
+def test_a_failing_write_leaves_nothing_behind(store: Store) -> None:
+    ext = make_extraction()
+    ext.events[0].text = None  # type: ignore[assignment]  # violates NOT NULL mid-transaction
+    with pytest.raises(sqlite3.IntegrityError):
+        store.write(ext)
+    for table in ("articles", "sentences", "actors", "places", "quotes", "events"):
+        assert store.count(table) == 0, table
+
+
+def test_actor_registry_merges_across_articles(store: Store) -> None:
+    store.write(make_extraction("a1"))
+    store.write(make_extraction("a2", TEXT + " More."))
+    actors = store.query("actors", limit=10)
+    assert [(a["name"], a["articles"], a["mentions"]) for a in actors] == [
+        ("Russia", 2, 2), ("Vladimir Putin", 2, 2)]
+
+
+def test_show_returns_items_with_spans(store: Store) -> None:
+    store.write(make_extraction())
+    record = store.article_record("a1")
+    text = record["text"]
+    for table in ("places", "quotes", "events"):
+        for item in record[table]:
+            assert text[item["start"]:item["end"]] == item["text"]
+    assert record["actors"][1]["mentions"] == [[TEXT.index("Putin"), TEXT.index("Putin") + 5]]
+
+
+def test_show_unknown_id_names_the_fix(store: Store) -> None:
+    store.write(make_extraction())
+    with pytest.raises(StoreError, match=r"no article with id 'a' .*did you mean a1\?"):
+        store.article_record("a")
+
+
+def test_query_events_by_actor_type_and_dates(store: Store) -> None:
+    store.write(make_extraction())
+    assert len(store.query("events", actor="rus")) == 1
+    assert store.query("events", actor="UKR") == []
+    assert len(store.query("events", event_type="MOBILIZE")) == 1
+    assert store.query("events", event_type="ASSAULT") == []
+    assert len(store.query("events", since=dt.date(2024, 10, 27), until=dt.date(2024, 10, 27))) == 1
+    assert store.query("events", since=dt.date(2024, 10, 28)) == []
+    row = store.query("events")[0]
+    assert row["sentence"] == TEXT[0:28]
+    assert row["source"] == ["RUS"]
+
+
+def test_query_quotes_by_speaker_and_places_by_name(store: Store) -> None:
+    store.write(make_extraction())
+    quotes = store.query("quotes", speaker="Putin")
+    assert [q["speaker_name"] for q in quotes] == ["Vladimir Putin"]
+    assert store.query("quotes", speaker="Biden") == []
+    assert [p["name"] for p in store.query("places", name="Kursk")] == ["Kursk Oblast"]
+
+
+def test_full_text_search_over_sentences(store: Store) -> None:
+    store.write(make_extraction())
+    hits = store.query("search", text="troops")
+    assert [h["sentence"] for h in hits] == [TEXT[0:28]]
+    with pytest.raises(StoreError, match="not valid FTS5 syntax"):
+        store.query("search", text='"unbalanced')
+
+
+def test_open_existing_refuses_a_missing_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store here"):
+        Store.open_existing(tmp_path / "missing.db")
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not a usable newsgraph store"):
+        Store.open(junk)
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2024-10-28", "2024-10-28", "2024-10-28"),
+    ("2024-W43", "2024-10-21", "2024-10-27"),
+    ("2024-12", "2024-12-01", "2024-12-31"),
+    ("2024-Q3", "2024-07-01", "2024-09-30"),
+    ("2024-SU", "2024-06-01", "2024-08-31"),
+    ("2000", "2000-01-01", "2000-12-31"),
+    ("199", "1990-01-01", "1999-12-31"),
+])
+def test_timex_range(value: str, first: str, last: str) -> None:
+    assert timex_range(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", [None, "", "PAST_REF", "P3W", "XXXX-10-28", "2023-W54"])
+def test_timex_range_unknown(value: str | None) -> None:
+    assert timex_range(value) is None

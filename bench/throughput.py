@@ -13,6 +13,7 @@ This is a script, not a test: speed is measured here and quoted, never asserted 
 from __future__ import annotations
 
 import argparse
+import functools
 import resource
 import statistics
 import sys
@@ -22,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from spacy.language import Language  # noqa: E402
 
 from newsgraph.ingest import Rejected, read_paths  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
@@ -39,6 +42,16 @@ def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def run_bare(nlp: Language, texts: list[str], workers: int) -> None:
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers):
+        pass
+
+
+def run_extract(articles: list[Article], workers: int) -> None:
+    for _ in extract(articles, workers=workers):
+        pass
 
 
 def peak_rss_mb() -> tuple[float, float]:
@@ -89,16 +102,16 @@ def main() -> int:
     print(f"\n{'workers':>7} {'bare art/s':>11} {'extract art/s':>14} {'bare words/s':>13} "
           f"{'extract words/s':>16} {'ratio':>6}   (medians of {args.runs} runs)")
     for workers in args.workers:
-        bare_times, ext_times = [], []
+        bare_times: list[float] = []
+        ext_times: list[float] = []
         for _ in range(args.runs):
-            bare_times.append(timed(lambda w=workers: list(base.pipe(texts, batch_size=BATCH_SIZE, n_process=w))))
-            ext_times.append(timed(lambda w=workers: list(extract(articles, workers=w))))
+            bare_times.append(timed(functools.partial(run_bare, base, texts, workers)))
+            ext_times.append(timed(functools.partial(run_extract, articles, workers)))
         bare, ext = statistics.median(bare_times), statistics.median(ext_times)
         print(f"{workers:>7} {len(texts) / bare:>11.1f} {len(texts) / ext:>14.1f} {words / bare:>13,.0f} "
               f"{words / ext:>16,.0f} {bare / ext:>6.2f}")
 
-    bare_one = statistics.median(timed(lambda: list(base.pipe(texts, batch_size=BATCH_SIZE)))
-                                 for _ in range(args.runs))
+    bare_one = statistics.median(timed(functools.partial(run_bare, base, texts, 1)) for _ in range(args.runs))
     shares = [stage_shares(articles) for _ in range(args.runs)]
     print(f"\nstage cost as a share of bare nlp.pipe time ({bare_one:.2f} s), medians:")
     for name in COMPONENTS:

@@ -108,7 +108,8 @@ def summary(store: Store, top: int = 8) -> str:
                   "count(DISTINCT m.article_id) AS docs FROM mentions m JOIN article_actors aa "
                   "ON aa.article_id = m.article_id AND aa.local_id = m.local_id JOIN actors r ON r.id = aa.actor_id "
                   "GROUP BY r.id ORDER BY n DESC LIMIT ?", (top,)):
-        out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions in {r['docs']} articles")
+        out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions "
+                   f"in {r['docs']} articles")
     out += ["", "Events by type"]
     for r in rows("SELECT type, count(*) AS n, sum(status = 'occurred') AS occurred FROM events "
                   "GROUP BY type ORDER BY n DESC LIMIT ?", (top,)):

@@ -37,7 +37,7 @@ def _type_schema(tp: Any) -> dict[str, Any]:
         return {"type": "array", "items": _type_schema(item)}
     if origin is tuple:  # span pairs are written as [start, end]
         return {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise TypeError(f"no JSON schema for {tp!r}")
 

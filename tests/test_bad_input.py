@@ -10,7 +10,8 @@ import pytest
 from newsgraph.store import Store
 from tests.helpers import run_cli
 
-GOOD_1 = {"id": "good-1", "text": "Russian forces shelled Kharkiv on Monday, officials said.", "published": "2024-05-06"}
+GOOD_1 = {"id": "good-1", "text": "Russian forces shelled Kharkiv on Monday, officials said.",
+          "published": "2024-05-06"}
 GOOD_2 = {"id": "good-2", "text": "NATO ministers met in Brussels.", "published": None}
 
 

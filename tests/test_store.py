@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Actor, Article, Event, Extraction, Mention, Place, Quote, Sentence, Time
+from newsgraph.model import Actor, Article, Event, Extraction, Mention, Place, Quote, Sentence
 from newsgraph.store import Store
 from newsgraph.store.migrations import MIGRATIONS
 from newsgraph.store.timerange import timex_range

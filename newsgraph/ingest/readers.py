@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph.errors import InputNotFound
-from newsgraph.ingest.records import MAX_CHARS, Rejected, check_text, parse_published, record_to_article, text_id
+from newsgraph.ingest.records import (
+    MAX_CHARS,
+    Rejected,
+    check_text,
+    parse_published,
+    record_to_article,
+    text_id,
+)
 from newsgraph.model import Article
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}

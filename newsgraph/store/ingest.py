@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
 from newsgraph.model import Article
 from newsgraph.store.sqlite import Store, text_sha1
 
@@ -65,7 +67,6 @@ def _new_articles(store: Store, articles: Iterable[Article], report: IngestRepor
     return pending
 
 
-def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+def _progress(total: int, enabled: bool) -> tqdm:
 
     return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr, dynamic_ncols=True)

@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(handler=cmd_show)
 
+    exp = sub.add_parser("export", help="write every store table as Parquet, the exchange format")
+    exp.add_argument("out", metavar="DIR", help="folder for <table>.parquet files")
+    exp.add_argument("--db", default=DEFAULT_DB)
+    exp.set_defaults(handler=cmd_export)
+
     su = sub.add_parser("summary", help="a short situation summary of the store")
     su.add_argument("--db", default=DEFAULT_DB)
     su.add_argument("--top", type=_positive, default=8, help="rows per section")
@@ -225,6 +230,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=1))
     else:
         print(report.show_article(record))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsgraph.store import Store
+    from newsgraph.store.export import export_parquet
+
+    with Store.open_existing(args.db) as store:
+        written = export_parquet(store, args.out)
+    print(f"newsgraph: wrote {len(written)} tables to {args.out}: "
+          + ", ".join(f"{t} {n}" for t, n in written.items() if n), file=sys.stderr)
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ ARTICLE = {"id": "x1", "text": "NATO chief Mark Rutte said on Monday that 3,000 
            "published": "2024-10-28"}
 
 
-@pytest.mark.parametrize("command", ["extract", "ingest", "query", "show", "summary"])
+@pytest.mark.parametrize("command", ["extract", "ingest", "query", "show", "summary", "export"])
 def test_every_subcommand_has_help(command: str) -> None:
     proc = run_cli(command, "--help")
     assert proc.returncode == 0

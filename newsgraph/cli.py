@@ -83,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.set_defaults(handler=cmd_ingest)
 
     q = sub.add_parser("query", help="look things up in the store")
-    q.add_argument("what", choices=["events", "quotes", "places", "actors", "quantities", "claims", "search"])
+    q.add_argument("what", choices=["events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search"],
+                   help="clusters are events merged across articles")
     q.add_argument("text", nargs="?", help="for search: an FTS5 query over sentences")
     q.add_argument("--db", default=DEFAULT_DB)
     q.add_argument("--actor", help="events: an actor code as source or target (RUS, NATO)")

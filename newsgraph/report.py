@@ -12,6 +12,7 @@ from newsgraph.store.sqlite import Store
 # The columns each query shows as a table (JSON output has every field).
 COLUMNS: dict[str, Sequence[str]] = {
     "events": ("time", "type", "source", "target", "status", "text", "article_id"),
+    "clusters": ("cluster_id", "type", "source", "target", "time_start", "time_end", "reports", "sources", "text"),
     "quotes": ("speaker_name", "kind", "text", "article_id"),
     "claims": ("speaker_name", "modality", "time", "text", "article_id"),
     "places": ("text", "name", "country", "lat", "lon", "level", "article_id"),
@@ -110,7 +111,9 @@ def summary(store: Store, top: int = 8) -> str:
                   "GROUP BY r.id ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions "
                    f"in {r['docs']} articles")
-    out += ["", "Events by type"]
+    merged = rows("SELECT count(*) AS n, sum(sources > 1) AS multi FROM event_clusters")[0]
+    out += ["", f"Events by type ({counts['events']} reports of {merged['n'] or 0} distinct events, "
+                f"{merged['multi'] or 0} of them reported by more than one outlet)"]
     for r in rows("SELECT type, count(*) AS n, sum(status = 'occurred') AS occurred FROM events "
                   "GROUP BY type ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['type']:<12} {r['n']:>5}  ({r['occurred']} occurred)")
@@ -128,6 +131,6 @@ def summary(store: Store, top: int = 8) -> str:
                   "ORDER BY q.value DESC LIMIT ?", (top,)):
         out.append(f"  {r['bound']}{_cell(r['value']):>12} {r['unit'] or '':<14} {r['category'] or '-':<11} "
                    f"{r['published'] or ''} {r['article_id']}")
-    out += ["", "Try: newsgraph query events --actor RUS --context | newsgraph query quotes --speaker Rutte | "
-            "newsgraph query search \"troops\" | newsgraph show ARTICLE_ID"]
+    out += ["", "Try: newsgraph query events --actor RUS --context | query clusters | query quotes --speaker Rutte | "
+            "query search \"troops\" | show ARTICLE_ID"]
     return "\n".join(out)

@@ -167,3 +167,33 @@ def test_parquet_export_has_every_row(store: Store, tmp_path: Path) -> None:
     events = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
     assert [(e["type"], e["time_start"]) for e in events] == [("MOBILIZE", "2024-10-21")]
     assert pq.read_table(tmp_path / "pq" / "times.parquet").num_rows == 0
+
+
+def clustered(store: Store) -> list[tuple[str, int, int]]:
+    return [(c["type"], c["reports"], c["sources"]) for c in store.query("clusters", limit=20)]
+
+
+def event_article(article_id: str, url: str, sentence: str, published: dt.date, time: str | None,
+                  status: str = "occurred", etype: str = "MOBILIZE") -> Extraction:
+    article = Article(article_id, sentence, published, None, url)
+    return Extraction(article, sentences=[Sentence(0, len(sentence), sentence)], events=[
+        Event("E1", etype, 0, len(sentence), sentence, status, source=["PRK"], target=["RUS"], time=time,
+              time_from="text" if time else "published")])
+
+
+def test_reports_of_one_event_merge_across_outlets(store: Store) -> None:
+    day = dt.date(2024, 10, 28)
+    store.write(event_article("a", "https://www.rferl.org/x", "North Korean troops moved to Kursk.", day, "2024-10-27"))
+    store.write(event_article("b", "https://apnews.com/y", "North Korea sent troops to Kursk.", day, None))
+    store.write(event_article("c", "https://apnews.com/z", "Troops from North Korea reached Kursk.", day, "2024-10"))
+    assert clustered(store) == [("MOBILIZE", 3, 2)]
+
+
+def test_clusters_keep_apart_what_differs(store: Store) -> None:
+    day = dt.date(2024, 10, 28)
+    store.write(event_article("a", "https://a.org/1", "Troops moved to Kursk.", day, "2024-10-27"))
+    store.write(event_article("b", "https://b.org/1", "Troops had not moved to Kursk.", day, "2024-10-27", "negated"))
+    store.write(event_article("c", "https://c.org/1", "Troops moved to Kursk again.", day, "2023-01-05"))
+    store.write(event_article("d", "https://d.org/1", "Troops shelled Kursk.", day, "2024-10-27", etype="ASSAULT"))
+    assert sorted(clustered(store)) == [("ASSAULT", 1, 1), ("MOBILIZE", 1, 1), ("MOBILIZE", 1, 1),
+                                        ("MOBILIZE", 1, 1)]

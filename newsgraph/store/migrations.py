@@ -150,8 +150,29 @@ CREATE INDEX places_name ON places(name);
 CREATE INDEX quotes_speaker ON quotes(article_id, speaker);
 """
 
+# Cross-article event merging: reports of the same real-world event share a cluster (see store/clusters.py).
+EVENT_CLUSTERS = """
+CREATE TABLE event_clusters (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    time_start TEXT,
+    time_end TEXT,
+    country TEXT,
+    label TEXT NOT NULL,
+    reports INTEGER NOT NULL DEFAULT 0,
+    sources INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE events ADD COLUMN cluster_id INTEGER REFERENCES event_clusters(id);
+CREATE INDEX events_cluster ON events(cluster_id);
+CREATE INDEX event_clusters_type ON event_clusters(type, time_start);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
+    ("0002_event_clusters", EVENT_CLUSTERS),
 ]
 
 

@@ -55,7 +55,7 @@ def query_events(
     if article:
         clauses.append("t.article_id = ?")
         params.append(article)
-    sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.type, t.mode, t.status, t.time, "
+    sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.type, t.mode, t.status, t.time, t.cluster_id, "
            f"t.text, {_SENTENCE} AS sentence, t.data FROM events t JOIN articles a ON a.id = t.article_id"
            f"{_where(clauses)} ORDER BY coalesce(t.time_start, a.published), t.article_id, t.idx LIMIT ?")
     yield from _rows(conn, sql, [*params, limit])
@@ -164,3 +164,29 @@ def query_search(
         yield from _rows(conn, sql, [*params, limit])
     except sqlite3.OperationalError as e:
         raise StoreError(f"search query {text!r} is not valid FTS5 syntax ({e}); quote phrases with \"...\"") from e
+
+
+def query_clusters(
+    conn: sqlite3.Connection, limit: int, actor: str | None = None, event_type: str | None = None,
+    since: dt.date | None = None, until: dt.date | None = None, **_: Any,
+) -> Iterator[Row]:
+    """Merged events: one row per real-world event, with how many reports and independent sources."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append("(',' || c.source || ',' LIKE ? OR ',' || c.target || ',' LIKE ?)")
+        params += [f"%,{actor.upper()},%"] * 2
+    if event_type:
+        clauses.append("c.type = ?")
+        params.append(event_type.upper())
+    if since:
+        clauses.append("c.time_end >= ?")
+        params.append(since.isoformat())
+    if until:
+        clauses.append("c.time_start <= ?")
+        params.append(until.isoformat())
+    sql = ("SELECT c.id AS cluster_id, c.type, c.polarity, c.source, c.target, c.time_start, c.time_end, c.country, "
+           "c.reports, c.sources, c.label AS text, "
+           "(SELECT group_concat(DISTINCT e.article_id) FROM events e WHERE e.cluster_id = c.id) AS articles "
+           f"FROM event_clusters c{_where(clauses)} ORDER BY c.sources DESC, c.reports DESC, c.id LIMIT ?")
+    yield from _rows(conn, sql, [*params, limit])

@@ -17,6 +17,7 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain
+from newsgraph.store.clusters import EventReport, assign_cluster, refresh_counts
 from newsgraph.store.migrations import migrate
 from newsgraph.store.timerange import timex_range
 
@@ -147,7 +148,7 @@ class Store:
         for i, e in enumerate(ext.events):
             span = timex_range(e.time)
             c.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
                 (*base(i, e), e.id, e.type, e.mode, e.status, e.time,
                  span[0].isoformat() if span else None, span[1].isoformat() if span else None, e.place, e.claim),
             )
@@ -156,6 +157,19 @@ class Store:
                 [(a.id, i, "source", code) for code in dict.fromkeys(e.source)]
                 + [(a.id, i, "target", code) for code in dict.fromkeys(e.target)],
             )
+        self._cluster_events(ext)
+
+    def _cluster_events(self, ext: Extraction) -> None:
+        touched: set[int] = set()
+        for i, e in enumerate(ext.events):
+            place = ext.places[e.place] if e.place is not None and 0 <= e.place < len(ext.places) else None
+            report = EventReport(e.type, e.status, frozenset(e.source), frozenset(e.target), e.time, e.time_from,
+                                 ext.article.published, place.country if place else None, e.text)
+            cluster = assign_cluster(self.conn, report)
+            self.conn.execute("UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?",
+                              (cluster, ext.article.id, i))
+            touched.add(cluster)
+        refresh_counts(self.conn, touched)
 
     def _write_actors(self, ext: Extraction) -> None:
         c, article_id = self.conn, ext.article.id
@@ -223,4 +237,4 @@ class Store:
 
 
 _COUNTABLE = {"articles", "sentences", "actors", "article_actors", "mentions", "times", "places",
-              "quantities", "claims", "quotes", "events", "event_actors"}
+              "quantities", "claims", "quotes", "events", "event_actors", "event_clusters"}

@@ -1,0 +1,129 @@
+"""Cross-article event merging: the unit of reporting is not the unit of event.
+
+An event report joins an existing cluster when all of these hold:
+1. the same PLOVER type, and the same polarity (negated and hypothetical reports never merge with
+   reports that the event happened);
+2. compatible actors: the source code sets intersect, or both are empty; the same for targets;
+3. compatible time: the day ranges overlap once each is widened by a window — 3 days for a dated
+   event, 7 days for one dated only by its article's publication date;
+4. compatible place: the same country when both reports name one.
+Among the clusters that qualify, the one whose label shares the most content words with the report
+wins (ties: the most recent). Otherwise the report starts a new cluster. ``sources`` counts the
+distinct outlets (URL hosts, else articles) reporting a cluster: independent sourcing, as opposed
+to ``reports``, the raw number of event mentions (GDELT's error is to count those as events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from newsgraph.store.timerange import timex_range
+
+DATED_WINDOW = dt.timedelta(days=3)
+UNDATED_WINDOW = dt.timedelta(days=7)
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "for", "with", "by", "at", "from", "its", "their",
+         "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "that", "this", "as"}
+
+
+@dataclass(frozen=True)
+class EventReport:
+    type: str
+    status: str
+    source: frozenset[str]
+    target: frozenset[str]
+    time: str | None
+    time_from: str | None
+    published: dt.date | None
+    country: str | None
+    text: str
+
+
+def polarity(status: str) -> str:
+    return status if status in ("negated", "hypothetical") else "positive"
+
+
+def report_days(report: EventReport) -> tuple[dt.date, dt.date] | None:
+    span = timex_range(report.time) if report.time_from != "published" else None
+    if span:
+        return span[0] - DATED_WINDOW, span[1] + DATED_WINDOW
+    if report.published:
+        return report.published - UNDATED_WINDOW, report.published + UNDATED_WINDOW
+    return None
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def outlet(url: str | None, article_id: str) -> str:
+    host = urlparse(url).netloc.lower().removeprefix("www.") if url else ""
+    return host or f"article:{article_id}"
+
+
+def assign_cluster(conn: sqlite3.Connection, report: EventReport) -> int:
+    """The id of the cluster this report belongs to, creating one if none fits."""
+    days = report_days(report)
+    candidates = conn.execute(
+        "SELECT id, source, target, time_start, time_end, country, label FROM event_clusters "
+        "WHERE type = ? AND polarity = ? AND (? IS NULL OR time_start IS NULL OR "
+        "(time_start <= ? AND time_end >= ?)) ORDER BY id DESC LIMIT 200",
+        (report.type, polarity(report.status), days and days[0].isoformat(),
+         days and days[1].isoformat(), days and days[0].isoformat()),
+    ).fetchall()
+    best: tuple[int, int] | None = None
+    mine = words(report.text)
+    for cid, source, target, _start, _end, country, label in candidates:
+        if not _codes_fit(report.source, source) or not _codes_fit(report.target, target):
+            continue
+        if report.country and country and report.country != country:
+            continue
+        overlap = len(mine & words(label))
+        if best is None or overlap > best[1]:
+            best = (cid, overlap)
+    if best is not None:
+        _widen(conn, best[0], days, report)
+        return best[0]
+    cursor = conn.execute(
+        "INSERT INTO event_clusters (type, polarity, source, target, time_start, time_end, country, label) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (report.type, polarity(report.status), ",".join(sorted(report.source)), ",".join(sorted(report.target)),
+         days and days[0].isoformat(), days and days[1].isoformat(), report.country, report.text[:300]),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _codes_fit(mine: frozenset[str], stored: str) -> bool:
+    theirs = set(filter(None, stored.split(",")))
+    return (not mine and not theirs) or bool(mine & theirs)
+
+
+def _widen(conn: sqlite3.Connection, cluster: int, days: tuple[dt.date, dt.date] | None, report: EventReport) -> None:
+    """A cluster's actors and time range grow with its members, so later reports can find it."""
+    row = conn.execute("SELECT source, target, time_start, time_end, country FROM event_clusters WHERE id = ?",
+                       (cluster,)).fetchone()
+    source = sorted(set(filter(None, row[0].split(","))) | report.source)
+    target = sorted(set(filter(None, row[1].split(","))) | report.target)
+    start, end = row[2], row[3]
+    if days:
+        start = min(start, days[0].isoformat()) if start else days[0].isoformat()
+        end = max(end, days[1].isoformat()) if end else days[1].isoformat()
+    conn.execute(
+        "UPDATE event_clusters SET source = ?, target = ?, time_start = ?, time_end = ?, country = ? WHERE id = ?",
+        (",".join(source), ",".join(target), start, end, row[4] or report.country, cluster),
+    )
+
+
+def refresh_counts(conn: sqlite3.Connection, clusters: set[int]) -> None:
+    for cid in clusters:
+        members = conn.execute(
+            "SELECT e.article_id, a.url FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+            (cid,),
+        ).fetchall()
+        conn.execute(
+            "UPDATE event_clusters SET reports = ?, sources = ? WHERE id = ?",
+            (len(members), len({outlet(url, aid) for aid, url in members}), cid),
+        )

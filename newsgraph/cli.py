@@ -21,6 +21,7 @@ from newsgraph.errors import NewsgraphError
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 DEFAULT_DB = "newsgraph.db"
+QUERIES = ("events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,8 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.set_defaults(handler=cmd_ingest)
 
     q = sub.add_parser("query", help="look things up in the store")
-    q.add_argument("what", choices=["events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search"],
-                   help="clusters are events merged across articles")
+    q.add_argument("what", choices=QUERIES, help="clusters are events merged across articles")
     q.add_argument("text", nargs="?", help="for search: an FTS5 query over sentences")
     q.add_argument("--db", default=DEFAULT_DB)
     q.add_argument("--actor", help="events: an actor code as source or target (RUS, NATO)")

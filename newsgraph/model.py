@@ -92,6 +92,7 @@ class Mention:
     start: int
     end: int
     text: str
+    form: str | None = None  # how the actor is named: "name", "surname", "demonym", "seat"
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Actor:
     role: str | None = None  # "Secretary General", "spokeswoman"
     mentions: list[Mention] = field(default_factory=list)
     anonymous: bool = False  # "officials who spoke on condition of anonymity"
+    role_text: str | None = None  # the role as written ("chief") when ``role`` is its canonical office
 
 
 @dataclass

@@ -1,17 +1,790 @@
-"""The events stage (scaffold: replaced by the real component)."""
+"""The events stage: PLOVER events from verb and noun triggers over the dependency parse.
+
+For each sentence the stage finds triggers (a verb or a noun whose lemma is in the PLOVER lexicons of
+newsgraph/resources/plover/ and whose conditions hold), reads their participants off the parse —
+subject / "by" agent / possessor or demonym of a nominal as source, object / "to", "with", "against",
+"of" objects as target, the demonym of a moved or given thing ("North Korean troops") as source — and
+turns the participants into actor codes through ``doc._.actors``. An event with neither a source nor a
+target code is dropped: an event nobody does to anybody is noise for the user.
+
+Status comes from the clause (negation, "if", "will", modals, "reportedly") and from the claim that
+contains the trigger (reported/hedged claims); time from the times stage, else the publication date.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.components import extensions  # noqa: F401
+from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
+from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
+
+# Types whose participants act together: "X and Y met" makes each both source and target.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types whose object is a thing moved or given: its demonym or possessor names the source.
+THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT", "COOPERATE"})
+# Prepositions whose object is the target, per type (default for the rest).
+TARGET_PREPS: dict[str, frozenset[str]] = {
+    "default": frozenset({"to", "with", "against", "on", "into", "toward", "towards", "at", "upon", "for"}),
+    "RETREAT": frozenset({"from", "to", "with"}),
+    "MOBILIZE": frozenset({"to", "into", "toward", "towards", "near", "against", "in", "along"}),
+    "AID": frozenset({"to", "for"}),
+    "CONSULT": frozenset({"with", "to"}),
+    "REQUEST": frozenset({"on", "to", "from"}),
+    "ACCUSE": frozenset({"against", "of", "on", "for"}),
+}
+# Intentions to act that PLOVER codes as a promise (AGREE) or a threat (THREATEN).
+INTENT_TYPES = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "CONCEDE": "AGREE", "RETREAT": "AGREE",
+                "COERCE": "THREATEN", "SANCTION": "THREATEN", "ASSAULT": "THREATEN"}
+# Types whose addressee can be the subject of their "that"-clause.
+CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+# Where a gerund acts as a noun ("the shelling of X"), not as a verb or a preposition ("according to").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Dependents that stay inside a noun phrase when we look for the actors it names.
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
+# Heads that stand for their group: "officials of X", "troops from X", "leaders of X".
+GROUP_HEADS = frozenset({
+    "thousand", "hundred", "dozen", "group", "number", "some", "many", "most", "official", "leader",
+    "troop", "soldier", "force", "government", "delegation", "member", "president", "minister",
+    "representative", "envoy", "army", "unit", "side", "party", "spokesman", "spokeswoman",
+})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Predicates whose "to"-complement is a forecast, not a fact (intentions are a class in themes.tsv).
+EXPECT_VERBS = frozenset({"expect", "likely", "set", "due"})
+REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
+CLAIM_STATUS: dict[str, EventStatus] = {"reported": "reported", "hedged": "reported", "expected": "expected",
+                                        "hypothetical": "hypothetical", "negated": "negated"}
+
+
+@dataclass
+class Found:
+    """An event while it is being built: the trigger and what was read off the parse."""
+
+    trigger: Token
+    entry: Entry
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    parts: list[Token] = field(default_factory=list)  # tokens whose subtrees make the evidence
+    clause_verb: Token | None = None  # the verb whose clause gives status and time
+    support_verb: bool = False  # a nominal whose governing verb only carries it ("held talks")
 
 
 class EventsComponent:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self._actor_code, self._governing_time = _optional_helpers()
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        index = _actor_index(doc, doc._.actors or [])
+        found: list[Found] = []
+        for sent in doc.sents:
+            found.extend(self._sentence_events(sent, index))
+        pairs = [(ev, _trigger_key(f.trigger)) for f in found if (ev := self._to_event(doc, f)) is not None]
+        events = _dedupe([ev for ev, _ in pairs], [lemma for _, lemma in pairs], doc._.times or [])
+        events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
+        for n, ev in enumerate(events, 1):
+            ev.id = f"E{n}"
+        doc._.events = events
         return doc
+
+    # ---------------------------------------------------------------------------------- triggers
+    def _sentence_events(self, sent: Span, index: ActorIndex) -> list[Found]:
+        found: dict[int, Found] = {}
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX"):
+                entry = self._verb_entry(tok)
+                if entry is not None:
+                    found[tok.i] = self._verbal(tok, entry, index)
+                    continue
+            if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in NOMINAL_DEPS):
+                entry = self._noun_entry(tok)
+                if entry is not None:
+                    found[tok.i] = self._nominal(tok, entry, index)
+        self._must_requests(sent, found, index)
+        self._resolve_overlaps(sent.doc, found)
+        _merge_linked(found)
+        _share_targets(found)
+        return list(found.values())
+
+    def _verb_entry(self, tok: Token) -> Entry | None:
+        for entry in self.lex.verbs.get(tok.lemma_.lower(), ()):
+            if entry.preps and not (_prep_lemmas(tok) & entry.preps):
+                continue
+            if entry.needs_object and not any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            if entry.no_clause and any(c.dep_ == "ccomp" for c in tok.children):
+                continue
+            if entry.theme and not _theme_matches(self.lex, _theme_tokens(tok), entry):
+                continue
+            return entry
+        return None
+
+    def _noun_entry(self, tok: Token) -> Entry | None:
+        for entry in self.lex.nouns.get(tok.lemma_.lower(), ()):
+            if entry.mods and not ({c.lemma_.lower() for c in tok.children
+                                    if c.dep_ in ("compound", "amod", "nmod")} & entry.mods):
+                continue
+            if entry.preps:
+                preps = _prep_lemmas(tok)
+                if tok.dep_ in OBJECT_DEPS:
+                    preps |= _prep_lemmas(tok.head)
+                if not preps & entry.preps:
+                    continue
+            if entry.theme and not _theme_matches(self.lex, _pobjs(tok, {"of"}), entry):
+                continue
+            return entry
+        return None
+
+    def _must_requests(self, sent: Span, found: dict[int, Found], index: ActorIndex) -> None:
+        """"X said Y must do Z" is a demand: a REQUEST from X to Y (the PLOVER manual's reading of "must")."""
+        for tok in sent:
+            if tok.dep_ != "ccomp" or not self.lex.in_class(tok.head.lemma_, "speech"):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                continue
+            speaker, subject = _subject(tok.head), _subject(tok)
+            if speaker is None or subject is None:
+                continue
+            for t in tok.subtree:
+                found.pop(t.i, None)
+            f = Found(tok, Entry("REQUEST", None), clause_verb=tok)
+            f.sources, f.targets = index.np_actors(speaker), index.np_actors(subject)
+            f.parts += [speaker, tok]
+            f.parts += [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+            found[tok.i] = f
+
+    def _resolve_overlaps(self, doc: Doc, found: dict[int, Found]) -> None:
+        """One event per statement: support verbs give way to their noun, control verbs absorb their complement."""
+        for i in sorted(found):
+            f = found.get(i)
+            if f is None or f.trigger.pos_ not in ("VERB", "AUX"):
+                continue
+            tok, entry = f.trigger, f.entry
+            objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+            noun_objs = [found[c.i] for c in objects if c.i in found and c.pos_ != "VERB"]
+            if noun_objs and entry.absorb:
+                for n in noun_objs:
+                    del found[n.trigger.i]
+                    _borrow(f, n)
+            elif noun_objs and (entry.light or noun_objs[0].entry.type == entry.type):
+                del found[i]  # "imposed sanctions", "signed an agreement": the noun is the event
+                continue
+            if entry.control:
+                for comp in tok.children:
+                    if comp.dep_ in ("xcomp", "ccomp", "prep") or (comp.dep_ == "dobj" and entry.type != "REQUEST"):
+                        for t in comp.subtree:
+                            if t.i != i and t.i in found:
+                                _borrow(f, found.pop(t.i))
+        for i in list(found):
+            f = found[i]
+            # A support verb with no object is too vague to be an event ("the aid they provide").
+            if f.trigger.pos_ in ("VERB", "AUX") and f.entry.light and not any(
+                    c.dep_ in OBJECT_DEPS for c in f.trigger.children):
+                del found[i]
+
+    # ---------------------------------------------------------------------------------- arguments
+    def _verbal(self, verb: Token, entry: Entry, index: ActorIndex) -> Found:
+        f = Found(verb, entry, clause_verb=verb)
+        passive = _is_passive(verb)
+        subject = _subject(verb)
+        agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        # Objects that are events themselves ("discuss the deployment of X") are not participants.
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"
+                   and c.lemma_.lower() not in self.lex.nouns]
+        theme: Token | None = None
+        if passive:
+            if subject is not None and self._is_theme(subject, entry):
+                theme = subject
+            elif subject is not None:
+                f.targets += index.np_actors(subject, deep=True)
+                f.parts.append(subject)
+            if agent is not None:
+                f.sources += index.np_actors(agent)
+                f.parts.append(agent)
+        else:
+            if subject is not None:
+                subject_actors = index.np_actors(subject)
+                if subject_actors or not self._is_theme(subject, entry):
+                    f.sources += subject_actors
+                else:
+                    theme = subject
+                f.parts.append(subject)
+        for obj in objects:
+            if self._is_theme(obj, entry) or (entry.light and obj.pos_ == "NOUN" and obj.dep_ == "dobj"):
+                theme = theme or obj
+                f.parts.append(obj)
+                continue
+            obj_actors = index.np_actors(obj, deep=True)
+            if obj_actors:
+                f.targets += obj_actors
+                f.parts.append(obj)
+        if theme is not None:
+            f.parts.append(theme)
+            if not f.sources:
+                f.sources += index.np_actors(theme)
+            for p in _pobjs(theme, _target_preps(entry.type)):
+                if not f.targets:
+                    f.targets += index.np_actors(p)
+                    f.parts.append(p)
+        if not f.targets:
+            self._prep_targets(f, verb, index)
+        if not f.targets and entry.control:
+            comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if comp is not None:
+                for obj in (c for c in comp.children if c.dep_ in ("dobj", "dative")):
+                    f.targets += index.np_actors(obj)
+                    f.parts.append(obj)
+                if not f.targets:
+                    self._prep_targets(f, comp, index)
+        if not f.targets and entry.type in CLAUSE_TARGET_TYPES:
+            # "demanded that Hamas renounce ...", "accused Moscow of ...": the addressee is the clause's subject.
+            for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+                comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                if comp_subject is not None:
+                    f.targets += index.np_actors(comp_subject)
+                    f.parts.append(comp_subject)
+        self._symmetric(f, subject, index)
+        return f
+
+    def _nominal(self, noun: Token, entry: Entry, index: ActorIndex) -> Found:
+        f = Found(noun, entry, clause_verb=_governing_verb(noun))
+        f.parts.append(noun)
+        # "a mediation effort between X and Y": the compound's head carries the arguments.
+        anchor = noun
+        while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
+            anchor = anchor.head
+        for c in anchor.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c != noun):
+                f.sources += index.np_actors(c)
+        for agent in _pobjs(anchor, {"by"}):
+            f.sources += index.np_actors(agent)
+        of_objects = _pobjs(anchor, {"of"})
+        if entry.type in THEME_TYPES:
+            for theme in of_objects:
+                if not f.sources:
+                    f.sources += index.np_actors(theme, own_head=False)
+                for p in _pobjs(theme, _target_preps(entry.type)):
+                    f.targets += index.np_actors(p)
+        else:
+            for obj in of_objects:
+                f.targets += index.np_actors(obj)
+        if not f.targets:
+            self._prep_targets(f, anchor, index)
+        for between in _pobjs(anchor, {"between", "among"}):
+            both = index.np_actors(between)
+            f.sources += both
+            f.targets += both
+        head = anchor.head
+        # "X launched an attack on Y", "X held talks with Y": the support verb's subject is the source.
+        if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            if not f.sources:
+                subj = _subject(head) if anchor.dep_ == "dobj" else _agent(head)
+                if subj is not None:
+                    f.sources += index.np_actors(subj)
+                    f.parts.append(subj)
+            if not f.targets:
+                for dative in (c for c in head.children if c.dep_ == "dative"):
+                    f.targets += index.np_actors(dative)
+                    f.parts.append(dative)
+            if not f.targets:
+                self._prep_targets(f, head, index)
+            head_entry = self._verb_entry(head)
+            f.support_verb = head_entry is None or head_entry.light or head_entry.type == entry.type
+            if f.support_verb:
+                f.clause_verb = head
+        self._symmetric(f, None, index)
+        return f
+
+    def _prep_targets(self, f: Found, head: Token, index: ActorIndex) -> None:
+        for p in _pobjs(head, _target_preps(f.entry.type)):
+            actors = index.np_actors(p)
+            if actors:
+                f.targets += actors
+                f.parts.append(p)
+                return
+
+    def _symmetric(self, f: Found, subject: Token | None, index: ActorIndex) -> None:
+        """"Putin and Kim met": each side of a joint act is both source and target."""
+        if f.entry.type not in SYMMETRIC:
+            return
+        if not f.targets and len({a.id for a in f.sources}) > 1:
+            f.targets = list(f.sources)
+        elif f.targets and f.entry.type == "CONSULT" and f.trigger.lemma_ in ("meet", "talk", "talks", "meeting"):
+            f.sources, f.targets = f.sources + f.targets, f.targets + f.sources
+
+    def _is_theme(self, tok: Token, entry: Entry) -> bool:
+        if entry.type not in THEME_TYPES and not entry.light:
+            return False
+        lemma = tok.lemma_.lower()
+        return any(self.lex.in_class(lemma, c) for c in ("military", "weapon", "aid", "police"))
+
+    # ---------------------------------------------------------------------------------- output
+    def _to_event(self, doc: Doc, f: Found) -> Event | None:
+        source = _codes(f.sources, self._actor_code)
+        target = _codes(f.targets, self._actor_code)
+        if not source and not target:
+            return None
+        start, end = _evidence(f)
+        trig = f.trigger
+        status, claim = _status(doc, f, self.lex)
+        type_, mode = f.entry.type, _mode(self.lex, f)
+        if status == "planned" and f.trigger.pos_ in ("VERB", "AUX", "NOUN") and type_ in INTENT_TYPES:
+            # PLOVER codes a stated intention as the promise or threat it is, not as the act itself.
+            type_, mode, status = INTENT_TYPES[type_], None, "occurred"
+        time, time_from = self._time(doc, f, start, end)
+        if status == "occurred" and time and doc._.published and time > doc._.published.isoformat():
+            status = "planned" if len(time) >= 4 and time[:4].isdigit() else status
+        return Event(
+            id="",
+            type=type_,
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            status=status,
+            mode=mode,
+            source=source,
+            target=target,
+            source_actors=_ids(f.sources),
+            target_actors=_ids(f.targets),
+            trigger=(trig.idx, trig.idx + len(trig.text)),
+            place=_place(doc, start, end),
+            time=time,
+            time_from=time_from,
+            claim=claim.id if claim else None,
+        )
+
+    def _time(self, doc: Doc, f: Found, start: int, end: int) -> tuple[str | None, str | None]:
+        t: Time | None = None
+        if self._governing_time is not None:
+            t = self._governing_time(doc, f.trigger.idx, f.trigger.idx + len(f.trigger.text))
+        else:
+            t = _clause_time(doc, f)
+        if t is not None:
+            return t.value, "text"
+        if doc._.published is not None:
+            return doc._.published.isoformat(), "published"
+        return None, None
+
+
+# ---------------------------------------------------------------------------------- actors
+class ActorIndex:
+    """Which actor each token belongs to, and pronoun resolution to the nearest fitting actor before it."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Actor] = {}
+        self.mentions: list[tuple[int, Actor]] = []  # (token index of the mention head, actor)
+        for actor in actors:
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    self.by_token.setdefault(tok.i, actor)
+                self.mentions.append((span.start, actor))
+        self.mentions.sort(key=lambda x: x[0])
+
+    def np_actors(self, head: Token, own_head: bool = True, deep: bool = False) -> list[Actor]:
+        """The actors a noun phrase names: its head, modifiers, possessor, apposition, conjuncts.
+
+        ``deep`` also reads the "of"/"for" object of a head that names none ("positions of X" is X's):
+        right for a target, too loose for a source.
+        """
+        out: list[Actor] = []
+        for tok in [head, *head.conjuncts]:
+            found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
+                                                        for a in self._phrase(c)]
+            if not found and (deep or tok.lemma_.lower() in GROUP_HEADS):
+                for p in _pobjs(tok, {"of", "from", "at"}):
+                    found += self._phrase(p)
+            out += found
+        return _unique(out)
+
+    def _phrase(self, tok: Token) -> list[Actor]:
+        if tok.i in self.by_token:
+            return [self.by_token[tok.i]]
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            resolved = self.resolve_pronoun(tok)
+            return [resolved] if resolved else []
+        out: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ in NP_DEPS and c.dep_ != "case":
+                out += self._phrase(c)
+        return out
+
+    def resolve_pronoun(self, pron: Token) -> Actor | None:
+        """The nearest preceding actor of a fitting kind, within the sentence and the one before."""
+        word = pron.lower_
+        if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
+            return None
+        sent = pron.sent
+        floor = sent.start
+        if sent.start > 0:
+            floor = self.doc[sent.start - 1].sent.start
+        # Prefer the subject of the reporting verb governing the pronoun: "X said it would ...".
+        for anc in pron.ancestors:
+            if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
+                subj = _subject(anc.head)
+                if subj is not None and subj.i in self.by_token and _fits(word, self.by_token[subj.i]):
+                    return self.by_token[subj.i]
+                break
+        for i, actor in reversed(self.mentions):
+            if floor <= i < pron.i and _fits(word, actor) and _in_subject(self.doc[i]):
+                return actor
+        return None
+
+
+def _trigger_key(tok: Token) -> str:
+    return ("v:" if tok.pos_ in ("VERB", "AUX") else "n:") + tok.lemma_.lower()
+
+
+def _share_targets(found: dict[int, Found]) -> None:
+    """A material act with no stated target takes the target of its source's other act in the sentence
+    ("X was sending troops to Y in a sign of ties that include the delivery of X's weapons")."""
+    for f in found.values():
+        if f.targets or not f.sources or f.entry.type not in THEME_TYPES:
+            continue
+        ids = {a.id for a in f.sources}
+        for other in found.values():
+            if other is not f and other.targets and ids & {a.id for a in other.sources} and not (
+                    ids & {a.id for a in other.targets}):
+                f.targets = list(other.targets)
+                break
+
+
+def _merge_linked(found: dict[int, Found]) -> None:
+    """Same-type triggers that state one event: "killed or wounded", "visited X to hold talks with Y"."""
+    for i in sorted(found):
+        f = found.get(i)
+        if f is None:
+            continue
+        linked = [c for c in f.trigger.children if c.dep_ in ("conj", "xcomp", "advcl")]
+        for comp in linked:
+            for t in comp.subtree if comp.dep_ != "conj" else [comp]:
+                inner = found.get(t.i)
+                if inner is not None and t.i != i and inner.entry.type == f.entry.type:
+                    _borrow(f, inner)
+                    del found[t.i]
+
+
+def _datedness(ev: Event, times: list[Time]) -> int:
+    """2 when a time expression sits inside the event's evidence, 1 when its time is from the text."""
+    if any(ev.start <= t.start and t.end <= ev.end for t in times):
+        return 2
+    return 1 if ev.time_from == "text" else 0
+
+
+def _dedupe(events: list[Event], lemmas: list[str], times: list[Time]) -> list[Event]:
+    """One event for a repeated name of it ("Russia's invasion of Ukraine" twice): keep its most dated mention.
+
+    Only nominal triggers: two clauses with the same verb are two reports, which the user wants to see.
+    """
+    best: dict[tuple[Any, ...], int] = {}
+    for n, (ev, lemma) in enumerate(zip(events, lemmas, strict=True)):
+        if not lemma.startswith("n:"):
+            best[(n,)] = n
+            continue
+        key = (ev.type, lemma, tuple(sorted(ev.source)), tuple(sorted(ev.target)), ev.status)
+        if key not in best or _datedness(ev, times) > _datedness(events[best[key]], times):
+            best[key] = n
+    keep = set(best.values())
+    return [ev for n, ev in enumerate(events) if n in keep]
+
+
+def _borrow(f: Found, inner: Found) -> None:
+    """A control verb with no target of its own takes the target of the event it absorbs."""
+    if not f.targets and inner.targets:
+        f.targets = list(inner.targets)
+        f.parts += inner.parts
+    if not f.sources and inner.sources:
+        f.sources = list(inner.sources)
+
+
+def _actor_index(doc: Doc, actors: list[Actor]) -> ActorIndex:
+    return ActorIndex(doc, actors)
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a token is inside a subject: the usual antecedent of a pronoun in news prose."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in SUBJECT_DEPS:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _fits(pronoun: str, actor: Actor) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return actor.kind == "person"
+    if pronoun in ("it", "its"):
+        return actor.kind != "person"
+    return True
+
+
+def fallback_actor_code(actor: Actor) -> str | None:
+    """The code an actor acts for: its own state/IGO code, else its affiliation, else its country."""
+    return actor.code or actor.affiliation or actor.country
+
+
+def _optional_helpers() -> tuple[Callable[[Actor], str | None], Callable[..., Time | None] | None]:
+    """The actors stage's actor_code and the times stage's governing_time, where those stages have them."""
+    code: Callable[[Actor], str | None] = fallback_actor_code
+    governing: Callable[..., Time | None] | None = None
+    try:
+        from newsgraph.components import actors as actors_mod
+
+        code = getattr(actors_mod, "actor_code", None) or fallback_actor_code
+    except ImportError:  # pragma: no cover - the stage module always exists in the package
+        pass
+    try:
+        from newsgraph.components import times as times_mod
+
+        governing = getattr(times_mod, "governing_time", None)
+    except ImportError:  # pragma: no cover
+        pass
+    return code, governing
+
+
+def _codes(actors: Iterable[Actor], code_of: Callable[[Actor], str | None]) -> list[str]:
+    out: list[str] = []
+    for a in actors:
+        code = code_of(a)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def _ids(actors: Iterable[Actor]) -> list[str]:
+    return [a.id for a in _unique(list(actors))]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------------------------- parse helpers
+def _prep_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+
+
+def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "dative", "agent") and c.lemma_.lower() in wanted:
+            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "in towards the front": a preposition chained to another one
+            out += [p for pp in c.children if pp.dep_ == "prep" for p in pp.children if p.dep_ == "pobj"]
+    return out
+
+
+def _target_preps(type_: str) -> frozenset[str]:
+    return TARGET_PREPS.get(type_, TARGET_PREPS["default"])
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited through xcomp/conj/advcl/relcl/acl when the verb has none of its own."""
+    seen = 0
+    while seen < 4:
+        seen += 1
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.tag_ == "WDT" and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in ("acl", "relcl"):
+            return verb.head
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or verb.head == verb:
+            return None
+        if verb.dep_ == "xcomp":
+            # object control: "urged the EU to support" -> the EU
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        verb = verb.head
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Passive voice, inherited by a bare conjunct: "were killed or wounded"."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    return False
+
+
+def _agent(verb: Token) -> Token | None:
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+
+def _theme_tokens(verb: Token) -> list[Token]:
+    """What is moved or given: the object, else the passive or intransitive subject."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if objs:
+        return objs
+    subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if subj:
+        return subj
+    if verb.dep_ == "acl":
+        return [verb.head]
+    return []
+
+
+def _theme_matches(lex: Lexicon, tokens: list[Token], entry: Entry) -> bool:
+    hit = any(lex.in_class(t.lemma_, entry.theme or "") for tok in tokens for t in [tok, *tok.conjuncts])
+    return not hit if entry.theme_negated else hit
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _evidence(f: Found) -> tuple[int, int]:
+    sent = f.trigger.sent
+    toks = [f.trigger]
+    for p in f.parts:
+        toks += [p.left_edge, p.right_edge] if p.i != f.trigger.i or p.pos_ != "VERB" else [p]
+    if f.trigger.pos_ not in ("VERB", "AUX"):
+        toks += [f.trigger.left_edge, f.trigger.right_edge]
+    lo = max(min(t.i for t in toks), sent.start)
+    hi = min(max(t.i for t in toks), sent.end - 1)
+    doc = f.trigger.doc
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _mode(lex: Lexicon, f: Found) -> str | None:
+    """The lexicon's mode, refined by what the text shows (aerial attacks, troops vs weapons moved)."""
+    mode = f.entry.mode
+    near = {c.lemma_.lower() for c in f.trigger.children} | {t.lemma_.lower() for p in f.parts for t in p.subtree}
+    if f.entry.type == "ASSAULT" and near & lex.themes.get("aerial", frozenset()):
+        return "aerial"
+    if f.entry.type == "MOBILIZE":
+        if any(lex.in_class(t, "weapon") for t in near) and not any(lex.in_class(t, "military") for t in near):
+            return "weapons"
+        if any(lex.in_class(t, "police") for t in near):
+            return "police"
+    return mode
+
+
+def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None]:
+    trig = f.trigger
+    verb = f.clause_verb if f.clause_verb is not None else trig
+    light_noun = f.support_verb
+    scope = [trig] if trig.pos_ not in ("VERB", "AUX") and not light_noun else [verb]
+    if trig.pos_ in ("VERB", "AUX") or light_noun:
+        # The verb and the "to"-complement chain above it ("plans to deploy", "agreed to withdraw").
+        v = verb
+        while v.dep_ in ("xcomp", "conj") and v.head != v:
+            v = v.head
+            scope.append(v)
+    claim = _claim_at(doc, trig.idx)
+    kids = [c for s in scope for c in s.children]
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
+        return "negated", claim
+    for s in scope:
+        for anc in [s, *s.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in anc.children):
+                return "hypothetical", claim
+            if anc.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"):
+                break
+    if trig.pos_ in ("VERB", "AUX") or light_noun:
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if aux & FUTURE_AUX:
+            return "planned", claim
+        if aux & HYPOTHETICAL_MODALS - {"would"}:
+            return "hypothetical", claim
+        heads = {s.lemma_.lower() for s in scope[1:]} | {c.lemma_.lower() for c in kids if c.dep_ == "acomp"}
+        if heads & EXPECT_VERBS:
+            return "expected", claim
+        if any(lex.in_class(h, "intention") for h in heads):
+            return "planned", claim
+        if "would" in aux and _reported_clause(verb, lex):
+            return "planned", claim  # future in the past: "said it would withdraw"
+    if any(c.lower_ in REPORT_ADVERBS for c in kids) or any(t.lower_ in REPORT_ADVERBS for t in trig.sent):
+        return "reported", claim
+    if claim is not None and claim.modality in CLAIM_STATUS:
+        return CLAIM_STATUS[claim.modality], claim
+    if _according_to(trig.sent):
+        return "reported", claim
+    return "occurred", claim
+
+
+def _reported_clause(verb: Token, lex: Lexicon) -> bool:
+    """Whether the clause is the complement of a reporting verb ("X said that ...")."""
+    for anc in [verb, *verb.ancestors]:
+        if anc.dep_ == "ccomp":
+            return lex.in_class(anc.head.lemma_, "speech")
+        if anc.dep_ not in ("xcomp", "conj"):
+            return False
+    return False
+
+
+def _according_to(sent: Span) -> bool:
+    return any(t.lower_ == "according" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to"
+               for t in sent)
+
+
+def _claim_at(doc: Doc, char: int) -> Claim | None:
+    best: Claim | None = None
+    for claim in doc._.claims or []:
+        if claim.start <= char < claim.end and (best is None or claim.end - claim.start < best.end - best.start):
+            best = claim
+    return best
+
+
+def _place(doc: Doc, start: int, end: int) -> int | None:
+    places: list[Place] = doc._.places or []
+    for n, place in enumerate(places):
+        if start <= place.start and place.end <= end:
+            return n
+    return None
+
+
+def _clause_time(doc: Doc, f: Found) -> Time | None:
+    """Without the times stage's helper: a time expression attached to the trigger's clause."""
+    times: list[Time] = doc._.times or []
+    if not times:
+        return None
+    anchors = {t.i for t in (f.trigger, f.clause_verb) if t is not None}
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        for _ in range(3):
+            if node.i in anchors:
+                return t
+            if node.pos_ in ("VERB", "AUX") or node.head == node:
+                break
+            node = node.head
+    return None
 
 
 @Language.factory(
@@ -22,3 +795,4 @@ class EventsComponent:
 )
 def make_events(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent()
+

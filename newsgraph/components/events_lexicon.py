@@ -28,7 +28,10 @@ class Entry:
     theme: str | None = None  # required theme class of the object ...
     theme_negated: bool = False  # ... or the class it must NOT be
     light: bool = False  # support verb: a noun trigger as its object decides the type
-    control: bool = False  # wins over its "to"-complement ("agreed to withdraw")
+    control: bool = False  # wins over the triggers of its complement ("agreed to withdraw")
+    absorb: bool = False  # wins over a noun trigger as its object ("lifted the blockade")
+    needs_object: bool = False  # only with a direct object
+    no_clause: bool = False  # only without a "that"-clause
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Lexicon:
     themes: dict[str, frozenset[str]]  # class -> lemmas
 
     def in_class(self, lemma: str, name: str) -> bool:
+        """Whether a lemma belongs to a noun/verb class of themes.tsv."""
         return lemma.lower() in self.themes.get(name, frozenset())
 
 
@@ -47,7 +51,7 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _entry(row: list[str]) -> Entry:
-    _lemma, type_, mode, conds = (row + ["-", "-"])[:4]
+    _lemma, type_, mode, conds = [*row, "-", "-"][:4]
     if type_ not in PLOVER_TYPES:
         raise ValueError(f"unknown PLOVER type {type_!r} in lexicon row {row!r}")
     fields: dict[str, object] = {}
@@ -60,8 +64,12 @@ def _entry(row: list[str]) -> Entry:
         elif key == "theme":
             fields["theme_negated"] = value.startswith("-")
             fields["theme"] = value.lstrip("-")
-        elif key in ("light", "control"):
+        elif key in ("light", "control", "absorb"):
             fields[key] = True
+        elif key == "obj":
+            fields["needs_object"] = True
+        elif key == "noclause":
+            fields["no_clause"] = True
     return Entry(type_, None if mode == "-" else mode, **fields)  # type: ignore[arg-type]
 
 

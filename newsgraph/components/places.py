@@ -1,17 +1,277 @@
-"""The places stage (scaffold: replaced by the real component)."""
+"""The places stage: toponyms in the text, resolved against the offline gazetteer.
+
+Recognition: spaCy GPE/LOC (FAC only when the gazetteer knows it), repaired where the tagger slips
+("Kursk" tagged PRODUCT before "region"), extended over administrative suffixes ("Kursk region",
+"Donetsk Oblast"), cleaned of "the" and possessive endings. Not places: demonyms, and capitals or seats
+the actors stage found acting as a government ("Moscow and Pyongyang have worked"); a country name is
+a place even when it is also an actor.
+
+Resolution: every gazetteer record of the name is scored by level (a country name means the country;
+a suffix asks for a division), population, and the countries the article already talks about (from
+actors and from the names that resolve unambiguously), so "Washington" next to the Pentagon is the US
+capital and "Georgia" next to Tbilisi the country. A name the gazetteer does not know keeps no
+coordinates.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.components import extensions  # noqa: F401
+from newsgraph.model import Place
+from newsgraph.resources.actor_lexicon import load_actor_lexicon
+from newsgraph.resources.gazetteer import ADMIN_SUFFIXES, GeoEntry, Gazetteer, admin_stem, load, normalize
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Labels spaCy sometimes gives to a toponym; taken only when the gazetteer knows the name well.
+MISLABELS = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "NORP"})
+POSSESSIVE = ("'s", "’s", "'", "’")
+# Division words that follow a name ("Kursk region"); "city" is left out ("Gaza City" is a name).
+SUFFIX_WORDS = frozenset(ADMIN_SUFFIXES - {"city", "administrative", "autonomous", "state"})
+# A misread name must be at least this big a city to be taken without the tagger's agreement.
+MIN_MISLABEL_POPULATION = 100_000
+# After these a misread name that the gazetteer knows is taken at any size ("in Bantam").
+LOCATIVE_PREPS = frozenset("in near at outside from into".split())
+# Words that point into a part of a place ("Western Canada", "northern Iraq"): looked up without them.
+DIRECTION_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern upper lower greater far".split()
+)
+HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. sir".split())
+
+
+@dataclass
+class _Toponym:
+    start: int  # token indices
+    end: int
+    text: str
+    suffix: bool  # followed by an administrative word: a division is meant
+    spacy_place: bool  # spaCy said GPE/LOC
 
 
 class PlacesComponent:
+    def __init__(self) -> None:
+        self.gaz: Gazetteer = load()
+        self.demonyms = frozenset(load_actor_lexicon().demonyms)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = []
+        actors = doc._.actors or []
+        blocked = _actor_only_spans(actors)
+        toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked)]
+        context = self._context(actors, toponyms, doc)
+        doc._.places = [self._resolve(doc, t, context) for t in toponyms]
+        doc._.places = [p for p in doc._.places if p is not None]
         return doc
+
+    # ------------------------------------------------------------------------------------------
+    # recognition
+    # ------------------------------------------------------------------------------------------
+    def _toponyms(self, doc: Doc) -> list[_Toponym]:
+        out: list[_Toponym] = []
+        used: set[int] = set()
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in PLACE_LABELS and label not in MISLABELS:
+                continue
+            start, end = _trim(ent)
+            if start >= end:
+                continue
+            suffix_end = _suffix_end(doc, end)
+            text = doc[start:end].text
+            if label in PLACE_LABELS:
+                if doc[start].lower_ in HONORIFICS:
+                    continue  # "Ms Raggi" tagged GPE
+            elif suffix_end > end and label != "PERSON":
+                pass  # "Kursk" (PRODUCT) "region"
+            elif text in self.demonyms or not (self._well_known(text, label) or self._after_locative(doc, start, text, label)):
+                continue
+            out.append(_Toponym(start, suffix_end, doc[start:suffix_end].text, suffix_end > end,
+                                label in PLACE_LABELS))
+            used.update(range(start, suffix_end))
+        # Proper nouns spaCy missed, when a division word follows them: "Zaporizhzhia Oblast".
+        for tok in doc:
+            if tok.i in used or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            end = _suffix_end(doc, tok.i + 1)
+            if end > tok.i + 1 and self.gaz.has(tok.text) and (tok.i + 1) not in used:
+                out.append(_Toponym(tok.i, end, doc[tok.i:end].text, True, False))
+                used.update(range(tok.i, end))
+        out += self._datelines(doc, used)
+        out += self._hyphen_prefixes(doc, used)
+        return sorted(out, key=lambda t: t.start)
+
+    def _datelines(self, doc: Doc, used: set[int]) -> list[_Toponym]:
+        """"DETROIT (AP) —": capitalised words opening the text or a line, before a dash or "(".""" 
+        out = []
+        for i, tok in enumerate(doc):
+            if i and "\n" not in doc[i - 1].text_with_ws and not doc[i - 1].is_space:
+                continue
+            end = i
+            while end < len(doc) and end - i < 4 and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end == i or end >= len(doc) or any(j in used for j in range(i, end)):
+                continue
+            if doc[end].text not in ("(", "—", "–", "-", ",", "_"):
+                continue
+            text = doc[i:end].text
+            if self.gaz.has(text):
+                out.append(_Toponym(i, end, text, False, True))
+                used.update(range(i, end))
+        return out
+
+    def _hyphen_prefixes(self, doc: Doc, used: set[int]) -> list[_Toponym]:
+        """"U.S.-led", "Syria-based": a country name kept inside one token by the tokenizer."""
+        out = []
+        for tok in doc:
+            if tok.i in used or "-" not in tok.text[1:]:
+                continue
+            prefix = tok.text.split("-", 1)[0]
+            if prefix[:1].isupper() and any(e.level == "country" for e in self.gaz.lookup(prefix)):
+                out.append(_Toponym(tok.i, tok.i + 1, prefix, False, True))
+        return out
+
+    def _after_locative(self, doc: Doc, start: int, text: str, label: str) -> bool:
+        """"in Bantam": a name after a locative preposition that the gazetteer knows as a place."""
+        if label in ("PERSON", "NORP") or start == 0 or doc[start - 1].lower_ not in LOCATIVE_PREPS:
+            return False
+        return bool(self.gaz.lookup(text))
+
+    def _well_known(self, text: str, label: str) -> bool:
+        """A name tagged as something else is a place only if it is a country, a division, or a big
+        city (and not a person's name)."""
+        if label == "PERSON":
+            return False
+        if label == "ORG":
+            return self.gaz.is_known_place(text)
+        for e in self.gaz.lookup(text):
+            if e.level in ("country", "admin1") or e.population >= MIN_MISLABEL_POPULATION:
+                return label != "FAC" or e.level != "country"
+        return False
+
+    # ------------------------------------------------------------------------------------------
+    # resolution
+    # ------------------------------------------------------------------------------------------
+    def _context(self, actors: list, toponyms: list[_Toponym], doc: Doc) -> Counter[str]:
+        """How often each country is named or implied in the article: states and affiliations from
+        the actors, and names with only one reading in the gazetteer."""
+        ctx: Counter[str] = Counter()
+        for a in actors:
+            code = a.country or (a.code if a.kind == "state" else None)
+            if code:
+                ctx[code] += len(a.mentions)
+        for t in toponyms:
+            entries = self._entries(t)
+            countries = {e.country for e in entries}
+            if len(countries) == 1:
+                ctx[next(iter(countries))] += 1
+        return ctx
+
+    def _entries(self, t: _Toponym) -> list[GeoEntry]:
+        """Gazetteer records for a toponym: its full text, then without the division word."""
+        entries = self.gaz.lookup(t.text)
+        if not entries and t.suffix:
+            entries = [e for e in self.gaz.lookup(admin_stem(t.text)) if e.level in ("admin1", "city")]
+        if not entries:
+            stem = admin_stem(t.text)
+            if stem and stem != normalize(t.text):
+                entries = self.gaz.lookup(stem)
+        if not entries:
+            words = normalize(t.text).split()
+            while words and words[0] in DIRECTION_WORDS:
+                words.pop(0)
+            while words and words[-1] in DIRECTION_WORDS:
+                words.pop()
+            if words and len(words) < len(normalize(t.text).split()):
+                entries = self.gaz.lookup(" ".join(words))
+        return entries
+
+    def _resolve(self, doc: Doc, t: _Toponym, context: Counter[str]) -> Place | None:
+        start = doc[t.start].idx
+        end = start + len(t.text) if t.end == t.start + 1 else doc[t.end - 1].idx + len(doc[t.end - 1])
+        text = doc.text[start:end]
+        entries = self._entries(t)
+        if not entries:
+            if not t.spacy_place:
+                return None
+            return Place(start, end, text, name=text, country=None, lat=None, lon=None, geonameid=None,
+                         level=None)
+        best = max(entries, key=lambda e: _score(e, t, context))
+        return Place(start, end, text, name=best.name, country=best.country or None,
+                     lat=_round(best.lat), lon=_round(best.lon), geonameid=best.geonameid,
+                     level=best.level,  # type: ignore[arg-type]
+                     admin1=best.admin1)
+
+
+def _score(e: GeoEntry, t: _Toponym, context: Counter[str]) -> float:
+    """How likely a record is the place meant. Countries first, then divisions when a division word
+    follows, then cities by size; a country the article talks about counts a lot."""
+    score = 0.0
+    if e.level == "country":
+        score += 8.5
+    elif e.level == "region":
+        score += 8.0
+    elif e.level == "admin1":
+        score += 8.0 if t.suffix else 5.0
+    else:
+        score += math.log10(e.population + 10)
+        if e.capital:
+            score += 1.5
+        if t.suffix:
+            score -= 2.0
+    if normalize(e.name) == normalize(t.text):
+        score += 0.5
+    if context.get(e.country):
+        score += 2.0 if e.level == "city" else 3.0
+    if e.lat is None:
+        score -= 1.0
+    return score
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 5)
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Token bounds without a leading "the" or a trailing possessive."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _suffix_end(doc: Doc, end: int) -> int:
+    """The end of a name extended over a division word right after it ("Kursk" + "region")."""
+    if end < len(doc) and doc[end].lower_ in SUFFIX_WORDS:
+        return end + 1
+    return end
+
+
+def _actor_only_spans(actors: list) -> list[tuple[int, int, bool]]:
+    """Char spans that name an actor and not a place: persons, organizations and groups, and seats of
+    government used as the government; the flag says whether names inside the span are blocked too
+    (a person's name, yes; an organization's, no: "Environment [Canada]")."""
+    out = []
+    for a in actors:
+        for m in a.mentions:
+            if a.kind != "state" or m.form == "seat":
+                out.append((m.start, m.end, a.kind == "person"))
+    return out
+
+
+def _blocked(doc: Doc, t: _Toponym, blocked: list[tuple[int, int, bool]]) -> bool:
+    s, e = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])
+    for bs, be, inside in blocked:
+        if (bs, be) == (s, e) or (inside and bs <= s and e <= be):
+            return True
+    return False
 
 
 @Language.factory(

@@ -1,17 +1,464 @@
-"""The quantities stage (scaffold: replaced by the real component)."""
+"""The quantities stage: numbers with their bound, unit, what they count and its category.
+
+``doc._.quantities`` gets a list of ``model.Quantity``:
+
+- the span covers the bound words, a currency sign, the number and a unit of measure
+  ("more than 3,000", "$5 billion", "12 km", "between 10,000 and 12,000"); the counted noun is not in it;
+- ``value`` is the number (a range's low end, with ``high`` its high end); money is in units of the
+  currency ("$5 billion" -> 5e9, unit "USD");
+- ``bound``: "more than"/"over" ">", "at least" ">=", "up to"/"as many as" "<=", "fewer than" "<",
+  "about"/"some"/"an estimated" "~". Convention: "nearly"/"almost" are "<" (a figure just short of the
+  number). Approximate plurals ("dozens", "hundreds of", "tens of thousands") are "~" with value twice the
+  scale (24, 200, 20,000), "several hundred" / "a few thousand" three times it. See the lexicon files.
+- ``unit``: ISO 4217 code for money, the canonical unit name for measures ("kilometre", "percent"), and
+  for a count the head of the counted noun ("troops"); ``counted`` is the counted noun phrase.
+- ``category`` / ``subcategory`` come from the counted noun and the predicate it is the subject or
+  object of ("600,000 soldiers have been killed or wounded" -> casualties / killed-or-wounded). A number
+  with no noun of its own ("with more than 12,000 expected by December") counts what the previous count
+  of its sentence counted.
+- ``status`` is "expected" for figures stated as expected or future.
+
+Years, dates, clock times and durations belong to the times stage: a number inside ``doc._.times``, in a
+spaCy DATE/TIME entity without a counted noun, or followed by a time unit is not a quantity. Ordinals,
+identifiers ("Article 5", "F-16") and bare years are not quantities either.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.components import extensions  # noqa: F401
+from newsgraph.components.quantities_lexicon import Cue, QuantityLexicon, Unit, load_lexicon
+from newsgraph.components.quantities_numbers import (
+    DASHES,
+    Core,
+    is_number_start,
+    parse_core,
+    parse_range_high,
+)
+from newsgraph.model import Quantity
+
+# Bound words that are often prepositions or determiners ("talked about 3 issues", "flew over 2 towns"):
+# they are bounds only when the parser attaches them to the number.
+AMBIGUOUS_BOUNDS = frozenset({"about", "around", "over", "under", "above", "below", "some", "estimated"})
+# Nouns that stand for the figure in "a total of 39", "the death toll of 39", "the number of".
+FIGURE_NOUNS = frozenset({"total", "toll", "number", "figure", "tally", "count", "estimate"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Adjectives that head a count on their own: "27 dead", "12 wounded".
+ADJECTIVE_HEADS = frozenset({"dead", "wounded", "injured", "missing", "displaced", "homeless"})
+# Tokens that may sit between a number and its noun: "3,000 North Korean troops", "two tank brigades".
+MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+# Predicate cue categories that recategorise a count of people ("12 soldiers were killed").
+EVENT_CATEGORIES = ("casualties", "arrests", "displaced")
+PEOPLE_CATEGORIES = frozenset({"person", "troops", "casualties", "displaced", "arrests"})
+
+
+@dataclass
+class Draft:
+    """A quantity being read: token span, value, and what is known of the unit so far."""
+
+    start: int  # token index (bound words included)
+    end: int
+    core: Core
+    bound: str = "="
+    high: float | None = None
+    unit: Unit | None = None
+    currency: str | None = None
 
 
 class QuantitiesComponent:
+    def __init__(self) -> None:
+        self.lex: QuantityLexicon = load_lexicon()
+        self.max_pre = self.lex.max_pre_bound
+        self.max_post = self.lex.max_post_phrase
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = []
+        time_spans = [(t.start, t.end) for t in (doc._.times or [])]
+        quantities: list[Quantity] = []
+        text = doc.text  # Doc.text joins every token: build it once
+        for sent in doc.sents:
+            quantities.extend(self.sentence_quantities(doc, text, sent, time_spans))
+        doc._.quantities = quantities
         return doc
+
+    def sentence_quantities(
+        self, doc: Doc, text: str, sent: Span, time_spans: list[tuple[int, int]]
+    ) -> list[Quantity]:
+        out: list[Quantity] = []
+        last_count: Quantity | None = None
+        i = sent.start
+        while i < sent.end:
+            if doc[i].ent_type_ == "ORDINAL" or not is_number_start(doc, i, self.lex):
+                i += 1
+                continue
+            draft = self.read(doc, i, sent)
+            if draft is None:
+                i += 1
+                continue
+            i = max(draft.end, i + 1)
+            if draft.core.end <= draft.core.start:
+                continue  # read and rejected (a duration, an age, a compound adjective)
+            start, end = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
+            if any(s < end and start < e for s, e in time_spans):
+                continue
+            quantity = self.describe(doc, text, draft, (start, end), sent.end, last_count)
+            if quantity is None:
+                continue
+            out.append(quantity)
+            if quantity.category not in ("money",) and draft.unit is None and quantity.counted:
+                last_count = quantity
+        return out
+
+    # -- reading the span -------------------------------------------------------------------------
+
+    def read(self, doc: Doc, i: int, sent: Span) -> Draft | None:
+        """The number at token i with its bound, currency, range and unit, or None if it is none.
+
+        A Draft whose core is emptied (end <= start) means "consumed, not a quantity": the caller skips
+        its tokens so that "25-year-old" does not yield "25" again.
+        """
+        core = parse_core(doc, i, self.lex)
+        if core is None:
+            return None
+        draft = Draft(core.start, core.end, core, unit=core.unit)
+        self._read_before(doc, draft, sent)
+        between = draft.start > sent.start and doc[draft.start - 1].lower_ == "between"
+        after_from = draft.start > sent.start and doc[draft.start - 1].lower_ == "from"
+        if draft.unit is None and not (after_from and core.end < len(doc) and doc[core.end].lower_ == "to"):
+            rng = parse_range_high(doc, core, self.lex, between)
+            if rng is not None:
+                high, draft.end = rng
+                draft.high, draft.unit = high.value, high.unit
+                if between:
+                    draft.start -= 1
+        if not self._read_after(doc, draft, sent):
+            draft.core = Core(core.start, core.start, core.value)
+        return draft
+
+    def _read_before(self, doc: Doc, draft: Draft, sent: Span) -> None:
+        """Currency sign and bound words before the number: "more than $5 billion"."""
+        j = draft.start
+        if j > sent.start and (code := self.lex.currency_pre.get(doc[j - 1].text)):
+            draft.currency, j = code, j - 1
+        for n in range(min(self.max_pre, j - sent.start), 0, -1):
+            words = tuple(t.lower_ for t in doc[j - n : j])
+            bound = self.lex.pre_bounds.get(words)
+            if bound is None:
+                continue
+            if n == 1 and words[0] in AMBIGUOUS_BOUNDS and not _attached(doc[j - 1], draft.core):
+                break
+            draft.bound, j = bound, j - n
+            break
+        draft.start = j
+
+    def _read_after(self, doc: Doc, draft: Draft, sent: Span) -> bool:
+        """Unit, currency or post bound after the number; False if the number is not a quantity."""
+        j = draft.end
+        if j < sent.end and doc[j].text in DASHES and not doc[j - 1].whitespace_:
+            # "10-kilometre", "3,000-strong", "25-year-old", "two-day", "three-storey"
+            if j + 1 < sent.end and doc[j + 1].lower_ == "strong":
+                draft.end = j + 2
+                return True
+            if j + 1 < sent.end and (unit := self.lex.units.get((doc[j + 1].lower_,))) is not None:
+                draft.end = j + 2
+                return self._take_unit(draft, unit)
+            if self.lex.post_bounds.get(tuple(t.lower_ for t in doc[j : j + 2])):
+                pass  # "300-odd", "300-plus": read below
+            else:
+                draft.end = j + 2
+                return False
+        for n in range(min(self.max_post, sent.end - j), 0, -1):
+            words = tuple(t.lower_ for t in doc[j : j + n])
+            if (unit := self.lex.units.get(words)) is not None and draft.unit is None:
+                draft.end = j + n
+                return self._take_unit(draft, unit)
+            if (code := self.lex.currency_post.get(words)) is not None and draft.currency is None:
+                if words[-1].startswith("pound") and j + n < len(doc) and doc[j + n].lower_ == "of":
+                    draft.unit, draft.end = Unit("pound", "measure"), j + n  # "500 pounds of explosives"
+                    return True
+                draft.currency, draft.end = code, j + n
+                return True
+            if (bound := self.lex.post_bounds.get(words)) is not None and draft.bound == "=":
+                draft.bound, draft.end = bound, j + n
+                return True
+        return True
+
+    @staticmethod
+    def _take_unit(draft: Draft, unit: Unit) -> bool:
+        if unit.kind in ("time", "skip"):
+            return False
+        draft.unit = unit
+        return True
+
+    # -- what it counts ---------------------------------------------------------------------------
+
+    def describe(
+        self, doc: Doc, text: str, draft: Draft, span: tuple[int, int], sent_end: int,
+        last_count: Quantity | None,
+    ) -> Quantity | None:
+        start, end = span
+        core = draft.core
+        anchor = doc[core.end - 1]
+        measured = draft.currency is not None or draft.unit is not None
+        noun = None if measured else counted_noun(doc, draft.end, sent_end, anchor)
+        if noun is not None and (code := self.lex.currency_post.get((noun.lower_,))) is not None:
+            draft.currency, noun = code, None  # "millions of dollars"
+        measured = draft.currency is not None or draft.unit is not None
+        if not self._is_quantity(doc, draft, noun, measured):
+            return None
+        q = Quantity(
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=_number(core.value),
+            bound="~" if core.vague and draft.bound == "=" else draft.bound,  # type: ignore[arg-type]
+            unit=None,
+            high=_number(draft.high) if draft.high is not None else None,
+        )
+        if draft.currency is not None:
+            q.unit, q.category = draft.currency, "money"
+            q.counted = _of_phrase(doc, draft.end, sent_end, ("in", "of", "worth"))
+            return q
+        if draft.unit is not None:
+            q.unit, q.category = draft.unit.name, "other"
+            q.counted = _of_phrase(doc, draft.end, sent_end, ("of",))
+            return q
+        inherited: Quantity | None = None
+        if noun is not None:
+            q.unit = noun.text if noun.pos_ == "PROPN" else noun.lower_
+            q.counted = _noun_phrase_text(doc, draft.end, noun)
+        elif last_count is not None and _standalone(anchor) and self._inheritable(last_count):
+            inherited = last_count
+            q.unit, q.counted = last_count.unit, last_count.counted
+        self._categorise(q, noun if noun is not None else anchor, noun, inherited)
+        return q
+
+    def _inheritable(self, previous: Quantity) -> bool:
+        """Only a count of people or things of a known category lends its noun to a bare number
+        ("3,000 troops ..., with 12,000 expected"; not "between the two blasts, 20 were killed")."""
+        if previous.category != "other":
+            return True
+        unit = (previous.unit or "").lower()
+        cue = self.lex.nouns.get(unit) or self.lex.nouns.get(unit.removesuffix("s"))
+        return cue is not None and cue.category == "person"
+
+    def _is_quantity(self, doc: Doc, draft: Draft, noun: Token | None, measured: bool) -> bool:
+        """Reject years, identifiers, pronoun "one", addresses and numbers spaCy reads as dates."""
+        core = draft.core
+        first = doc[core.start]
+        plain = draft.bound == "=" and not measured and draft.high is None
+        if core.plain_year and not core.scaled and plain and (noun is None or noun.tag_ not in ("NNS", "NNPS")):
+            return False
+        if first.ent_type_ in ("DATE", "TIME") and noun is None and not measured:
+            return False
+        unbounded = draft.bound == "=" and not measured
+        if unbounded and draft.start > 0 and _names_identifier(doc[draft.start - 1], self.lex):
+            return False
+        if unbounded and _in_parentheses(doc, draft):
+            return False  # list numbering: "(1) a two-thirds vote"
+        if first.lower_ == "one" and core.end - core.start == 1:
+            # "one of them", "no one", "one another": a pronoun, unless it counts a noun it modifies
+            if noun is None or first.dep_ != "nummod":
+                return False
+        if noun is not None and noun.tag_ == "NNP" and plain:
+            return False  # "10 Downing Street"
+        return not (noun is None and plain and not core.digits and not core.scaled and first.dep_ == "det")
+
+    def _categorise(self, q: Quantity, focus: Token, noun: Token | None, inherited: Quantity | None) -> None:
+        lex = self.lex
+        noun_cue = _lookup(lex.nouns, noun) if noun is not None else None
+        context = predicate_context(focus)
+        cues = [c for t in context if (c := _lookup(lex.predicates, t)) is not None]
+        if any(c.category == "status" for c in cues) or _is_future(context):
+            q.status = "expected"
+        people = (
+            noun is None
+            or (noun_cue is not None and noun_cue.category in PEOPLE_CATEGORIES)
+            or noun.ent_type_ == "NORP"
+            or noun.tag_ == "NNPS"
+        )
+        event_cues = [c for c in cues if c.category in EVENT_CATEGORIES] if people else []
+        if noun_cue is not None and noun_cue.category == "weapons":
+            q.category = "weapons"
+        elif noun_cue is not None and noun_cue.category == "casualties":
+            q.category = "casualties"
+            q.subcategory = _casualty_subcategory([noun_cue, *event_cues])
+        elif any(c.category == "casualties" for c in event_cues):
+            q.category = "casualties"
+            q.subcategory = _casualty_subcategory(event_cues)
+        elif event_cues:
+            q.category = event_cues[0].category
+        elif noun_cue is not None and noun_cue.category in ("displaced", "arrests", "troops"):
+            q.category = noun_cue.category
+        elif inherited is not None:
+            q.category, q.subcategory = inherited.category, inherited.subcategory
+        else:
+            q.category = "other"
+
+
+def _number(value: float) -> float:
+    """Whole numbers as ints in the JSON ("3000", not "3000.0")."""
+    return int(value) if float(value).is_integer() else round(value, 6)  # type: ignore[return-value]
+
+
+def _attached(bound: Token, core: Core) -> bool:
+    """Does the parser attach an ambiguous bound word ("about", "over") to the number?"""
+    if bound.dep_ in ("quantmod", "advmod", "nummod", "amod", "det"):
+        return True
+    return core.start <= bound.head.i < core.end
+
+
+def _in_parentheses(doc: Doc, draft: Draft) -> bool:
+    return (
+        draft.start > 0
+        and draft.end < len(doc)
+        and doc[draft.start - 1].text == "("
+        and doc[draft.end].text == ")"
+    )
+
+
+def _names_identifier(prev: Token, lex: QuantityLexicon) -> bool:
+    """ "Article 5", "Resolution 2231", "Boeing 737", "No. 10": the number names something."""
+    if prev.lower_ in lex.identifiers:
+        return True
+    if prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ in lex.identifiers:
+        return True  # "No. 11" split as "No" "."
+    return prev.is_alpha and prev.is_title and prev.pos_ in NOUN_POS and not prev.is_sent_start
+
+
+def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -> Token | None:
+    """The head noun of the noun phrase right after the number, or after "of": "3,000 North Korean
+    troops", "hundreds of people", "two of the soldiers", "27 dead". None when there is none
+    ("12,000 expected"). When the parser makes the number modify a noun of that phrase, that noun wins
+    (the tagger sometimes reads a verb as a noun: "two factions pushing")."""
+    if j < sent_end and doc[j].lower_ == "of":
+        j += 1
+    noun = None
+    run: list[Token] = []
+    k = j
+    while k < sent_end and k < j + 6:
+        tok = doc[k]
+        if tok.tag_ == "POS":  # "Russia's troops": the owner is not the counted noun
+            noun = None
+        elif tok.text in DASHES and not tok.whitespace_ and k > j:
+            # "Russia-backed troops", "war-damaged structures": the compound modifies what follows
+            nxt = doc[k + 1] if k + 1 < sent_end else None
+            noun = nxt if nxt is not None and nxt.pos_ in NOUN_POS else None
+            if nxt is not None:
+                run.append(nxt)
+            k += 2
+            continue
+        elif tok.pos_ in NOUN_POS:
+            noun = tok
+        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVE_HEADS and noun is None:
+            noun = tok  # "a toll of 27 dead", "12 wounded"
+        elif tok.pos_ not in MODIFIER_POS or tok.pos_ == "NUM" or (tok.pos_ == "DET" and noun is not None):
+            break
+        run.append(tok)
+        k += 1
+    if anchor is not None and anchor.dep_ == "nummod" and anchor.head in run and anchor.head.pos_ in NOUN_POS:
+        noun = anchor.head
+    if noun is not None and noun.like_num:
+        return None
+    return noun
+
+
+def _noun_phrase_text(doc: Doc, j: int, noun: Token) -> str:
+    """ "North Korean troops" from the tokens between the number and its noun (no "of", no determiner)."""
+    k = j
+    while k < noun.i and (doc[k].lower_ == "of" or doc[k].pos_ == "DET" or doc[k].tag_ == "POS"):
+        k += 1
+    return doc[k : noun.i + 1].text
+
+
+def _of_phrase(doc: Doc, j: int, sent_end: int, preps: tuple[str, ...]) -> str | None:
+    """What a measure or a sum is of: "500 tonnes of grain", "$5 billion in military aid"."""
+    if j >= len(doc) or doc[j].lower_ not in preps:
+        return None
+    noun = counted_noun(doc, j + 1, sent_end)
+    return _noun_phrase_text(doc, j + 1, noun) if noun is not None else None
+
+
+def _standalone(anchor: Token) -> bool:
+    """A number that heads its own phrase ("with more than 12,000 expected"), not one modifying a noun."""
+    return anchor.dep_ not in ("nummod", "compound", "quantmod") or anchor.head.pos_ not in NOUN_POS
+
+
+def predicate_context(focus: Token) -> list[Token]:
+    """The words that say what happened to the counted things: the counted noun (or bare number), its
+    modifiers ("wounded soldiers", "12,000 expected"), and the predicate it is subject or object of, with
+    that predicate's conjuncts and complements ("have been killed or wounded", "are confirmed dead")."""
+    out = [focus]
+    base = focus
+    while base.dep_ == "conj" and base.head.pos_ in (*NOUN_POS, "NUM"):
+        base = base.head  # "12 soldiers and 3 civilians were killed"
+    if base.dep_ == "pobj" and base.head.lower_ == "of" and _is_number_word(base.head.head):
+        base = base.head.head  # "hundreds of soldiers died": the number is the subject
+    if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lower_ in FIGURE_NOUNS:
+        base = base.head.head  # "a total of 39 are dead", "the death toll of 39"
+        out.append(base)
+        out.extend(c for c in base.children if c.dep_ == "compound")
+    for tok in (focus, base):
+        for child in tok.children:
+            if child.dep_ in ("acl", "relcl", "amod"):
+                out.append(child)
+                out.extend(c for c in child.children if c.dep_ in ("conj", "xcomp", "acomp", "oprd"))
+    if base.dep_ in ("nsubj", "nsubjpass", "attr", "appos", "npadvmod"):
+        out.extend(_predicate_words(base.head))
+    elif base.dep_ == "dobj":
+        out.append(base.head)  # "killed 12 and wounded 30": each verb has its own object
+        out.extend(c for c in base.head.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp"))  # "left 6 dead"
+    elif base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
+        out.append(base.head.head)  # "the death of at least 50 people", "the capture of 12 soldiers"
+    elif base.dep_ == "pobj" and base.head.lower_ in ("to", "at"):
+        verb = base.head.head  # "the death toll rose to 39", "stands at 39"
+        out.append(verb)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                out.append(child)
+                out.extend(c for c in child.children if c.dep_ == "compound")
+    return out
+
+
+def _predicate_words(head: Token) -> list[Token]:
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("conj", "xcomp", "acomp", "oprd", "attr", "aux"):
+            out.append(child)
+            if child.dep_ in ("xcomp", "conj"):
+                out.extend(c for c in child.children if c.dep_ in ("conj", "acomp", "oprd"))
+    # conjoined predicates with their own subject are about something else: "12 died and 30 were hurt"
+    return [t for t in out if t is head or t.dep_ != "conj" or not _has_subject(t)]
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _is_number_word(tok: Token) -> bool:
+    return tok.like_num or tok.lower_ in load_lexicon().numbers
+
+
+def _lookup(table: dict[str, Cue], tok: Token) -> Cue | None:
+    return table.get(tok.lower_) or table.get(tok.lemma_.lower())
+
+
+def _is_future(context: list[Token]) -> bool:
+    return any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in context)
+
+
+def _casualty_subcategory(cues: list[Cue]) -> str | None:
+    kinds = {c.subcategory for c in cues if c.category == "casualties" and c.subcategory}
+    if "killed-or-wounded" in kinds or {"killed", "wounded"} <= kinds:
+        return "killed-or-wounded"
+    for kind in ("killed", "wounded", "missing", "captured"):
+        if kind in kinds:
+            return kind
+    return None
 
 
 @Language.factory(

@@ -1,18 +1,598 @@
-"""The quotes stage (scaffold: replaced by the real component)."""
+"""The quotes stage: attributions (source, cue, content) and the claims they carry.
+
+Attributions found, each as content + cue + source:
+- direct quotes: a quoted passage with a cue next to it ("...," Singh said / He said: "..."), carried over
+  sentences and paragraphs, and "A," he said, "B." (both parts); a quoted sentence right after an
+  attributed one continues it;
+- mixed quotes: quoted fragments inside what a cue verb governs (called the move a "significant escalation");
+- indirect speech: a reporting verb's clausal complement (said that ..., warned ..., vowed to ...);
+- "according to X": the clause it attaches to.
+Only the outermost attribution counts: a cue inside another attribution's content is not one.
+Each content becomes a Claim with a modality; sentences the outlet states on its own with a figure or a
+hedge become claims with an empty chain.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.components import extensions  # noqa: F401
+from newsgraph.components.claims import claim_time, combine_modality, content_modality
+from newsgraph.components.quotes_lexicon import QuoteLexicon, VerbCue, load_lexicon
+from newsgraph.components.quotes_marks import MARKS, QuotedPassage, find_quoted_passages
+from newsgraph.components.quotes_speakers import SpeakerResolver
+from newsgraph.model import Claim, Quote, QuoteKind, SourceLink
+
+WORD = re.compile(r"\w+")
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+# A quoted passage that follows one of these (or opens a paragraph) stands as a direct quote.
+DIRECT_LEAD = frozenset(".:,!?;—–-(")
+MIN_DIRECT_WORDS = 4
+AFTER_WINDOW = 10  # tokens after a quote in which its cue may stand ("..., Pentagon spokeswoman X said")
+BEFORE_WINDOW = 12
+# Quoted words / content words: from MIXED_COVERAGE (two pieces or more) or MIXED_SINGLE (one piece) a
+# clause is reported as its quoted pieces; from MIXED_CLAUSE it is a mixed quote, below an indirect one.
+MIXED_COVERAGE = 0.4
+MIXED_SINGLE = 0.75
+MIXED_CLAUSE = 0.25
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_DEPS = ("conj", "advcl", "xcomp", "ccomp")
+# Cues whose preposition belongs to them ('called for', 'insisted on'), unlike 'said on Monday'.
+PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("appeal", "for"), ("insist", "on"), ("comment", "on")})
+
+
+@dataclass
+class Attribution:
+    start: int  # content
+    end: int
+    kind: QuoteKind
+    cue: tuple[int, int] | None
+    cue_modality: str | None
+    source: Span | None
+    clause: tuple[int, int]  # the claim's span (the whole clause for a quoted fragment)
+    cue_pos: int = -1  # char index of the cue, to keep only outermost attributions
+    continues: Attribution | None = None  # a direct quote carrying on an earlier one's attribution
+    according: bool = False
+    speaker: str | None = None
+    chain: list[SourceLink] = field(default_factory=list)
+    second_hand: bool = False
 
 
 class QuotesComponent:
+    def __init__(self) -> None:
+        self.lex: QuoteLexicon = load_lexicon()
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
-        doc._.claims = []
+        attributions = find_attributions(doc, self.lex)
+        resolver = SpeakerResolver(doc, self.lex)
+        for att in attributions:
+            resolve_speaker(att, resolver)
+        doc._.quotes, doc._.claims = build_items(doc, attributions, self.lex)
         return doc
+
+
+# -- finding attributions ---------------------------------------------------------------------------
+
+
+def find_attributions(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
+    text = doc.text
+    passages = find_quoted_passages(text)
+    direct = [p for p in passages if is_direct(doc, p, lex)]
+    fragments = [p for p in passages if p not in direct]
+    direct_spans = [(p.open, p.close + 1) for p in direct]
+    found = direct_quotes(doc, direct, lex)
+    found += clause_attributions(doc, fragments, direct_spans, lex)
+    found += according_to(doc, lex)
+    return outermost(found)
+
+
+def is_direct(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> bool:
+    """A quoted sentence (or more), as opposed to a quoted word or phrase inside the writer's sentence."""
+    text = doc.text
+    start, end = p.content
+    if len(WORD.findall(text[start:end])) < MIN_DIRECT_WORDS:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    before = text[: p.open].rstrip(" \t")
+    if not before or before.endswith("\n") or before[-1] in DIRECT_LEAD:
+        return True
+    prev = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
+    if prev is not None and prev.start > 0:
+        return _is_cue_verb(doc[prev.start - 1], lex)
+    return False
+
+
+def direct_quotes(doc: Doc, passages: list[QuotedPassage], lex: QuoteLexicon) -> list[Attribution]:
+    found: list[Attribution] = []
+    previous: Attribution | None = None
+    for p in passages:
+        start, end = p.content
+        start, end = _trim(doc.text, start, end)
+        cue_tok = _cue_after(doc, p, lex) or _cue_before(doc, p, lex)
+        if cue_tok is not None:
+            att = Attribution(
+                start, end, "direct", cue_span(cue_tok), lex.verbs[cue_tok.lemma_].modality,
+                source_of(cue_tok), (start, end), cue_pos=cue_tok.idx,
+            )
+        else:
+            colon = _colon_source(doc, p)
+            according = _according_after(doc, p)
+            if according is not None:
+                cue_at, source = according
+                att = Attribution(start, end, "direct", cue_at, "reported", source, (start, end),
+                                  cue_pos=cue_at[0], according=True)
+            elif colon is not None:
+                att = Attribution(start, end, "direct", (p.open - 1, p.open), None, colon, (start, end))
+                att.cue = _colon_span(doc.text, p.open)
+            elif previous is not None and _continues(doc.text, previous, p):
+                att = Attribution(start, end, "direct", previous.cue, previous.cue_modality,
+                                  previous.source, (start, end), continues=previous)
+            else:
+                att = Attribution(start, end, "direct", None, None, None, (start, end))
+        found.append(att)
+        previous = att
+    return found
+
+
+def _cue_after(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
+    """'"...," Singh said' / '"...?" asked the minister': a cue verb just after a quote not ending a sentence."""
+    last = doc.text[p.open + 1 : p.close].rstrip()
+    if last.endswith("."):
+        return None
+    after = doc.char_span(p.close, p.close + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    for tok in doc[after.end : after.end + AFTER_WINDOW]:
+        if tok.text in MARKS or tok.text in SENTENCE_END or "\n" in tok.text:
+            return None
+        if _is_cue_verb(tok, lex):
+            return tok
+    return None
+
+
+def _cue_before(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
+    """'He said: "..."' / ', he said, "..."': the nearest cue verb before a quote led by a colon or comma."""
+    mark = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
+    if mark is None or mark.start == 0:
+        return None
+    lead = doc[mark.start - 1]
+    if lead.text not in (":", ",") and not _is_cue_verb(lead, lex):
+        return None
+    for tok in reversed(doc[max(0, mark.start - BEFORE_WINDOW) : mark.start]):
+        if tok.i != mark.start - 1 and (tok.text in MARKS or tok.text in SENTENCE_END or "\n" in tok.text):
+            return None
+        if _is_cue_verb(tok, lex):
+            return tok
+    return None
+
+
+def _according_after(doc: Doc, p: QuotedPassage) -> tuple[tuple[int, int], Span] | None:
+    """'"...," according to a tweet by X'."""
+    after = doc.char_span(p.close, p.close + 1, alignment_mode="expand")
+    if after is None or after.end + 2 >= len(doc):
+        return None
+    i = after.end
+    if doc[i].is_punct:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "according" or doc[i + 1].lower_ != "to":
+        return None
+    objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    return (doc[i].idx, doc[i + 1].idx + 2), _np(objs[0])
+
+
+def _colon_source(doc: Doc, p: QuotedPassage) -> Span | None:
+    """A colon as the cue: 'Rutte: "We ..."' (a bare name), or 'Biden released a statement: "..."' (the
+    subject of the clause the colon closes)."""
+    mark = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
+    if mark is None or mark.start < 2 or doc[mark.start - 1].text != ":":
+        return None
+    colon = doc[mark.start - 1]
+    sent = colon.sent
+    phrase = doc[max(sent.start, _line_start(doc, colon.i)) : colon.i]
+    if not phrase or any(t.text in MARKS for t in phrase):
+        return None
+    verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "advcl")]
+    if not verbs:
+        if len(phrase) <= 6 and any(t.pos_ == "PROPN" for t in phrase):
+            return phrase
+        return None
+    return source_of(verbs[-1]) if verbs[-1].dep_ == "ROOT" else source_of(verbs[0])
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    return i
+
+
+def _colon_span(text: str, open_at: int) -> tuple[int, int]:
+    i = text.rindex(":", 0, open_at)
+    return i, i + 1
+
+
+def _continues(text: str, previous: Attribution, p: QuotedPassage) -> bool:
+    """A quoted sentence right after an attributed direct quote, in the same or the next paragraph."""
+    if previous.source is None and previous.continues is None:
+        return False
+    between = text[previous.end : p.open]
+    if between.count("\n") > 1 or len(WORD.findall(between)) > 12:
+        return False
+    if "\n" in between:  # a new paragraph must consist of the quote alone to carry the speaker on
+        return not text[p.open : text.find("\n", p.open) if "\n" in text[p.open :] else len(text)].strip(
+            ) or _is_quote_paragraph(text, p)
+    return True
+
+
+def _is_quote_paragraph(text: str, p: QuotedPassage) -> bool:
+    line_start = text.rfind("\n", 0, p.open) + 1
+    return not text[line_start : p.open].strip()
+
+
+def _is_cue_verb(tok: Token, lex: QuoteLexicon) -> bool:
+    cue = lex.verbs.get(tok.lemma_)
+    return cue is not None and tok.pos_ in ("VERB", "AUX") and not cue.needs_that
+
+
+def clause_attributions(
+    doc: Doc, fragments: list[QuotedPassage], direct_spans: list[tuple[int, int]], lex: QuoteLexicon
+) -> list[Attribution]:
+    """Indirect speech and mixed quotes: what a reporting verb governs."""
+    frag_by_cue = _fragments_by_cue(doc, fragments, direct_spans, lex)
+    found: list[Attribution] = []
+    starts = [s for s, _ in direct_spans]
+    for tok in doc:
+        cue = lex.verbs.get(tok.lemma_)
+        if cue is None or cue.direct_only or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if _inside(tok.idx, direct_spans, starts):
+            continue
+        frags = frag_by_cue.get(tok.i, [])
+        comp = complement(tok, cue)
+        content = _cut_added_report(_span_without_mark(comp), lex) if comp is not None else None
+        if content is not None and _overlaps_any(content, direct_spans):
+            content = None
+        if content is None and not frags:
+            continue
+        if not _has_source_slot(tok, lex):
+            continue
+        source = source_of(tok)
+        cue_at = cue_span(tok)
+        inside = [f for f in frags if content is not None and content.start_char <= f.open < content.end_char]
+        outside = [f for f in frags if f not in inside]
+        if content is not None and not _mostly_quoted(doc.text, content, inside):
+            s, e = _trim(doc.text, content.start_char, content.end_char)
+            kind: QuoteKind = "mixed" if _quoted_share(doc.text, content, inside) >= MIXED_CLAUSE else "indirect"
+            found.append(Attribution(s, e, kind, cue_at, cue.modality, source, (s, e), cue_pos=tok.idx))
+            inside = []
+        clause = (content.start_char, content.end_char) if content is not None else None
+        for f in sorted(inside + outside, key=lambda f: f.open):
+            s, e = _trim(doc.text, *f.content)
+            claim_span = clause if clause is not None and f in inside else (s, e)
+            found.append(Attribution(s, e, "mixed", cue_at, cue.modality, source, claim_span, cue_pos=tok.idx))
+    return found
+
+
+def _fragments_by_cue(
+    doc: Doc, fragments: list[QuotedPassage], direct_spans: list[tuple[int, int]], lex: QuoteLexicon
+) -> dict[int, list[QuotedPassage]]:
+    """Each quoted fragment under the nearest cue verb that governs it (not through the cue's subject)."""
+    out: dict[int, list[QuotedPassage]] = {}
+    starts = [s for s, _ in direct_spans]
+    for f in fragments:
+        if _inside(f.open, direct_spans, starts):
+            continue
+        span = doc.char_span(*f.content, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        node = span.root
+        while node.head != node:
+            arrived_by = node.dep_
+            node = node.head
+            cue = lex.verbs.get(node.lemma_)
+            if cue is None or cue.direct_only or node.pos_ not in ("VERB", "AUX") or arrived_by in SUBJECT_DEPS:
+                continue
+            if cue.takes_fragment or (arrived_by in ("ccomp", "xcomp") and complement(node, cue) is not None):
+                out.setdefault(node.i, []).append(f)
+                break
+    return out
+
+
+def complement(verb: Token, cue: VerbCue) -> Token | None:
+    """The clause a reporting verb reports: its ccomp ('said (that) ...'), or 'vowed to ...' for some verbs."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "PRON"):
+            if cue.needs_that and not _has_that(child):
+                continue
+            return child
+    if cue.takes_xcomp:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child
+    return None
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children)
+
+
+def _span_without_mark(clause: Token) -> Span:
+    doc = clause.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    while start < end and ((doc[start].dep_ == "mark" and doc[start].head == clause) or doc[start].is_punct):
+        start += 1
+    return doc[start:end]
+
+
+def _cut_added_report(content: Span, lex: QuoteLexicon) -> Span:
+    """'... will discuss X, adding that Y': the participle's report is an attribution of its own."""
+    for tok in content:
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > content.start + 2 and tok.lemma_ in lex.verbs:
+            cue = lex.verbs[tok.lemma_]
+            if complement(tok, cue) is not None and tok.right_edge.i >= content.end - 1:
+                end = tok.left_edge.i
+                while end > content.start and content.doc[end - 1].is_punct:
+                    end -= 1
+                return content.doc[content.start : end]
+    return content
+
+
+def _speaking_ancestor(verb: Token) -> Token | None:
+    """For 'adding that ...' hanging inside another report: the cue verb of that report."""
+    for anc in verb.ancestors:
+        if anc.dep_ == "ccomp" and anc.head.pos_ in ("VERB", "AUX"):
+            return anc.head
+    return None
+
+
+def _has_source_slot(verb: Token, lex: QuoteLexicon) -> bool:
+    """Participles on a bare noun ('weeks of reports suggesting that') do not name a source."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # 'a program called "Learning Together"', 'the weapons described as ...'
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        head = verb.head
+        return any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN"
+    return True
+
+
+def source_of(verb: Token) -> Span | None:
+    """The phrase naming who speaks: the cue's subject, or the subject of the verb it hangs from."""
+    node = verb
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        speaking = _speaking_ancestor(verb)
+        if speaking is not None:
+            node = speaking
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return _np(child)
+            if child.dep_ == "nsubjpass":  # 'Trump was said to be ...': the subject is the topic, not the source
+                return _agent(node)
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return _np(obj)
+        inverted = [c for c in node.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ == "PROPN"]
+        if inverted and any(c.dep_ == "ccomp" and c.i < node.i for c in node.children):
+            return _np(inverted[0])  # '"...," said Singh' parsed with Singh as an object
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _np_core(node.head)
+        if node.dep_ not in CLAUSE_DEPS or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _agent(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _np(obj)
+    return None
+
+
+def _np(tok: Token) -> Span:
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _np_core(tok: Token) -> Span:
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts])
+    return tok.doc[start : tok.i + 1]
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The verb group: auxiliaries, negation and particles next to the verb ('has confirmed', 'called for')."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head == verb:
+        start -= 1
+    end = verb.i + 1
+    if end < len(doc) and doc[end].head == verb and (
+        doc[end].dep_ == "prt" or (doc[end].dep_ == "prep" and (verb.lemma_, doc[end].lower_) in PHRASAL_CUES)
+    ):
+        end += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def according_to(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
+    found = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        source = _np(objs[0])
+        phrase_start, phrase_end = tok.i, max(source.end, to.i + 1)
+        sent = tok.sent
+        before = doc[sent.start : phrase_start]
+        after = doc[phrase_end : sent.end]
+        if len(_words(after)) <= 1:
+            content = before
+        elif len(_words(before)) <= 1:
+            content = after
+        else:
+            content = sent
+        s, e = _trim(doc.text, content.start_char, content.end_char)
+        if e - s < 3:
+            continue
+        cue = (tok.idx, to.idx + len(to.text))
+        found.append(Attribution(s, e, "indirect", cue, "reported", source, (s, e), cue_pos=tok.idx,
+                                 according=True))
+    return found
+
+
+def outermost(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue sits inside another's content, and duplicates of one content."""
+    keep = []
+    for att in found:
+        if att.cue_pos >= 0 and any(
+            o is not att and o.start <= att.cue_pos < o.end and o.cue_pos != att.cue_pos for o in found
+        ):
+            continue
+        keep.append(att)
+    keep.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[Attribution] = []
+    for att in keep:
+        if out and out[-1].start == att.start and out[-1].end == att.end:
+            continue
+        out.append(att)
+    return out
+
+
+# -- speakers ----------------------------------------------------------------------------------------
+
+
+def resolve_speaker(att: Attribution, resolver: SpeakerResolver) -> None:
+    if att.continues is not None:
+        att.speaker, att.chain, att.second_hand = att.continues.speaker, att.continues.chain, \
+            att.continues.second_hand
+        resolver.remember(att.start, att.speaker)
+        return
+    position = att.source.start_char if att.source is not None else att.start
+    res = resolver.resolve(att.source, position)
+    att.speaker, att.chain = res.speaker, res.chain
+    att.second_hand = att.according or res.is_document or res.anonymous
+
+
+# -- items -------------------------------------------------------------------------------------------
+
+
+def build_items(doc: Doc, attributions: list[Attribution], lex: QuoteLexicon) -> tuple[list[Quote], list[Claim]]:
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    claim_ids: dict[tuple[int, int], str] = {}
+    for att in attributions:
+        cid = claim_ids.get(att.clause)
+        if cid is None:
+            cid = f"C{len(claims) + 1}"
+            claim_ids[att.clause] = cid
+            claims.append(_claim(doc, cid, att.clause, att, lex))
+        source = (att.source.start_char, att.source.end_char) if att.source is not None else None
+        quotes.append(Quote(
+            id=f"Q{len(quotes) + 1}", start=att.start, end=att.end, text=doc.text[att.start : att.end],
+            kind=att.kind, speaker=att.speaker, source=source, cue=att.cue, claim=cid,
+        ))
+    claims += outlet_claims(doc, attributions, lex, len(claims))
+    _link_quantities(doc, claims)
+    return quotes, claims
+
+
+def _claim(doc: Doc, cid: str, clause: tuple[int, int], att: Attribution | None, lex: QuoteLexicon) -> Claim:
+    start, end = clause
+    span = doc.char_span(start, end, alignment_mode="expand")
+    content = content_modality(span, lex) if span is not None and len(span) else None
+    if att is None:
+        modality = combine_modality(None, content, second_hand=False)
+        if modality == "reported" or content is None:
+            modality = "reported" if content == "reported" else modality
+        chain: list[SourceLink] = []
+        speaker = None
+    else:
+        modality = combine_modality(att.cue_modality, content, att.second_hand)
+        chain = list(att.chain)
+        speaker = att.speaker
+    time, time_from = claim_time(doc, start, end)
+    return Claim(cid, start, end, doc.text[start:end], modality, chain, speaker, time, time_from)
+
+
+def outlet_claims(doc: Doc, attributions: list[Attribution], lex: QuoteLexicon, n: int) -> list[Claim]:
+    """Sentences the outlet states itself that carry a figure or a hedge: claims with no source."""
+    covered = sorted((a.start, a.end) for a in attributions)
+    covered += sorted(a.cue for a in attributions if a.cue)
+    quantities = sorted((q.start, q.end) for q in (doc._.quantities or []))
+    q_starts = [s for s, _ in quantities]
+    out: list[Claim] = []
+    for sent in doc.sents:
+        s, e = _trim(doc.text, sent.start_char, sent.end_char)
+        if e <= s or any(a < e and s < b for a, b in covered):
+            continue
+        i = bisect.bisect_left(q_starts, s)
+        has_quantity = i < len(quantities) and quantities[i][0] < e
+        has_hedge = any(lex.hedges.get(t.lower_) in ("hedged", "reported") for t in sent)
+        if not (has_quantity or has_hedge):
+            continue
+        out.append(_claim(doc, f"C{n + len(out) + 1}", (s, e), None, lex))
+    return out
+
+
+def _link_quantities(doc: Doc, claims: list[Claim]) -> None:
+    """A figure stated inside a claim points to it (the innermost claim when they nest)."""
+    for q in doc._.quantities or []:
+        inner = [c for c in claims if c.start <= q.start and q.end <= c.end]
+        if inner and getattr(q, "claim", None) is None:
+            q.claim = min(inner, key=lambda c: c.end - c.start).id
+
+
+# -- small helpers -------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces, quote marks and sentence punctuation that is not part of the content."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
+
+
+def _words(span: Span) -> list[str]:
+    return WORD.findall(span.text)
+
+
+def _quoted_share(text: str, content: Span, frags: list[QuotedPassage]) -> float:
+    total = len(WORD.findall(content.text)) or 1
+    quoted = sum(len(WORD.findall(text[slice(*f.content)])) for f in frags)
+    return quoted / total
+
+
+def _mostly_quoted(text: str, content: Span, frags: list[QuotedPassage]) -> bool:
+    """A clause made mostly of quoted pieces is reported as those pieces (mixed quotes), else as a whole."""
+    share = _quoted_share(text, content, frags)
+    return (len(frags) >= 2 and share >= MIXED_COVERAGE) or share >= MIXED_SINGLE
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _overlaps_any(span: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(s < span.end_char and span.start_char < e for s, e in spans)
 
 
 @Language.factory(

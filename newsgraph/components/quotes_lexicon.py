@@ -25,6 +25,7 @@ class VerbCue:
     needs_that: bool = False
     takes_xcomp: bool = False
     takes_fragment: bool = False
+    direct_only: bool = False  # a cue only next to a direct quote ('"...," Graham continued')
 
 
 @dataclass
@@ -44,7 +45,9 @@ def load_lexicon() -> QuoteLexicon:
     for row in _rows("reporting_verbs.tsv"):
         lemma, modality = row[0], row[1]
         flags = set(row[2].split(",")) if len(row) > 2 else set()
-        lex.verbs[lemma] = VerbCue(lemma, modality, "that" in flags, "xcomp" in flags, "frag" in flags)
+        lex.verbs[lemma] = VerbCue(
+            lemma, modality, "that" in flags, "xcomp" in flags, "frag" in flags, "direct" in flags
+        )
     for row in _rows("hedges.tsv"):
         *words, modality = row
         if len(words) == 1:

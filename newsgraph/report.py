@@ -16,7 +16,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "quotes": ("speaker_name", "kind", "text", "article_id"),
     "claims": ("speaker_name", "modality", "time", "text", "article_id"),
     "places": ("text", "name", "country", "lat", "lon", "level", "article_id"),
-    "quantities": ("published", "bound", "value", "unit", "category", "text", "article_id"),
+    "quantities": ("published", "bound", "value", "unit", "counted", "category", "claimed_by", "article_id"),
     "actors": ("name", "kind", "code", "country", "articles", "mentions"),
     "search": ("article_id", "snippet"),
 }

@@ -10,15 +10,21 @@ What it recognises, in order:
    title phrase before the name ("Russian President Vladimir Putin"), an apposition ("Kim Jong Un,
    North Korea's leader" / "its leader, Kim Jong Un"), a coordinated title sharing its country
    ("U.S. Defense Secretary X and Secretary of State Y") or a "counterparts" cue in the text before;
-3. spaCy ORG entities that are not title words split off by the tagger ("Defense", "State"), with
-   the country of a possessive or adjective before them ("South Korea's National Intelligence Service").
+3. spaCy ORG entities that are not title words split off by the tagger ("Defense", "State") nor places
+   it mislabelled ("Danbury", "near Sinjar"), with the country of a possessive, an adjective or a state
+   inside them ("South Korea's National Intelligence Service").
 
-Mentions of one actor are merged: a surname alone joins the earlier full name ("Rutte" = "Mark Rutte").
+A capital is a state mention only where the sentence makes it act (subject of a verb, "talks with",
+"Ottawa's offer"); "in Moscow", "of Paris", "marched on Moscow" leave it to the places stage. A seat
+building ("the Kremlin") acts unless it is where something happens ("outside the White House").
+Mentions of one actor are merged: a surname alone joins the earlier full name ("Rutte" = "Mark Rutte",
+"Abadi" = "Haider al-Abadi"), and so does a first name the tagger took for a place.
 ``actor_at`` and ``actor_code`` help later stages map a span to an actor and an actor to a code.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -28,21 +34,153 @@ from spacy.util import filter_spans
 
 from newsgraph.components import extensions  # noqa: F401
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.resources.actor_lexicon import ActorLexicon, load_actor_lexicon
+from newsgraph.resources.gazetteer import GEONAMES_DIR, LEXICON_DIR, read_lexicon
 from newsgraph.resources.gazetteer import load as load_gazetteer
+
+# ------------------------------------------------------------------------------------------------
+# the word lists (resources/lexicons/*.tsv and GeoNames countryInfo), parsed once per process
+# ------------------------------------------------------------------------------------------------
+
+# Capitals of small territories are also common words or names ("Victoria", "Kingston"); only the
+# capitals of states this populous stand for their government.
+MIN_CAPITAL_STATE_POPULATION = 1_000_000
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organization or group from a lexicon."""
+
+    kind: str  # "organization" or "group"
+    name: str
+    code: str | None
+    country: str | None
+
+
+@dataclass
+class ActorLexicon:
+    state_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> canonical name
+    states: dict[str, str] = field(default_factory=dict)  # form -> ISO3 (names and short forms)
+    demonyms: dict[str, str] = field(default_factory=dict)  # form -> ISO3
+    seats: dict[str, str] = field(default_factory=dict)  # capital or seat -> ISO3
+    capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital (GeoNames countryInfo)
+    metonyms: frozenset[str] = frozenset()  # seats that never name a place in news ("Kremlin")
+    bodies: dict[str, Body] = field(default_factory=dict)  # form -> organization / group
+    titles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)  # title -> (canonical, org)
+    title_words: frozenset[str] = frozenset()  # every word that can be part of a title phrase
+    title_heads: frozenset[str] = frozenset()  # words a title phrase can end with ("minister")
+    government_nouns: frozenset[str] = frozenset()  # "Moscow's offer": the capital acts
+
+
+# Words that qualify an office without being one ("Defense" in "Defense Secretary").
+TITLE_MODIFIERS = frozenset(
+    {
+        "defense", "defence", "foreign", "interior", "finance", "justice", "deputy", "vice", "prime",
+        "state", "army", "military", "intelligence", "police", "security", "national", "top", "former",
+        "acting", "senior", "chief", "general", "supreme", "crown", "first", "health", "economy",
+        "economic", "trade", "energy", "education", "agriculture", "culture", "emergency", "emergencies",
+        "affairs", "home", "opposition", "party", "rebel", "militant", "navy", "naval", "air", "force",
+        "forces", "spy", "regional", "local", "separatist", "assistant", "associate", "executive",
+        "principal", "lead", "high", "special", "permanent", "presidential", "federal", "provincial",
+        "district", "press", "public", "information", "communications", "staff", "joint", "fleet",
+        "ministry", "office", "department", "commission", "council", "committee", "european", "interim",
+        "caretaker", "outgoing", "incoming", "new", "longtime", "veteran", "retired"
+    }
+)
+
+
+@functools.cache
+def load_actor_lexicon() -> ActorLexicon:
+    lex = ActorLexicon()
+    populations: dict[str, int] = {}
+    for line in (GEONAMES_DIR / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if line.startswith("#") or len(f) < 8 or not f[7].isdigit():
+            continue
+        iso3, name, capital = f[1], f[4], f[5].strip()
+        lex.state_names[iso3] = name
+        lex.states[name] = iso3
+        populations[iso3] = int(f[7])
+        if capital:
+            lex.capitals[iso3] = capital
+        if capital and int(f[7]) >= MIN_CAPITAL_STATE_POPULATION:
+            lex.seats[capital] = iso3
+    for iso3, form in read_lexicon("states.tsv"):
+        lex.states[form] = iso3
+    for iso3, form in read_lexicon("demonyms.tsv"):
+        lex.demonyms[form] = iso3
+    metonyms = set()
+    for iso3, form, what in read_lexicon("seats.tsv"):
+        lex.seats[form] = iso3
+        if what == "building":
+            metonyms.add(form)
+    lex.metonyms = frozenset(metonyms)
+    for row in read_lexicon("igos.tsv"):
+        code, name = row[0], row[1]
+        body = Body("organization", name, code, None)
+        for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
+            lex.bodies[form] = body
+    for row in read_lexicon("bodies.tsv"):
+        iso3, name = row[0], row[1]
+        body = Body("organization", name, None, iso3)
+        for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
+            lex.bodies[form] = body
+    for row in read_lexicon("groups.tsv"):
+        code, name = row[0], row[1]
+        country = row[3] if len(row) > 3 and row[3] else None
+        body = Body("group", name, code, country)
+        for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
+            lex.bodies[form] = body
+    titles: dict[str, list[tuple[str, str | None]]] = {}
+    words: set[str] = set(TITLE_MODIFIERS)
+    heads: set[str] = set()
+    for row in read_lexicon("titles.tsv"):
+        title = row[0].strip().lower()
+        canonical = row[1].strip() if len(row) > 1 and row[1].strip() else ""
+        org = row[2].strip() if len(row) > 2 and row[2].strip() else None
+        titles.setdefault(title, [])
+        if canonical:
+            titles[title].append((canonical, org))
+        parts = title.split()
+        words.update(parts)
+        heads.add(parts[-1])
+    lex.government_nouns = frozenset(
+        line.strip() for line in (LEXICON_DIR / "government_nouns.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    lex.titles = titles
+    lex.title_words = frozenset(words)
+    lex.title_heads = frozenset(heads)
+    return lex
+
+
+# ------------------------------------------------------------------------------------------------
+# the component
+# ------------------------------------------------------------------------------------------------
 
 POSSESSIVE = ("'s", "’s", "'", "’")
 # Verbs and nouns of motion: "to/from Moscow" after them is a destination, not an addressee.
 MOTION_WORDS = frozenset(
-    "go come travel fly arrive return move send deploy visit flee head drive transfer evacuate relocate "
-    "trip flight visit journey route road train bus border withdraw retreat march advance push "
-    "airlift ship transport leave reach enter capture take seize liberate besiege surround hit strike "
-    "bomb shell evacuate".split()
+    {
+        "go", "come", "travel", "fly", "arrive", "return", "move", "send", "deploy", "visit", "flee",
+        "head", "drive", "transfer", "evacuate", "relocate", "trip", "flight", "journey", "route", "road",
+        "train", "bus", "border", "withdraw", "retreat", "march", "advance", "push", "airlift", "ship",
+        "transport", "leave", "reach", "enter", "capture", "take", "seize", "liberate", "besiege",
+        "surround", "hit", "strike", "bomb", "shell"
+    }
 )
 # Prepositions after which a capital is a party, not a location ("talks with Moscow", "sanctions on").
-GOVERNMENT_PREPS = frozenset("with against between by toward towards on".split())
+GOVERNMENT_PREPS = frozenset({"with", "against", "between", "by", "toward", "towards", "on"})
 # Prepositions after which a capital names where something happens ("officials in Moscow said").
-LOCATIVE_PREPS = frozenset("in at near outside inside into around across throughout within via".split())
+LOCATIVE_PREPS = frozenset(
+    {
+        "in", "at", "near", "outside", "inside", "into", "around", "across", "throughout", "within", "via"
+    }
+)
+# Last words that make a "person" the tagger found a street, a party or a place ("Karl Marx Avenue").
+NON_PERSON_HEADS = frozenset(
+    {"avenue", "street", "road", "square", "boulevard", "bridge", "platform", "party", "front", "movement",
+     "alliance", "coalition", "province", "region", "district", "city", "airport", "base", "agency"}
+)
 # Entity labels of names a capital can be part of without standing for a government.
 NAME_LABELS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -109,23 +247,25 @@ class ActorsComponent:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         person_toks = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         named_ent = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
+        surnames = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
         out = []
         for span in filter_spans(spans):
             label = span.label_
             text = span.text
             ent = named_ent.get(span.start)
-            if label == "SEAT" and ent is not None and len(ent) > len(span):
+            if label == "SEAT" and text not in self.lex.metonyms and ent is not None \
+                    and len(ent) - (ent[0].lower_ == "the") > len(span):
                 continue  # "Real Madrid", "Air Berlin": part of another name
-            if label in ("STATE", "SEAT", "DEMONYM") and any(t.i in person_toks for t in span) \
-                    and not _has_titled_person_inside(doc, span):
+            if label in ("STATE", "SEAT", "DEMONYM") and any(t.i in person_toks for t in span):
                 continue  # "Jordan" as a person, "Chad" ...
-            cand = self._lexicon_cand(doc, span, label, text)
+            cand = self._lexicon_cand(doc, span, label, text, surnames)
             if cand is not None:
                 out.append(cand)
         out += self._hyphen_prefix_mentions(doc, {i for c in out for i in range(*c.tokens)})
         return out
 
-    def _lexicon_cand(self, doc: Doc, span: Span, label: str, text: str) -> _Cand | None:
+    def _lexicon_cand(self, doc: Doc, span: Span, label: str, text: str,
+                      surnames: frozenset[str] = frozenset()) -> _Cand | None:
         lex = self.lex
         toks = (span.start, span.end)
         if label == "STATE":
@@ -135,7 +275,12 @@ class ActorsComponent:
             iso3 = lex.demonyms[text]
             return self._state(span.start_char, span.end_char, iso3, "demonym", toks)
         if label == "SEAT":
-            if text not in lex.metonyms and not _used_as_government(span, lex):
+            if text in surnames:
+                return None  # "Sudesh Amman ... Amman, who was described": a person
+            if text in lex.metonyms:
+                if _locative_prep(span.root) is not None:
+                    return None  # "outside the White House": the building, a place
+            elif not _used_as_government(span, lex):
                 return None
             return self._state(span.start_char, span.end_char, lex.seats[text], "seat", toks)
         body = lex.bodies[text]
@@ -175,9 +320,15 @@ class ActorsComponent:
             span = self._clean_person(ent)
             if span is None:
                 continue
-            info = self._title_before(doc, span.start, by_tok, cands)
+            info = self._title_before(doc, span.start, by_tok)
             if info.role_text is None:
-                info = self._apposition(doc, span, by_tok, cands, lexical)
+                info = self._apposition(doc, span, by_tok, lexical)
+            elif info.affiliation is None:
+                # "Gen. Joseph Votel, commander of U.S. Central Command": the apposition says for whom
+                info.affiliation = self._apposition(doc, span, by_tok, lexical).affiliation
+                info.explicit = info.affiliation is not None
+            if info.role_text is None and not self._can_be_person(span, cands):
+                continue
             if info.affiliation is None and info.role_text is not None:
                 info.affiliation = self._coordinated_affiliation(doc, info, cands)
             if info.affiliation is None and info.role_text is not None:
@@ -187,17 +338,34 @@ class ActorsComponent:
                                affiliation=info.affiliation, country=_country_of(info.affiliation, self.lex),
                                role_text=info.role_text, role=self._canonical_role(info),
                                tokens=(span.start, span.end), explicit_cue=info.explicit))
-        # Single names spaCy labels as places or organizations ("Austin") that are an earlier surname.
-        surnames = {c.name.split()[-1] for c in cands if " " in c.name}
+        # Single names spaCy labels as places or organizations ("Austin") that are an earlier surname,
+        # or first name ("Georgia Stevens ... Georgia began skating").
+        surnames = {_surname_key(c.name.split()[-1]) for c in cands if " " in c.name}
+        first_names = {c.name.split()[0]: c.name for c in cands if " " in c.name}
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in surnames \
+            if ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in first_names \
+                    and not any(t.i in taken for t in ent) and _surname_key(ent.text) not in surnames \
+                    and ent.start_char > min(c.start for c in cands if c.name == first_names[ent.text]):
+                cands.append(_Cand(ent.start_char, ent.end_char, f"person:{first_names[ent.text]}", "person",
+                                   first_names[ent.text], "first name", tokens=(ent.start, ent.end)))
+                continue
+            if ent.label_ in ("GPE", "ORG", "NORP", "LOC") and _surname_key(ent.text) in surnames \
                     and not any(t.i in taken for t in ent):
-                info = self._title_before(doc, ent.start, by_tok, cands)
+                info = self._title_before(doc, ent.start, by_tok)
                 cands.append(_Cand(ent.start_char, ent.end_char, f"person:{ent.text}", "person", ent.text,
                                    "surname", affiliation=info.affiliation,
                                    country=_country_of(info.affiliation, self.lex), role_text=info.role_text,
                                    role=self._canonical_role(info), tokens=(ent.start, ent.end)))
         return cands
+
+    def _can_be_person(self, span: Span, persons: list[_Cand]) -> bool:
+        """A name the tagger called a person but that ends like a street or a party, or is a well-known
+        place, is not one, unless it is the surname of someone named before ("Austin")."""
+        if span[-1].lower_ in NON_PERSON_HEADS:
+            return False
+        if len(span) == 1 and any(c.name.split()[-1] == span.text for c in persons):
+            return True
+        return not self.gaz.is_known_place(span.text, min_population=100_000)
 
     def _clean_person(self, ent: Span) -> Span | None:
         """The name itself: no possessive ending, no leading title words spaCy took in."""
@@ -205,13 +373,18 @@ class ActorsComponent:
         doc = ent.doc
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
-        while start < end and (doc[start].lower_ in self.lex.title_words or doc[start].is_punct):
+        after_prep = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS
+        while start < end and (doc[start].lower_ in self.lex.title_words or doc[start].is_punct
+                               or doc[start].lower_ in LOCATIVE_PREPS):
+            after_prep = after_prep or doc[start].lower_ in LOCATIVE_PREPS
             start += 1
         if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
             return None
+        if after_prep and self.gaz.has(doc[start:end].text):
+            return None  # "Near Ar Raqqah" tagged PERSON: a place
         return doc[start:end]
 
-    def _title_before(self, doc: Doc, start: int, by_tok: dict[int, _Cand], persons: list[_Cand]) -> _TitleInfo:
+    def _title_before(self, doc: Doc, start: int, by_tok: dict[int, _Cand]) -> _TitleInfo:
         """Title phrase right before a name: "U.S. Defense Secretary", "NATO chief", "Secretary of State"."""
         i = start - 1
         words: list[Token] = []
@@ -220,24 +393,17 @@ class ActorsComponent:
         while i >= sent_start:
             tok = doc[i]
             low = tok.lower_
+            if i in by_tok and by_tok[i].kind != "person":
+                # the title's country or body ends the phrase: "U.S. Defense Secretary", "Foreign Office
+                # Minister", "NATO chief"
+                affiliation = _code_of_cand(by_tok[i])
+                break
             if low in self.lex.title_words or (low == "of" and words):
                 words.append(tok)
                 i -= 1
                 continue
             if tok.text in POSSESSIVE and i - 1 >= sent_start and (i - 1) in by_tok:
-                cue = by_tok[i - 1]
-                affiliation = affiliation or _code_of_cand(cue)
-                i = cue.tokens[0] - 1
-                break
-            if i in by_tok:
-                cue = by_tok[i]
-                affiliation = affiliation or _code_of_cand(cue)
-                i = cue.tokens[0] - 1
-                # a cue may stand between title words: "Russian Foreign Minister" (cue first) only
-                break
-            if tok.ent_type_ == "ORG" and tok.text[:1].isupper():
-                # an organization not in the lexicon: "Hamas-run health ministry spokesman" etc.
-                break
+                affiliation = _code_of_cand(by_tok[i - 1])  # "South Korea's Defense Minister"
             break
         if not words:
             return _TitleInfo()
@@ -252,8 +418,7 @@ class ActorsComponent:
         return _TitleInfo(role, affiliation, words[0].i, explicit=affiliation is not None,
                           words=[w.lower_ for w in words])
 
-    def _apposition(self, doc: Doc, span: Span, by_tok: dict[int, _Cand], persons: list[_Cand],
-                    lexical: list[_Cand]) -> _TitleInfo:
+    def _apposition(self, doc: Doc, span: Span, by_tok: dict[int, _Cand], lexical: list[_Cand]) -> _TitleInfo:
         """"Kim Jong Un, North Korea's leader" and "its leader, Kim Jong Un"."""
         after = self._apposition_after(doc, span, by_tok, lexical)
         if after.role_text:
@@ -302,7 +467,7 @@ class ActorsComponent:
         while i >= sent_start:
             tok = doc[i]
             low = tok.lower_
-            if low in self.lex.title_words or (low == "of" and words):
+            if i not in by_tok and (low in self.lex.title_words or (low == "of" and words)):
                 words.append(tok)
                 i -= 1
                 continue
@@ -371,7 +536,7 @@ class ActorsComponent:
             if ent.label_ != "ORG":
                 continue
             free = [t for t in ent if t.i not in taken and t.text[:1].isupper()
-                    and t.lower_ not in self.lex.title_words]
+                    and t.lower_ not in self.lex.title_words and t.lower_ != "the"]
             if not free:
                 continue  # the lexicon or a person has it all ("NATO", "Defense" of "Defense Secretary")
             start, end = ent.start, ent.end
@@ -382,8 +547,12 @@ class ActorsComponent:
             span = doc[start:end]
             if not span.text or all(t.lower_ in self.lex.title_words for t in span):
                 continue  # "Defense" split off "Defense Secretary"
-            if self.gaz.is_known_place(span.text):
-                continue  # a place the tagger took for an organization ("Danbury"); the places stage has it
+            if span.text in self.lex.metonyms:
+                continue  # "in the Kremlin": the building as a place, not a body
+            if self.gaz.is_known_place(span.text) or (
+                start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS and self.gaz.has(span.text)
+            ):
+                continue  # a place the tagger took for an organization ("Danbury", "near Sinjar")
             if not any(t.text[:1].isupper() for t in span):
                 continue
             inner = [by_tok[t.i] for t in span if t.i in by_tok and by_tok[t.i].kind == "state"]
@@ -411,10 +580,10 @@ class ActorsComponent:
             key = c.key
             if c.kind == "person":
                 parts = c.name.split()
-                if len(parts) == 1 and parts[0] in full_names:
-                    key = full_names[parts[0]]
+                if len(parts) == 1 and _surname_key(parts[0]) in full_names:
+                    key = full_names[_surname_key(parts[0])]
                 elif len(parts) > 1:
-                    full_names[parts[-1]] = key
+                    full_names[_surname_key(parts[-1])] = key
             actor = actors.get(key)
             if actor is None:
                 actor = Actor(id="", name=c.name, kind=c.kind, code=c.code, country=c.country,
@@ -437,8 +606,13 @@ class ActorsComponent:
 # ----------------------------------------------------------------------------------------------
 
 
-def _has_titled_person_inside(doc: Doc, span: Span) -> bool:
-    return False
+def _surname_key(word: str) -> str:
+    """A surname as it is matched: "al-Abadi" and "Abadi" are the same man."""
+    low = word.lower()
+    for prefix in ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 2:
+            return low[len(prefix):]
+    return low
 
 
 def _person_name(span: Span) -> str:
@@ -494,11 +668,13 @@ def _used_as_government(span: Span, lex: ActorLexicon) -> bool:
     if nxt is not None and (nxt.text in ("(", "—", "–", "_") or (nxt.text == "," and span.end + 1 < len(doc)
                                                                 and doc[span.end + 1].ent_type_ == "GPE")):
         return False  # a dateline "Washington (CNN)" or "Paris, Texas"
+    if span.start > 0 and doc[span.start - 1].lower_ in ("capital", "city", "town"):
+        return False  # "the French capital Paris": the city itself
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     head = tok.head
-    if _verb_follows(span) and not (tok.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS):
+    if _verb_follows(span) and _locative_prep(tok) is None:
         return True  # "Moscow and Pyongyang have worked" even when the parser says otherwise
     if tok.dep_ in ("nsubj", "nsubjpass", "agent"):
         return head.pos_ in ("VERB", "AUX") and head.lemma_ != "be"
@@ -508,8 +684,22 @@ def _used_as_government(span: Span, lex: ActorLexicon) -> bool:
     if tok.dep_ in ("dobj", "dative"):
         return head.lemma_.lower() not in MOTION_WORDS
     if tok.dep_ == "pobj":
-        return head.lower_ in GOVERNMENT_PREPS
+        # "talks with Moscow", "sanctions on Moscow"; but "marched on Moscow" is a destination
+        return head.lower_ in GOVERNMENT_PREPS and head.head.lemma_.lower() not in MOTION_WORDS
     return False
+
+
+def _locative_prep(tok: Token) -> Token | None:
+    """The locative preposition governing a name, through compounds and appositions ("in French
+    capital Paris"), or None."""
+    for _ in range(4):
+        if tok.dep_ in ("compound", "appos", "conj", "nmod", "amod") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"to", "from"}:
+        return tok.head
+    return None
 
 
 def _verb_follows(span: Span) -> bool:

@@ -13,6 +13,9 @@ contains the trigger (reported/hedged claims); time from the times stage, else t
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,27 +48,29 @@ INTENT_TYPES = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "CONCE
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 # Where a gerund acts as a noun ("the shelling of X"), not as a verb or a preposition ("according to").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+# Named entities whose words are names, not event nouns.
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "NORP", "PRODUCT", "LOC"})
+# Nominal statements whose "that"-clause is their content ("the demand that X withdraw").
+CONTROL_NOUN_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
+# "engaged in", "remained on alert", "gathered for a rally": the subject takes part in the noun's event
+# (not "during the fighting", "after the attack": those only date the clause).
+PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Dependents that stay inside a noun phrase when we look for the actors it names.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
-# Heads that stand for their group: "officials of X", "troops from X", "leaders of X".
-GROUP_HEADS = frozenset({
-    "thousand", "hundred", "dozen", "group", "number", "some", "many", "most", "official", "leader",
-    "troop", "soldier", "force", "government", "delegation", "member", "president", "minister",
-    "representative", "envoy", "army", "unit", "side", "party", "spokesman", "spokeswoman",
-})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
-HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should"})
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Predicates whose "to"-complement is a forecast, not a fact (intentions are a class in themes.tsv).
 EXPECT_VERBS = frozenset({"expect", "likely", "set", "due"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
-CLAIM_STATUS: dict[str, EventStatus] = {"reported": "reported", "hedged": "reported", "expected": "expected",
-                                        "hypothetical": "hypothetical", "negated": "negated"}
+# A claim's modality carries over to the events inside it; negation and conditions are read off the
+# event's own clause instead (a negated claim can hold an event that happened: "the soldiers sent to
+# Russia had not been deployed").
+CLAIM_STATUS: dict[str, EventStatus] = {"reported": "reported", "hedged": "reported", "expected": "expected"}
 
 
 @dataclass
@@ -87,7 +92,7 @@ class EventsComponent:
         self._actor_code, self._governing_time = _optional_helpers()
 
     def __call__(self, doc: Doc) -> Doc:
-        index = _actor_index(doc, doc._.actors or [])
+        index = _actor_index(doc, doc._.actors or [], self._actor_code, self.lex)
         found: list[Found] = []
         for sent in doc.sents:
             found.extend(self._sentence_events(sent, index))
@@ -108,7 +113,9 @@ class EventsComponent:
                 if entry is not None:
                     found[tok.i] = self._verbal(tok, entry, index)
                     continue
-            if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in NOMINAL_DEPS):
+            if tok.ent_type_ in NAME_ENTITIES:
+                continue  # "the Democratic Rally" is a party, not a rally
+            if tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in NOMINAL_DEPS):
                 entry = self._noun_entry(tok)
                 if entry is not None:
                     found[tok.i] = self._nominal(tok, entry, index)
@@ -186,7 +193,23 @@ class EventsComponent:
                     if comp.dep_ in ("xcomp", "ccomp", "prep") or (comp.dep_ == "dobj" and entry.type != "REQUEST"):
                         for t in comp.subtree:
                             if t.i != i and t.i in found:
-                                _borrow(f, found.pop(t.i))
+                                inner = found.pop(t.i)
+                                _borrow(f, inner)
+                                if (f.entry.type == "AGREE" and t == comp
+                                        and INTENT_TYPES.get(inner.entry.type) == "THREATEN"):
+                                    # "vowed to retaliate": a promise of violence is a threat
+                                    f.entry = dataclasses.replace(f.entry, type="THREATEN", mode=None)
+        for i in sorted(found):
+            f = found.get(i)
+            if f is None or f.trigger.pos_ in ("VERB", "AUX") or f.entry.type not in CONTROL_NOUN_TYPES:
+                continue
+            # "its demand that Israel ease restrictions": the clause is what is demanded, not an event
+            for comp in f.trigger.children:
+                if comp.dep_ in ("acl", "ccomp", "relcl") and comp.pos_ in ("VERB", "AUX") and any(
+                        c.dep_ == "mark" for c in comp.children):
+                    for t in comp.subtree:
+                        if t.i in found and t.i != i:
+                            _borrow(f, found.pop(t.i))
         for i in list(found):
             f = found[i]
             # A support verb with no object is too vague to be an event ("the aid they provide").
@@ -240,12 +263,18 @@ class EventsComponent:
                     f.parts.append(p)
         if not f.targets:
             self._prep_targets(f, verb, index)
+        if not f.targets and any(o.lemma_.lower() in index.group_heads for o in objects):
+            # "addressed officials at NATO headquarters": the people met belong to where they are met
+            for p in _pobjs(verb, {"at"}):
+                f.targets += index.np_actors(p)
+                f.parts += [p, *objects]
         if not f.targets and entry.control:
             comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             if comp is not None:
                 for obj in (c for c in comp.children if c.dep_ in ("dobj", "dative")):
-                    f.targets += index.np_actors(obj)
-                    f.parts.append(obj)
+                    if obj.lemma_.lower() not in self.lex.nouns:
+                        f.targets += index.np_actors(obj)
+                        f.parts.append(obj)
                 if not f.targets:
                     self._prep_targets(f, comp, index)
         if not f.targets and entry.type in CLAUSE_TARGET_TYPES:
@@ -304,20 +333,42 @@ class EventsComponent:
             f.support_verb = head_entry is None or head_entry.light or head_entry.type == entry.type
             if f.support_verb:
                 f.clause_verb = head
+        elif (anchor.dep_ == "pobj" and head.lemma_.lower() in PARTICIPATION_PREPS
+              and head.head.pos_ in ("VERB", "AUX") and self._verb_entry(head.head) is None):
+            # "were engaged in ethnic cleansing", "remained on alert", "converged for a rally"
+            verb = head.head
+            if not f.sources:
+                subj = _subject(verb)
+                if subj is not None and not _is_passive(verb):
+                    f.sources += index.np_actors(subj)
+                    f.parts.append(subj)
+            if not f.targets:
+                self._prep_targets(f, verb, index)
+            f.clause_verb, f.support_verb = verb, True
         self._symmetric(f, None, index)
         return f
 
     def _prep_targets(self, f: Found, head: Token, index: ActorIndex) -> None:
-        for p in _pobjs(head, _target_preps(f.entry.type)):
-            actors = index.np_actors(p)
-            if actors:
-                f.targets += actors
-                f.parts.append(p)
-                return
+        """The first actor named by a target preposition of the head, else of its object
+        ("shared evidence with the U.S.", "closed its borders with Iran")."""
+        preps = _target_preps(f.entry.type)
+        heads = [head]
+        if head.pos_ in ("VERB", "AUX"):
+            heads += [c for c in head.children if c.dep_ == "dobj"]
+        for h in heads:
+            for p in _pobjs(h, preps):
+                actors = index.np_actors(p, deep=True)
+                if actors:
+                    f.targets += actors
+                    f.parts.append(p)
+                    return
 
     def _symmetric(self, f: Found, subject: Token | None, index: ActorIndex) -> None:
         """"Putin and Kim met": each side of a joint act is both source and target."""
         if f.entry.type not in SYMMETRIC:
+            if not f.targets and len({a.id for a in f.sources}) > 1 and self.lex.in_class(
+                    f.trigger.lemma_, "reciprocal"):
+                f.targets = list(f.sources)  # "Armenia and Azerbaijan fought"
             return
         if not f.targets and len({a.id for a in f.sources}) > 1:
             f.targets = list(f.sources)
@@ -327,11 +378,15 @@ class EventsComponent:
     def _is_theme(self, tok: Token, entry: Entry) -> bool:
         if entry.type not in THEME_TYPES and not entry.light:
             return False
-        lemma = tok.lemma_.lower()
-        return any(self.lex.in_class(lemma, c) for c in ("military", "weapon", "aid", "police"))
+        nouns = [tok, *_pobjs(tok, {"of"})]  # "a first patch of Bangladeshi troops"
+        return any(self.lex.in_class(n.lemma_.lower(), c) for n in nouns
+                   for c in ("military", "weapon", "aid", "police"))
 
     # ---------------------------------------------------------------------------------- output
     def _to_event(self, doc: Doc, f: Found) -> Event | None:
+        if f.entry.type not in SYMMETRIC and not self.lex.in_class(f.trigger.lemma_, "reciprocal"):
+            own = {a.id for a in f.sources}
+            f.targets = [a for a in f.targets if a.id not in own]  # an actor is not its own target
         source = _codes(f.sources, self._actor_code)
         target = _codes(f.targets, self._actor_code)
         if not source and not target:
@@ -344,8 +399,8 @@ class EventsComponent:
             # PLOVER codes a stated intention as the promise or threat it is, not as the act itself.
             type_, mode, status = INTENT_TYPES[type_], None, "occurred"
         time, time_from = self._time(doc, f, start, end)
-        if status == "occurred" and time and doc._.published and time > doc._.published.isoformat():
-            status = "planned" if len(time) >= 4 and time[:4].isdigit() else status
+        if status == "occurred" and time_from == "text" and _after(time, doc._.published):
+            status = "planned"  # "talks next month": the clause is dated after publication
         return Event(
             id="",
             type=type_,
@@ -382,17 +437,24 @@ class EventsComponent:
 class ActorIndex:
     """Which actor each token belongs to, and pronoun resolution to the nearest fitting actor before it."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], code_of: Callable[[Actor], str | None],
+                 lex: Lexicon) -> None:
         self.doc = doc
-        self.by_token: dict[int, Actor] = {}
+        self.code_of = code_of
+        self.military = lex.themes.get("military", frozenset())
+        # Heads that stand for their group: "officials of X", "groups in Zimbabwe", "a patch of troops".
+        self.group_heads = lex.themes.get("group_heads", frozenset())
+        self.by_token: dict[int, Actor] = {}  # the coded actor of a token where there is one
+        self.uncoded: dict[int, Actor] = {}  # else the actor without a code ("Senior officials")
         self.mentions: list[tuple[int, Actor]] = []  # (token index of the mention head, actor)
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
+                table = self.by_token if code_of(actor) else self.uncoded
                 for tok in span:
-                    self.by_token.setdefault(tok.i, actor)
+                    table.setdefault(tok.i, actor)
                 self.mentions.append((span.start, actor))
         self.mentions.sort(key=lambda x: x[0])
 
@@ -406,13 +468,22 @@ class ActorIndex:
         for tok in [head, *head.conjuncts]:
             found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
                                                         for a in self._phrase(c)]
-            if not found and (deep or tok.lemma_.lower() in GROUP_HEADS):
-                for p in _pobjs(tok, {"of", "from", "at"}):
+            if not any(self.code_of(a) for a in found) and (deep or tok.lemma_.lower() in self.group_heads):
+                # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there)
+                preps = {"of", "from", "at"} if self.lex_military(tok) else {"of", "from", "at", "in", "for"}
+                for p in _pobjs(tok, preps):
                     found += self._phrase(p)
             out += found
         return _unique(out)
 
+    def lex_military(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.military
+
     def _phrase(self, tok: Token) -> list[Actor]:
+        """Coded actors first: "Senior Hungarian and Romanian officials" (a group without a code) is read
+        through its modifiers as Hungary and Romania; the uncoded actor is the answer only when none is."""
+        if _opposed(tok):
+            return []  # "an anti-Houthi coalition" is against the Houthis, not theirs
         if tok.i in self.by_token:
             return [self.by_token[tok.i]]
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
@@ -422,6 +493,8 @@ class ActorIndex:
         for c in tok.children:
             if c.dep_ in NP_DEPS and c.dep_ != "case":
                 out += self._phrase(c)
+        if not any(self.code_of(a) for a in out) and tok.i in self.uncoded:
+            return [self.uncoded[tok.i], *out]
         return out
 
     def resolve_pronoun(self, pron: Token) -> Actor | None:
@@ -437,8 +510,10 @@ class ActorIndex:
         for anc in pron.ancestors:
             if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
                 subj = _subject(anc.head)
-                if subj is not None and subj.i in self.by_token and _fits(word, self.by_token[subj.i]):
-                    return self.by_token[subj.i]
+                if subj is not None and subj.i != pron.i:
+                    fitting = [a for a in self._phrase(subj) if _fits(word, a)]
+                    if fitting:
+                        return fitting[0]
                 break
         for i, actor in reversed(self.mentions):
             if floor <= i < pron.i and _fits(word, actor) and _in_subject(self.doc[i]):
@@ -470,6 +545,14 @@ def _merge_linked(found: dict[int, Found]) -> None:
         f = found.get(i)
         if f is None:
             continue
+        if f.trigger.pos_ in ("VERB", "AUX"):
+            # "marched in London during an anti-Brexit march": the noun names the verb's event
+            for t in f.trigger.subtree:
+                inner = found.get(t.i)
+                if (inner is not None and t.i != i and t.pos_ == "NOUN" and inner.entry.type == f.entry.type
+                        and _governing_verb(t) == f.trigger):
+                    _borrow(f, inner)
+                    del found[t.i]
         linked = [c for c in f.trigger.children if c.dep_ in ("conj", "xcomp", "advcl")]
         for comp in linked:
             for t in comp.subtree if comp.dep_ != "conj" else [comp]:
@@ -512,8 +595,19 @@ def _borrow(f: Found, inner: Found) -> None:
         f.sources = list(inner.sources)
 
 
-def _actor_index(doc: Doc, actors: list[Actor]) -> ActorIndex:
-    return ActorIndex(doc, actors)
+def _actor_index(doc: Doc, actors: list[Actor], code_of: Callable[[Actor], str | None],
+                 lex: Lexicon) -> ActorIndex:
+    return ActorIndex(doc, actors, code_of, lex)
+
+
+def _opposed(tok: Token) -> bool:
+    """A modifier like "anti-Houthi" (one token, or "anti" "-" "Houthi")."""
+    if tok.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    if tok.lower_.startswith("anti-"):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "non")
 
 
 def _in_subject(tok: Token) -> bool:
@@ -594,6 +688,10 @@ def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             # "in towards the front": a preposition chained to another one
             out += [p for pp in c.children if pp.dep_ == "prep" for p in pp.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prt":
+            # "kidnapped up to 16 advisers" parsed as a particle with a preposition under it
+            out += [p for pp in c.children if pp.dep_ == "prep" and pp.lemma_.lower() in wanted
+                    for p in pp.children if p.dep_ == "pobj"]
     return out
 
 
@@ -613,7 +711,7 @@ def _subject(verb: Token) -> Token | None:
             return subj
         if verb.dep_ in ("acl", "relcl"):
             return verb.head
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or verb.head == verb:
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
             return None
         if verb.dep_ == "xcomp":
             # object control: "urged the EU to support" -> the EU
@@ -641,17 +739,21 @@ def _theme_tokens(verb: Token) -> list[Token]:
     """What is moved or given: the object, else the passive or intransitive subject."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if objs:
-        return objs
+        # "25,000 tons of food aid": a measure's "of" object is the thing itself
+        return objs + [p for o in objs for p in _pobjs(o, {"of"})]
     subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
     if subj:
-        return subj
+        return subj + [p for o in subj for p in _pobjs(o, {"of"})]  # "a first patch of troops"
     if verb.dep_ == "acl":
         return [verb.head]
     return []
 
 
 def _theme_matches(lex: Lexicon, tokens: list[Token], entry: Entry) -> bool:
-    hit = any(lex.in_class(t.lemma_, entry.theme or "") for tok in tokens for t in [tok, *tok.conjuncts])
+    """Whether the theme nouns (their conjuncts and compounds too: "mediation efforts") are of the class."""
+    nouns = [t for tok in tokens for t in [tok, *tok.conjuncts]]
+    nouns += [c for t in nouns for c in t.children if c.dep_ == "compound"]
+    hit = any(lex.in_class(t.lemma_, entry.theme or "") for t in nouns)
     return not hit if entry.theme_negated else hit
 
 
@@ -706,6 +808,8 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
             scope.append(v)
     claim = _claim_at(doc, trig.idx)
     kids = [c for s in scope for c in s.children]
+    if trig not in scope:
+        kids += list(trig.children)  # "indicated no support"
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
         return "negated", claim
     for s in scope:
@@ -729,7 +833,9 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
             return "planned", claim  # future in the past: "said it would withdraw"
     if any(c.lower_ in REPORT_ADVERBS for c in kids) or any(t.lower_ in REPORT_ADVERBS for t in trig.sent):
         return "reported", claim
-    if claim is not None and claim.modality in CLAIM_STATUS:
+    # An "expected" claim dates its verb, not a noun it mentions ("will discuss the deployment").
+    verbal = trig.pos_ in ("VERB", "AUX") or light_noun
+    if claim is not None and claim.modality in CLAIM_STATUS and (verbal or claim.modality != "expected"):
         return CLAIM_STATUS[claim.modality], claim
     if _according_to(trig.sent):
         return "reported", claim
@@ -744,6 +850,26 @@ def _reported_clause(verb: Token, lex: Lexicon) -> bool:
         if anc.dep_ not in ("xcomp", "conj"):
             return False
     return False
+
+
+def _after(value: str | None, published: dt.date | None) -> bool:
+    """Whether a TIMEX3 value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www) starts after the publication date."""
+    if not value or published is None:
+        return False
+    try:
+        if re.fullmatch(r"\d{4}-W\d{2}", value):
+            start = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            start = dt.date.fromisoformat(value)
+        elif re.fullmatch(r"\d{4}-\d{2}", value):
+            start = dt.date(int(value[:4]), int(value[5:7]), 1)
+        elif re.fullmatch(r"\d{4}", value):
+            start = dt.date(int(value), 1, 1)
+        else:
+            return False
+    except ValueError:
+        return False
+    return start > published
 
 
 def _according_to(sent: Span) -> bool:

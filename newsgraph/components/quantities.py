@@ -41,16 +41,19 @@ from newsgraph.components.quantities_numbers import (
 )
 from newsgraph.model import Quantity
 
-# Bound words that are often prepositions or determiners ("talked about 3 issues", "flew over 2 towns"):
-# they are bounds only when the parser attaches them to the number.
-AMBIGUOUS_BOUNDS = frozenset({"about", "around", "over", "under", "above", "below", "some", "estimated"})
 # Nouns that stand for the figure in "a total of 39", "the death toll of 39", "the number of".
 FIGURE_NOUNS = frozenset({"total", "toll", "number", "figure", "tally", "count", "estimate"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+COMPARATIVES = frozenset({"more", "other", "additional", "extra", "fewer", "further"})
+ADJ_POS = frozenset({"ADJ", "PROPN"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Adjectives that head a count on their own: "27 dead", "12 wounded".
 ADJECTIVE_HEADS = frozenset({"dead", "wounded", "injured", "missing", "displaced", "homeless"})
 # Tokens that may sit between a number and its noun: "3,000 North Korean troops", "two tank brigades".
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
+WEIGHT_WORDS = frozenset({"weigh", "weight", "kg", "kilogram", "lb", "heavy", "payload"})
+# A bare number takes the noun of the previous count only this many words after it (same clause, roughly).
+ELLIPSIS_WINDOW = 12
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 # Predicate cue categories that recategorise a count of people ("12 soldiers were killed").
 EVENT_CATEGORIES = ("casualties", "arrests", "displaced")
@@ -105,7 +108,7 @@ class QuantitiesComponent:
             start, end = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
             if any(s < end and start < e for s, e in time_spans):
                 continue
-            quantity = self.describe(doc, text, draft, (start, end), sent.end, last_count)
+            quantity = self.describe(doc, text, draft, (start, end), sent, last_count)
             if quantity is None:
                 continue
             out.append(quantity)
@@ -144,16 +147,23 @@ class QuantitiesComponent:
         j = draft.start
         if j > sent.start and (code := self.lex.currency_pre.get(doc[j - 1].text)):
             draft.currency, j = code, j - 1
+        elif j > sent.start and draft.unit is None and (unit := self.lex.pre_units.get(doc[j - 1].lower_)):
+            draft.unit, j = unit, j - 1
         for n in range(min(self.max_pre, j - sent.start), 0, -1):
             words = tuple(t.lower_ for t in doc[j - n : j])
             bound = self.lex.pre_bounds.get(words)
             if bound is None:
                 continue
-            if n == 1 and words[0] in AMBIGUOUS_BOUNDS and not _attached(doc[j - 1], draft.core):
+            if n == 1 and j - 1 > sent.start and self._blocked(doc[j - 2], words[0]):
                 break
             draft.bound, j = bound, j - n
             break
         draft.start = j
+
+    def _blocked(self, prev: Token, word: str) -> bool:
+        """ "talked about 3 issues": the bound word is the verb's preposition."""
+        blocked = self.lex.blocked_bounds
+        return (prev.lemma_.lower(), word) in blocked or (prev.lower_, word) in blocked
 
     def _read_after(self, doc: Doc, draft: Draft, sent: Span) -> bool:
         """Unit, currency or post bound after the number; False if the number is not a quantity."""
@@ -165,7 +175,7 @@ class QuantitiesComponent:
                 return True
             if j + 1 < sent.end and (unit := self.lex.units.get((doc[j + 1].lower_,))) is not None:
                 draft.end = j + 2
-                return self._take_unit(draft, unit)
+                return self._take_unit(doc, draft, unit)
             if self.lex.post_bounds.get(tuple(t.lower_ for t in doc[j : j + 2])):
                 pass  # "300-odd", "300-plus": read below
             else:
@@ -175,9 +185,9 @@ class QuantitiesComponent:
             words = tuple(t.lower_ for t in doc[j : j + n])
             if (unit := self.lex.units.get(words)) is not None and draft.unit is None:
                 draft.end = j + n
-                return self._take_unit(draft, unit)
+                return self._take_unit(doc, draft, unit)
             if (code := self.lex.currency_post.get(words)) is not None and draft.currency is None:
-                if words[-1].startswith("pound") and j + n < len(doc) and doc[j + n].lower_ == "of":
+                if words[-1].startswith("pound") and _weighs(doc, sent, j + n):
                     draft.unit, draft.end = Unit("pound", "measure"), j + n  # "500 pounds of explosives"
                     return True
                 draft.currency, draft.end = code, j + n
@@ -187,20 +197,27 @@ class QuantitiesComponent:
                 return True
         return True
 
-    @staticmethod
-    def _take_unit(draft: Draft, unit: Unit) -> bool:
+    def _take_unit(self, doc: Doc, draft: Draft, unit: Unit) -> bool:
         if unit.kind in ("time", "skip"):
             return False
+        j = draft.end
+        if unit.kind == "measure" and j + 1 < len(doc) and doc[j].lower_ == "per":
+            rate = self.lex.units.get((doc[j + 1].lower_,))
+            if rate is not None and rate.kind == "time":
+                # "195 kilometers per hour": a rate. The span stops before "per hour", which the times
+                # stage may read as a SET.
+                unit = Unit(f"{unit.name} per {rate.name}", "measure")
         draft.unit = unit
         return True
 
     # -- what it counts ---------------------------------------------------------------------------
 
     def describe(
-        self, doc: Doc, text: str, draft: Draft, span: tuple[int, int], sent_end: int,
+        self, doc: Doc, text: str, draft: Draft, span: tuple[int, int], sent: Span,
         last_count: Quantity | None,
     ) -> Quantity | None:
         start, end = span
+        sent_end = sent.end
         core = draft.core
         anchor = doc[core.end - 1]
         measured = draft.currency is not None or draft.unit is not None
@@ -208,7 +225,7 @@ class QuantitiesComponent:
         if noun is not None and (code := self.lex.currency_post.get((noun.lower_,))) is not None:
             draft.currency, noun = code, None  # "millions of dollars"
         measured = draft.currency is not None or draft.unit is not None
-        if not self._is_quantity(doc, draft, noun, measured):
+        if not self._is_quantity(doc, draft, noun, measured, sent.start):
             return None
         q = Quantity(
             start=start,
@@ -227,50 +244,74 @@ class QuantitiesComponent:
             q.unit, q.category = draft.unit.name, "other"
             q.counted = _of_phrase(doc, draft.end, sent_end, ("of",))
             return q
-        inherited: Quantity | None = None
+        noun_cue = _lookup(self.lex.nouns, noun) if noun is not None else None
         if noun is not None:
             q.unit = noun.text if noun.pos_ == "PROPN" else noun.lower_
             q.counted = _noun_phrase_text(doc, draft.end, noun)
-        elif last_count is not None and _standalone(anchor) and self._inheritable(last_count):
-            inherited = last_count
+        elif (
+            last_count is not None
+            and _standalone(anchor)
+            and len(text[last_count.end : start].split()) <= ELLIPSIS_WINDOW
+            and self._inheritable(last_count)
+        ):
+            # "3,000 troops have been sent, with 12,000 expected": the bare number counts the same noun
+            # (and takes the category that noun gives, not what happened to the earlier figure)
             q.unit, q.counted = last_count.unit, last_count.counted
-        self._categorise(q, noun if noun is not None else anchor, noun, inherited)
+            noun_cue = self._unit_cue(last_count.unit)
+        self._categorise(q, noun if noun is not None else anchor, noun, noun_cue)
         return q
+
+    def _unit_cue(self, unit: str | None) -> Cue | None:
+        word = (unit or "").lower()
+        return self.lex.nouns.get(word) or self.lex.nouns.get(word.removesuffix("s"))
 
     def _inheritable(self, previous: Quantity) -> bool:
         """Only a count of people or things of a known category lends its noun to a bare number
         ("3,000 troops ..., with 12,000 expected"; not "between the two blasts, 20 were killed")."""
         if previous.category != "other":
             return True
-        unit = (previous.unit or "").lower()
-        cue = self.lex.nouns.get(unit) or self.lex.nouns.get(unit.removesuffix("s"))
+        cue = self._unit_cue(previous.unit)
         return cue is not None and cue.category == "person"
 
-    def _is_quantity(self, doc: Doc, draft: Draft, noun: Token | None, measured: bool) -> bool:
+    def _is_quantity(
+        self, doc: Doc, draft: Draft, noun: Token | None, measured: bool, sent_start: int
+    ) -> bool:
         """Reject years, identifiers, pronoun "one", addresses and numbers spaCy reads as dates."""
         core = draft.core
         first = doc[core.start]
         plain = draft.bound == "=" and not measured and draft.high is None
-        if core.plain_year and not core.scaled and plain and (noun is None or noun.tag_ not in ("NNS", "NNPS")):
+        if core.plain_year and not core.scaled and plain and (noun is None or noun.tag_ not in PLURAL_TAGS):
             return False
         if first.ent_type_ in ("DATE", "TIME") and noun is None and not measured:
             return False
         unbounded = draft.bound == "=" and not measured
-        if unbounded and draft.start > 0 and _names_identifier(doc[draft.start - 1], self.lex):
+        if unbounded and draft.start > sent_start and _names_identifier(doc[draft.start - 1], self.lex, noun):
             return False
+        if unbounded and noun is None and _continues_a_date(doc, draft, sent_start):
+            return False  # "on March 4 and 5 respectively"
         if unbounded and _in_parentheses(doc, draft):
             return False  # list numbering: "(1) a two-thirds vote"
+        # "one of them", "no one", "one another": a pronoun, unless it counts a noun it modifies;
+        # "the one thing I try": "only", not a count
         if first.lower_ == "one" and core.end - core.start == 1:
-            # "one of them", "no one", "one another": a pronoun, unless it counts a noun it modifies
             if noun is None or first.dep_ != "nummod":
                 return False
-        if noun is not None and noun.tag_ == "NNP" and plain:
+            if draft.start > sent_start and doc[draft.start - 1].lower_ in ("the", "this", "that", "my", "his", "her"):
+                return False
+        if noun is not None and noun.tag_ == "NNP" and plain and core.digits:
             return False  # "10 Downing Street"
+        if noun is not None and self._is_time_word(noun):
+            return False  # "two consecutive days", "14 August": a duration or a date, for the times stage
+        if noun is not None and noun.ent_type_ in ("DATE", "TIME") and not measured:
+            return False  # "14 August-24 August": a date the times stage owns
         return not (noun is None and plain and not core.digits and not core.scaled and first.dep_ == "det")
 
-    def _categorise(self, q: Quantity, focus: Token, noun: Token | None, inherited: Quantity | None) -> None:
+    def _is_time_word(self, tok: Token) -> bool:
+        unit = self.lex.units.get((tok.lower_.split("-", 1)[0],))
+        return unit is not None and unit.kind == "time"
+
+    def _categorise(self, q: Quantity, focus: Token, noun: Token | None, noun_cue: Cue | None) -> None:
         lex = self.lex
-        noun_cue = _lookup(lex.nouns, noun) if noun is not None else None
         context = predicate_context(focus)
         cues = [c for t in context if (c := _lookup(lex.predicates, t)) is not None]
         if any(c.category == "status" for c in cues) or _is_future(context):
@@ -281,12 +322,17 @@ class QuantitiesComponent:
             or noun.ent_type_ == "NORP"
             or noun.tag_ == "NNPS"
         )
-        event_cues = [c for c in cues if c.category in EVENT_CATEGORIES] if people else []
+        # Towns are captured and evacuated too: for nouns not known to be people only killing, wounding
+        # and arrests recategorise ("337 suspected users were arrested", not "5 towns captured").
+        event_cues = [
+            c for c in cues
+            if c.category in EVENT_CATEGORIES
+            and (people or (noun_cue is None and _unambiguous(c)))
+        ]
         if noun_cue is not None and noun_cue.category == "weapons":
             q.category = "weapons"
         elif noun_cue is not None and noun_cue.category == "casualties":
-            q.category = "casualties"
-            q.subcategory = _casualty_subcategory([noun_cue, *event_cues])
+            q.category, q.subcategory = "casualties", noun_cue.subcategory  # "deaths", "casualties"
         elif any(c.category == "casualties" for c in event_cues):
             q.category = "casualties"
             q.subcategory = _casualty_subcategory(event_cues)
@@ -294,40 +340,52 @@ class QuantitiesComponent:
             q.category = event_cues[0].category
         elif noun_cue is not None and noun_cue.category in ("displaced", "arrests", "troops"):
             q.category = noun_cue.category
-        elif inherited is not None:
-            q.category, q.subcategory = inherited.category, inherited.subcategory
         else:
             q.category = "other"
 
 
 def _number(value: float) -> float:
     """Whole numbers as ints in the JSON ("3000", not "3000.0")."""
-    return int(value) if float(value).is_integer() else round(value, 6)  # type: ignore[return-value]
+    return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _attached(bound: Token, core: Core) -> bool:
-    """Does the parser attach an ambiguous bound word ("about", "over") to the number?"""
-    if bound.dep_ in ("quantmod", "advmod", "nummod", "amod", "det"):
+def _weighs(doc: Doc, sent: Span, after: int) -> bool:
+    """Is "pounds" a weight here? "500 pounds of explosives", "weighed 82 pounds (37 kg)"."""
+    if after < len(doc) and doc[after].lower_ == "of":
         return True
-    return core.start <= bound.head.i < core.end
+    return any(t.lemma_.lower() in WEIGHT_WORDS for t in sent)
 
 
-def _in_parentheses(doc: Doc, draft: Draft) -> bool:
+def _continues_a_date(doc: Doc, draft: Draft, sent_start: int) -> bool:
+    """ "March 4 and 5", "May 3-5": a day number joined to a date."""
+    k = draft.start - 2
     return (
-        draft.start > 0
-        and draft.end < len(doc)
-        and doc[draft.start - 1].text == "("
-        and doc[draft.end].text == ")"
+        k >= sent_start
+        and doc[k + 1].lower_ in ("and", "or", "to", "-", "–")
+        and doc[k].ent_type_ == "DATE"
+        and draft.core.value <= 31
     )
 
 
-def _names_identifier(prev: Token, lex: QuantityLexicon) -> bool:
-    """ "Article 5", "Resolution 2231", "Boeing 737", "No. 10": the number names something."""
-    if prev.lower_ in lex.identifiers:
+def _in_parentheses(doc: Doc, draft: Draft) -> bool:
+    """ "(1)" or "1)": a list marker."""
+    if draft.end >= len(doc) or doc[draft.end].text != ")":
+        return False
+    before = doc[draft.start - 1].text if draft.start > 0 else ""
+    return before == "(" or not before.isalnum() or before.lower() in ("and", "or")
+
+
+def _names_identifier(prev: Token, lex: QuantityLexicon, noun: Token | None) -> bool:
+    """ "Article 5", "Resolution 2231", "Boeing 737", "No. 10", "top 10": the number names something.
+    A lower-case word only does so when no counted noun follows ("the top three finishers" is a count)."""
+    if prev.lower_ in lex.identifiers and (noun is None or not prev.is_lower):
         return True
     if prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ in lex.identifiers:
         return True  # "No. 11" split as "No" "."
-    return prev.is_alpha and prev.is_title and prev.pos_ in NOUN_POS and not prev.is_sent_start
+    if (unit := lex.units.get((prev.lower_,))) is not None and unit.name == "weekday":
+        return False  # "On Saturday 12 people were killed"
+    capitalised = prev.text[:1].isupper() and (prev.is_title or prev.pos_ == "PROPN" or len(prev) > 1)
+    return prev.is_alpha and capitalised and prev.pos_ in NOUN_POS
 
 
 def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -> Token | None:
@@ -356,14 +414,26 @@ def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -
             noun = tok
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVE_HEADS and noun is None:
             noun = tok  # "a toll of 27 dead", "12 wounded"
+        elif tok.tag_ in ("VBN", "VBG") and k + 1 < sent_end and doc[k + 1].pos_ in NOUN_POS and noun is None:
+            pass  # "337 suspected users", "12 fighting units"
+        elif tok.lower_ in COMPARATIVES and noun is None:
+            pass  # "230,000 more troops", "3 other civilians" (tagged ADV at times)
+        elif tok.pos_ == "CCONJ" and noun is None and k > j and k + 1 < sent_end and doc[k + 1].pos_ in ADJ_POS:
+            pass  # "230,000 more French and British troops"
         elif tok.pos_ not in MODIFIER_POS or tok.pos_ == "NUM" or (tok.pos_ == "DET" and noun is not None):
             break
         run.append(tok)
         k += 1
-    if anchor is not None and anchor.dep_ == "nummod" and anchor.head in run and anchor.head.pos_ in NOUN_POS:
-        noun = anchor.head
+    head = anchor.head if anchor is not None and anchor.dep_ == "nummod" else None
+    plural_head = head is not None and head in run and head.pos_ in NOUN_POS and head.tag_ in PLURAL_TAGS
+    if plural_head and (noun is None or noun.tag_ not in PLURAL_TAGS):
+        noun = head  # "two factions pushing": a plural count wants a plural noun
     if noun is not None and noun.like_num:
         return None
+    if noun is not None and anchor is not None and anchor.head == noun and anchor.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "Thousands protest in Paris": the "noun" is the number's predicate
+    if noun is not None and noun.dep_ == "ROOT" and noun.tag_ == "NN" and noun.i == j:
+        return None  # the same, mis-tagged: "Thousands march in Paris"
     return noun
 
 
@@ -394,6 +464,8 @@ def predicate_context(focus: Token) -> list[Token]:
     that predicate's conjuncts and complements ("have been killed or wounded", "are confirmed dead")."""
     out = [focus]
     base = focus
+    if base.dep_ in ("nummod", "quantmod") and base.head.pos_ in ("ADJ", "PRON"):
+        base = base.head  # "injured thirty more", "thirty others"
     while base.dep_ == "conj" and base.head.pos_ in (*NOUN_POS, "NUM"):
         base = base.head  # "12 soldiers and 3 civilians were killed"
     if base.dep_ == "pobj" and base.head.lower_ == "of" and _is_number_word(base.head.head):
@@ -409,9 +481,12 @@ def predicate_context(focus: Token) -> list[Token]:
                 out.extend(c for c in child.children if c.dep_ in ("conj", "xcomp", "acomp", "oprd"))
     if base.dep_ in ("nsubj", "nsubjpass", "attr", "appos", "npadvmod"):
         out.extend(_predicate_words(base.head))
+        if base.dep_ == "attr":  # "the confirmed deaths are fourteen civilians"
+            out.extend(c for c in base.head.children if c.dep_ == "nsubj")
     elif base.dep_ == "dobj":
         out.append(base.head)  # "killed 12 and wounded 30": each verb has its own object
-        out.extend(c for c in base.head.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp"))  # "left 6 dead"
+        # "left 6 dead"; "will send 5,000 troops"
+        out.extend(c for c in base.head.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "aux"))
     elif base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
         out.append(base.head.head)  # "the death of at least 50 people", "the capture of 12 soldiers"
     elif base.dep_ == "pobj" and base.head.lower_ in ("to", "at"):
@@ -441,6 +516,11 @@ def _has_subject(tok: Token) -> bool:
 
 def _is_number_word(tok: Token) -> bool:
     return tok.like_num or tok.lower_ in load_lexicon().numbers
+
+
+def _unambiguous(cue: Cue) -> bool:
+    """Cues that recategorise any counted noun: only people are killed, wounded or arrested."""
+    return cue.category == "arrests" or cue.subcategory in ("killed", "wounded", "killed-or-wounded")
 
 
 def _lookup(table: dict[str, Cue], tok: Token) -> Cue | None:

@@ -36,7 +36,9 @@ class QuantityLexicon:
     numbers: dict[str, NumberWord] = field(default_factory=dict)
     pre_bounds: dict[Phrase, str] = field(default_factory=dict)
     post_bounds: dict[Phrase, str] = field(default_factory=dict)
+    blocked_bounds: frozenset[Phrase] = frozenset()  # ("talk", "about"): a preposition, not a bound
     units: dict[Phrase, Unit] = field(default_factory=dict)
+    pre_units: dict[str, Unit] = field(default_factory=dict)  # "magnitude 5.2"
     currency_pre: dict[str, str] = field(default_factory=dict)  # case-sensitive surface -> ISO 4217
     currency_post: dict[Phrase, str] = field(default_factory=dict)
     nouns: dict[str, Cue] = field(default_factory=dict)
@@ -73,11 +75,19 @@ def load_lexicon() -> QuantityLexicon:
     lex = QuantityLexicon()
     for word, value, kind in _rows("quantities_numbers.tsv"):
         lex.numbers[word] = NumberWord(float(value), kind)
+    blocked = set()
     for phrase, bound, position in _rows("quantities_bounds.tsv"):
+        if position == "block":
+            blocked.add(_phrase(phrase))
+            continue
         table = lex.pre_bounds if position == "pre" else lex.post_bounds
         table[_phrase(phrase)] = bound
+    lex.blocked_bounds = frozenset(blocked)
     for surface, name, kind in _rows("quantities_units.tsv"):
-        lex.units[_phrase(surface)] = Unit(name, kind)
+        if kind == "pre":
+            lex.pre_units[surface] = Unit(name, "measure")
+        else:
+            lex.units[_phrase(surface)] = Unit(name, kind)
     for surface, code, position in _rows("quantities_currencies.tsv"):
         if position == "pre":
             lex.currency_pre[surface] = code

@@ -6,7 +6,10 @@ Attributions found, each as content + cue + source:
   attributed one continues it;
 - mixed quotes: quoted fragments inside what a cue verb governs (called the move a "significant escalation");
 - indirect speech: a reporting verb's clausal complement (said that ..., warned ..., vowed to ...);
-- "according to X": the clause it attaches to.
+- "according to X": the clause it attaches to;
+- parenthetical cues ("The economy, he said, is strong" / "X was planned, officials said");
+- reporting nouns with a named holder ("Trump's claim that ...", "the allegation by X that ...");
+- a colon after a clause or a name ('Biden released a statement: "..."').
 Only the outermost attribution counts: a cue inside another attribution's content is not one.
 Each content becomes a Claim with a modality; sentences the outlet states on its own with a figure or a
 hedge become claims with an empty chain.
@@ -43,6 +46,7 @@ MIXED_CLAUSE = 0.25
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("conj", "advcl", "xcomp", "ccomp")
 # Cues whose preposition belongs to them ('called for', 'insisted on'), unlike 'said on Monday'.
+TEXT_KEY = "newsgraph_quotes_text"
 PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("appeal", "for"), ("insist", "on"), ("comment", "on")})
 
 
@@ -80,32 +84,46 @@ class QuotesComponent:
 
 
 def find_attributions(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
-    text = doc.text
+    text = doc_text(doc)
     passages = find_quoted_passages(text)
     direct = [p for p in passages if is_direct(doc, p, lex)]
     fragments = [p for p in passages if p not in direct]
     direct_spans = [(p.open, p.close + 1) for p in direct]
     found = direct_quotes(doc, direct, lex)
-    found += clause_attributions(doc, fragments, direct_spans, lex)
+    direct_cues = {a.cue_pos for a in found if a.cue_pos >= 0}
+    found += clause_attributions(doc, fragments, direct_spans, direct_cues, lex)
     found += according_to(doc, lex)
+    found += noun_cues(doc, direct_spans, lex)
     return outermost(found)
 
 
 def is_direct(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> bool:
     """A quoted sentence (or more), as opposed to a quoted word or phrase inside the writer's sentence."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = p.content
     if len(WORD.findall(text[start:end])) < MIN_DIRECT_WORDS:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    before = text[: p.open].rstrip(" \t")
-    if not before or before.endswith("\n") or before[-1] in DIRECT_LEAD:
+    i = p.open - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n" or text[i] in DIRECT_LEAD:
         return True
-    prev = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
-    if prev is not None and prev.start > 0:
-        return _is_cue_verb(doc[prev.start - 1], lex)
+    mark = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
+    if mark is None or mark.start == 0:
+        return False
+    if _is_cue_verb(doc[mark.start - 1], lex):
+        return True
+    # 'Pelosi said on Friday "We are ..."': a capitalised sentence a few words after a cue verb.
+    if not text[start : start + 1].isupper():
+        return False
+    for tok in reversed(doc[max(0, mark.start - 5) : mark.start]):
+        if tok.is_punct or "\n" in tok.text:
+            return False
+        if _is_cue_verb(tok, lex):
+            return True
     return False
 
 
@@ -114,12 +132,15 @@ def direct_quotes(doc: Doc, passages: list[QuotedPassage], lex: QuoteLexicon) ->
     previous: Attribution | None = None
     for p in passages:
         start, end = p.content
-        start, end = _trim(doc.text, start, end)
-        cue_tok = _cue_after(doc, p, lex) or _cue_before(doc, p, lex)
+        start, end = _trim(doc_text(doc), start, end)
+        cue_tok = (
+            _cue_right_before(doc, p, lex) or _cue_after(doc, p, lex) or _cue_before(doc, p, lex)
+            or _cue_near_before(doc, p, lex)
+        )
         if cue_tok is not None:
             att = Attribution(
                 start, end, "direct", cue_span(cue_tok), lex.verbs[cue_tok.lemma_].modality,
-                source_of(cue_tok), (start, end), cue_pos=cue_tok.idx,
+                _source_outside(doc, p, cue_tok), (start, end), cue_pos=cue_tok.idx,
             )
         else:
             colon = _colon_source(doc, p)
@@ -130,8 +151,8 @@ def direct_quotes(doc: Doc, passages: list[QuotedPassage], lex: QuoteLexicon) ->
                                   cue_pos=cue_at[0], according=True)
             elif colon is not None:
                 att = Attribution(start, end, "direct", (p.open - 1, p.open), None, colon, (start, end))
-                att.cue = _colon_span(doc.text, p.open)
-            elif previous is not None and _continues(doc.text, previous, p):
+                att.cue = _colon_span(doc_text(doc), p.open)
+            elif previous is not None and _continues(doc_text(doc), previous, p):
                 att = Attribution(start, end, "direct", previous.cue, previous.cue_modality,
                                   previous.source, (start, end), continues=previous)
             else:
@@ -141,16 +162,62 @@ def direct_quotes(doc: Doc, passages: list[QuotedPassage], lex: QuoteLexicon) ->
     return found
 
 
+def _source_outside(doc: Doc, p: QuotedPassage, cue: Token) -> Span | None:
+    """The cue's subject, unless the parser took it from inside the quote: then the words between the
+    quote and the cue ('"...," Day said'), or the name right after the cue ('"...," said Bash')."""
+    source = source_of(cue)
+    if source is not None and (source.end_char <= p.open or source.start_char > p.close):
+        return source
+    if cue.idx > p.close and source is not None:
+        after = doc.char_span(p.close, p.close + 1, alignment_mode="expand")
+        if after is not None:
+            words = [t for t in doc[after.end : cue.i] if not t.is_punct and not t.is_space]
+            if words:
+                return doc[words[0].i : words[-1].i + 1]
+    names: list[Token] = []
+    for tok in doc[cue.i + 1 : cue.i + 8]:  # '"...," tweeted Mayor of London Sadiq Khan'
+        if tok.text in MARKS or not (tok.pos_ in ("PROPN", "PRON") or (names and tok.lower_ == "of")):
+            break
+        names.append(tok)
+    while names and names[-1].pos_ not in ("PROPN", "PRON"):
+        names.pop()
+    return doc[names[0].i : names[-1].i + 1] if names else None
+
+
+def _cue_right_before(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
+    """'they said "..."': a cue verb touching the opening mark."""
+    mark = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
+    if mark is None or mark.start == 0:
+        return None
+    lead = doc[mark.start - 1]
+    if lead.text == "," and mark.start > 1:
+        lead = doc[mark.start - 2]
+    return lead if _is_cue_verb(lead, lex) else None
+
+
+def _cue_near_before(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
+    """'said on Friday "We are ..."': a cue verb a few words before the mark, no punctuation between."""
+    mark = doc.char_span(p.open, p.open + 1, alignment_mode="expand")
+    if mark is None:
+        return None
+    for tok in reversed(doc[max(0, mark.start - 5) : mark.start]):
+        if tok.is_punct or "\n" in tok.text:
+            return None
+        if _is_cue_verb(tok, lex):
+            return tok
+    return None
+
+
 def _cue_after(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
     """'"...," Singh said' / '"...?" asked the minister': a cue verb just after a quote not ending a sentence."""
-    last = doc.text[p.open + 1 : p.close].rstrip()
+    last = doc_text(doc)[p.open + 1 : p.close].rstrip()
     if last.endswith("."):
         return None
     after = doc.char_span(p.close, p.close + 1, alignment_mode="expand")
     if after is None:
         return None
     for tok in doc[after.end : after.end + AFTER_WINDOW]:
-        if tok.text in MARKS or tok.text in SENTENCE_END or "\n" in tok.text:
+        if tok.text in MARKS or tok.text in SENTENCE_END or "\n" in tok.text or tok.dep_ == "cc":
             return None
         if _is_cue_verb(tok, lex):
             return tok
@@ -226,9 +293,8 @@ def _continues(text: str, previous: Attribution, p: QuotedPassage) -> bool:
     between = text[previous.end : p.open]
     if between.count("\n") > 1 or len(WORD.findall(between)) > 12:
         return False
-    if "\n" in between:  # a new paragraph must consist of the quote alone to carry the speaker on
-        return not text[p.open : text.find("\n", p.open) if "\n" in text[p.open :] else len(text)].strip(
-            ) or _is_quote_paragraph(text, p)
+    if "\n" in between:  # a new paragraph must open with the quote to carry the speaker on
+        return _is_quote_paragraph(text, p)
     return True
 
 
@@ -243,21 +309,30 @@ def _is_cue_verb(tok: Token, lex: QuoteLexicon) -> bool:
 
 
 def clause_attributions(
-    doc: Doc, fragments: list[QuotedPassage], direct_spans: list[tuple[int, int]], lex: QuoteLexicon
+    doc: Doc,
+    fragments: list[QuotedPassage],
+    direct_spans: list[tuple[int, int]],
+    direct_cues: set[int],
+    lex: QuoteLexicon,
 ) -> list[Attribution]:
     """Indirect speech and mixed quotes: what a reporting verb governs."""
     frag_by_cue = _fragments_by_cue(doc, fragments, direct_spans, lex)
     found: list[Attribution] = []
-    starts = [s for s, _ in direct_spans]
+    quoted = sorted(direct_spans + [(f.open, f.close + 1) for f in fragments])
+    starts = [s for s, _ in quoted]
     for tok in doc:
         cue = lex.verbs.get(tok.lemma_)
         if cue is None or cue.direct_only or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if _inside(tok.idx, direct_spans, starts):
+        if tok.idx in direct_cues or _inside(tok.idx, quoted, starts):
+            continue  # a direct quote's cue reports that quote, not a clause the parser hung on it
+        if _is_infinitive_adjunct(tok) or _in_question(tok):
             continue
         frags = frag_by_cue.get(tok.i, [])
         comp = complement(tok, cue)
         content = _cut_added_report(_span_without_mark(comp), lex) if comp is not None else None
+        if content is None and tok.dep_ == "parataxis":
+            content = _parenthetical_content(tok)
         if content is not None and _overlaps_any(content, direct_spans):
             content = None
         if content is None and not frags:
@@ -268,14 +343,14 @@ def clause_attributions(
         cue_at = cue_span(tok)
         inside = [f for f in frags if content is not None and content.start_char <= f.open < content.end_char]
         outside = [f for f in frags if f not in inside]
-        if content is not None and not _mostly_quoted(doc.text, content, inside):
-            s, e = _trim(doc.text, content.start_char, content.end_char)
-            kind: QuoteKind = "mixed" if _quoted_share(doc.text, content, inside) >= MIXED_CLAUSE else "indirect"
+        if content is not None and not _mostly_quoted(doc_text(doc), content, inside):
+            s, e = _trim(doc_text(doc), content.start_char, content.end_char)
+            kind: QuoteKind = "mixed" if _quoted_share(doc_text(doc), content, inside) >= MIXED_CLAUSE else "indirect"
             found.append(Attribution(s, e, kind, cue_at, cue.modality, source, (s, e), cue_pos=tok.idx))
             inside = []
         clause = (content.start_char, content.end_char) if content is not None else None
         for f in sorted(inside + outside, key=lambda f: f.open):
-            s, e = _trim(doc.text, *f.content)
+            s, e = _trim(doc_text(doc), *f.content)
             claim_span = clause if clause is not None and f in inside else (s, e)
             found.append(Attribution(s, e, "mixed", cue_at, cue.modality, source, claim_span, cue_pos=tok.idx))
     return found
@@ -312,16 +387,89 @@ def complement(verb: Token, cue: VerbCue) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "PRON"):
             if cue.needs_that and not _has_that(child):
                 continue
+            if _is_open_question(child) and verb.lemma_ not in ("ask", "wonder"):
+                continue  # 'did not announce whom they would support': an open question, not a claim
             return child
-    if cue.takes_xcomp:
+    if cue.takes_xcomp and not any(c.dep_ == "auxpass" for c in verb.children):  # not 'is intended to'
         for child in verb.children:
             if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child
     return None
 
 
+def _parenthetical_content(cue: Token) -> Span | None:
+    """'The economy, he said, is strong' / 'X was planned, officials said': the clause around the cue."""
+    head = cue.head
+    if head.pos_ not in ("VERB", "AUX") or head == cue or any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    doc = cue.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if cue.right_edge.i + 1 >= end - 1:  # the cue closes the clause: cut it off
+        end = cue.left_edge.i
+    elif cue.left_edge.i <= start:  # the cue opens it
+        start = cue.right_edge.i + 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end] if end - start >= 2 else None
+
+
+def noun_cues(doc: Doc, direct_spans: list[tuple[int, int]], lex: QuoteLexicon) -> list[Attribution]:
+    """"Trump's claim that the election was stolen": a reporting noun with a source and a 'that' clause."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not lex.is_class(tok.lower_, "noun_cue"):
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+        if clause is None:
+            continue
+        source = None
+        for child in tok.children:
+            if child.dep_ == "poss":
+                source = doc[child.left_edge.i : child.i + 1]  # without the "'s"
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                source = next((_np(o) for o in child.children if o.dep_ == "pobj"), None)
+        if source is None:
+            continue  # 'There are rising concerns that ...': no one is named as holding it
+        content = _span_without_mark(clause)
+        if _overlaps_any(content, direct_spans):
+            continue
+        text = doc_text(doc)
+        s, e = _trim(text, content.start_char, content.end_char)
+        modality = "negated" if tok.lemma_ == "denial" else "hedged" if tok.lemma_ in ("claim", "allegation") \
+            else "asserted"
+        cue = (tok.idx, tok.idx + len(tok.text))
+        found.append(Attribution(s, e, "indirect", cue, modality, source, (s, e), cue_pos=tok.idx))
+    return found
+
+
+def _is_infinitive_adjunct(verb: Token) -> bool:
+    """'(examined) to determine if ...', 'something to say': purposes and modifiers, not reports.
+    ('is expected to announce that ...', an xcomp, stays a report.)"""
+    return verb.dep_ in ("advcl", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _in_question(verb: Token) -> bool:
+    """'What do you think might account for them?' asks; it does not report."""
+    sent = verb.sent
+    last = sent[-1]
+    while last.i > sent.start and (last.is_space or last.text in MARKS):
+        last = verb.doc[last.i - 1]
+    return last.text == "?"
+
+
 def _has_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _is_open_question(clause: Token) -> bool:
+    """'whom they would support', 'whether they would support it': a question, not a claim."""
+    return clause.left_edge.tag_ in ("WP", "WDT", "WRB", "WP$") or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+    )
 
 
 def _span_without_mark(clause: Token) -> Span:
@@ -374,8 +522,10 @@ def source_of(verb: Token) -> Span | None:
         for child in node.children:
             if child.dep_ == "nsubj":
                 return _np(child)
-            if child.dep_ == "nsubjpass":  # 'Trump was said to be ...': the subject is the topic, not the source
-                return _agent(node)
+            if child.dep_ == "nsubjpass":
+                if node == verb:  # 'It was reported that ...': the subject is the topic, not the source
+                    return _agent(node)
+                return _np(child)  # 'X is expected to announce that ...': X announces
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -383,12 +533,24 @@ def source_of(verb: Token) -> Span | None:
         inverted = [c for c in node.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ == "PROPN"]
         if inverted and any(c.dep_ == "ccomp" and c.i < node.i for c in node.children):
             return _np(inverted[0])  # '"...," said Singh' parsed with Singh as an object
+        if node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj") and node.head.pos_ == "NOUN" \
+                and not _names_a_source(node.head):
+            node = node.head.head  # 'Bobulinski held a press conference claiming ...'
+            continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _np_core(node.head)
         if node.dep_ not in CLAUSE_DEPS or node.head == node:
             return None
         node = node.head
     return None
+
+
+def _names_a_source(noun: Token) -> bool:
+    """A document ('a statement saying') or a person/group noun ('officials saying') can speak."""
+    lex = load_lexicon()
+    return any(lex.is_class(noun.lemma_, c) for c in ("document", "person", "institution")) or bool(
+        noun.ent_type_
+    )
 
 
 def _agent(verb: Token) -> Span | None:
@@ -403,7 +565,7 @@ def _agent(verb: Token) -> Span | None:
 def _np(tok: Token) -> Span:
     doc = tok.doc
     start, end = tok.left_edge.i, tok.right_edge.i + 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return doc[start:end]
 
@@ -447,7 +609,7 @@ def according_to(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
             content = after
         else:
             content = sent
-        s, e = _trim(doc.text, content.start_char, content.end_char)
+        s, e = _trim(doc_text(doc), content.start_char, content.end_char)
         if e - s < 3:
             continue
         cue = (tok.idx, to.idx + len(to.text))
@@ -504,7 +666,7 @@ def build_items(doc: Doc, attributions: list[Attribution], lex: QuoteLexicon) ->
             claims.append(_claim(doc, cid, att.clause, att, lex))
         source = (att.source.start_char, att.source.end_char) if att.source is not None else None
         quotes.append(Quote(
-            id=f"Q{len(quotes) + 1}", start=att.start, end=att.end, text=doc.text[att.start : att.end],
+            id=f"Q{len(quotes) + 1}", start=att.start, end=att.end, text=doc_text(doc)[att.start : att.end],
             kind=att.kind, speaker=att.speaker, source=source, cue=att.cue, claim=cid,
         ))
     claims += outlet_claims(doc, attributions, lex, len(claims))
@@ -527,7 +689,7 @@ def _claim(doc: Doc, cid: str, clause: tuple[int, int], att: Attribution | None,
         chain = list(att.chain)
         speaker = att.speaker
     time, time_from = claim_time(doc, start, end)
-    return Claim(cid, start, end, doc.text[start:end], modality, chain, speaker, time, time_from)
+    return Claim(cid, start, end, doc_text(doc)[start:end], modality, chain, speaker, time, time_from)
 
 
 def outlet_claims(doc: Doc, attributions: list[Attribution], lex: QuoteLexicon, n: int) -> list[Claim]:
@@ -538,7 +700,7 @@ def outlet_claims(doc: Doc, attributions: list[Attribution], lex: QuoteLexicon, 
     q_starts = [s for s, _ in quantities]
     out: list[Claim] = []
     for sent in doc.sents:
-        s, e = _trim(doc.text, sent.start_char, sent.end_char)
+        s, e = _trim(doc_text(doc), sent.start_char, sent.end_char)
         if e <= s or any(a < e and s < b for a, b in covered):
             continue
         i = bisect.bisect_left(q_starts, s)
@@ -559,6 +721,14 @@ def _link_quantities(doc: Doc, claims: list[Claim]) -> None:
 
 
 # -- small helpers -------------------------------------------------------------------------------
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins every token each time the property is read."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -121,8 +121,11 @@ def query_quantities(
     if article:
         clauses.append("t.article_id = ?")
         params.append(article)
+    # Who gives the figure: the speaker of the claim it is stated in (null: the outlet itself).
+    claimant = ("(SELECT aa.name FROM claims c JOIN article_actors aa ON aa.article_id = c.article_id "
+                "AND aa.local_id = c.speaker WHERE c.article_id = t.article_id AND c.local_id = t.claim_id)")
     sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.bound, t.value, t.unit, t.category, "
-           f"t.counted, t.text, {_SENTENCE} AS sentence, t.data FROM quantities t "
+           f"t.counted, {claimant} AS claimed_by, t.text, {_SENTENCE} AS sentence, t.data FROM quantities t "
            f"JOIN articles a ON a.id = t.article_id{_where(clauses)} ORDER BY a.published, t.article_id, t.idx "
            f"LIMIT ?")
     yield from _rows(conn, sql, [*params, limit])

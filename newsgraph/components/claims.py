@@ -1,0 +1,84 @@
+"""Claims: how sure the text is of a proposition (modality), and when it holds (its governing time)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.components.quotes_lexicon import QuoteLexicon
+from newsgraph.model import Modality
+
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+
+def content_modality(span: Span, lex: QuoteLexicon) -> str | None:
+    """What the words of the content say about its certainty; None when they say nothing.
+
+    Conditionals beat negation, which beats hedges, which beat the future.
+    """
+    found: set[str] = set()
+    tokens = list(span)
+    for i, tok in enumerate(tokens):
+        low = tok.lower_
+        if low in CONDITIONAL_MARKS and (tok.dep_ == "mark" or i == 0):
+            found.add("hypothetical")
+        elif tok.dep_ == "neg" and _is_main_predicate(tok.head, span):
+            found.add("negated")
+        elif i + 1 < len(tokens) and (low, tokens[i + 1].lower_) in lex.hedge_phrases:
+            found.add(lex.hedge_phrases[(low, tokens[i + 1].lower_)])
+        elif low in lex.hedges and lex.hedges[low] != "hypothetical":
+            found.add(lex.hedges[low])
+    for label in ("hypothetical", "negated", "reported", "hedged", "expected"):
+        if label in found:
+            return label
+    return None
+
+
+def _is_main_predicate(tok: Any, span: Span) -> bool:
+    """The content's own predicate (or one conjoined with it), not a verb in a clause inside it."""
+    root = span.root
+    return bool(tok == root or (tok.dep_ == "conj" and tok.head == root))
+
+
+def combine_modality(cue: str | None, content: str | None, second_hand: bool) -> Modality:
+    """The claim's modality from its cue's and its content's; second-hand sources make it "reported"."""
+    if cue == "negated":
+        return "negated"
+    if content in ("hypothetical", "negated", "hedged", "reported"):
+        return content  # type: ignore[return-value]
+    if cue == "hedged":
+        return "hedged"
+    if content == "expected" or cue == "expected":
+        return "expected"
+    if cue == "confirmed":
+        return "confirmed"
+    if second_hand or cue == "reported":
+        return "reported"
+    return "asserted"
+
+
+def _governing_time_fn() -> Callable[[Doc, int, int], Any] | None:
+    # The times stage is written in parallel; tolerate its absence.
+    try:
+        from newsgraph.components import times
+    except ImportError:
+        return None
+    return getattr(times, "governing_time", None)
+
+
+def claim_time(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """The TIMEX3 value governing a claim and where it came from ("text" / "published")."""
+    fn = _governing_time_fn()
+    if fn is not None:
+        try:
+            time = fn(doc, start, end)
+        except Exception:  # a bug upstream must not lose the claims
+            time = None
+        if time is not None and getattr(time, "value", None):
+            return time.value, "text"
+    published = doc._.published
+    if published is not None:
+        return published.isoformat(), "published"
+    return None, None

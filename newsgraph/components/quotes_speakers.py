@@ -1,0 +1,361 @@
+"""Who says it: a source phrase resolved to an actor (found, inferred from context, or created).
+
+Order of evidence: an actor mention on the source's head word; for "he"/"she" the most recent person
+speaker or subject nearby; for "the NATO chief" a person actor with that role or affiliation; for "the
+NATO military alliance" the body named inside the phrase; for "South Korean intelligence" an
+organization already named with that word. Otherwise the phrase becomes a new actor ("some analysts",
+"officials who spoke on condition of anonymity"), so every speaker is an actor id. Reports and
+documents are not actors: they defer to their stated origin ("reports, which originated from X").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.components.quotes_lexicon import QuoteLexicon
+from newsgraph.model import Actor, ActorKind, Mention, SourceLink
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+COLLECTIVE_PRONOUNS = frozenset({"they", "it", "them"})
+SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | COLLECTIVE_PRONOUNS
+CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod"})
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
+SENTENCE_WINDOW = 3  # how many sentences back a pronoun may reach
+
+
+@dataclass
+class Resolution:
+    speaker: str | None  # the actor the quote is credited to (the origin for a report)
+    immediate: str | None  # the actor of the source phrase itself
+    chain: list[SourceLink] = field(default_factory=list)
+    is_document: bool = False
+    anonymous: bool = False
+
+
+class SpeakerResolver:
+    """Resolves source phrases of one Doc, in text order (earlier speakers inform later pronouns)."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        if doc._.actors is None:
+            doc._.actors = []
+        self.actors: list[Actor] = doc._.actors
+        self.by_id = {a.id: a for a in self.actors}
+        self.mentions: list[tuple[int, int, Actor]] = sorted(
+            ((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda m: (m[0], m[1])
+        )
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.history: list[tuple[int, Actor]] = []  # (char position, speaker) of resolved quotes
+
+    # -- public -------------------------------------------------------------------------------------
+
+    def resolve(self, source: Span | None, position: int) -> Resolution:
+        if source is None:
+            return Resolution(None, None)
+        head = source.root
+        anonymous = self._is_anonymous(source)
+        chain = [SourceLink(source.start_char, source.end_char, source.text, None, "said")]
+        if self.lex.is_class(head.lower_, "document") or self.lex.is_class(head.lemma_, "document"):
+            origin = self._origin(head)
+            if origin is None:
+                return Resolution(None, None, chain, is_document=True)
+            relation, origin_span = origin
+            actor = self._actor_for(origin_span, position, anonymous=False)
+            chain.append(self._link(origin_span, actor, relation))
+            return Resolution(actor.id if actor else None, None, chain, is_document=True)
+        actor = self._actor_for(source, position, anonymous)
+        chain[0].actor = actor.id if actor else None
+        origin = self._origin(head)
+        if origin is not None:
+            relation, origin_span = origin
+            up = self._actor_for(origin_span, position, anonymous=False)
+            chain.append(self._link(origin_span, up, relation))
+        if actor is not None:
+            self.history.append((position, actor))
+        return Resolution(actor.id if actor else None, actor.id if actor else None, chain, anonymous=anonymous)
+
+    def remember(self, position: int, actor_id: str | None) -> None:
+        """Record a speaker credited without a source phrase (a quote continuing an earlier one)."""
+        if actor_id and actor_id in self.by_id:
+            self.history.append((position, self.by_id[actor_id]))
+
+    # -- the source phrase to an actor --------------------------------------------------------------
+
+    def _actor_for(self, span: Span, position: int, anonymous: bool) -> Actor | None:
+        head = span.root
+        low = head.lower_
+        covering = self._mention_covering(head)
+        names_person = low in PERSONAL_PRONOUNS or head.ent_type_ == "PERSON"
+        if covering is not None and not (names_person and covering.kind != "person"):
+            return covering  # (a person's name inside an organization's mention is the person)
+        if low in SPEAKER_PRONOUNS:
+            return self._antecedent(low, position)
+        if head.pos_ == "PRON":
+            return None  # "I", "we", "you", "someone": not resolvable here
+        for child in head.children:  # 'His opponent, Biden, ...': the apposed name
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                named_actor = self._mention_covering(child)
+                if named_actor is not None:
+                    return named_actor
+        named = self._named_inside(head)
+        if named is not None:
+            return named
+        if self.lex.is_class(head.lemma_, "person") and head.tag_ in ("NN", "NNP") and not _has_name(head):
+            by_role = self._by_role(span, position)
+            if by_role is not None:
+                return by_role
+        by_name = self._org_by_word(head, position)
+        if by_name is not None:
+            return by_name
+        return self._create(span, anonymous)
+
+    def _mention_covering(self, tok: Token) -> Actor | None:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        i = bisect.bisect_right(self.mention_starts, start)
+        for m_start, m_end, actor in reversed(self.mentions[max(0, i - 20) : i]):
+            if m_start <= start and end <= m_end:
+                return actor
+        return None
+
+    def _named_inside(self, head: Token) -> Actor | None:
+        """'The NATO military alliance' -> NATO: a body named by a modifier of an institution noun."""
+        if not self.lex.is_class(head.lemma_, "institution"):
+            return None
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod", "poss", "nmod"):
+                actor = self._mention_covering(child)
+                if actor is not None and actor.kind in ("organization", "state"):
+                    return actor
+        return None
+
+    def _by_role(self, span: Span, position: int) -> Actor | None:
+        """'the NATO chief' -> the person actor whose role or affiliation the phrase names."""
+        words = {t.lower_ for t in span}
+        head = span.root.lemma_.lower()
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            if actor.kind != "person":
+                continue
+            role_words = set(re.findall(r"\w+", (actor.role or "").lower()))
+            affiliation = (actor.affiliation or "").lower()
+            if head in role_words or (affiliation and affiliation in words):
+                last = self._last_mention_before(actor, position)
+                if last is not None and (best is None or last > best[0]):
+                    best = (last, actor)
+        return best[1] if best else None
+
+    def _org_by_word(self, head: Token, position: int) -> Actor | None:
+        """'South Korean intelligence' -> an organization named earlier with that word in its name."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+            return None
+        word = head.lower_
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            if actor.kind != "organization" or word not in re.findall(r"\w+", actor.name.lower()):
+                continue
+            last = self._last_mention_before(actor, position)
+            if last is not None and (best is None or last > best[0]):
+                best = (last, actor)
+        return best[1] if best else None
+
+    def _last_mention_before(self, actor: Actor, position: int) -> int | None:
+        starts = [m.start for m in actor.mentions if m.start < position]
+        return max(starts) if starts else None
+
+    # -- pronouns -----------------------------------------------------------------------------------
+
+    def _window_start(self, position: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, position) - 1
+        return self.sent_starts[max(0, i - SENTENCE_WINDOW)] if self.sent_starts else 0
+
+    def _antecedent(self, pronoun: str, position: int) -> Actor | None:
+        floor = self._window_start(position)
+        want_person = pronoun in PERSONAL_PRONOUNS
+        for pos, actor in reversed(self.history):
+            if pos < floor:
+                break
+            if (actor.kind == "person") == want_person and not _gender_clash(actor, pronoun):
+                return actor
+            if want_person:
+                continue
+            return None  # "they"/"it" after a person speaker: not that person
+        if not want_person:
+            return None
+        # No recent speaker: the most recent person subject, else the most recent person named.
+        i = bisect.bisect_left(self.mention_starts, position)
+        candidates = [
+            (start, end, actor)
+            for start, end, actor in self.mentions[:i]
+            if start >= floor and actor.kind == "person" and not _gender_clash(actor, pronoun)
+        ]
+        for start, end, actor in reversed(candidates):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return actor
+        if candidates:
+            return candidates[-1][2]
+        return self._person_subject(floor, position)
+
+    def _person_subject(self, floor: int, position: int) -> Actor | None:
+        """A person named as a subject nearby that the actors stage did not list: make it an actor."""
+        span = self.doc.char_span(floor, position, alignment_mode="contract")
+        if span is None:
+            return None
+        for tok in reversed(span):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+                return self._create(self.doc[tok.i : tok.i + 1], anonymous=False)
+        return None
+
+    # -- new actors ---------------------------------------------------------------------------------
+
+    def _create(self, span: Span, anonymous: bool) -> Actor | None:
+        core = core_phrase(span)
+        head = core.root
+        if self.lex.is_class(head.lemma_, "document"):
+            return None
+        name = self._person_name(head) or _strip_articles(core)
+        if not name:
+            return None
+        surname = name.split()[-1]
+        for actor in self.actors:  # the same person or unnamed group named again
+            same = actor.name.lower() == name.lower() and actor.kind in ("group", "person", "organization")
+            if same or (head.ent_type_ == "PERSON" and actor.kind == "person" and actor.name.split()[-1] == surname):
+                actor.mentions.append(Mention(core.start_char, core.end_char, core.text))
+                return actor
+        actor = Actor(
+            id=self._fresh_id(),
+            name=name,
+            kind=self._kind(head),
+            mentions=[Mention(core.start_char, core.end_char, core.text)],
+            anonymous=anonymous or (head.lemma_ == "source" and not _has_name(head)),
+        )
+        self.actors.append(actor)
+        self.by_id[actor.id] = actor
+        return actor
+
+    def _person_name(self, head: Token) -> str | None:
+        """'NATO chief Mark Rutte' -> 'Mark Rutte': the run of name words ending at the head."""
+        if head.ent_type_ != "PERSON":
+            return None
+        start = head.i
+        while start > 0 and self.doc[start - 1].ent_type_ == "PERSON" and self.doc[start - 1].pos_ == "PROPN" \
+                and not self.lex.is_class(self.doc[start - 1].lower_, "person"):
+            start -= 1
+        return self.doc[start : head.i + 1].text
+
+    def _kind(self, head: Token) -> ActorKind:
+        ent = head.ent_type_
+        if ent == "PERSON":
+            return "person"
+        if ent == "ORG":
+            return "organization"
+        if ent == "GPE":
+            return "state"
+        if head.tag_ in ("NNS", "NNPS") or ent == "NORP":
+            return "group"
+        if self.lex.is_class(head.lemma_, "institution"):
+            return "organization"
+        if head.pos_ == "PROPN":
+            return "organization"
+        return "person"
+
+    def _fresh_id(self) -> str:
+        numbers = [int(a.id[1:]) for a in self.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
+        return f"A{max(numbers, default=0) + 1}"
+
+    def _is_anonymous(self, span: Span) -> bool:
+        return any(self.lex.is_class(t.lower_, "anonymous") for t in span) or any(
+            t.lower_ in ("anonymity", "anonymous", "anonymously") for t in span.sent
+        )
+
+    # -- chains -------------------------------------------------------------------------------------
+
+    def _origin(self, head: Token) -> tuple[str, Span] | None:
+        """Where a source got it: 'which originated from X', 'who had been briefed by X', 'reports from X'."""
+        for tok in head.subtree:
+            if tok.dep_ in ("relcl", "acl") and tok.head == head:
+                for cls in ("briefed_by", "origin"):
+                    if self.lex.is_class(tok.lemma_, cls):
+                        target = _agent_of(tok)
+                        if target is not None:
+                            return ("briefed_by" if cls == "briefed_by" else "origin"), target
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return "origin", _subtree_span(obj)
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                return "origin", self.doc[child.left_edge.i : child.i + 1]
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < head.i:
+                return "origin", self.doc[child.left_edge.i : child.i + 1]  # 'a Pentagon statement'
+
+        return None
+
+    def _link(self, span: Span, actor: Actor | None, relation: str) -> SourceLink:
+        return SourceLink(span.start_char, span.end_char, span.text, actor.id if actor else None, relation)
+
+
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _gender_clash(actor: Actor, pronoun: str) -> bool:
+    """'she' cannot be someone the text already calls 'he' (as far as the actor's mentions tell)."""
+    words = {m.text.lower() for m in actor.mentions}
+    if pronoun in FEMININE:
+        return bool(words & MASCULINE)
+    if pronoun in MASCULINE:
+        return bool(words & FEMININE)
+    return False
+
+
+def _agent_of(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _subtree_span(obj)
+        if child.dep_ == "dobj" and child.lemma_ not in ("it", "that"):
+            return _subtree_span(child)
+    return None
+
+
+def _subtree_span(tok: Token) -> Span:
+    doc = tok.doc
+    return doc[tok.left_edge.i : tok.right_edge.i + 1]
+
+
+def core_phrase(span: Span) -> Span:
+    """The noun phrase without its relative clauses, appositions and trailing modifiers."""
+    head = span.root
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in CORE_DEPS and child.left_edge.i >= span.start:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    return span.doc[start:end]
+
+
+def _strip_articles(span: Span) -> str:
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in LEADING_ARTICLES:
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _has_name(head: Token) -> bool:
+    """'spokeswoman Sabrina Singh' names someone; 'the NATO chief' only describes them."""
+    if head.pos_ == "PROPN":
+        return True
+    return any(
+        c.pos_ == "PROPN" and (c.dep_ == "appos" or (c.dep_ == "compound" and c.ent_type_ == "PERSON"))
+        for c in head.children
+    )

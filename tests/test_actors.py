@@ -1,0 +1,234 @@
+"""The actors stage: persons with roles and affiliations, states, organizations, groups, helpers."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from newsgraph.components.actors import actor_at, actor_code
+from newsgraph.model import Actor, Extraction
+from tests.conftest import needs_shared
+
+
+def by_name(ext: Extraction, name: str) -> Actor:
+    found = [a for a in ext.actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in ext.actors]}"
+    return found[0]
+
+
+def mention_texts(actor: Actor) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+# ------------------------------------------------------------------------------------------------
+# persons
+# ------------------------------------------------------------------------------------------------
+
+
+def test_igo_title_gives_affiliation_and_canonical_role(extract_text):
+    ext = extract_text("NATO chief Mark Rutte said the move was a significant escalation.")
+    rutte = by_name(ext, "Mark Rutte")
+    assert rutte.kind == "person"
+    assert rutte.affiliation == "NATO"
+    assert rutte.role == "Secretary General"
+    assert rutte.role_text == "chief"
+
+
+def test_national_adjective_title_and_possessive_name(extract_text):
+    ext = extract_text("It shows Russian President Vladimir Putin’s desperation, analysts said.")
+    putin = by_name(ext, "Vladimir Putin")
+    assert (putin.affiliation, putin.country, putin.role) == ("RUS", "RUS", "President")
+    assert mention_texts(putin) == ["Vladimir Putin"]  # no ’s
+
+
+def test_body_title_affiliation(extract_text):
+    ext = extract_text("Pentagon spokeswoman Sabrina Singh said on Monday that talks would go on.")
+    singh = by_name(ext, "Sabrina Singh")
+    assert singh.affiliation == "USA"
+    assert singh.role == "spokeswoman"
+    pentagon = by_name(ext, "Pentagon")
+    assert (pentagon.kind, pentagon.affiliation) == ("organization", "USA")
+
+
+def test_coordinated_titles_share_the_country_and_no_fake_orgs(extract_text):
+    ext = extract_text("U.S. Defense Secretary Lloyd Austin and Secretary of State Antony Blinken will meet "
+                       "their counterparts later this week.")
+    austin, blinken = by_name(ext, "Lloyd Austin"), by_name(ext, "Antony Blinken")
+    assert austin.affiliation == "USA" and "Secretary" in (austin.role or "")
+    assert blinken.affiliation == "USA" and blinken.role == "Secretary of State"
+    assert not [a for a in ext.actors if a.name in ("Defense", "State")]
+
+
+def test_bare_name_does_not_lend_its_country_to_a_coordinated_title(extract_text):
+    ext = extract_text("U.S. Defense Secretary Lloyd Austin will meet his South Korean counterparts in "
+                       "Washington. A spokeswoman said that Austin and Defense Minister Kim Yong-hyun will "
+                       "discuss the deployment.")
+    kim = by_name(ext, "Kim Yong-hyun")
+    assert kim.affiliation == "KOR"
+    assert kim.role == "Defense Minister"
+
+
+def test_apposition_after_name(extract_text):
+    ext = extract_text("Kim Jong Un, North Korea's leader, inspected a missile launch on Sunday.")
+    kim = by_name(ext, "Kim Jong Un")
+    assert (kim.affiliation, kim.role) == ("PRK", "leader")
+
+
+def test_apposition_before_name_with_its(extract_text):
+    ext = extract_text("Putin first visited North Korea to hold talks with its leader, Kim Jong Un, in 2000.")
+    kim = by_name(ext, "Kim Jong Un")
+    assert (kim.affiliation, kim.role) == ("PRK", "leader")
+
+
+def test_surname_joins_the_full_name(extract_text):
+    ext = extract_text("NATO chief Mark Rutte spoke in Brussels. Rutte’s comments follow weeks of reports. "
+                       "In his remarks, Rutte said more was needed.")
+    rutte = by_name(ext, "Mark Rutte")
+    assert mention_texts(rutte) == ["Mark Rutte", "Rutte", "Rutte"]
+    assert len([a for a in ext.actors if a.kind == "person"]) == 1
+
+
+def test_place_names_tagged_as_persons_are_not_persons(extract_text):
+    ext = extract_text("Near Ar Raqqah, two strikes destroyed a fighting position. Residents of Sanaa fled.")
+    assert not [a for a in ext.actors if a.kind == "person"]
+
+
+# ------------------------------------------------------------------------------------------------
+# states, organizations, groups
+# ------------------------------------------------------------------------------------------------
+
+
+def test_state_names_short_forms_and_demonyms(extract_text):
+    ext = extract_text("The United States said North Korean troops used U.S.-provided maps, and the U.S. "
+                       "and North Korea traded threats.")
+    usa, prk = by_name(ext, "United States"), by_name(ext, "North Korea")
+    assert (usa.kind, usa.code) == ("state", "USA")
+    assert "U.S." in mention_texts(usa) and mention_texts(usa).count("U.S.") == 2  # one inside "U.S.-provided"
+    assert (prk.code, sorted(set(mention_texts(prk)))) == ("PRK", ["North Korea", "North Korean"])
+    forms = {m.text: m.form for m in prk.mentions}
+    assert forms["North Korean"] == "demonym"
+
+
+def test_capital_as_government_is_a_state_mention(extract_text):
+    ext = extract_text("Moscow and Pyongyang have worked to expand their military ties. The Kremlin said "
+                       "nothing.")
+    rus, prk = by_name(ext, "Russia"), by_name(ext, "North Korea")
+    assert mention_texts(rus) == ["Moscow", "Kremlin"]
+    assert mention_texts(prk) == ["Pyongyang"]
+
+
+def test_capital_as_location_is_not_an_actor(extract_text):
+    ext = extract_text("The delegation arrived in Moscow on Monday and later flew from Moscow to Minsk.")
+    assert not [a for a in ext.actors if a.code == "RUS"]
+
+
+def test_igo_group_and_national_body(extract_text):
+    ext = extract_text("Hamas fighters attacked, the UN said, citing South Korea's National Intelligence "
+                       "Service and the Taliban.")
+    hamas, un = by_name(ext, "Hamas"), by_name(ext, "United Nations")
+    assert (hamas.kind, hamas.code) == ("group", "HAMAS")
+    assert (un.kind, un.code) == ("organization", "UN")
+    nis = by_name(ext, "National Intelligence Service")
+    assert nis.affiliation == "KOR"
+    assert by_name(ext, "Taliban").kind == "group"
+
+
+def test_unknown_organization_takes_country_from_possessive(extract_text):
+    ext = extract_text("Ukraine's Ministry of Digital Transformation said it had restored service.")
+    org = [a for a in ext.actors if a.kind == "organization"]
+    assert org and org[0].affiliation == "UKR"
+
+
+def test_ids_are_sequential_and_mentions_have_spans(extract_text):
+    text = "Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow."
+    ext = extract_text(text)
+    assert [a.id for a in ext.actors] == [f"A{i}" for i in range(1, len(ext.actors) + 1)]
+    for a in ext.actors:
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+# ------------------------------------------------------------------------------------------------
+# helpers for later stages
+# ------------------------------------------------------------------------------------------------
+
+
+def test_actor_at_and_actor_code(nlp):
+    text = "NATO chief Mark Rutte said North Korean troops were sent to Russia."
+    doc = nlp(text)
+    start = text.index("Mark Rutte")
+    rutte = actor_at(doc, start, start + 4)
+    assert rutte is not None and rutte.name == "Mark Rutte"
+    assert actor_code(rutte) == "NATO"
+    start = text.index("North Korean")
+    assert actor_code(actor_at(doc, start, start + len("North Korean"))) == "PRK"
+    assert actor_at(doc, text.index("troops"), text.index("troops") + 6) is None
+    assert actor_code(None) is None
+
+
+# ------------------------------------------------------------------------------------------------
+# the founding article
+# ------------------------------------------------------------------------------------------------
+
+
+def _score_seed_module():
+    path = needs_shared("eval/score_seed.py")
+    spec = importlib.util.spec_from_file_location("score_seed", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_seed_actors_floor(extract_text, seed_text):
+    scorer = _score_seed_module()
+    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
+    record = extract_text(seed_text, gold["article"]["published"]).to_json()
+    score, notes = scorer.score_actors(seed_text, gold["actors"], record["actors"])
+    assert score >= 0.95, notes
+
+
+def test_seat_building_acts_but_is_a_place_when_located(extract_text):
+    ext = extract_text("The White House said it would respond. Protesters gathered outside the White House.")
+    usa = by_name(ext, "United States")
+    assert mention_texts(usa) == ["White House"]  # only the first, acting one
+    assert not [a for a in ext.actors if a.kind == "organization"]
+    site = [p for p in ext.places if p.text == "White House"]
+    assert len(site) == 1 and site[0].level == "site" and site[0].country == "USA"
+
+
+def test_capital_that_is_a_surname_is_the_person(extract_text):
+    ext = extract_text("Sudesh Amman was shot by police. Amman, who was described as dangerous, had served "
+                       "half his sentence.")
+    assert mention_texts(by_name(ext, "Sudesh Amman")) == ["Sudesh Amman", "Amman"]
+    assert not [a for a in ext.actors if a.code == "JOR"]
+
+
+def test_apposition_after_a_rank_gives_the_affiliation(extract_text):
+    ext = extract_text('Gen. Joseph Votel, commander of U.S. Central Command said, "We have been clear."')
+    votel = by_name(ext, "Joseph Votel")
+    assert votel.affiliation == "USA"
+
+
+def test_body_in_a_title_before_an_apposed_name(extract_text):
+    ext = extract_text("Foreign Office Minister, Tobias Ellwood, said the attack was horrific.")
+    ellwood = by_name(ext, "Tobias Ellwood")
+    assert (ellwood.affiliation, ellwood.role) == ("GBR", "Minister")
+
+
+def test_arabic_article_in_surnames(extract_text):
+    ext = extract_text("Prime Minister Haider al-Abadi met the envoy. Abadi said talks went well.")
+    assert mention_texts(by_name(ext, "Haider al-Abadi")) == ["Haider al-Abadi", "Abadi"]
+
+
+def test_group_and_foreign_ministry_titles(extract_text):
+    ext = extract_text("Chinese Foreign Ministry spokesman Wang Wenbin spoke. Wagner chief Yevgeny Prigozhin "
+                       "marched on Moscow.")
+    wang = by_name(ext, "Wang Wenbin")
+    assert (wang.affiliation, wang.role) == ("CHN", "Foreign Ministry spokesman")
+    assert by_name(ext, "Yevgeny Prigozhin").affiliation == "WAGNER"
+    assert not [a for a in ext.actors if a.code == "RUS"]  # Moscow is where he marched
+    assert [p.country for p in ext.places if p.text == "Moscow"] == ["RUS"]

@@ -1,0 +1,200 @@
+"""The places stage and the gazetteer: recognition, resolution by context, seed and TR-News floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+
+import pytest
+
+from newsgraph.model import Extraction, Place
+from newsgraph.resources import gazetteer
+from tests.conftest import needs_shared
+
+
+def place(ext: Extraction, text: str, n: int = 1) -> Place:
+    found = [p for p in ext.places if p.text == text]
+    assert len(found) >= n, f"{text!r} not among {[p.text for p in ext.places]}"
+    return found[n - 1]
+
+
+def near(p: Place, lat: float, lon: float, km: float = 60) -> bool:
+    return p.lat is not None and p.lon is not None and gazetteer.distance_km(p.lat, p.lon, lat, lon) <= km
+
+
+# ------------------------------------------------------------------------------------------------
+# recognition
+# ------------------------------------------------------------------------------------------------
+
+
+def test_admin_suffix_after_a_mistagged_name(extract_text):
+    ext = extract_text("North Korean troops have moved to Russia’s Kursk region, which borders Ukraine.")
+    kursk = place(ext, "Kursk region")
+    assert (kursk.country, kursk.level) == ("RUS", "admin1")
+    assert near(kursk, 51.7, 36.3, 150)
+    assert place(ext, "Russia").country == "RUS"
+    assert place(ext, "Ukraine").country == "UKR"
+
+
+def test_oblast_and_province(extract_text):
+    ext = extract_text("Shelling hit Donetsk Oblast overnight, and a drone fell in Helmand province.")
+    donetsk = place(ext, "Donetsk Oblast")
+    assert (donetsk.country, donetsk.level) == ("UKR", "admin1")
+    assert place(ext, "Helmand province").country == "AFG"
+
+
+def test_demonyms_are_not_places(extract_text):
+    ext = extract_text("Russian forces and Ukrainian drones clashed overnight.")
+    assert not [p for p in ext.places if p.text in ("Russian", "Ukrainian")]
+
+
+def test_country_is_a_place_even_as_an_actor(extract_text):
+    ext = extract_text("Putin first visited North Korea to hold talks with its leader.")
+    assert place(ext, "North Korea").country == "PRK"
+
+
+def test_capital_as_government_is_not_a_place(extract_text):
+    ext = extract_text("Moscow and Pyongyang have worked to expand their military ties.")
+    assert not [p for p in ext.places if p.text in ("Moscow", "Pyongyang")]
+
+
+def test_capital_as_location_is_a_place(extract_text):
+    ext = extract_text("The delegation arrived in Moscow on Monday.")
+    moscow = place(ext, "Moscow")
+    assert moscow.country == "RUS" and near(moscow, 55.75, 37.62)
+
+
+def test_capital_described_as_a_city_is_a_place(extract_text):
+    ext = extract_text("The roof of the cathedral in the French capital Paris caught fire yesterday.")
+    assert place(ext, "Paris").country == "FRA"
+
+
+def test_toponym_inside_an_organization_name(extract_text):
+    ext = extract_text("Snow is expected on Saturday night, Environment Canada warns.")
+    assert place(ext, "Canada").country == "CAN"
+
+
+def test_hyphenated_country_prefix(extract_text):
+    text = "The U.S.-led coalition struck targets."
+    ext = extract_text(text)
+    us = place(ext, "U.S.")
+    assert text[us.start:us.end] == "U.S." and us.country == "USA"
+
+
+def test_dateline_in_capitals(extract_text):
+    ext = extract_text("KABUL (Reuters) — A bomb exploded near a checkpoint on Monday.")
+    kabul = place(ext, "KABUL")
+    assert kabul.country == "AFG" and near(kabul, 34.53, 69.17)
+
+
+def test_place_after_locative_preposition_mistagged_by_spacy(extract_text):
+    ext = extract_text("Near Ar Raqqah, two strikes destroyed a fighting position.")
+    assert place(ext, "Ar Raqqah").country == "SYR"
+
+
+# ------------------------------------------------------------------------------------------------
+# resolution
+# ------------------------------------------------------------------------------------------------
+
+
+def test_washington_with_us_context_is_the_capital(extract_text):
+    ext = extract_text("Pentagon officials will meet their South Korean counterparts in Washington.")
+    washington = place(ext, "Washington")
+    assert washington.country == "USA" and near(washington, 38.9, -77.04)
+    assert washington.level == "city"
+
+
+def test_georgia_next_to_tbilisi_is_the_country(extract_text):
+    ext = extract_text("Protesters gathered in Tbilisi as Georgia's parliament voted on the law.")
+    assert place(ext, "Georgia").country == "GEO"
+    assert place(ext, "Tbilisi").country == "GEO"
+
+
+def test_name_pinned_by_the_following_state(extract_text):
+    ext = extract_text("Jeffrey Haskins, of Paris, Texas, died on Friday.")
+    paris = place(ext, "Paris")
+    assert paris.country == "USA" and near(paris, 33.66, -95.56)
+
+
+def test_region_without_country(extract_text):
+    ext = extract_text("Tensions rose across the Middle East after the strike.")
+    me = place(ext, "Middle East")
+    assert me.country is None and me.level == "region" and me.lat is not None
+
+
+def test_unresolvable_place_has_no_coordinates(extract_text):
+    ext = extract_text("Fighting was reported in Xqzabad, a village in northern Iraq.")
+    for p in ext.places:
+        if p.country is None and p.level is None:
+            assert p.lat is None and p.lon is None and p.geonameid is None
+    assert place(ext, "Iraq").country == "IRQ"
+
+
+def test_place_spans_match_the_text(extract_text):
+    text = "North Korean troops moved to Russia’s Kursk region; NATO met in Brussels and Washington."
+    ext = extract_text(text)
+    assert ext.places
+    for p in ext.places:
+        assert text[p.start:p.end] == p.text
+
+
+# ------------------------------------------------------------------------------------------------
+# the gazetteer
+# ------------------------------------------------------------------------------------------------
+
+
+def test_gazetteer_lookup_and_load_figures():
+    gaz = gazetteer.load()
+    kursk = [e for e in gaz.lookup("Kursk") if e.level == "admin1"]
+    assert kursk and kursk[0].country == "RUS"
+    assert gaz.country("UKR") is not None and gaz.country("UKR").lat is not None
+    stats = gazetteer.load_stats()
+    assert stats["entries"] > 50_000 and stats["names"] > 100_000
+    # a fresh process reads the cached index, which must take well under a second
+    t0 = time.perf_counter()
+    rows, index, _ = gazetteer.read_cache(gazetteer.cache_path())
+    assert time.perf_counter() - t0 < 1.0
+    assert len(rows) == stats["entries"] and len(index) == stats["names"]
+
+
+# ------------------------------------------------------------------------------------------------
+# floors
+# ------------------------------------------------------------------------------------------------
+
+
+def _load_shared_module(name: str):
+    path = needs_shared(f"eval/{name}.py")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_seed_places_floor(extract_text, seed_text):
+    scorer = _load_shared_module("score_seed")
+    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
+    record = extract_text(seed_text, gold["article"]["published"]).to_json()
+    score, notes = scorer.score_places(seed_text, gold["places"], record["places"])
+    assert score == 1.0, notes
+
+
+@pytest.mark.slow
+def test_trnews_floor(nlp):
+    """The first 40 TR-News articles: recognition F1 and Acc@161 pinned a little below what we reach
+    (89.9 / 76.0 when pinned; the full corpus gives 85.8 / 73.3)."""
+    scorer = _load_shared_module("score_places")
+    path = needs_shared("data/tr-news/tr-news.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
+    docs = [scorer.normalise_gold_doc(r, r["id"]) for r in rows]
+    sys_out = []
+    for doc in nlp.pipe([d["text"] for d in docs], batch_size=16):
+        sys_out.append([{"start": p.start, "end": p.end, "name": p.name, "country": p.country, "lat": p.lat,
+                         "lon": p.lon, "geonameid": p.geonameid} for p in doc._.places])
+    res, _ = scorer.score_corpus(docs, sys_out)
+    f1 = res["recog_primary_overlap"]["F1"]
+    acc = res["resolution_primary"]["acc161"]
+    assert f1 >= 87.0, res["recog_primary_overlap"]
+    assert acc >= 73.0, res["resolution_primary"]

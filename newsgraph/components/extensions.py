@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 STAGES = ("times", "actors", "places", "quantities", "quotes", "claims", "events")
+_TEXT_KEY = "newsgraph_text"
 
 
 def register_extensions() -> None:
@@ -21,6 +22,14 @@ def register_extensions() -> None:
         if not Doc.has_extension(stage):
             # A getter-less default would share one list between Docs; None means "stage did not run".
             Doc.set_extension(stage, default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins every token each time the property is read."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 register_extensions()

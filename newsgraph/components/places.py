@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.components import extensions  # noqa: F401
 from newsgraph.components.actors import load_actor_lexicon
+from newsgraph.components.extensions import doc_text
 from newsgraph.model import Place
 from newsgraph.resources.gazetteer import ADMIN_SUFFIXES, Gazetteer, GeoEntry, admin_stem, load, normalize
 
@@ -290,7 +290,7 @@ class PlacesComponent:
     def _resolve(self, doc: Doc, t: _Toponym, context: Counter[str], pin: set[str] | None) -> Place | None:
         start = doc[t.start].idx
         end = start + len(t.text) if t.end == t.start + 1 else doc[t.end - 1].idx + len(doc[t.end - 1])
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         entries = self._entries(t)
         if not entries:
             if not t.spacy_place or not _looks_like_name(text):

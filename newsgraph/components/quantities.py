@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components import extensions  # noqa: F401
+from newsgraph.components.extensions import doc_text
 from newsgraph.components.quantities_lexicon import Cue, QuantityLexicon, Unit, load_lexicon
 from newsgraph.components.quantities_numbers import (
     DASHES,
@@ -82,7 +82,7 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         time_spans = [(t.start, t.end) for t in (doc._.times or [])]
         quantities: list[Quantity] = []
-        text = doc.text  # Doc.text joins every token: build it once
+        text = doc_text(doc)
         for sent in doc.sents:
             quantities.extend(self.sentence_quantities(doc, text, sent, time_spans))
         doc._.quantities = quantities

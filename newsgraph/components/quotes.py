@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components import extensions  # noqa: F401
 from newsgraph.components.claims import claim_time, combine_modality, content_modality
+from newsgraph.components.extensions import doc_text
 from newsgraph.components.quotes_lexicon import QuoteLexicon, VerbCue, load_lexicon
 from newsgraph.components.quotes_marks import MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.components.quotes_speakers import SpeakerResolver
@@ -46,7 +46,6 @@ MIXED_CLAUSE = 0.25
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("conj", "advcl", "xcomp", "ccomp")
 # Cues whose preposition belongs to them ('called for', 'insisted on'), unlike 'said on Monday'.
-TEXT_KEY = "newsgraph_quotes_text"
 PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("appeal", "for"), ("insist", "on"), ("comment", "on")})
 
 
@@ -721,14 +720,6 @@ def _link_quantities(doc: Doc, claims: list[Claim]) -> None:
 
 
 # -- small helpers -------------------------------------------------------------------------------
-
-
-def doc_text(doc: Doc) -> str:
-    """doc.text, built once per Doc: spaCy joins every token each time the property is read."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return str(text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

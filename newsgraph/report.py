@@ -23,7 +23,7 @@ COLUMNS: dict[str, Sequence[str]] = {
 MAX_CELL = 60
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, width: int = MAX_CELL) -> str:
     if value is None:
         return "-"
     if isinstance(value, list):
@@ -31,7 +31,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         value = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
     text = " ".join(str(value).split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def table(what: str, rows: list[dict[str, Any]], context: bool = False) -> str:
@@ -118,19 +118,21 @@ def summary(store: Store, top: int = 8) -> str:
                   "GROUP BY type ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['type']:<12} {r['n']:>5}  ({r['occurred']} occurred)")
     out += ["", "Quotes with speakers"]
-    for r in rows("SELECT aa.name, count(*) AS n, (SELECT q2.text FROM quotes q2 WHERE q2.article_id = q.article_id "
-                  "AND q2.speaker = q.speaker ORDER BY length(q2.text) DESC LIMIT 1) AS sample FROM quotes q "
-                  "JOIN article_actors aa ON aa.article_id = q.article_id AND aa.local_id = q.speaker "
-                  "GROUP BY aa.name ORDER BY n DESC LIMIT ?", (top,)):
+    for r in rows("SELECT r.name, count(*) AS n, max(length(q.text)) AS longest, "
+                  "(SELECT q2.text FROM quotes q2 JOIN article_actors a2 ON a2.article_id = q2.article_id "
+                  " AND a2.local_id = q2.speaker WHERE a2.actor_id = r.id ORDER BY length(q2.text) DESC LIMIT 1) "
+                  "AS sample FROM quotes q JOIN article_actors aa ON aa.article_id = q.article_id "
+                  "AND aa.local_id = q.speaker JOIN actors r ON r.id = aa.actor_id "
+                  "GROUP BY r.id ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['name']:<28} {r['n']:>3}  “{_cell(r['sample'])}”")
     unattributed = rows("SELECT count(*) AS n FROM quotes WHERE speaker IS NULL")[0]["n"]
     out.append(f"  ({unattributed} quotes without a resolvable speaker)")
-    out += ["", "Largest figures"]
-    for r in rows("SELECT q.text, q.bound, q.value, q.unit, q.category, a.published, q.article_id FROM quantities q "
-                  "JOIN articles a ON a.id = q.article_id WHERE q.category IS NOT NULL AND q.category != 'other' "
-                  "ORDER BY q.value DESC LIMIT ?", (top,)):
-        out.append(f"  {r['bound']}{_cell(r['value']):>12} {r['unit'] or '':<14} {r['category'] or '-':<11} "
-                   f"{r['published'] or ''} {r['article_id']}")
+    out += ["", "Figures by what they count (largest of each)"]
+    for r in rows("SELECT category, count(*) AS n, (SELECT q2.text || ' ' || coalesce(q2.counted, q2.unit, '') "
+                  "|| ' (' || q2.article_id || ')' FROM quantities q2 WHERE q2.category = q.category "
+                  "ORDER BY q2.value DESC LIMIT 1) AS largest FROM quantities q WHERE category IS NOT NULL "
+                  "AND category != 'other' GROUP BY category ORDER BY n DESC LIMIT ?", (top,)):
+        out.append(f"  {r['category']:<12} {r['n']:>5}  largest: {_cell(r['largest'], 90)}")
     out += ["", "Try: newsgraph query events --actor RUS --context | query clusters | query quotes --speaker Rutte | "
             "query search \"troops\" | show ARTICLE_ID"]
     return "\n".join(out)

@@ -197,3 +197,13 @@ def test_clusters_keep_apart_what_differs(store: Store) -> None:
     store.write(event_article("d", "https://d.org/1", "Troops shelled Kursk.", day, "2024-10-27", etype="ASSAULT"))
     assert sorted(clustered(store)) == [("ASSAULT", 1, 1), ("MOBILIZE", 1, 1), ("MOBILIZE", 1, 1),
                                         ("MOBILIZE", 1, 1)]
+
+
+def test_a_surname_joins_the_one_registered_person_with_that_name(store: Store) -> None:
+    store.write(make_extraction("a1"))
+    text = "Putin spoke."
+    ext = Extraction(Article("a2", text, None), sentences=[Sentence(0, len(text), text)],
+                     actors=[Actor("A1", "Putin", "person", mentions=[Mention(0, 5, "Putin")])])
+    store.write(ext)
+    people = [(a["name"], a["articles"]) for a in store.query("actors", name="Putin")]
+    assert people == [("Vladimir Putin", 2)]

@@ -174,13 +174,7 @@ class Store:
     def _write_actors(self, ext: Extraction) -> None:
         c, article_id = self.conn, ext.article.id
         for actor in ext.actors:
-            key = actor_key(actor)
-            c.execute(
-                "INSERT INTO actors (key, name, kind, code, country) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(key) DO NOTHING",
-                (key, actor.name, actor.kind, actor.code, actor.country),
-            )
-            registry_id = c.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()[0]
+            registry_id = self._registry_id(actor)
             aliases = {actor.name, *(m.text for m in actor.mentions if m.text and m.text[:1].isupper())}
             c.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", [(registry_id, x) for x in aliases])
             c.execute(
@@ -192,6 +186,23 @@ class Store:
                 'INSERT INTO mentions (article_id, local_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                 [(article_id, actor.id, m.start, m.end, m.text) for m in actor.mentions],
             )
+
+    def _registry_id(self, actor: Actor) -> int:
+        """The registry row for this actor: by key, or, for a person named by surname only ("Trump"),
+        the one registered person whose full name ends with it; else a new row."""
+        c = self.conn
+        key = actor_key(actor)
+        row = c.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
+        if row:
+            return int(row[0])
+        if actor.kind == "person" and " " not in actor.name.strip():
+            namesakes = c.execute("SELECT id FROM actors WHERE kind = 'person' AND name LIKE ? LIMIT 2",
+                                  (f"% {actor.name.strip()}",)).fetchall()
+            if len(namesakes) == 1:
+                return int(namesakes[0][0])
+        cursor = c.execute("INSERT INTO actors (key, name, kind, code, country) VALUES (?, ?, ?, ?, ?)",
+                           (key, actor.name, actor.kind, actor.code, actor.country))
+        return int(cursor.lastrowid or 0)
 
     # ------------------------------------------------------------ reading
 

@@ -34,6 +34,7 @@ COMPONENTS = (
 # spaCy refuses longer texts by default; we state the limit ourselves so the message names the record.
 MAX_CHARS = 1_000_000
 BATCH_SIZE = 32
+PARALLEL_TASK = 8  # articles per task sent to a worker process
 
 
 def _import_components() -> None:
@@ -102,10 +103,12 @@ def extract(
                 yield doc_to_extraction(doc, article)
         return
     ctx = multiprocessing.get_context("spawn")
+    # Small tasks keep both workers busy to the end of each window; a window of several tasks per worker
+    # keeps memory bounded and the output in input order.
+    task_size = max(1, min(batch_size, PARALLEL_TASK))
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        # A window of a few batches per worker keeps memory bounded and the output in input order.
-        for window in _batches(articles, batch_size * workers * 2):
-            batches = list(_batches(window, batch_size))
+        for window in _batches(articles, task_size * workers * 8):
+            batches = list(_batches(window, task_size))
             results = pool.map(_extract_rows, [[_article_row(a) for a in b] for b in batches])
             for batch, rows in zip(batches, results, strict=True):
                 for article, row in zip(batch, rows, strict=True):

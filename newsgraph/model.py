@@ -173,6 +173,7 @@ class Event:
     time_from: str | None = None  # "text" or "published"
     claim: str | None = None
     context: str | None = None
+    size: list[int] = field(default_factory=list)  # indices into Extraction.quantities: how many, how much
 
 
 @dataclass

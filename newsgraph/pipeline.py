@@ -30,6 +30,7 @@ COMPONENTS = (
     "newsgraph_quantities",
     "newsgraph_quotes",
     "newsgraph_events",
+    "newsgraph_links",
 )
 # spaCy refuses longer texts by default; we state the limit ourselves so the message names the record.
 MAX_CHARS = 1_000_000
@@ -39,7 +40,7 @@ PARALLEL_TASK = 8  # articles per task sent to a worker process
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from newsgraph.components import actors, events, places, quantities, quotes, times  # noqa: F401
+    from newsgraph.components import actors, events, links, places, quantities, quotes, times  # noqa: F401
 
 
 @functools.cache

@@ -111,14 +111,16 @@ def main() -> int:
         print(f"{workers:>7} {len(texts) / bare:>11.1f} {len(texts) / ext:>14.1f} {words / bare:>13,.0f} "
               f"{words / ext:>16,.0f} {bare / ext:>6.2f}")
 
+    me, kids = peak_rss_mb()
+    print(f"\npeak RSS after the throughput runs: this process {me:,.0f} MB, largest worker {kids:,.0f} MB")
+
     bare_one = statistics.median(timed(functools.partial(run_bare, base, texts, 1)) for _ in range(args.runs))
     shares = [stage_shares(articles) for _ in range(args.runs)]
+    # Stage costs hold every parsed Doc in memory at once, so they come after the memory figure above.
     print(f"\nstage cost as a share of bare nlp.pipe time ({bare_one:.2f} s), medians:")
     for name in COMPONENTS:
         seconds = statistics.median(s[name] for s in shares)
         print(f"  {name:<22} {seconds:7.3f} s  {100 * seconds / bare_one:5.1f} %")
-    me, kids = peak_rss_mb()
-    print(f"\npeak RSS: this process {me:,.0f} MB, largest worker {kids:,.0f} MB")
     return 0
 
 

@@ -38,6 +38,10 @@ def read_paths(
     paths: Iterable[str], published: dt.date | None = None, max_chars: int = MAX_CHARS
 ) -> Iterator[Item]:
     """Every article in these files and directories ("-" is JSONL on stdin)."""
+    paths = list(paths)
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:  # before reading anything, so a typo costs nothing
+        raise InputNotFound(f"{missing[0]}: no such file or directory")
     for raw in paths:
         if raw == "-":
             yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", published, max_chars)

@@ -80,7 +80,7 @@ class Quantity:
     unit: str | None  # unit of measure, or the head of the counted noun ("troops")
     high: float | None = None  # upper end of a range ("10,000-12,000")
     counted: str | None = None  # the counted phrase: "Russian soldiers"
-    category: str | None = None  # troops, casualties, displaced, arrests, weapons, money, other
+    category: str | None = None  # troops, security (police), casualties, displaced, arrests, weapons, money, other
     subcategory: str | None = None  # killed, wounded, killed-or-wounded, missing, captured ...
     claim: str | None = None  # id of the claim it is stated in
     event: str | None = None  # id of the event it sizes
@@ -135,6 +135,8 @@ class Quote:
     source: SpanPair | None  # span naming who says it, as written there
     cue: SpanPair | None  # the reporting word(s): said, according to, warned ...
     claim: str | None = None
+    time: str | None = None  # TIMEX3 value of the time governing its claim (copied from the claim)
+    time_from: str | None = None  # "text" or "published", as on the claim
 
 
 @dataclass
@@ -174,6 +176,9 @@ class Event:
     claim: str | None = None
     context: str | None = None
     size: list[int] = field(default_factory=list)  # indices into Extraction.quantities: how many, how much
+    # every statement of this one event in the article, [[start, end], ...] (evidence spans, in text order);
+    # start/end above is the most specific of them
+    mentions: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

@@ -348,3 +348,119 @@ def test_she_skips_a_speaker_called_he(run):
     reyes.mentions.append(Mention(he_at, he_at + 2, "he"))
     doc = run(text, [price, reyes])
     assert [q.speaker for q in doc._.quotes] == ["A2", "A1"]
+
+
+# -- non-say cues, nominal cues and 'citing' (PARC: beliefs, desires, decrees, findings) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "want"),
+    [
+        ("Republicans want to repeal the law before the election.", "want", "to repeal the law before the election"),
+        ("Democrats hope to win back the Senate in November.", "hope", "to win back the Senate in November"),
+        ("Economists expect the Federal Reserve to raise rates.", "expect", "the Federal Reserve to raise rates"),
+        ("The judge ordered the administration to restore the program.", "ordered",
+         "the administration to restore the program"),
+        ("The mayor urged residents to stay indoors.", "urged", "residents to stay indoors"),
+        ("Activists called for the resignation of the police chief.", "called for",
+         "the resignation of the police chief"),
+        ("Trump has accused Democrats of trying to steal the election.", "has accused",
+         "Democrats of trying to steal the election"),
+        ("Biden blamed Republicans for the shutdown.", "blamed", "Republicans for the shutdown"),
+        ("The agency's finding that the water was safe was disputed.", "finding", "the water was safe"),
+        ("A federal judge ruled that the policy was unlawful.", "ruled", "the policy was unlawful"),
+        ("The war has been going on for years; the Taliban wants foreign forces to leave.", "wants",
+         "foreign forces to leave"),
+    ],
+)
+def test_non_say_cues(run, text, cue, want):
+    doc = run(text)
+    q = only(doc)
+    assert content(doc, q) == want
+    assert q.cue is not None and doc.text[q.cue[0] : q.cue[1]] == cue
+
+
+def test_citing_names_the_source_of_the_clause(run):
+    doc = run("The deal has collapsed, citing two people familiar with the matter.")
+    q = only(doc)
+    assert content(doc, q) == "The deal has collapsed"
+    assert doc.text[q.source[0] : q.source[1]] == "two people familiar with the matter"  # type: ignore[index]
+    assert run("The company cut 500 jobs, citing weak demand.")._.quotes == []  # a reason, not a source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden praised the troops.",  # a plain action: no proposition
+        "If we confirm that it is a planet, it becomes very important to follow it.",
+        "And so, the two leaders were; I mentioned them earlier; Smith is the leader.",
+        "That said, Red Hat is working on some programs for users.",
+        "Imagine that we put all the attributes of an institution in a bottle.",
+        "Can we expect Rocky Linux to be released before the end of the year?",
+        'This moment of integration is called "the development phase" in the process.',
+        "Whether, you know, you select individuals that are prosocial matters.",
+        "See, the idea is: each according to their choice.",
+        "The launch went according to plan.",
+    ],
+)
+def test_not_attributions_on_unseen_news(run, text):
+    assert run(text)._.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Smith, who heads the committee, said the vote would be delayed.", "Smith"),
+        ("Hurley and Behnken, when they depart, plan to return this flag to Earth.", "Hurley and Behnken"),
+        ("Officials who spoke on condition of anonymity said the talks had stalled.",
+         "Officials who spoke on condition of anonymity"),
+        ("According to Notes from Poland (NFP), some discount stores offer postal services.",
+         "Notes from Poland (NFP)"),
+    ],
+)
+def test_source_is_the_np_a_reader_names(run, text, source):
+    doc = run(text)
+    q = only(doc)
+    assert q.source is not None and doc.text[q.source[0] : q.source[1]] == source
+
+
+def test_pronoun_follows_the_person_a_new_paragraph_introduces(run):
+    text = (
+        "Luk had suffered a prolonged illness, his brother Tom Deng said.\n"
+        "Michael Makuei, the information minister, paid tribute to Luk. “It is a great loss to the people,” he said."
+    )
+    deng = actor(text, "Tom Deng", aid="A1")
+    makuei = actor(text, "Michael Makuei", aid="A2")
+    doc = run(text, [deng, makuei])
+    assert [q.speaker for q in doc._.quotes] == ["A1", "A2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Officials said the state had extended its order until May 1.", "asserted"),  # a month, not a modal
+        ("Aides said West may not even be aware of the nomination.", "hedged"),  # a modal over the negation
+        ("“We are ready. If they attack, we will respond,” the general said.", "asserted"),  # first sentence
+        ("Analysts said that, in the event of a default, the bank could fail.", "hypothetical"),
+    ],
+)
+def test_claim_modality_on_unseen_news(run, text, modality):
+    doc = run(text)
+    q = only(doc)
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert claim.modality == modality
+
+
+def test_participle_after_a_quote_is_not_its_cue(run):
+    text = 'Sanders said in his live stream, "I do not make this decision lightly", calling it a "painful decision".'
+    doc = run(text, [actor(text, "Sanders")])
+    direct = [q for q in doc._.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].cue is not None
+    assert doc.text[direct[0].cue[0] : direct[0].cue[1]] == "said" and direct[0].speaker == "A1"
+
+
+def test_a_named_speaker_has_no_origin_in_its_own_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """'Mark' in 'Mark Rutte' or 'United' in 'The United States' is not where the speaker got it from."""
+    ext = extract_text("NATO chief Mark Rutte said the troops had moved. The United States said it was worried.")
+    chains = [[link.text for link in c.chain] for c in ext.claims if c.chain]
+    assert chains == [["NATO chief Mark Rutte"], ["The United States"]]

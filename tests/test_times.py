@@ -58,7 +58,7 @@ def tag(tnlp: Language, text: str, published: dt.date | None = PUB) -> list[tupl
         ("The base closed five years ago.", [("five years ago", "DATE", "2019")]),
         ("Prices rose in the third quarter.", [("the third quarter", "DATE", "2024-Q3")]),
         ("The blast came at 3:30 p.m. on Friday.",
-         [("3:30 p.m.", "TIME", "2024-10-28T15:30"), ("Friday", "DATE", "2024-10-25")]),
+         [("3:30 p.m.", "TIME", "2024-10-25T15:30"), ("Friday", "DATE", "2024-10-25")]),
         ("Reserves are needed now.", [("now", "DATE", "PRESENT_REF")]),
         ("The Battle of the Frontiers (1914–1918) ended.",
          [("1914", "DATE", "1914"), ("1918", "DATE", "1918")]),
@@ -74,6 +74,25 @@ def tag(tnlp: Language, text: str, published: dt.date | None = PUB) -> list[tupl
         ("Prices fell in the first half of 2008.", [("the first half of 2008", "DATE", "2008-H1")]),
         ("Exports grew in recent years.", [("recent years", "DURATION", "PXY")]),
         ("In May and June 1940 the army moved.", [("May", "DATE", "1940-05"), ("June 1940", "DATE", "1940-06")]),
+        ("By 2030 emissions will fall.", [("2030", "DATE", "2030")]),
+        ("He launched at 1922 UTC yesterday.", [("1922 UTC yesterday", "TIME", "2024-10-27T19:22")]),
+        ("We were called at 8.10am today.", [("8.10am today", "TIME", "2024-10-28T08:10")]),
+        ("He was shot at 2am local time on Friday.",
+         [("2am", "TIME", "2024-10-25T02:00"), ("Friday", "DATE", "2024-10-25")]),
+        ("Very early yesterday morning, he left.", [("early yesterday morning", "TIME", "2024-10-27TMO")]),
+        ("Over the weekend, troops left.", [("the weekend", "DATE", "2024-W43-WE")]),
+        ("Talks are planned for the weekend.", [("the weekend", "DATE", "2024-W44-WE")]),
+        ("Talks are held on Friday.", [("Friday", "DATE", "2024-11-01")]),
+        ("They met on the 20th.", [("the 20th", "DATE", "2024-10-20")]),
+        ("They will meet on the 20th.", [("the 20th", "DATE", "2024-11-20")]),
+        ("The car burned in August last year.", [("August last year", "DATE", "2023-08")]),
+        ("The budget for fiscal year 2025 was approved.", [("fiscal year 2025", "DATE", "FY2025")]),
+        ("Growth slowed in mid-2023.", [("mid-2023", "DATE", "2023")]),
+        ("Over the past three years, prices rose.", [("the past three years", "DURATION", "P3Y")]),
+        ("He is currently in Kyiv.", [("currently", "DATE", "PRESENT_REF")]),
+        ("Talks are held twice a week.", [("twice a week", "SET", "P1W")]),
+        ("The company reported third-quarter earnings.", [("third-quarter", "DATE", "2024-Q3")]),
+        ("Prices rose in the late 1990s.", [("the late 1990s", "DATE", "199")]),
         ("The curfew starts tonight at midnight.",
          [("tonight", "TIME", "2024-10-28TNI"), ("midnight", "TIME", "2024-10-28T24:00")]),
     ],
@@ -113,6 +132,12 @@ def test_without_publication_date_values_stay_underspecified(tnlp: Language) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "The pipeline runs 2000 km to the coast.",
+        "The plant produces 1000 megawatt of power.",
+        "They built a 2000-km border fence.",
+        "2000 of them died.",
+        "They met on the 20th anniversary.",
+        "The fiscal deficit grew.",
         "He may march on the capital.",
         "We saw the Sun rise over the hills.",
         "More than 3,000 troops and 1500 soldiers arrived.",
@@ -142,6 +167,47 @@ def test_seed_times_all_right(extract_text, seed_text: str) -> None:
         if not g.get("optional"):
             assert any(ext.times[i].value == g["value"] for i in hits), (g, [ext.times[i] for i in hits])
     assert len(matched) == len(ext.times), [t for i, t in enumerate(ext.times) if i not in matched]
+
+
+def test_news_report_with_old_years_stays_news(tnlp: Language) -> None:
+    text = ("The treaty of 1994 and the accords of 2014 and 2015 failed, as did talks in 2019. "
+            "Officials said the army withdrew from the town. In June, troops were sent back.")
+    assert tag(tnlp, text)[-1] == ("June", "DATE", "2024-06")
+
+
+def _governing(tnlp: Language, text: str, span: str) -> str | None:
+    doc = tnlp.make_doc(text)
+    doc._.published = PUB
+    doc = tnlp(doc)
+    start = text.index(span)
+    t = governing_time(doc, start, start + len(span))
+    return None if t is None else t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("“I can confirm that North Korean troops have been sent to Russia,” he said, mentioning the region "
+         "that was the target of a surprise Ukrainian incursion in August.", "troops have been sent", None),
+        ("Troops, who arrived on Monday, shelled the town.", "shelled", None),
+        ("Russia launched an offensive that began in May.", "launched", None),
+        ("The army shelled the town on Monday, killing five people.", "killing", "Monday"),
+        ("On Friday, Russia launched an offensive that ended a truce agreed in May.", "launched", "Friday"),
+        ("Troops crossed the border and shelled the town on Monday.", "crossed", "Monday"),
+    ],
+)
+def test_governing_time_stays_in_its_clause(tnlp: Language, text: str, span: str, expected: str | None) -> None:
+    assert _governing(tnlp, text, span) == expected
+
+
+def test_quotes_carry_the_time_of_their_claim(extract_text) -> None:
+    ext = extract_text("The minister said on Friday that the army shelled the town on Thursday.", "2024-10-28")
+    assert ext.quotes and ext.claims
+    claims = {c.id: c for c in ext.claims}
+    for q in ext.quotes:
+        assert q.claim is not None
+        assert (q.time, q.time_from) == (claims[q.claim].time, claims[q.claim].time_from)
+    assert any(q.time == "2024-10-24" and q.time_from == "text" for q in ext.quotes)
 
 
 def test_governing_time_prefers_the_clause_of_the_span(tnlp: Language) -> None:
@@ -206,3 +272,38 @@ def test_never_crashes_and_spans_are_valid(tnlp: Language, text: str, published:
         assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert isinstance(t.value, str) and t.value
+
+
+# ------------------------------------------------------------------------------------------ hard cases
+
+HARD_CASES = "tests/data/times_hard_cases.jsonl"
+# Sentences from ../shared/data/wikinews/sample.jsonl, with the TIMEX3 annotation written by hand from
+# the TimeML guidelines before the tagger was run on them. Set 1 (articles 180-231): 15/20 right before
+# the news-conventions review, which then looked at its misses; set 2 (articles 126-177, written after
+# that review, not tuned on): 17/18, one fix ("August last year") made after. A case is right when every
+# expected expression has exact extent, type and value (and mod when given) and nothing else outside
+# "ignore" is tagged. All 38 pass now; the floor leaves room for one parser wobble.
+HARD_CASES_FLOOR = 37
+
+
+def _hard_case_misses(tnlp: Language, case: dict) -> list[str]:
+    doc = tnlp.make_doc(case["text"])
+    doc._.published = dt.date.fromisoformat(case["published"])
+    doc = tnlp(doc)
+    got = {t.text: t for t in doc._.times}
+    misses = []
+    for e in case["expected"]:
+        t = got.pop(e["text"], None)
+        if t is None or (t.type, t.value) != (e["type"], e["value"]) or (e["mod"] and t.mod != e["mod"]):
+            misses.append(f"want {e}, got {t}")
+    misses += [f"extra {t}" for k, t in got.items() if k not in case["ignore"]]
+    return misses
+
+
+def test_hard_cases(tnlp: Language) -> None:
+    from pathlib import Path
+
+    cases = [json.loads(line) for line in (Path(__file__).parent.parent / HARD_CASES).read_text().splitlines()]
+    report = {c["id"]: _hard_case_misses(tnlp, c) for c in cases}
+    right = sum(1 for m in report.values() if not m)
+    assert right >= HARD_CASES_FLOOR, {k: v for k, v in report.items() if v}

@@ -16,10 +16,12 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 def content_modality(span: Span, lex: QuoteLexicon) -> str | None:
     """What the words of the content say about its certainty; None when they say nothing.
 
-    Conditionals beat negation, which beats hedges, which beat the future.
+    Only the content's first sentence counts (a long quote is not hypothetical for an "if" in its fifth
+    sentence). Conditionals beat a modal on the main verb ("may not be aware" is hedged), which beats
+    negation, which beats other hedges, which beat the future.
     """
     found: set[str] = set()
-    tokens = list(span)
+    tokens = _first_sentence(span)
     for i, tok in enumerate(tokens):
         low = tok.lower_
         if low in CONDITIONAL_MARKS and (tok.dep_ == "mark" or i == 0):
@@ -28,12 +30,25 @@ def content_modality(span: Span, lex: QuoteLexicon) -> str | None:
             found.add("negated")
         elif i + 1 < len(tokens) and (low, tokens[i + 1].lower_) in lex.hedge_phrases:
             found.add(lex.hedge_phrases[(low, tokens[i + 1].lower_)])
-        elif low in lex.hedges and lex.hedges[low] != "hypothetical":
-            found.add(lex.hedges[low])
-    for label in ("hypothetical", "negated", "reported", "hedged", "expected"):
+        elif low in lex.hedges and lex.hedges[low] != "hypothetical" and tok.pos_ != "PROPN":  # not 'May 1'
+            label = lex.hedges[low]
+            if label == "hedged" and tok.dep_ == "aux" and _is_main_predicate(tok.head, span):
+                label = "hedged_main"
+            found.add(label)
+    if "hedged_main" in found:
+        found.add("hedged")
+    for label in ("hypothetical", "hedged_main", "negated", "reported", "hedged", "expected"):
         if label in found:
-            return label
+            return "hedged" if label == "hedged_main" else label
     return None
+
+
+def _first_sentence(span: Span) -> list[Any]:
+    tokens = list(span)
+    if not tokens:
+        return tokens
+    first = tokens[0].sent
+    return [t for t in tokens if t.sent == first] if first.end < span.end else tokens
 
 
 def _is_main_predicate(tok: Any, span: Span) -> bool:

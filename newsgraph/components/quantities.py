@@ -10,22 +10,33 @@
   "about"/"some"/"an estimated" "~". Convention: "nearly"/"almost" are "<" (a figure just short of the
   number). Approximate plurals ("dozens", "hundreds of", "tens of thousands") are "~" with value twice the
   scale (24, 200, 20,000), "several hundred" / "a few thousand" three times it. See the lexicon files.
+- ranges: "10,000-12,000", "between 10,000 and 12,000", "6% to 11%", "10 km to 20 km" (the unit on both
+  ends); "from 6% to 11%" is a change, two figures; "voted 70 to 20" is a tally, two figures.
+- fractions: "two-thirds of", "a quarter of", "half the soldiers", "a two-thirds majority": value the
+  proportion (0.666667), unit "fraction", ``counted`` what it is a share of.
 - ``unit``: ISO 4217 code for money, the canonical unit name for measures ("kilometre", "percent"), and
-  for a count the head of the counted noun ("troops"); ``counted`` is the counted noun phrase.
+  for a count the head of the counted noun ("troops"); ``counted`` is the counted noun phrase. A bare
+  "$" is US dollars unless the article names another dollar, or its places are all in one dollar
+  country other than the US (quantities_currencies.tsv).
 - ``category`` / ``subcategory`` come from the counted noun and the predicate it is the subject or
   object of ("600,000 soldiers have been killed or wounded" -> casualties / killed-or-wounded). A number
   with no noun of its own ("with more than 12,000 expected by December") counts what the previous count
-  of its sentence counted.
+  of its sentence counted. Categories: troops, security (police, gendarmes: law enforcement is not
+  troops; "security forces" is troops), casualties (killed, wounded, killed-or-wounded, missing,
+  captured), displaced, arrests, weapons, money, other. A subset ("five people, including two
+  children, were killed") shares what happened to its set.
 - ``status`` is "expected" for figures stated as expected or future.
 
 Years, dates, clock times and durations belong to the times stage: a number inside ``doc._.times``, in a
 spaCy DATE/TIME entity without a counted noun, or followed by a time unit is not a quantity. Ordinals,
-identifiers ("Article 5", "F-16") and bare years are not quantities either.
+identifiers ("Article 5", "F-16"), bare years, ages ("a man, 45,", "aged 45") and the base of a rate
+("per 100,000") are not quantities either.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +52,8 @@ from newsgraph.components.quantities_numbers import (
 )
 from newsgraph.model import Quantity
 
+# An article that names the US dollar means it by a bare "$".
+US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|American)\s*(?:\$|dollars?\b)|\bUSD\b", re.IGNORECASE)
 # Nouns that stand for the figure in "a total of 39", "the death toll of 39", "the number of".
 FIGURE_NOUNS = frozenset({"total", "toll", "number", "figure", "tally", "count", "estimate"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -57,7 +70,9 @@ ELLIPSIS_WINDOW = 12
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 # Predicate cue categories that recategorise a count of people ("12 soldiers were killed").
 EVENT_CATEGORIES = ("casualties", "arrests", "displaced")
-PEOPLE_CATEGORIES = frozenset({"person", "troops", "casualties", "displaced", "arrests"})
+PEOPLE_CATEGORIES = frozenset({"person", "troops", "security", "casualties", "displaced", "arrests"})
+# Counted-noun categories that a count keeps when nothing happens to it ("3,000 troops", "40 drones").
+NOUN_CATEGORIES = ("displaced", "arrests", "troops", "security")
 
 
 @dataclass
@@ -78,15 +93,41 @@ class QuantitiesComponent:
         self.lex: QuantityLexicon = load_lexicon()
         self.max_pre = self.lex.max_pre_bound
         self.max_post = self.lex.max_post_phrase
+        # "$" is US dollars unless the article says otherwise (see quantities_currencies.tsv)
+        other_signs = [re.escape(s) for s, c in self.lex.currency_pre.items() if s.endswith("$") and c != "USD"]
+        self.other_dollar_signs = re.compile(r"(?<![\w.$])(?:" + "|".join(other_signs) + ")")
+        self.other_dollar_names = [
+            (" ".join(p), c) for p, c in self.lex.currency_post.items() if "dollar" in p[-1] and c != "USD"
+        ]
+        self.dollar = "USD"
 
     def __call__(self, doc: Doc) -> Doc:
         time_spans = [(t.start, t.end) for t in (doc._.times or [])]
         quantities: list[Quantity] = []
         text = doc_text(doc)
+        self.dollar = self._dollar_code(doc, text) if "$" in text else "USD"
         for sent in doc.sents:
             quantities.extend(self.sentence_quantities(doc, text, sent, time_spans))
         doc._.quantities = quantities
         return doc
+
+    def _dollar_code(self, doc: Doc, text: str) -> str:
+        """What a bare "$" means in this article: the one other dollar it names ("Canadian dollars",
+        "C$") if it never names the US dollar, else the dollar of the one country its places are in if
+        none is in the United States, else US dollars."""
+        if US_DOLLAR.search(text):
+            return "USD"
+        others = {self.lex.currency_pre[m.group()] for m in self.other_dollar_signs.finditer(text)}
+        if "ollar" in text:
+            lowered = text.lower()
+            others |= {code for name, code in self.other_dollar_names if name in lowered}
+        if others:
+            return others.pop() if len(others) == 1 else "USD"
+        countries = {p.country for p in doc._.places or [] if p.country}
+        dollars = {self.lex.dollar_countries.get(c) for c in countries}
+        if "USA" not in countries and len(dollars - {None}) == 1 and len(countries) <= 2:
+            return next(d for d in dollars if d is not None)
+        return "USD"
 
     def sentence_quantities(
         self, doc: Doc, text: str, sent: Span, time_spans: list[tuple[int, int]]
@@ -112,8 +153,9 @@ class QuantitiesComponent:
             if quantity is None:
                 continue
             out.append(quantity)
-            if quantity.category not in ("money",) and draft.unit is None and quantity.counted:
-                last_count = quantity
+            subset = _in_subset(doc[draft.core.end - 1])
+            if quantity.category not in ("money",) and draft.unit is None and quantity.counted and not subset:
+                last_count = quantity  # the noun a later bare number may count ("..., with 12,000 expected")
         return out
 
     # -- reading the span -------------------------------------------------------------------------
@@ -131,8 +173,13 @@ class QuantitiesComponent:
         self._read_before(doc, draft, sent)
         between = draft.start > sent.start and doc[draft.start - 1].lower_ == "between"
         after_from = draft.start > sent.start and doc[draft.start - 1].lower_ == "from"
-        if draft.unit is None and not (after_from and core.end < len(doc) and doc[core.end].lower_ == "to"):
+        # "from 6% to 11%" is a change (two figures); "6% to 11%", "6%-11%" a range
+        change = after_from and _range_word_after(doc, core.end, self.lex)
+        glued = draft.unit is not None and draft.unit is core.unit
+        if (draft.unit is None or glued) and not change:
             rng = parse_range_high(doc, core, self.lex, between)
+            if rng is None and draft.unit is None:
+                rng = self._range_with_units(doc, core, between, sent)
             if rng is not None:
                 high, draft.end = rng
                 draft.high, draft.unit = high.value, high.unit
@@ -142,21 +189,58 @@ class QuantitiesComponent:
             draft.core = Core(core.start, core.start, core.value)
         return draft
 
+    def _range_with_units(self, doc: Doc, core: Core, between: bool, sent: Span) -> tuple[Core, int] | None:
+        """ "6 % to 11 %", "10 km to 20 km": a range whose ends both carry the unit (as separate tokens)."""
+        unit, n = self._unit_at(doc, core.end, sent.end)
+        if unit is None or unit.kind not in ("measure", "percent"):
+            return None
+        low = replace(core, end=core.end + n)  # read the joiner after the unit
+        rng = parse_range_high(doc, low, self.lex, between)
+        if rng is None:
+            return None
+        high, end = rng
+        high_unit, m = self._unit_at(doc, end, sent.end)
+        if high_unit != unit:
+            return None
+        core.value = low.value  # a scale on the high end applies to both ("1 to 2 million")
+        return replace(high, unit=unit), end + m
+
+    def _shared_unit(self, doc: Doc, j: int, limit: int) -> Unit | None:
+        """The measure unit of the next number when the two are joined by "and" / "or": "2 or 3 percent",
+        "1.52 and 2.2m" (the span stays on the first number)."""
+        if j + 1 >= limit or doc[j].lower_ not in ("and", "or") or not is_number_start(doc, j + 1, self.lex):
+            return None
+        other = parse_core(doc, j + 1, self.lex)
+        if other is None or other.vague:
+            return None
+        unit = other.unit or self._unit_at(doc, other.end, limit)[0]
+        return unit if unit is not None and unit.kind in ("measure", "percent") else None
+
+    def _unit_at(self, doc: Doc, j: int, limit: int) -> tuple[Unit | None, int]:
+        """The unit written at token j and its length in tokens."""
+        for n in range(min(self.max_post, limit - j), 0, -1):
+            unit = self.lex.units.get(tuple(t.lower_ for t in doc[j : j + n]))
+            if unit is not None:
+                return unit, n
+        return None, 0
+
     def _read_before(self, doc: Doc, draft: Draft, sent: Span) -> None:
         """Currency sign and bound words before the number: "more than $5 billion"."""
         j = draft.start
         if j > sent.start and (code := self.lex.currency_pre.get(doc[j - 1].text)):
-            draft.currency, j = code, j - 1
+            draft.currency, j = (self.dollar if doc[j - 1].text == "$" else code), j - 1
         elif j > sent.start and draft.unit is None and (unit := self.lex.pre_units.get(doc[j - 1].lower_)):
             draft.unit, j = unit, j - 1
-        for n in range(min(self.max_pre, j - sent.start), 0, -1):
-            words = tuple(t.lower_ for t in doc[j - n : j])
+        # "about another 250": the bound is before "another"
+        skip = 1 if j - 1 > sent.start and doc[j - 1].lower_ == "another" else 0
+        for n in range(min(self.max_pre, j - skip - sent.start), 0, -1):
+            words = tuple(t.lower_ for t in doc[j - skip - n : j - skip])
             bound = self.lex.pre_bounds.get(words)
             if bound is None:
                 continue
-            if n == 1 and j - 1 > sent.start and self._blocked(doc[j - 2], words[0]):
+            if n == 1 and j - skip - 1 > sent.start and self._blocked(doc[j - skip - 2], words[0]):
                 break
-            draft.bound, j = bound, j - n
+            draft.bound, j = bound, j - skip - n
             break
         draft.start = j
 
@@ -224,6 +308,8 @@ class QuantitiesComponent:
         noun = None if measured else counted_noun(doc, draft.end, sent_end, anchor)
         if noun is not None and (code := self.lex.currency_post.get((noun.lower_,))) is not None:
             draft.currency, noun = code, None  # "millions of dollars"
+        if noun is None and not measured:
+            draft.unit = self._shared_unit(doc, draft.end, sent_end)  # "the 1.52 and 2.2 m telescopes"
         measured = draft.currency is not None or draft.unit is not None
         if not self._is_quantity(doc, draft, noun, measured, sent.start):
             return None
@@ -243,8 +329,11 @@ class QuantitiesComponent:
         if draft.unit is not None:
             q.unit, q.category = draft.unit.name, "other"
             q.counted = _of_phrase(doc, draft.end, sent_end, ("of",))
+            if q.counted is None and draft.unit.name == "fraction":
+                part = counted_noun(doc, draft.end, sent_end)  # "half the soldiers", "a two-thirds majority"
+                q.counted = _noun_phrase_text(doc, draft.end, part) if part is not None else None
             return q
-        noun_cue = _lookup(self.lex.nouns, noun) if noun is not None else None
+        noun_cue = self._noun_cue(noun) if noun is not None else None
         if noun is not None:
             q.unit = noun.text if noun.pos_ == "PROPN" else noun.lower_
             q.counted = _noun_phrase_text(doc, draft.end, noun)
@@ -253,6 +342,7 @@ class QuantitiesComponent:
             and _standalone(anchor)
             and len(text[last_count.end : start].split()) <= ELLIPSIS_WINDOW
             and self._inheritable(last_count)
+            and (last_count.unit or "").lower() not in ADJECTIVE_HEADS
         ):
             # "3,000 troops have been sent, with 12,000 expected": the bare number counts the same noun
             # (and takes the category that noun gives, not what happened to the earlier figure)
@@ -260,6 +350,19 @@ class QuantitiesComponent:
             noun_cue = self._unit_cue(last_count.unit)
         self._categorise(q, noun if noun is not None else anchor, noun, noun_cue)
         return q
+
+    def _noun_cue(self, noun: Token) -> Cue | None:
+        """The cue of the counted noun; for a plain person noun, that of a modifier naming a force
+        ("police officers" security, "army officers" troops)."""
+        cue = _lookup(self.lex.nouns, noun)
+        if cue is not None and cue.category != "person":
+            return cue
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i < noun.i:
+                mod = _lookup(self.lex.nouns, child)
+                if mod is not None and mod.category in ("troops", "security"):
+                    return mod
+        return cue
 
     def _unit_cue(self, unit: str | None) -> Cue | None:
         word = (unit or "").lower()
@@ -289,6 +392,10 @@ class QuantitiesComponent:
             return False
         if unbounded and noun is None and _continues_a_date(doc, draft, sent_start):
             return False  # "on March 4 and 5 respectively"
+        if noun is None and plain and _is_age(doc[core.end - 1]):
+            return False  # "a man, 45,", "aged 45", "the ages of 18 and 60": an attribute, not a count
+        if not measured and draft.start > sent_start and doc[draft.start - 1].lower_ == "per":
+            return False  # "seven deaths per 100,000": the base of a rate, not a figure of its own
         if unbounded and _in_parentheses(doc, draft):
             return False  # list numbering: "(1) a two-thirds vote"
         # "one of them", "no one", "one another": a pronoun, unless it counts a noun it modifies;
@@ -338,10 +445,17 @@ class QuantitiesComponent:
             q.subcategory = _casualty_subcategory(event_cues)
         elif event_cues:
             q.category = event_cues[0].category
-        elif noun_cue is not None and noun_cue.category in ("displaced", "arrests", "troops"):
+        elif noun_cue is not None and noun_cue.category in NOUN_CATEGORIES:
             q.category = noun_cue.category
         else:
             q.category = "other"
+
+
+def _range_word_after(doc: Doc, j: int, lex: QuantityLexicon) -> bool:
+    """ "to" right after the number, or after its unit: "from 6 to 11", "from 6% to 11%"."""
+    if j < len(doc) and (doc[j].lower_,) in lex.units:
+        j += 1
+    return j < len(doc) and doc[j].lower_ == "to"
 
 
 def _number(value: float) -> float:
@@ -365,6 +479,26 @@ def _continues_a_date(doc: Doc, draft: Draft, sent_start: int) -> bool:
         and doc[k].ent_type_ == "DATE"
         and draft.core.value <= 31
     )
+
+
+def _is_age(anchor: Token) -> bool:
+    """A bare number that gives someone's age (spaCy usually tags these DATE; this catches the rest)."""
+    if not anchor.like_num or not 0 < _float(anchor.text) <= 120:
+        return False
+    if anchor.dep_ == "appos" and anchor.head.pos_ in NOUN_POS:
+        return True  # "the suspects, both 19, were charged"
+    base = anchor
+    while base.dep_ == "conj" and base.head.like_num:
+        base = base.head  # "the ages of 18 and 60"
+    prev = base.nbor(-1).lower_ if base.i > 0 else ""
+    return prev == "aged" or (base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_ == "age")
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _in_parentheses(doc: Doc, draft: Draft) -> bool:
@@ -410,12 +544,14 @@ def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -
                 run.append(nxt)
             k += 2
             continue
-        elif tok.pos_ in NOUN_POS:
+        elif tok.pos_ in NOUN_POS and tok.text[:1].isalpha():  # not a symbol tagged NOUN ("±")
             noun = tok
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVE_HEADS and noun is None:
             noun = tok  # "a toll of 27 dead", "12 wounded"
-        elif tok.tag_ in ("VBN", "VBG") and k + 1 < sent_end and doc[k + 1].pos_ in NOUN_POS and noun is None:
+        elif tok.tag_ in ("VBN", "VBG") and k + 1 < sent_end and doc[k + 1].pos_ == "NOUN" and noun is None:
             pass  # "337 suspected users", "12 fighting units"
+        elif tok.pos_ == "ADV" and noun is None and k + 1 < sent_end and doc[k + 1].pos_ == "ADJ":
+            pass  # "two slightly different pathways", "three heavily armed men"
         elif tok.lower_ in COMPARATIVES and noun is None:
             pass  # "230,000 more troops", "3 other civilians" (tagged ADV at times)
         elif tok.pos_ == "CCONJ" and noun is None and k > j and k + 1 < sent_end and doc[k + 1].pos_ in ADJ_POS:
@@ -468,6 +604,10 @@ def predicate_context(focus: Token) -> list[Token]:
         base = base.head  # "injured thirty more", "thirty others"
     while base.dep_ == "conj" and base.head.pos_ in (*NOUN_POS, "NUM"):
         base = base.head  # "12 soldiers and 3 civilians were killed"
+    if _in_subset(base) and base.head.lower_ != "of":
+        base = base.head.head  # "five people, including two children, were killed"
+        while base.dep_ == "conj" and base.head.pos_ in (*NOUN_POS, "NUM"):
+            base = base.head
     if base.dep_ == "pobj" and base.head.lower_ == "of" and _is_number_word(base.head.head):
         base = base.head.head  # "hundreds of soldiers died": the number is the subject
     if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lower_ in FIGURE_NOUNS:
@@ -497,6 +637,16 @@ def predicate_context(focus: Token) -> list[Token]:
                 out.append(child)
                 out.extend(c for c in child.children if c.dep_ == "compound")
     return out
+
+
+def _in_subset(tok: Token) -> bool:
+    """Is the count (its number or its noun) the object of "including" / "among" a noun phrase?"""
+    node = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    return (
+        node.dep_ == "pobj"
+        and node.head.lower_ in ("including", "among")
+        and node.head.head.pos_ in (*NOUN_POS, "NUM")
+    )
 
 
 def _predicate_words(head: Token) -> list[Token]:

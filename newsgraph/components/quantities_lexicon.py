@@ -16,7 +16,7 @@ Phrase = tuple[str, ...]
 @dataclass(frozen=True)
 class NumberWord:
     value: float
-    kind: str  # unit, scale, abbr, vague, few
+    kind: str  # unit, scale, abbr, vague, few (fractions are kept apart: QuantityLexicon.fractions)
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Cue:
 @dataclass
 class QuantityLexicon:
     numbers: dict[str, NumberWord] = field(default_factory=dict)
+    fractions: dict[str, float] = field(default_factory=dict)  # denominator words: "thirds" -> 3
     pre_bounds: dict[Phrase, str] = field(default_factory=dict)
     post_bounds: dict[Phrase, str] = field(default_factory=dict)
     blocked_bounds: frozenset[Phrase] = frozenset()  # ("talk", "about"): a preposition, not a bound
@@ -41,6 +42,7 @@ class QuantityLexicon:
     pre_units: dict[str, Unit] = field(default_factory=dict)  # "magnitude 5.2"
     currency_pre: dict[str, str] = field(default_factory=dict)  # case-sensitive surface -> ISO 4217
     currency_post: dict[Phrase, str] = field(default_factory=dict)
+    dollar_countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> ISO 4217 of its "$"
     nouns: dict[str, Cue] = field(default_factory=dict)
     predicates: dict[str, Cue] = field(default_factory=dict)
     identifiers: frozenset[str] = frozenset()
@@ -74,7 +76,10 @@ def _phrase(text: str) -> Phrase:
 def load_lexicon() -> QuantityLexicon:
     lex = QuantityLexicon()
     for word, value, kind in _rows("quantities_numbers.tsv"):
-        lex.numbers[word] = NumberWord(float(value), kind)
+        if kind == "fraction":
+            lex.fractions[word] = float(value)
+        else:
+            lex.numbers[word] = NumberWord(float(value), kind)
     blocked = set()
     for phrase, bound, position in _rows("quantities_bounds.tsv"):
         if position == "block":
@@ -91,6 +96,8 @@ def load_lexicon() -> QuantityLexicon:
     for surface, code, position in _rows("quantities_currencies.tsv"):
         if position == "pre":
             lex.currency_pre[surface] = code
+        elif position == "country":
+            lex.dollar_countries[surface] = code
         else:
             lex.currency_post[_phrase(surface)] = code
     for lemma, category, subcategory, role in _rows("quantities_categories.tsv"):

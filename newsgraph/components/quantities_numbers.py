@@ -49,6 +49,8 @@ def is_number_start(doc: Doc, i: int, lex: QuantityLexicon) -> bool:
 
 def parse_core(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
     tok = doc[i]
+    if (fraction := parse_fraction(doc, i, lex)) is not None:
+        return fraction
     if tok.text[:1].isdigit():
         return _parse_digits(doc, i, lex)
     low = tok.lower_
@@ -66,6 +68,50 @@ def parse_core(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
     if word.kind == "unit":
         return _parse_words(doc, i, lex)
     return None  # a bare scale word: "million" alone is not a number ("a million" is)
+
+
+FRACTION = Unit("fraction", "percent")
+# Words after which "half" is a part of something else: "the first half of 2024", "one and a half".
+NOT_HALF_BEFORE = frozenset({"the", "a", "an", "first", "second", "last", "latter", "other", "and"})
+# What may follow "half" for it to be a share: "half of", "half the soldiers", "half their forces".
+HALF_NEXT = frozenset({"of", "the", "its", "their", "his", "her", "our", "all", "these", "those"})
+
+
+def parse_fraction(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
+    """ "two-thirds", "one third of", "a quarter of", "half of the soldiers": value the proportion (2/3),
+    unit "fraction". A fraction must be followed by "of" or, written with a hyphen, by the noun it
+    modifies ("a two-thirds majority"); "a third attack" and "a quarter century" are not shares."""
+    low = doc[i].lower_
+    if low == "half":
+        if i > 0 and (doc[i - 1].lower_ in NOT_HALF_BEFORE or doc[i - 1].ent_type_ == "ORDINAL"):
+            return None
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if nxt not in HALF_NEXT or (i + 2 < len(doc) and _is_time_unit(doc[i + 2].lower_, lex)):
+            return None  # "half the time", "half an hour": durations
+        return Core(i, i + 1, 0.5, unit=FRACTION)
+    if low in ("a", "an"):
+        numerator = 1.0
+    elif (word := lex.numbers.get(low)) is not None and word.kind == "unit" and 1 <= word.value <= 10:
+        numerator = word.value
+    else:
+        return None
+    j = i + 1
+    hyphen = j < len(doc) and doc[j].text in DASHES and not doc[i].whitespace_
+    if hyphen:
+        j += 1
+    if j >= len(doc) or (denominator := lex.fractions.get(doc[j].lower_)) is None:
+        return None
+    if low in ("a", "an") and hyphen:
+        return None
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is None or not (after.lower_ == "of" or (hyphen and after.pos_ in ("NOUN", "PROPN"))):
+        return None
+    return Core(i, j + 1, numerator / denominator, unit=FRACTION)
+
+
+def _is_time_unit(word: str, lex: QuantityLexicon) -> bool:
+    unit = lex.units.get((word,))
+    return unit is not None and unit.kind == "time"
 
 
 def _parse_digits(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
@@ -243,6 +289,8 @@ def parse_range_high(doc: Doc, core: Core, lex: QuantityLexicon, between: bool) 
     high = parse_core(doc, j + 1, lex)
     if high is None or high.vague or high.digits != core.digits:
         return None
+    if core.unit is not None and high.unit != core.unit:
+        return None  # "6% to 11%": a unit on the low end must be on the high end too
     if not high.scaled and high.plain_year and core.plain_year:
         return None  # "2014-2022" is a time span
     if high.scaled and not core.scaled:

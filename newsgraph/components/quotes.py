@@ -93,6 +93,7 @@ def find_attributions(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
     found += clause_attributions(doc, fragments, direct_spans, direct_cues, lex)
     found += according_to(doc, lex)
     found += noun_cues(doc, direct_spans, lex)
+    found += citing(doc, lex)
     return outermost(found)
 
 
@@ -218,6 +219,8 @@ def _cue_after(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
     for tok in doc[after.end : after.end + AFTER_WINDOW]:
         if tok.text in MARKS or tok.text in SENTENCE_END or "\n" in tok.text or tok.dep_ == "cc":
             return None
+        if tok.tag_ == "VBG" and tok.head.idx < p.close:
+            return None  # 'X said, "...", calling it ...': the participle adds to the cue before the quote
         if _is_cue_verb(tok, lex):
             return tok
     return None
@@ -325,12 +328,14 @@ def clause_attributions(
             continue
         if tok.idx in direct_cues or _inside(tok.idx, quoted, starts):
             continue  # a direct quote's cue reports that quote, not a clause the parser hung on it
-        if _is_infinitive_adjunct(tok) or _in_question(tok):
+        if _is_infinitive_adjunct(tok) or _in_question(tok) or _is_conditional(tok) or _not_a_report(tok):
             continue
         frags = frag_by_cue.get(tok.i, [])
         comp = complement(tok, cue)
-        content = _cut_added_report(_span_without_mark(comp), lex) if comp is not None else None
-        if content is None and tok.dep_ == "parataxis":
+        content = _cut_added_report(_content_span(tok, comp), lex) if comp is not None else None
+        if content is None and not frags:  # with quoted words in it, the words are the content
+            content = object_content(tok, cue)
+        if content is None and tok.dep_ == "parataxis" and not cue.needs_that:
             content = _parenthetical_content(tok)
         if content is not None and _overlaps_any(content, direct_spans):
             content = None
@@ -374,6 +379,8 @@ def _fragments_by_cue(
             cue = lex.verbs.get(node.lemma_)
             if cue is None or cue.direct_only or node.pos_ not in ("VERB", "AUX") or arrived_by in SUBJECT_DEPS:
                 continue
+            if _is_passive_naming(node):
+                break  # 'This phase is called "the development phase"': a name, nobody says it
             if cue.takes_fragment or (arrived_by in ("ccomp", "xcomp") and complement(node, cue) is not None):
                 out.setdefault(node.i, []).append(f)
                 break
@@ -384,8 +391,12 @@ def complement(verb: Token, cue: VerbCue) -> Token | None:
     """The clause a reporting verb reports: its ccomp ('said (that) ...'), or 'vowed to ...' for some verbs."""
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "PRON"):
-            if cue.needs_that and not _has_that(child):
-                continue
+            if child.i < verb.i and any(c.dep_ == "dobj" and c.lower_ in OWN_OBJECTS for c in verb.children):
+                continue  # '..., I mentioned them earlier': the pronoun, not the clause, is what was said
+            if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i : verb.i]):
+                continue  # 'The war has gone on for years; the Taliban wants ...': a clause of its own
+            if cue.needs_that and not _has_that(child) and not (cue.takes_xcomp and _is_infinitive(child)):
+                continue  # 'expect the Fed to raise rates' keeps its subject in the content
             if _is_open_question(child) and verb.lemma_ not in ("ask", "wonder"):
                 continue  # 'did not announce whom they would support': an open question, not a claim
             return child
@@ -396,10 +407,80 @@ def complement(verb: Token, cue: VerbCue) -> Token | None:
     return None
 
 
+def _content_span(verb: Token, comp: Token) -> Span:
+    """The complement's words; 'urged residents to stay indoors', 'ordered the army to withdraw': the
+    object that the infinitive is about belongs to the content."""
+    span = _span_without_mark(comp)
+    if comp.dep_ != "xcomp":
+        return span
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
+    if obj is None:
+        return span
+    return verb.doc[obj.left_edge.i : span.end]
+
+
+# Prepositions that carry the reason of an accusation or a praise ('accused X of Y', 'credited X with Y').
+OBJECT_PREPS = frozenset({"of", "for", "with", "over"})
+
+
+def object_content(verb: Token, cue: VerbCue) -> Span | None:
+    """What a cue reports through its object: 'accused Democrats of lying', 'blamed X for the shutdown',
+    'called for a ceasefire'. Bare objects ('praised the troops') report no proposition."""
+    doc = verb.doc
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    if (verb.lemma_, "for") in PHRASAL_CUES:
+        prep = next((p for p in preps if p.lower_ == "for" and p.i == verb.i + 1), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        return _np(obj) if obj is not None else None
+    if not cue.takes_object:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((p for p in preps if p.lower_ in OBJECT_PREPS and any(
+        c.dep_ in ("pobj", "pcomp") for c in p.children)), None)
+    if obj is None or prep is None or prep.i < obj.i:
+        return None
+    end = prep.right_edge.i + 1
+    while end > obj.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[obj.left_edge.i : end]
+
+
+def _not_a_report(verb: Token) -> bool:
+    """Cue verbs that report nothing: an order to the reader ('Imagine that ...'), the linker 'That said,',
+    and a question with its auxiliary before the subject ('Can we expect X to ...')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    ):
+        return True
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and any(
+        c.lower_ in ("that", "this") and c.i == verb.i - 1 for c in subjects
+    ):
+        return True
+    return bool(subjects) and any(c.dep_ == "aux" and c.i < subjects[0].i for c in verb.children)
+
+
+def _is_passive_naming(verb: Token) -> bool:
+    """'is called X', 'was dubbed X' with no one doing the calling."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _is_conditional(verb: Token) -> bool:
+    """'if we confirm that ...', 'unless they announce ...': a report that may not happen is none."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+# Parenthetical verbs with their own pronoun object refer back to something else ('I mentioned them earlier').
+OWN_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those"})
+
+
 def _parenthetical_content(cue: Token) -> Span | None:
     """'The economy, he said, is strong' / 'X was planned, officials said': the clause around the cue."""
     head = cue.head
     if head.pos_ not in ("VERB", "AUX") or head == cue or any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ in OWN_OBJECTS for c in cue.children):
         return None
     doc = cue.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
@@ -414,6 +495,16 @@ def _parenthetical_content(cue: Token) -> Span | None:
     return doc[start:end] if end - start >= 2 else None
 
 
+# What a reporting noun says of its content (the rest assert it).
+NOUN_MODALITY = {
+    "denial": "negated", "claim": "hedged", "allegation": "hedged", "accusation": "hedged", "belief": "hedged",
+    "fear": "hedged", "concern": "hedged", "suggestion": "hedged", "estimate": "hedged", "hope": "expected",
+    "expectation": "expected", "vow": "expected", "threat": "expected", "promise": "expected",
+    "pledge": "expected", "prediction": "expected", "confirmation": "confirmed", "admission": "confirmed",
+    "report": "reported",
+}
+
+
 def noun_cues(doc: Doc, direct_spans: list[tuple[int, int]], lex: QuoteLexicon) -> list[Attribution]:
     """"Trump's claim that the election was stolen": a reporting noun with a source and a 'that' clause."""
     found = []
@@ -425,7 +516,7 @@ def noun_cues(doc: Doc, direct_spans: list[tuple[int, int]], lex: QuoteLexicon) 
             continue
         source = None
         for child in tok.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.tag_ != "EX":  # not a misparsed 'There are concerns that'
                 source = doc[child.left_edge.i : child.i + 1]  # without the "'s"
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source = next((_np(o) for o in child.children if o.dep_ == "pobj"), None)
@@ -436,10 +527,32 @@ def noun_cues(doc: Doc, direct_spans: list[tuple[int, int]], lex: QuoteLexicon) 
             continue
         text = doc_text(doc)
         s, e = _trim(text, content.start_char, content.end_char)
-        modality = "negated" if tok.lemma_ == "denial" else "hedged" if tok.lemma_ in ("claim", "allegation") \
-            else "asserted"
+        modality = NOUN_MODALITY.get(tok.lemma_, "asserted")
         cue = (tok.idx, tok.idx + len(tok.text))
         found.append(Attribution(s, e, "indirect", cue, modality, source, (s, e), cue_pos=tok.idx))
+    return found
+
+
+def citing(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
+    """'The deal has collapsed, citing two people familiar with the matter': the clause, with the cited
+    person or document as its source. A cited reason ('cut jobs, citing weak demand') is not a source, and
+    under a reporting verb ('X reported ..., citing Y') the citing only says where X's report came from."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "citing" or tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        head = tok.head
+        if head.lemma_ in lex.verbs or any(a.lemma_ in lex.verbs for a in head.ancestors):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or not _names_a_source(obj):
+            continue
+        start, end = head.left_edge.i, tok.left_edge.i
+        if end <= start + 1:
+            continue
+        s, e = _trim(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        cue = (tok.idx, tok.idx + len(tok.text))
+        found.append(Attribution(s, e, "indirect", cue, "reported", _np(obj), (s, e), cue_pos=tok.idx))
     return found
 
 
@@ -458,6 +571,10 @@ def _in_question(verb: Token) -> bool:
     while last.i > sent.start and (last.is_space or last.text in MARKS):
         last = verb.doc[last.i - 1]
     return last.text == "?"
+
+
+def _is_infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _has_that(clause: Token) -> bool:
@@ -552,6 +669,11 @@ def _names_a_source(noun: Token) -> bool:
     )
 
 
+def _can_be_cited(noun: Token) -> bool:
+    """'according to plan', 'each according to their choice' cite no one (the 'not_source' words)."""
+    return not load_lexicon().is_class(noun.lemma_, "not_source")
+
+
 def _agent(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -561,12 +683,30 @@ def _agent(verb: Token) -> Span | None:
     return None
 
 
+# Modifiers set off by a comma that describe a source rather than pick it out ('Smith, who heads the
+# committee,' / 'Hurley and Behnken, when they depart,'): PARC's source is the NP as a reader names it.
+DESCRIPTIVE_DEPS = frozenset({"relcl", "advcl", "acl"})
+
+
 def _np(tok: Token) -> Span:
+    """The noun phrase of a source, without non-restrictive clauses, and with its parentheses closed."""
     doc = tok.doc
     start, end = tok.left_edge.i, tok.right_edge.i + 1
+    for node in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+        for child in node.children:
+            if child.dep_ in DESCRIPTIVE_DEPS and child.i > node.i and doc[child.left_edge.i - 1].text == ",":
+                end = min(end, child.left_edge.i - 1)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        if doc[end - 1].text == ")" and _open_parens(doc[start : end - 1]) > 0:
+            break
         end -= 1
+    if _open_parens(doc[start:end]) > 0 and end < len(doc) and doc[end].text == ")":
+        end += 1  # 'Notes from Poland (NFP)': the parser hung the closing bracket elsewhere
     return doc[start:end]
+
+
+def _open_parens(span: Span) -> int:
+    return sum(t.text == "(" for t in span) - sum(t.text == ")" for t in span)
 
 
 def _np_core(tok: Token) -> Span:
@@ -597,6 +737,8 @@ def according_to(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
         objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
         if not objs:
             continue
+        if not _can_be_cited(objs[0]):
+            continue  # 'according to plan', 'each according to their choice'
         source = _np(objs[0])
         phrase_start, phrase_end = tok.i, max(source.end, to.i + 1)
         sent = tok.sent

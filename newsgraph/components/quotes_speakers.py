@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.components.extensions import doc_text
 from newsgraph.components.quotes_lexicon import QuoteLexicon
 from newsgraph.model import Actor, ActorKind, Mention, SourceLink
 
@@ -71,7 +72,7 @@ class SpeakerResolver:
             return Resolution(actor.id if actor else None, None, chain, is_document=True)
         actor = self._actor_for(source, position, anonymous)
         chain[0].actor = actor.id if actor else None
-        origin = self._origin(head)
+        origin = self._origin(head, document=False)
         if origin is not None:
             relation, origin_span = origin
             up = self._actor_for(origin_span, position, anonymous=False)
@@ -181,7 +182,9 @@ class SpeakerResolver:
             if pos < floor:
                 break
             if (actor.kind == "person") == want_person and not _gender_clash(actor, pronoun):
-                return actor
+                # 'X said ... / Michael Makuei paid tribute to Luk. "...," he said': a person made the
+                # subject of a main clause since the last speaker is whom the writer now talks about.
+                return self._main_subject_between(pos + 1, position, pronoun) or actor
             if want_person:
                 continue
             return None  # "they"/"it" after a person speaker: not that person
@@ -201,6 +204,25 @@ class SpeakerResolver:
         if candidates:
             return candidates[-1][2]
         return self._person_subject(floor, position)
+
+    def _main_subject_between(self, start: int, position: int, pronoun: str) -> Actor | None:
+        """The last person actor made the subject of a main verb between two points, in the pronoun's own
+        sentence or in the first sentence of its paragraph (where news introduces whom it quotes next)."""
+        text = doc_text(self.doc)
+        paragraph = text.rfind("\n", 0, position) + 1
+        k = bisect.bisect_right(self.sent_starts, position) - 1
+        own_sentence = self.sent_starts[k] if k >= 0 else 0
+        start = max(start, paragraph)
+        i, j = bisect.bisect_left(self.mention_starts, start), bisect.bisect_left(self.mention_starts, position)
+        for m_start, m_end, actor in reversed(self.mentions[i:j]):
+            if actor.kind != "person" or _gender_clash(actor, pronoun):
+                continue
+            span = self.doc.char_span(m_start, m_end, alignment_mode="expand")
+            if span is None or not _is_main_subject(span.root):
+                continue
+            if span.sent.start_char >= own_sentence or span.sent.start_char <= paragraph:
+                return actor
+        return None
 
     def _person_subject(self, floor: int, position: int) -> Actor | None:
         """A person named as a subject nearby that the actors stage did not list: make it an actor."""
@@ -251,8 +273,10 @@ class SpeakerResolver:
 
     def _kind(self, head: Token) -> ActorKind:
         ent = head.ent_type_
-        if ent == "PERSON":
-            return "person"
+        if ent == "PERSON" or (head.pos_ == "PROPN" and any(
+            self.lex.is_class(t.lower_, "person") for t in head.lefts
+        )):
+            return "person"  # 'Detective Constable Daniel Dubé'
         if ent == "ORG":
             return "organization"
         if ent == "GPE":
@@ -276,8 +300,12 @@ class SpeakerResolver:
 
     # -- chains -------------------------------------------------------------------------------------
 
-    def _origin(self, head: Token) -> tuple[str, Span] | None:
-        """Where a source got it: 'which originated from X', 'who had been briefed by X', 'reports from X'."""
+    def _origin(self, head: Token, document: bool = True) -> tuple[str, Span] | None:
+        """Where a source got it: 'which originated from X', 'who had been briefed by X', 'reports from X'.
+
+        Only a document's own modifiers name its origin ('a Pentagon statement', 'the ministry's report');
+        on a person or body they are part of the name or an affiliation ('Mark Rutte', 'Russia's army').
+        """
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "acl") and tok.head == head:
                 for cls in ("briefed_by", "origin"):
@@ -285,6 +313,8 @@ class SpeakerResolver:
                         target = _agent_of(tok)
                         if target is not None:
                             return ("briefed_by" if cls == "briefed_by" else "origin"), target
+        if not document:
+            return None
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 for obj in child.children:
@@ -315,6 +345,14 @@ def _gender_clash(actor: Actor, pronoun: str) -> bool:
     return False
 
 
+def _is_main_subject(tok: Token) -> bool:
+    """The subject of a sentence's main verb, or a name in apposition to it ('One of the vice presidents,
+    Rebecca Nyandeng, ...')."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
 def _agent_of(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from"):
@@ -331,9 +369,19 @@ def _subtree_span(tok: Token) -> Span:
     return doc[tok.left_edge.i : tok.right_edge.i + 1]
 
 
+# 'A number of senators', 'some of the protesters': the group is named by what follows 'of'.
+QUANTITY_HEADS = frozenset({"number", "group", "majority", "minority", "handful", "dozen", "dozens", "some",
+                            "many", "most", "several", "all", "one", "two", "three", "few", "none", "each"})
+
+
 def core_phrase(span: Span) -> Span:
     """The noun phrase without its relative clauses, appositions and trailing modifiers."""
     head = span.root
+    if head.lower_ in QUANTITY_HEADS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.i < span.end:
+            return core_phrase(span.doc[obj.left_edge.i : obj.right_edge.i + 1])
     start = head.i
     for child in head.lefts:
         if child.dep_ in CORE_DEPS and child.left_edge.i >= span.start:

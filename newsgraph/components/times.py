@@ -47,6 +47,8 @@ def make_times(nlp: Language, name: str) -> TimesComponent:
 
 # ------------------------------------------------------------------------------------- for other stages
 
+_SAME_TIME_DEPS = {"conj", "xcomp"}
+
 
 def _clause_head(tok: Token) -> Token:
     """The nearest verb at or above ``tok`` (the head of its clause), or the sentence root."""
@@ -68,11 +70,38 @@ def _token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _clause_group(verb: Token) -> set[int]:
+    """Token indices of the verbs that share one clause's time: the head itself and the verbs joined
+    to it by coordination or control ("crossed the border and shelled the town on Monday", "began to
+    withdraw on Monday"). Relative clauses, participial adjuncts and reported speech are other clauses."""
+    top = verb
+    for _ in range(8):
+        if top.dep_ in _SAME_TIME_DEPS and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
+            top = top.head
+        else:
+            break
+    group: set[int] = set()
+    todo = [top]
+    while todo and len(group) < 32:
+        v = todo.pop()
+        group.add(v.i)
+        todo.extend(c for c in v.children if c.dep_ in _SAME_TIME_DEPS and c.pos_ in ("VERB", "AUX"))
+    return group
+
+
+def _is_participial_adjunct(verb: Token) -> bool:
+    """ "..., killing five people": a non-finite adjunct clause with no subject of its own."""
+    return (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.head is not verb
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     """The time expression governing the clause that holds ``doc.text[start_char:end_char]``.
 
-    Only times of the same sentence are considered. One attached (through the dependency tree) to
-    the clause's main verb wins; else the nearest time of the sentence; None when it has none.
+    Only times attached (through the dependency tree) to the clause's main verb, or to a verb
+    coordinated with it or controlling it, count; the nearest of those wins. A time of another clause
+    of the sentence (a relative clause, a participial adjunct, the reporting frame of a quotation) is
+    not taken: None then, and callers fall back on the publication date, saying so.
     """
     times: list[Time] = doc._.times or []
     if not times or not len(doc):
@@ -86,11 +115,17 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     root = span.root if span is not None and len(span) else doc[ti]
     verb = _clause_head(root)
-    attached = []
-    for t in in_sent:
-        k = max(0, bisect_right(starts, t.start) - 1)
-        if _clause_head(doc[k]) is verb:
-            attached.append(t)
-    pool = attached or in_sent
+    heads = [_clause_head(doc[max(0, bisect_right(starts, t.start) - 1)]).i for t in in_sent]
+    pool = []
+    for _ in range(3):
+        group = _clause_group(verb)
+        pool = [t for t, h in zip(in_sent, heads, strict=True) if h in group]
+        if pool or not _is_participial_adjunct(verb):
+            break
+        # "shelled the town on Monday, killing five": an adjunct without a time of its own shares its
+        # main clause's (the other way round, the adjunct's time does not reach the main clause)
+        verb = _clause_head(verb.head)
+    if not pool:
+        return None
     centre = (start_char + end_char) / 2
     return min(pool, key=lambda t: abs((t.start + t.end) / 2 - centre))

@@ -28,6 +28,24 @@ def load_lexicon() -> dict[str, Any]:
     return data
 
 
+def load_count_units() -> set[str]:
+    """First words of the units of measure and post-posed currencies the quantities stage knows
+    ("2000 km", "1000 megawatt", "1500 hryvnias"): after them a 4-digit number counts, it is no year."""
+    out: set[str] = set()
+    lexicons = resources.files("newsgraph.resources") / "lexicons"
+    for name, kinds in (("quantities_units.tsv", {"measure", "percent"}), ("quantities_currencies.tsv", {"post"})):
+        try:
+            lines = (lexicons / name).read_text(encoding="utf-8").splitlines()
+        except OSError:  # the quantities stage's data is a bonus, not a requirement
+            continue
+        for line in lines:
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[2].strip() not in kinds:
+                continue
+            out.add(cols[0].split()[0].lower())
+    return out
+
+
 @dataclass
 class Cand:
     """A recognised time expression before its value is known."""
@@ -57,6 +75,7 @@ class Cand:
     bc_only: bool = False  # "in 480": a year only in a story told in years before Christ
     deictic: bool = False  # points at the publication date (counts towards news mode)
     pub_only: bool = False  # "today", "two years ago": the publication date even in a narrative
+    by_tense: bool = False  # "the weekend": the one before publication in a past clause, else the next
 
 
 _DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -87,6 +106,13 @@ _SEASON_PREV = _MONTH_PREV | {"the", "this", "that", "last", "next", "previous",
 _NOT_YEAR_NEXT_TAGS = {"NNS", "NNPS"}
 _CLOCK_PREV = {"at", "by", "until", "till", "before", "after", "around", "about", "past", "from", "to", "since"}
 _SHORT_YEAR_PREV = {"in", "by", "until", "since", "from", "of", "and", "to", "–", "-", "around", "ca.", "c."}
+_COUNTED_AFTER_OF = {"them", "us", "those", "these", "whom", "which", "the", "its", "their", "our"}
+_YEAR_PREPS = {"in", "by", "since", "until", "till", "before", "after", "during", "from", "through"}
+_FY_RE = re.compile(r"^fy-?(\d{4})$")
+_FREQUENCY_WORDS = {"once", "twice", "thrice"}
+_BARE_DAY_PREV = {"on", "by", "until", "till", "since", "from", "before", "after", "to"}
+_MILITARY_ZONES = {"gmt", "utc", "hrs", "z", "zulu"}
+_DAY_OFFSETS = {"TODAY": 0, "YESTERDAY": -1, "TOMORROW": 1}
 _CLOCK_ZONES = {"utc", "gmt", "hrs", "hours", "h", "local", "est", "edt", "cet", "msk", "z", "zulu", "bst", "pst"}
 
 
@@ -121,14 +147,15 @@ class TimexGrammar:
         }
         self.set_adverbs: dict[str, str] = lex["set_adverbs"]
         self.not_year_before: set[str] = set(lex["not_year_before"])
-        self.not_year_after: set[str] = set(lex["not_year_after"])
+        self.not_year_after: set[str] = set(lex["not_year_after"]) | load_count_units()
         firsts: set[str] = set()
         for table in (self.months, self.month_abbr, self.weekdays, self.seasons, self.pods, self.numbers,
                       self.ordinals, self.units, self.mods_before, self.rel, self.deictic, self.set_adverbs):
             firsts.update(table)
         for phrases in (self.holidays, self.approx, self.deictic_phrases, self.vague):
             firsts.update(p[0] for p in phrases)
-        firsts.update({"the", "every", "each", "per", "mid", "early", "late", "that", "'", "’"})
+        firsts.update({"the", "every", "each", "per", "mid", "early", "late", "that", "'", "’", "fiscal", "fy"})
+        firsts.update(_FREQUENCY_WORDS)
         self.triggers = frozenset(firsts)
 
     # ----------------------------------------------------------------------------------- the walk
@@ -141,7 +168,7 @@ class TimexGrammar:
         i = 0
         while i < self.n:
             w = self.low[i]
-            if w in self.triggers or w[:1].isdigit() or w[:1] in "'’" or w.startswith("mid"):
+            if w in self.triggers or w[:1].isdigit() or w[:1] in "'’" or w.startswith(("mid", "fy")):
                 end, cands = self._match(i)
                 if cands:
                     out.extend(cands)
@@ -162,11 +189,24 @@ class TimexGrammar:
         return Cand(s, e, type_, fields.pop("tok", i), **fields)
 
     def _match(self, i: int) -> tuple[int, list[Cand]]:
-        for rule in (self._deictic_phrase, self._modified, self._set, self._quantity, self._relative,
-                     self._year_pair, self._date_core_any, self._deictic_word):
+        for rule in (self._deictic_phrase, self._fiscal_year, self._modified, self._set, self._quantity,
+                     self._relative, self._year_pair, self._date_core_any, self._deictic_word):
             end, cands = rule(i)
             if cands:
                 return end, cands
+        return i, []
+
+    def _fiscal_year(self, i: int) -> tuple[int, list[Cand]]:
+        """ "fiscal 2024", "fiscal year 2025", "FY2025": TimeML writes a fiscal year FY2025."""
+        w = self._w(i)
+        m = _FY_RE.match(w)
+        if m:
+            return i + 1, [self._cand(i, i + 1, "DATE", literal=f"FY{m.group(1)}")]
+        if w not in ("fiscal", "fy"):
+            return i, []
+        j = i + 1 + (self._w(i + 1) == "year")
+        if _YEAR_RE.match(self._w(j)) and 1000 <= int(self._w(j)) <= 2200:
+            return j + 1, [self._cand(i, j + 1, "DATE", literal=f"FY{self._w(j)}", tok=j)]
         return i, []
 
     def _date_core_any(self, i: int) -> tuple[int, list[Cand]]:
@@ -313,8 +353,13 @@ class TimexGrammar:
                 nxt = self.doc[i + 1] if i + 1 < self.n else None
                 if nxt is not None and (nxt.lower_ in _CLOCK_ZONES or nxt.lower_ in self.not_year_after):
                     return None  # "2100 UTC" is a clock time, "1770 km" a distance
+                if nxt is not None and nxt.text in ("-", "‑") and self._w(i + 2) in self.not_year_after:
+                    return None  # "a 2000-km border"
+                if nxt is not None and nxt.lower_ == "of" and self._w(i + 2) in _COUNTED_AFTER_OF:
+                    return None  # "2000 of them"
                 if nxt is not None and ((nxt.tag_ in _NOT_YEAR_NEXT_TAGS and nxt.lower_ not in self.months
-                                        and nxt.lower_ not in self.units) or nxt.lower_ in ("%", "percent")):
+                                        and nxt.lower_ not in self.units) or nxt.lower_ in ("%", "percent")) \
+                        and not self._opens_clause_with_year(i):
                     return None
                 if self._w(i - 1) == "," and self._w(i - 2)[:1].isdigit() and len(self._w(i - 2)) <= 3:
                     return None  # "1,2000" style broken number
@@ -335,16 +380,35 @@ class TimexGrammar:
             return i + 2, int(self._w(i + 1)), False
         return None
 
+    def _opens_clause_with_year(self, i: int) -> bool:
+        """ "By 2030 emissions will fall", "Since 2014 troops have ...": a temporal preposition opening
+        the sentence (or a clause after a comma) before the number makes it a year, plural noun or not."""
+        return self._w(i - 1) in _YEAR_PREPS and (i - 1 == 0 or self.doc[i - 1].is_sent_start
+                                                  or self._w(i - 2) in (",", ";", ":", "—", "and", "but"))
+
     # ------------------------------------------------------------------------------ calendar dates
 
     def _date_core(self, i: int) -> tuple[int, Cand] | None:
         """Absolute or partial calendar dates and clock times starting exactly at token i."""
         for rule in (self._holiday, self._weekday_date, self._day_month, self._month_first, self._season,
-                     self._quarter, self._decade_century, self._year_expr, self._clock):
+                     self._quarter, self._decade_century, self._year_expr, self._clock, self._bare_ordinal_day):
             res = rule(i)
             if res is not None:
                 return res
         return None
+
+    def _bare_ordinal_day(self, i: int) -> tuple[int, Cand] | None:
+        """ "on the 20th": a day of the month named alone (not "the 20th century", "the 2nd battalion")."""
+        if self._w(i - 1) != "the" or self._w(i - 2) not in _BARE_DAY_PREV:
+            return None  # ("the" joins the extent in _date_core_any)
+        w = self._w(i)
+        if not (w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))):
+            return None
+        day = self._day(i)
+        nxt = self.doc[i + 1] if i + 1 < self.n else None
+        if day is None or (nxt is not None and nxt.is_alpha and nxt.pos_ not in ("ADP", "CCONJ", "SCONJ")):
+            return None
+        return i + 1, self._cand(i, i + 1, "DATE", day=day)
 
     def _holiday(self, i: int) -> tuple[int, Cand] | None:
         for words, (m, d) in self.holidays.items():
@@ -412,11 +476,13 @@ class TimexGrammar:
             c.year, c.bc = y[1], y[2]
             c.end = self._span(k, y[0])[1]
             return y[0]
-        if self._w(j) == "of" and self._w(j + 1) in ("last", "this", "next") and self._w(j + 2) == "year":
-            c.year_shift = self.rel[self._w(j + 1)]
+        of = self._w(j) == "of"  # "January of last year", "August last year" (one TIMEX3 in TimeML)
+        if self._w(j + of) in ("last", "this", "next") and self._w(j + of + 1) == "year" \
+                and self._w(j + of + 2) not in ("'s", "’s"):
+            c.year_shift = self.rel[self._w(j + of)]
             c.deictic = True
-            c.end = self._span(j, j + 3)[1]
-            return j + 3
+            c.end = self._span(j, j + of + 2)[1]
+            return j + of + 2
         if self._w(j) == "of" and self._w(j + 1) in ("that", "the") and self._w(j + 2) in ("year", "same"):
             end = j + 3 if self._w(j + 2) == "year" else j + 4
             c.that_year = True
@@ -466,6 +532,8 @@ class TimexGrammar:
             return (end, c) if c.year is not None or c.that_year or c.year_shift is not None else None
         q = self.ordinals.get(w) if self._w(i + 1) == "quarter" and self._w(i - 1) == "the" else None
         j = i + 2
+        if q is None and self._w(i + 1) in ("-", "‑") and self._w(i + 2) == "quarter":
+            q, j = self.ordinals.get(w), i + 3  # "third-quarter earnings" (TimeML: a DATE, 2024-Q3)
         if q is None and len(w) == 2 and w[0] == "q" and w[1] in "1234":
             q, j = int(w[1]), i + 1
         if q is None or not 1 <= q <= 4:
@@ -563,6 +631,9 @@ class TimexGrammar:
                 if not w.isdigit():
                     return None
                 hour, minute = int(w), 0
+            elif len(w) == 4 and w.isdigit() and self._w(i + 1) in _MILITARY_ZONES:
+                hour, minute = int(w[:2]), int(w[2:])  # "1922 UTC", "0600 GMT"
+                m = _CLOCK_RE.match(f"{w[:2]}:{w[2:]}")
         if hour is None or minute is None or hour > 24 or minute > 59:
             return None
         if self._w(j) in _AMPM:
@@ -571,11 +642,17 @@ class TimexGrammar:
             j += 1
         elif self._w(j) == "o'clock":
             j += 1
-        elif not m or (m and ":" not in w and not w.endswith("hrs")):
+        elif not m or (m and ":" not in w and not w.endswith(("hrs", "am", "pm", "a.m.", "p.m."))
+                       and not (w.isdigit() and self._w(j) in _MILITARY_ZONES)):
             return None  # "3.5" is a number, not a time
-        if self._w(j) in ("gmt", "utc", "local") and self._w(j) != "local":
+        if self._w(j) in _MILITARY_ZONES:
             j += 1
         c = self._cand(i, j, "TIME", tod=f"{hour:02d}:{minute:02d}")
+        day = self.deictic.get(self._w(j))
+        if day in _DAY_OFFSETS:  # "1922 UTC yesterday", "8.10am today": one TIMEX3 (TimeML)
+            c.end, c.unit, c.offset, c.anchor = self.doc[j].idx + len(self.doc[j]), "D", _DAY_OFFSETS[day], "published"
+            c.deictic = c.pub_only = True
+            return j + 1, c
         k = j + 1 if self._w(j) == "," else j  # ("at 11 a.m. on 11 November": two expressions)
         dated = self._day_month(k) or self._month_first(k, need_number=True) if k < self.n else None
         if dated is not None and dated[1].day is not None:  # "5:03 AM, February 10, 2019"
@@ -599,6 +676,9 @@ class TimexGrammar:
         elif w == "the" and self._w(i + 1) in self.mods_before and self._w(i + 2) == "of":
             mod = self.mods_before[self._w(i + 1)]
             j = i + 3
+        elif w == "the" and self._w(i + 1) in ("early", "late", "mid") and _DECADE_RE.match(self._w(i + 2)):
+            mod = self.mods_before[self._w(i + 1)]  # "the late 1990s": the determiner is in the extent
+            j = i + 2
         elif w.startswith("mid-") and self._month(i, with_number=True) is None:
             rest = w[4:]
             if rest in self.months:
@@ -610,6 +690,9 @@ class TimexGrammar:
         res = self._date_core(j)
         if res is None:
             res2 = self._relative_at(j, allow_bare_the=True)
+            if res2 is None and self.deictic.get(self._w(j)) in ("TODAY", "YESTERDAY", "TOMORROW", "TONIGHT"):
+                end, found = self._deictic_word(j)  # "early yesterday morning", "late tonight"
+                res2 = (end, found[0]) if found else None
             if res2 is None:
                 return i, []
             end, c = res2
@@ -624,6 +707,10 @@ class TimexGrammar:
     # ------------------------------------------------------------------------------- relative dates
 
     def _relative(self, i: int) -> tuple[int, list[Cand]]:
+        if self._w(i) == "the" and self._w(i + 1) == "weekend" and self._w(i + 2) != "of":
+            # "over the weekend": the weekend nearest publication, in the direction of the tense
+            return i + 2, [self._cand(i, i + 2, "DATE", unit="WE", offset=0, anchor="published", tok=i + 1,
+                                      deictic=True, by_tense=True)]
         res = self._relative_at(i, allow_bare_the=False)
         return (res[0], [res[1]]) if res else (i, [])
 
@@ -774,6 +861,10 @@ class TimexGrammar:
 
     def _set(self, i: int) -> tuple[int, list[Cand]]:
         w = self._w(i)
+        if w in _FREQUENCY_WORDS and self._w(i + 1) in ("a", "an", "per", "every", "each"):
+            unit = self.units.get(self._w(i + 2))  # "twice a week": the whole phrase is the SET
+            if unit in _UNIT_GRANULAR | _TIME_UNITS and unit != "Q" and not self._w(i + 2).endswith("s"):
+                return i + 3, [self._cand(i, i + 3, "SET", literal=_duration(1, unit or "D"))]
         if w in self.set_adverbs and self.doc[i].pos_ in ("ADV", "ADJ"):
             return i + 1, [self._cand(i, i + 1, "SET", literal=self.set_adverbs[w])]
         if w not in ("every", "each", "per"):

@@ -2,14 +2,19 @@
 
 Two anchors: the publication date (``doc._.published``) and the last narrated date (the most recent
 date the text stated, at the precision it stated). A document is read in *narrative* mode when it
-has no publication date, or when its explicit years lie mostly far from the publication date and it
-has few deictic cues ("last week", "on Monday", "yesterday"; cues inside quotations do not count):
-a history, not a report. In news mode yearless dates ("in June") take the publication year, moved
-by tense (past: the latest June up to publication; future: the next one; within a month of
-publication: that one); in narrative mode they take the year of the narrated date, unless their
-clause speaks of the future ("will", "is due"). Relative chains ("the next day", "two weeks later")
-follow the narrated date in both modes. Without any anchor a value stays underspecified
-("XXXX-06"); nothing is guessed.
+has no publication date, or on strong evidence that it is a history: many explicit years far from
+the publication date and next to no deictic cue ("last week", "on Monday", "yesterday"; cues inside
+quotations do not count). Otherwise it is news (TimeML / TempEval-3 conventions): old years alone
+do not make a history, since reports recall earlier events and obituaries tell lives. In news mode
+yearless dates ("in June") take the publication year, moved by tense (past: the latest June up to
+publication; future: the next one; within a month of publication: that one), except right after an
+old stated date ("The offensive of 1943 stalled. In June, ..."), whose year they share; weekdays
+("on Monday") are the nearest such day before publication in a past clause, after it in a future or
+present one ("talks are held on Friday"). In narrative mode yearless dates take the year of the
+narrated date, unless their clause speaks of the future ("will", "is due"). Relative chains ("the
+next day", "two weeks later") follow the narrated date in both modes. A clock time followed closely
+by a named day takes that day ("at 3:30 p.m. on Friday"). Without any anchor a value stays
+underspecified ("XXXX-06"); nothing is guessed.
 """
 
 from __future__ import annotations
@@ -25,14 +30,27 @@ from newsgraph.components.timex_grammar import Cand, split_ranges
 from newsgraph.model import Time
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 _PAST_AUX = {"had", "was", "were", "did", "has", "have", "'d"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "due", "intend", "aim", "set", "hope", "vow", "promise", "pledge"}
 _FUTURE_PREPS = {"by", "until", "till", "before"}
 # A clock time this close after a narrated day is on that day ("on Monday ... at 6 a.m.").
 CLOCK_REACH = 150
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][”\"]?\s+[A-Z“\"]")
+# A clock time this close before a named day is on that day ("at 3:30 p.m. on Friday").
+CLOCK_DAY_REACH = 40
+_DAY_VALUE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# In a news report, a yearless past date this close after an old stated year (in the same or the next
+# sentence) belongs to that year's story.
+STORY_REACH = 200
 # A yearless date this close to publication is in the publication's year, whatever the tense
 # ("announced his resignation effective July 31", published July 28).
 NEAR_PUBLICATION_DAYS = 31
+# The news/history decision (see _is_narrative). Measured on the WikiWars histories (9 to 126 far
+# dates, at most one deictic cue per 17) and on Wikinews reports (none of them passes).
+NARRATIVE_MIN_FAR = 8
+NARRATIVE_LONG_FAR = 30
+NARRATIVE_FAR_PER_DEICTIC = 16
 _QUOTE_RE = re.compile('[“”"\n]')
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -52,7 +70,9 @@ def resolve_all(doc: Doc, cands: list[Cand], published: dt.date | None) -> list[
     # the last narrated date, at any precision (preferring the last month- or day-precise date when a
     # bare year was long ago made no difference on WikiWars)
     last: Anchor | None = None
+    stated: Anchor | None = None  # the last date with its year written out
     out: list[Time] = []
+    bare_clock: list[bool] = []  # out[i] is a clock time with no day of its own
     for c in cands:
         if not 0 <= c.start < c.end <= len(text):
             continue
@@ -62,7 +82,7 @@ def resolve_all(doc: Doc, cands: list[Cand], published: dt.date | None) -> list[
             c.bc = True
         tense = _tense(doc, c)
         try:
-            value, anchor_kind = _value(c, published, last, narrative_mode, tense)
+            value, anchor_kind = _value(c, published, last, narrative_mode, tense, stated, text)
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: say what the words say
             value, anchor_kind = _unknown(c.unit or "D", c.tod) if c.unit else _calendar(None, c, False), None
         new_anchor = _anchor_from(c, value)
@@ -71,22 +91,47 @@ def resolve_all(doc: Doc, cands: list[Cand], published: dt.date | None) -> list[
             new_anchor.pos = c.start
             # (keeping flashbacks, "had met in 1614", from moving the anchor did worse on WikiWars)
             last = new_anchor
+            if c.year is not None:
+                stated = new_anchor
         out.append(Time(c.start, c.end, text[c.start : c.end], c.type, value,  # type: ignore[arg-type]
                         c.mod, anchor_kind))
+        bare_clock.append(bool(c.tod and c.tod[:1].isdigit() and c.unit is None and c.year is None
+                               and c.month is None and c.day is None and c.weekday is None))
+    _date_clocks_by_following_day(out, bare_clock, text)
     return out
 
 
+def _date_clocks_by_following_day(times: list[Time], bare_clock: list[bool], text: str) -> None:
+    """ "at 3:30 p.m. on Friday", "at 2am local time (0100 UTC) on Friday": a clock time takes the day
+    named right after it, in the same clause (TimeML keeps them two TIMEX3s)."""
+    for i, t in enumerate(times):
+        if not bare_clock[i]:
+            continue
+        for nxt in times[i + 1 : i + 3]:
+            gap = text[t.end : nxt.start]
+            if nxt.start - t.end > CLOCK_DAY_REACH or any(ch in gap for ch in ".;\n"):
+                break
+            if nxt.type == "DATE" and _DAY_VALUE_RE.match(nxt.value):
+                t.value, t.anchor = f"{nxt.value}T{t.value.split('T', 1)[1]}", nxt.anchor
+                break
+
+
 def _is_narrative(cands: list[Cand], published: dt.date | None, text: str) -> bool:
+    """A history rather than a report. With a publication date, news is the default: old years alone
+    are no evidence (reports recall earlier events, obituaries tell lives, campaign reports cite past
+    elections), so it takes many far years and next to no deictic cue to read the text as a history."""
     if published is None:
         return True
     quoted = _quoted_ranges(text)
     # "today" in a quoted speech of 1935 says nothing about the writer's time: only narration counts
-    near: float = sum(1 for c in cands if c.deictic and not _inside(quoted, c.start))
-    # explicit years close to publication count a quarter: histories of recent wars have many too
-    near += 0.25 * sum(1 for c in cands if c.year is not None and abs(c.year - published.year) <= 1)
+    near = sum(1 for c in cands if c.deictic and not _inside(quoted, c.start))
+    recent = sum(1 for c in cands if c.year is not None and abs(c.year - published.year) <= 1)
     far = sum(1 for c in cands if c.year is not None and abs(c.year - published.year) > 1)
     far += sum(1 for c in cands if c.decade or c.century)
-    return (near == 0 and far > 0) or near * 4 < far
+    if near == 0 and recent <= 1 and far >= NARRATIVE_MIN_FAR:
+        return True  # a dozen old dates and not one "last week" or recent year
+    # a long history of a recent war ("in 2007 ... in 2008") has recent years too, but few deictic cues
+    return far >= NARRATIVE_LONG_FAR and near * NARRATIVE_FAR_PER_DEICTIC <= far
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -134,7 +179,7 @@ def _tense(doc: Doc, c: Cand) -> str | None:
         return "past"
     if t.lemma_ in _FUTURE_LEMMAS:  # "(troops) expected by December", "is due in May"
         return "future"
-    if t.tag_ in ("VBZ", "VBP"):
+    if t.tag_ in ("VBZ", "VBP") or auxes & _PRESENT_AUX:  # "talks are held", "leaders are meeting"
         return "present" if prep not in _FUTURE_PREPS else "by"
     if t.tag_ == "VB" and "to" in auxes and t.head is not t:
         head = t.head
@@ -149,8 +194,12 @@ def _tense(doc: Doc, c: Cand) -> str | None:
 # ------------------------------------------------------------------------------------------- values
 
 
+def _sentence_breaks(text: str, start: int, end: int) -> int:
+    return len(_SENTENCE_BREAK_RE.findall(text, start, end))
+
+
 def _value(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool,
-           tense: str | None) -> tuple[str, str | None]:
+           tense: str | None, stated: Anchor | None = None, text: str = "") -> tuple[str, str | None]:
     if c.literal is not None:
         return c.literal, None
     if c.decade is not None:
@@ -158,11 +207,17 @@ def _value(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool,
     if c.century is not None:
         return ("BC" if c.bc else "") + c.century, None
     if c.unit is not None and c.month is None and c.weekday is None and c.season is None:
+        if c.by_tense and pub is not None and c.unit == "WE":
+            saturday = pub + dt.timedelta(days=5 - pub.weekday())  # this week's weekend
+            past = tense not in ("future", "by", "present")
+            c.offset = -1 if past and pub < saturday else (1 if not past and pub.weekday() == 6 else 0)
         return _relative(c, pub, last, narrative)
     if c.weekday is not None and c.month is None:
         return _weekday(c, pub, last, narrative, tense)
     if c.offset is not None and c.anchor is not None and (c.month or c.season):
         return _relative_named(c, pub, last, narrative)
+    if c.day is not None and c.month is None and c.year is None:
+        return _day_of_month(c, pub, last, narrative, tense)
     # a calendar date, with or without a year
     year, anchor_kind = c.year, None
     if c.tod and c.month is None and c.season is None and c.day is None and c.year is None \
@@ -173,6 +228,12 @@ def _value(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool,
             year, anchor_kind = pub.year + c.year_shift, "published"
         elif c.that_year and last is not None:
             year, anchor_kind = last.date.year, "narrative"
+        elif pub is not None and stated is not None and not narrative and tense == "past" \
+                and c.start - stated.pos <= STORY_REACH and stated.date.year < pub.year - 1 and not stated.bc \
+                and (stated.grain != "Y" or _sentence_breaks(text, stated.pos, c.start) <= 1):
+            # (a full date sets a story's time; a year named in passing, "the accords of 2014", only nearby)
+            # a report recalling an old story: "The offensive of 1943 stalled. In June, the army withdrew."
+            year, anchor_kind = stated.date.year, "narrative"
         elif pub is not None and (not narrative or tense == "future"):
             # a history tells its story in the past; a future clause ("will", "is due") speaks from publication
             year, anchor_kind = _year_by_tense(c, pub, tense), "published"
@@ -189,6 +250,22 @@ def _value(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool,
             return _with_tod(base.isoformat(), c.tod), anchor_kind
     return _calendar(year, c, bool(c.bc or (last and last.bc and year is not None and c.year is None))), \
         anchor_kind
+
+
+def _day_of_month(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool,
+                  tense: str | None) -> tuple[str, str | None]:
+    """ "on the 20th": the month of the narrated date in a story, of publication (moved by tense) in news."""
+    day = c.day or 1
+    if narrative or pub is None:
+        if last is None or last.grain == "Y":
+            return f"XXXX-XX-{day:02d}", None
+        return f"{last.date.year:04d}-{last.date.month:02d}-{day:02d}", "narrative"
+    total = pub.year * 12 + pub.month - 1
+    if tense in ("future", "by") and day < pub.day:
+        total += 1
+    elif tense not in ("future", "by", "present") and day > pub.day:
+        total -= 1
+    return f"{total // 12:04d}-{total % 12 + 1:02d}-{day:02d}", "published"
 
 
 def _calendar(year: int | None, c: Cand, bc: bool) -> str:
@@ -308,8 +385,9 @@ def _weekday(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool,
         d = base + dt.timedelta(days=delta or 7)
     elif c.offset is not None and c.offset < 0:
         d = base - dt.timedelta(days=(7 - delta) % 7 or 7)
-    elif tense in ("future", "by") or (kind == "narrative" and tense != "past"):
-        d = base + dt.timedelta(days=delta)
+    elif tense in ("future", "by") or (tense == "present" and kind == "published") \
+            or (kind == "narrative" and tense != "past"):
+        d = base + dt.timedelta(days=delta)  # ("talks are held on Friday": a timetable, ahead)
     else:
         d = base - dt.timedelta(days=(7 - delta) % 7)
     return _with_tod(d.isoformat(), c.tod), kind

@@ -232,3 +232,25 @@ def test_group_and_foreign_ministry_titles(extract_text):
     assert by_name(ext, "Yevgeny Prigozhin").affiliation == "WAGNER"
     assert not [a for a in ext.actors if a.code == "RUS"]  # Moscow is where he marched
     assert [p.country for p in ext.places if p.text == "Moscow"] == ["RUS"]
+
+
+def test_wikinews_interviewer_label_is_not_an_actor(extract_text):
+    ext = extract_text("((WN)) What happened on the day?\n((Jane Doe)) The soldiers came at dawn.")
+    assert not [a for a in ext.actors if a.name == "WN"]
+
+
+def test_state_tagged_as_a_person_is_a_state(extract_text):
+    ext = extract_text("Sri Lanka said the talks had failed.")
+    state = [a for a in ext.actors if a.kind == "state" and a.code == "LKA"]
+    assert state and state[0].mentions[0].text == "Sri Lanka"
+
+
+def test_state_named_after_a_titled_name(extract_text):
+    ext = extract_text("President Omar El Bashir of Sudan spoke on Monday.")
+    bashir = by_name(ext, "Omar El Bashir")
+    assert (bashir.affiliation, bashir.role) == ("SDN", "President")
+
+
+def test_demonyms_of_small_states(extract_text):
+    ext = extract_text("Fijian soldiers and Bahamian officials met on Monday.")
+    assert {a.code for a in ext.actors if a.kind == "state"} >= {"FJI", "BHS"}

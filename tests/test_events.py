@@ -49,7 +49,7 @@ def events_nlp() -> Language:
     from newsgraph.components import events  # noqa: F401  (registers the factory)
 
     nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe("newsgraph_events")
+    nlp.add_pipe("newsgraph_events", config={"keep_unreal": True})  # the status logic is tested in full
     return nlp
 
 
@@ -154,6 +154,141 @@ def test_negated(events_nlp: Language) -> None:
     assert sorted((e.status, tuple(e.target)) for e in evs) == [("negated", ("UKR",)), ("occurred", ("RUS",))]
 
 
+def test_unreal_statements_are_not_events_by_default() -> None:
+    from newsgraph.components import events  # noqa: F401
+
+    nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("newsgraph_events")
+    assert not code(nlp, "North Korean soldiers had not been deployed in Ukraine.")
+    assert not code(nlp, "If North Korean troops move towards Ukraine, NATO will respond.")
+    assert find(code(nlp, "North Korean troops moved to Russia."), "MOBILIZE").status == "occurred"
+
+
+def test_restatements_are_one_event_with_mentions(events_nlp: Language) -> None:
+    text = ("North Korean troops have moved to Russia. NATO said the North Korean soldiers sent to Russia "
+            "were training. Officials discussed the deployment of North Korean soldiers.")
+    evs = [e for e in code(events_nlp, text) if e.type == "MOBILIZE"]
+    assert len(evs) == 1, [(e.text, e.status) for e in evs]
+    assert evs[0].text.startswith("North Korean troops have moved") and len(evs[0].mentions) == 3
+    assert evs[0].source == ["PRK"] and evs[0].target == ["RUS"]
+
+
+def test_restatements_stay_apart_when_they_differ(events_nlp: Language, extract_text) -> None:
+    # different dates stated in the text (the full pipeline, for the times)
+    ext = extract_text("Putin visited North Korea in 2000. Putin visited North Korea in June 2024.")
+    assert sorted(e.time or "" for e in ext.events if e.type == "CONSULT") == ["2000", "2024-06"]
+    # opposite directions
+    evs = code(events_nlp, "Russia attacked Ukraine. Ukraine attacked Russia.")
+    assert sorted((e.source[0], e.target[0]) for e in evs) == [("RUS", "UKR"), ("UKR", "RUS")]
+    # what happened and what someone reports happened
+    evs = code(events_nlp, "Russia attacked Ukraine. Ukraine reportedly attacked Russia. Russia reportedly "
+                           "attacked Ukraine again.")
+    assert sorted(e.status for e in evs if e.source == ["RUS"]) == ["occurred", "reported"]
+    # never a denial into a fact
+    evs = code(events_nlp, "North Korean troops moved to Russia. North Korean troops did not move to Russia.")
+    assert sorted(e.status for e in evs) == ["negated", "occurred"]
+
+
+def test_one_sided_statements_link_only_when_close_or_worded_alike(events_nlp: Language) -> None:
+    filler = " The weather was cold. Markets fell. Schools closed. "
+    far = code(events_nlp, "Russian troops attacked." + filler + "Russia launched an offensive.")
+    assert len([e for e in far if e.type == "ASSAULT"]) == 2
+    near = code(events_nlp, "Russian troops attacked. Russia launched an offensive.")
+    assert len([e for e in near if e.type == "ASSAULT"]) == 1
+    alike = code(events_nlp, "Russian troops attacked." + filler + "Russia attacked again.")
+    assert len([e for e in alike if e.type == "ASSAULT"]) == 1
+
+
+def test_report_nouns_make_reported_events(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "The talks follow reports suggesting that North Korea was sending troops "
+                               "to Russia."), "MOBILIZE")
+    assert ev.status == "reported"
+
+
+def test_target_of_a_nominal_event(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "He visited the Russian region that was the target of a Ukrainian incursion."),
+              "ASSAULT")
+    assert ev.source == ["UKR"] and ev.target == ["RUS"]
+
+
+def test_war_toll_is_not_an_event(events_nlp: Language) -> None:
+    assert not [e for e in code(events_nlp, "More than 600,000 Russian soldiers have been killed or wounded "
+                                            "in the war.") if e.type == "ASSAULT"]
+    assert find(code(events_nlp, "Three Russian soldiers were killed in a drone strike."), "ASSAULT")
+
+
+def test_date_of_a_relative_clause_is_not_the_event_date(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "North Korean troops have been sent to Russia, he said, mentioning the region "
+                               "that was the target of an incursion in August."), "MOBILIZE")
+    assert ev.time_from == "published"
+
+
+def test_response_is_aimed_at_the_author_of_what_it_answers(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Israel rejected a Russian request to halt the operation."), "REJECT")
+    assert ev.source == ["ISR"] and ev.target == ["RUS"]
+    ev = find(code(events_nlp, "Mali rejected calls by Germany for new elections."), "REJECT")
+    assert ev.target == ["DEU"]
+
+
+def test_condition_makes_a_threat_addressed_to_who_must_act(events_nlp: Language) -> None:
+    ev = code(events_nlp, "France said it will withdraw its troops from Mali unless Germany sends aid.")[0]
+    assert ev.type == "THREATEN" and ev.source == ["FRA"] and ev.target == ["MLI"]
+    ev = code(events_nlp, "France said it will halt all talks unless Germany sends aid.")[0]
+    assert ev.type == "THREATEN" and ev.source == ["FRA"] and ev.target == ["DEU"]
+    ev = code(events_nlp, "Israel said it would meet Hamas if Germany joined the talks.")[0]
+    assert ev.type == "AGREE"
+
+
+def test_place_stands_for_its_state_as_target(extract_text) -> None:
+    ext = extract_text("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit.")
+    ev = next(e for e in ext.events if e.type == "CONSULT")
+    assert ev.target == ["JOR"] and not any(a.startswith("place:") for a in ev.target_actors)
+
+
+def test_named_actor_without_code_keeps_its_event(extract_text) -> None:
+    ext = extract_text("Askar Akayev has agreed to resign, the speaker said.")
+    ev = next(e for e in ext.events if e.type == "AGREE")
+    assert ev.source_actors and ext.actors[[a.id for a in ext.actors].index(ev.source_actors[0])].name == "Askar Akayev"
+
+
+def test_requested_act_names_the_addressee(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Germany demanded the withdrawal of Russian forces from Ukraine."), "REQUEST")
+    assert ev.target == ["RUS"]
+    ev = find(code(events_nlp, "NATO repeated its demand that Israel ease restrictions."), "REQUEST")
+    assert ev.source == ["NATO"] and ev.target == ["ISR"]
+
+
+def test_victim_of_a_nominal_attack(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Mali is facing terrorist attacks."), "ASSAULT")
+    assert ev.target == ["MLI"] and not ev.source
+
+
+def test_agreeing_with_an_opinion_is_not_an_agreement(events_nlp: Language) -> None:
+    assert not [e for e in code(events_nlp, "Putin agreed that the talks had gone well.") if e.type == "AGREE"]
+    assert find(code(events_nlp, "Putin agreed that Russia should withdraw from Ukraine."), "AGREE")
+    assert find(code(events_nlp, "Putin agreed to withdraw from Ukraine."), "AGREE")
+
+
+def test_denying_an_allegation_rejects_it(events_nlp: Language) -> None:
+    evs = code(events_nlp, "Putin denied the allegations by Ukraine.")
+    assert evs and evs[0].type == "REJECT"
+
+
+def test_refusal_of_a_cooperative_act_is_a_rejection(events_nlp: Language) -> None:
+    ev = code(events_nlp, "Israel said it will not accept the Russian proposal.")[0]
+    assert ev.type == "REJECT" and ev.status == "occurred" and ev.source == ["ISR"]
+    ev = code(events_nlp, "Israel and Hamas failed to reach an agreement.")[0]
+    assert ev.type == "REJECT"
+    # a report that something did not happen is no refusal
+    assert [e.type for e in code(events_nlp, "North Korean soldiers had not been deployed in Ukraine.")] == ["MOBILIZE"]
+
+
+def test_people_in_a_place_belong_to_its_state(extract_text) -> None:
+    ext = extract_text("Demonstrators in Baghdad blocked a road to protest against the United States.")
+    ev = next(e for e in ext.events if e.type == "PROTEST")
+    assert ev.source == ["IRQ"]
+
+
 def test_reported_by_adverb_and_by_claim(events_nlp: Language) -> None:
     ev = find(code(events_nlp, "Russia reportedly attacked Ukraine."), "ASSAULT")
     assert ev.status == "reported"
@@ -247,10 +382,10 @@ def test_plover_gsr_floor(events_nlp: Language) -> None:
     began = time.perf_counter()
     m = se.evaluate(records, _gsr_docs(events_nlp, records))
     assert time.perf_counter() - began < 30
-    assert m["accuracy"] >= 62, m
-    assert m["macro_f1"] >= 62, m
-    assert m["source"] >= 70, m
-    assert m["target"] >= 45, m
+    assert m["accuracy"] >= 75, m
+    assert m["macro_f1"] >= 74, m
+    assert m["source"] >= 78, m
+    assert m["target"] >= 58, m
 
 
 # ---------------------------------------------------------------------------------- full pipeline
@@ -278,6 +413,15 @@ def test_seed_article_events(extract_text, seed_text: str) -> None:
         assert hits, f"no {type_} {source}->{target} on the line of {words!r}"
         if status:
             assert any(e.status == status for e in hits), [(e.status, e.text) for e in hits]
-    negated = [e for e in ext.events if e.status == "negated" and e.type == "MOBILIZE"]
-    assert negated and "had not been deployed" in seed_text[negated[0].start:negated[-1].end + 40]
-    assert any(e.status == "hypothetical" and e.type == "MOBILIZE" for e in ext.events)
+    # what did not or might happen stays a claim, not an event
+    assert not [e for e in ext.events if e.status in ("negated", "hypothetical")]
+    assert any(c.modality == "negated" and "had not been deployed" in c.text for c in ext.claims)
+    # the deployment stated five times is one event with five mentions, its first statement as evidence
+    moved = next(e for e in ext.events if "have moved to Russia" in e.text)
+    assert len(moved.mentions) >= 4 and [moved.start, moved.end] in moved.mentions
+    assert seed_text.index("had been deployed near Russia") in range(*next(
+        m for m in moved.mentions if m[0] > seed_text.index("In his remarks")))
+    # the reported sending is apart from the confirmed one, its evidence the statement with the figure
+    sent = [e for e in ext.events if e.type == "MOBILIZE" and e.status == "reported"]
+    assert len(sent) == 1 and "3,000" in sent[0].text
+    assert len(ext.events) <= 13

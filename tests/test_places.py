@@ -172,6 +172,69 @@ def _load_shared_module(name: str):
     return module
 
 
+def test_county_is_a_second_level_division(extract_text):
+    ext = extract_text("Police in Laurel County, Kentucky, arrested two men on Monday.")
+    laurel = place(ext, "Laurel County")
+    assert (laurel.country, laurel.level, laurel.admin1) == ("USA", "admin2", "Kentucky")
+    assert near(laurel, 37.1, -84.1, 60)
+
+
+def test_a_pinned_name_keeps_its_reading_through_the_article(extract_text):
+    ext = extract_text("PARIS, Texas (AP) — A fire destroyed a church. Paris police said nobody was hurt.")
+    assert [p.country for p in ext.places if p.text in ("PARIS", "Paris")] == ["USA", "USA"]
+    assert near(place(ext, "Paris"), 33.66, -95.56)
+
+
+def test_a_town_in_the_division_the_story_names(extract_text):
+    ext = extract_text("Flooding hit Iowa on Monday. In Waterloo, crews worked through the night.")
+    waterloo = place(ext, "Waterloo")
+    assert (waterloo.country, waterloo.admin1) == ("USA", "Iowa")
+
+
+def test_small_town_in_the_division_named_nearby(extract_text):
+    """Edmonton, Kentucky (1,500 people) is not in the main index; the Kentucky story finds it."""
+    ext = extract_text("COLUMBIA, Ky. (WBKO) - Kentucky State Police say William Goble, 26, of Edmonton, "
+                       "was arrested Thursday.")
+    edmonton = place(ext, "Edmonton")
+    assert (edmonton.country, edmonton.admin1) == ("USA", "Kentucky")
+    assert near(edmonton, 36.98, -85.61)
+
+
+def test_big_city_without_a_division_nearby(extract_text):
+    ext = extract_text("The mayor of Edmonton said the oil price hurt the province.")
+    assert place(ext, "Edmonton").country == "CAN"
+
+
+def test_a_named_division_is_not_its_namesake_town(extract_text):
+    ext = extract_text("Storms moved from Ohio into Wyoming and Montana on Tuesday.")
+    assert place(ext, "Wyoming").level == "admin1"
+
+
+def test_division_word_keeps_the_first_level_reading(extract_text):
+    ext = extract_text("The ruins lie in the Karak district of Jordan.")
+    karak = place(ext, "Karak district")
+    assert (karak.country, karak.level) == ("JOR", "admin1")
+
+
+def test_county_names_alone_are_not_taken_from_other_labels(extract_text):
+    ext = extract_text("They sell their Angus cattle to customers. The BA cabin crew went on strike.")
+    assert not [p for p in ext.places if p.text in ("Angus", "BA")]
+
+
+def test_one_sense_per_name_in_an_article(extract_text):
+    """The tagger labels "Raqqah" a place once and a person elsewhere: a name shown as a place in
+    the article ("the city of X", "X, Syria") is a place everywhere in it."""
+    ext = extract_text("Forces encircled the city of Raqqah on Monday. The isolation of Raqqah will take weeks.")
+    assert [p.country for p in ext.places if p.text == "Raqqah"] == ["SYR", "SYR"]
+    assert not [a for a in ext.actors if a.name == "Raqqah"]
+
+
+def test_news_agency_named_like_a_town_is_not_a_place(extract_text):
+    ext = extract_text("Xinhua reported that ten people died in Sichuan, Xinhua said.")
+    assert not [p for p in ext.places if p.text == "Xinhua"]
+    assert [a.affiliation for a in ext.actors if a.name == "Xinhua"] == ["CHN"]
+
+
 @pytest.mark.slow
 def test_seed_places_floor(extract_text, seed_text):
     scorer = _load_shared_module("score_seed")
@@ -184,7 +247,7 @@ def test_seed_places_floor(extract_text, seed_text):
 @pytest.mark.slow
 def test_trnews_floor(nlp):
     """The first 40 TR-News articles: recognition F1 and Acc@161 pinned a little below what we reach
-    (89.9 / 76.0 when pinned; the full corpus gives 85.8 / 73.3)."""
+    (92.4 / 76.5 when pinned; the full corpus gives 89.8 / 77.1)."""
     scorer = _load_shared_module("score_places")
     path = needs_shared("data/tr-news/tr-news.jsonl")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
@@ -196,5 +259,5 @@ def test_trnews_floor(nlp):
     res, _ = scorer.score_corpus(docs, sys_out)
     f1 = res["recog_primary_overlap"]["F1"]
     acc = res["resolution_primary"]["acc161"]
-    assert f1 >= 87.0, res["recog_primary_overlap"]
-    assert acc >= 73.0, res["resolution_primary"]
+    assert f1 >= 91.0, res["recog_primary_overlap"]
+    assert acc >= 75.5, res["resolution_primary"]

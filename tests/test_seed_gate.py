@@ -12,16 +12,17 @@ import sys
 
 from tests.conftest import ROOT, needs_shared
 
-# Reached on 2026-11-25: times 1.00, places 1.00, quantities 1.00, actors 1.00, quotes 1.00, events 0.55,
-# overall 0.92. The spine's own bar is overall >= 0.60 with every part above zero.
+# Reached on 2026-11-25: times 1.00, places 1.00, quantities 1.00, actors 1.00, quotes 1.00, events 0.90,
+# overall 0.98 (events sits on a knife edge: one more unmatched event is 0.86).
+# The spine's own bar is overall >= 0.60 with every part above zero.
 FLOORS = {
     "times": 1.0,
     "places": 1.0,
     "quantities": 1.0,
     "actors": 0.95,
     "quotes": 0.95,
-    "events": 0.50,
-    "overall": 0.90,
+    "events": 0.85,
+    "overall": 0.95,
 }
 
 

@@ -248,6 +248,8 @@ class ActorsComponent:
         person_toks = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         named_ent = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
         surnames = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+        name_parts = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                               and ent.text not in self.lex.states for t in ent)
         out = []
         for span in filter_spans(spans):
             label = span.label_
@@ -256,7 +258,8 @@ class ActorsComponent:
             if label == "SEAT" and text not in self.lex.metonyms and ent is not None \
                     and len(ent) - (ent[0].lower_ == "the") > len(span):
                 continue  # "Real Madrid", "Air Berlin": part of another name
-            if label in ("STATE", "SEAT", "DEMONYM") and any(t.i in person_toks for t in span):
+            if label in ("STATE", "SEAT", "DEMONYM") and any(t.i in person_toks for t in span) \
+                    and not _state_mistaken_for_person(span, ent, name_parts):
                 continue  # "Jordan" as a person, "Chad" ...
             cand = self._lexicon_cand(doc, span, label, text, surnames)
             if cand is not None:
@@ -314,8 +317,9 @@ class ActorsComponent:
         by_tok = {i: c for c in lexical for i in range(*c.tokens)}
         cands: list[_Cand] = []
         counterparts = self._counterpart_cues(doc, by_tok)
+        places = toponym_texts(doc)
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or all(t.i in taken for t in ent):
+            if ent.label_ != "PERSON" or all(t.i in taken for t in ent) or _transcript_label(ent):
                 continue
             span = self._clean_person(ent)
             if span is None:
@@ -327,8 +331,11 @@ class ActorsComponent:
                 # "Gen. Joseph Votel, commander of U.S. Central Command": the apposition says for whom
                 info.affiliation = self._apposition(doc, span, by_tok, lexical).affiliation
                 info.explicit = info.affiliation is not None
-            if info.role_text is None and not self._can_be_person(span, cands):
+            if info.role_text is None and (not self._can_be_person(span, cands)
+                                           or _named_as_place_elsewhere(span, places, cands)):
                 continue
+            if info.affiliation is None and info.role_text is not None:
+                info.affiliation = _of_state_after(doc, span, by_tok)  # "President X of Sudan"
             if info.affiliation is None and info.role_text is not None:
                 info.affiliation = self._coordinated_affiliation(doc, info, cands)
             if info.affiliation is None and info.role_text is not None:
@@ -531,9 +538,10 @@ class ActorsComponent:
     # ------------------------------------------------------------------------------------------
     def _org_mentions(self, doc: Doc, taken: set[int], lexical: list[_Cand]) -> list[_Cand]:
         by_tok = {i: c for c in lexical for i in range(*c.tokens)}
+        places = toponym_texts(doc)
         out = []
         for ent in doc.ents:
-            if ent.label_ != "ORG":
+            if ent.label_ != "ORG" or _transcript_label(ent):
                 continue
             free = [t for t in ent if t.i not in taken and t.text[:1].isupper()
                     and t.lower_ not in self.lex.title_words and t.lower_ != "the"]
@@ -549,6 +557,8 @@ class ActorsComponent:
                 continue  # "Defense" split off "Defense Secretary"
             if span.text in self.lex.metonyms:
                 continue  # "in the Kremlin": the building as a place, not a body
+            if span.text in places:
+                continue  # "Sinjar is free": tagged a place elsewhere in the article
             if self.gaz.is_known_place(span.text) or (
                 start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS and self.gaz.has(span.text)
             ):
@@ -613,6 +623,78 @@ def _surname_key(word: str) -> str:
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             return low[len(prefix):]
     return low
+
+
+# Words before "of" that make the next name a place: "the city of Raqqah", "the town of Dabiq".
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital", "port"})
+
+
+def toponym_texts(doc: Doc) -> frozenset[str]:
+    """Names the gazetteer knows that the article itself shows to be places: tagged GPE/LOC
+    somewhere, or written "the city of X" or "X, Syria". The tagger often labels the same name a
+    place once and a person or an organization elsewhere ("Raqqah", "Sinjar"); one name keeps one
+    sense in an article. Cached on the doc, since the actors and places stages both ask."""
+    cached = doc.user_data.get("newsgraph_toponym_texts")
+    if cached is not None:
+        return cached
+    names: set[str] = set()
+    gaz = load_gazetteer()
+    for ent in doc.ents:
+        start, end = ent.start + (ent[0].lower_ == "the"), ent.end
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if end <= start:
+            continue
+        text = doc[start:end].text
+        if not gaz.has(text):
+            continue  # only names the gazetteer knows ("Yazidi" tagged GPE is not one)
+        if ent.label_ in ("GPE", "LOC"):
+            names.add(text)
+        elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
+            names.add(text)  # "the city of Raqqah"
+        elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" \
+                and doc[end + 1].text in load_actor_lexicon().states:
+            names.add(text)  # "Raqqah, Syria"
+    out = frozenset(names)
+    doc.user_data["newsgraph_toponym_texts"] = out
+    return out
+
+
+def _named_as_place_elsewhere(span: Span, places: frozenset[str], persons: list[_Cand]) -> bool:
+    """A name with no title that the article shows as a place elsewhere, unless it is the surname of
+    someone named in full before ("Austin" after "Lloyd Austin")."""
+    if span.text not in places:
+        return False
+    return not any(c.name.split()[-1] == span.text for c in persons)
+
+
+def _state_mistaken_for_person(span: Span, ent: Span | None, name_parts: frozenset[str]) -> bool:
+    """"Sri Lanka said ..." tagged PERSON: the whole name is a state's and no one in the article bears
+    it as part of a longer name (unlike "Jordan" after "Michael Jordan")."""
+    if span.label_ != "STATE" or ent is None or ent.label_ != "PERSON":
+        return False
+    start = ent.start + (ent[0].lower_ == "the")
+    end = ent.end - (ent[-1].text in POSSESSIVE)
+    return (start, end) == (span.start, span.end) and not any(t.text in name_parts for t in span)
+
+
+def _of_state_after(doc: Doc, span: Span, by_tok: dict[int, _Cand]) -> str | None:
+    """"President Omar El Bashir of Sudan": the state named right after the titled name."""
+    i = span.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        c = by_tok.get(j)
+        if c is not None and c.kind == "state" and c.form == "name":
+            return c.code
+    return None
+
+
+def _transcript_label(ent: Span) -> bool:
+    """"((WN))": the interviewer's label in a Wikinews transcript, not an actor."""
+    doc = ent.doc
+    return ent.start >= 2 and ent.end + 2 <= len(doc) \
+        and doc[ent.start - 2].text == doc[ent.start - 1].text == "(" \
+        and doc[ent.end].text == doc[ent.end + 1].text == ")"
 
 
 def _person_name(span: Span) -> str:

@@ -7,8 +7,19 @@ subject / "by" agent / possessor or demonym of a nominal as source, object / "to
 turns the participants into actor codes through ``doc._.actors``. An event with neither a source nor a
 target code is dropped: an event nobody does to anybody is noise for the user.
 
-Status comes from the clause (negation, "if", "will", modals, "reportedly") and from the claim that
-contains the trigger (reported/hedged claims); time from the times stage, else the publication date.
+An actor without a code still carries its event when it is named ("Askar Akayev agreed to resign":
+the event keeps the actor's id in ``source_actors`` and an empty code list). A place no actor covers
+stands for its state as a target ("arrived in Amman", "lifted the curfew in Montenegro") and for the
+state of a group in it ("demonstrators in Baghdad"); a response is aimed at the author of what it
+answers ("rejected a U.S. request"); a condition makes a planned act a threat or a promise ("will
+withdraw unless ...") addressed to whoever must act; a refusal of a cooperative act is a REJECT.
+
+Status comes from the clause (negation, "if", "will", modals, "reportedly", "reports suggesting that")
+and from the claim that contains the trigger (reported/hedged claims); time from the times stage (only
+a date of the event's own clause), else the publication date. What did not or might happen (negated,
+hypothetical) is not coded by default (``keep_unreal``): PLOVER codes events, and such statements stay
+claims with that modality. Finally one real event stated several times in the article becomes one
+Event with every statement in ``Event.mentions`` (newsgraph/components/events_coref.py).
 """
 
 from __future__ import annotations
@@ -18,11 +29,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.components.events_coref import Anchor, corefer
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
 from newsgraph.components.extensions import doc_text
 from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
@@ -43,7 +54,15 @@ TARGET_PREPS: dict[str, frozenset[str]] = {
 }
 # Intentions to act that PLOVER codes as a promise (AGREE) or a threat (THREATEN).
 INTENT_TYPES = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "CONCEDE": "AGREE", "RETREAT": "AGREE",
-                "COERCE": "THREATEN", "SANCTION": "THREATEN", "ASSAULT": "THREATEN"}
+                "COERCE": "THREATEN", "SANCTION": "THREATEN", "ASSAULT": "THREATEN", "PROTEST": "THREATEN"}
+# Responses: aimed at the author of what they answer ("rejected a U.S. request").
+RESPONSE_TYPES = frozenset({"REJECT", "SUPPORT", "CONCEDE", "ACCUSE"})
+# Cooperative acts whose refusal ("would not meet their demands") is a REJECT.
+REFUSABLE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+# Verbs that deny their "to"-complement happened: "failed to reach an agreement".
+FAILURE_VERBS = frozenset({"fail", "refuse", "decline"})
+# Acts offered, not held over someone: on a condition they are a promise (AGREE), the rest a threat.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 # Types whose addressee can be the subject of their "that"-clause.
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 # Where a gerund acts as a noun ("the shelling of X"), not as a verb or a preposition ("according to").
@@ -59,6 +78,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Dependents that stay inside a noun phrase when we look for the actors it names.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
+UNREAL = frozenset({"negated", "hypothetical"})
+# Ids of the stand-in actors of places (never written out as actor ids).
+PLACE_ID = "place:"
+# Prepositions whose place object can stand for the state acted upon.
+PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside"})
+# Actors named enough to carry an event without a code ("Askar Akayev", "the Fatah Party").
+NAMED_KINDS = frozenset({"person", "organization", "group", "state"})
+# Clauses whose dates are their own: a time inside one does not date the clause above it.
+NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "pcomp", "advcl", "parataxis"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -87,8 +115,11 @@ class Found:
 
 
 class EventsComponent:
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, keep_unreal: bool = False) -> None:
         self.lex = lexicon or load_lexicon()
+        # PLOVER codes what happened, is reported, planned or expected; a statement that something did
+        # not or might happen stays a claim (its modality says so) unless this is set.
+        self.keep_unreal = keep_unreal
         self._actor_code, self._governing_time = _optional_helpers()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -96,8 +127,16 @@ class EventsComponent:
         found: list[Found] = []
         for sent in doc.sents:
             found.extend(self._sentence_events(sent, index))
-        pairs = [(ev, _trigger_key(f.trigger)) for f in found if (ev := self._to_event(doc, f)) is not None]
-        events = _dedupe([ev for ev, _ in pairs], [lemma for _, lemma in pairs], doc._.times or [])
+        events: list[Event] = []
+        anchors: dict[int, Anchor] = {}
+        sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        for f in found:
+            ev = self._to_event(doc, f)
+            if ev is not None and (self.keep_unreal or ev.status not in UNREAL):
+                events.append(ev)
+                anchors[id(ev)] = Anchor(f.trigger.lemma_.lower(), sentence_of[f.trigger.sent.start])
+        events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
+        events = corefer(events, anchors, doc._.times or [], doc._.places or [], doc._.quantities or [])
         events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
         for n, ev in enumerate(events, 1):
             ev.id = f"E{n}"
@@ -110,7 +149,7 @@ class EventsComponent:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX"):
                 entry = self._verb_entry(tok)
-                if entry is not None:
+                if entry is not None and not self._toll(tok, entry):
                     found[tok.i] = self._verbal(tok, entry, index)
                     continue
             if tok.ent_type_ in NAME_ENTITIES:
@@ -125,6 +164,15 @@ class EventsComponent:
         _share_targets(found)
         return list(found.values())
 
+    def _toll(self, verb: Token, entry: Entry) -> bool:
+        """"600,000 soldiers have been killed in the war": a toll of a whole conflict, with nobody doing
+        it, is a figure about that conflict (the quantities stage has it), not one event."""
+        if entry.type != "ASSAULT" or not _is_passive(verb) or _agent(verb) is not None:
+            return False
+        heads = [verb, *verb.conjuncts]  # "killed or wounded in the war"
+        return any(self.lex.in_class(p.lemma_, "conflict") for h in heads
+                   for p in _pobjs(h, {"in", "during", "since", "throughout"}))
+
     def _verb_entry(self, tok: Token) -> Entry | None:
         for entry in self.lex.verbs.get(tok.lemma_.lower(), ()):
             if entry.preps and not (_prep_lemmas(tok) & entry.preps):
@@ -132,6 +180,10 @@ class EventsComponent:
             if entry.needs_object and not any(c.dep_ == "dobj" for c in tok.children):
                 continue
             if entry.no_clause and any(c.dep_ == "ccomp" for c in tok.children):
+                continue
+            if entry.no_xcomp and any(c.dep_ == "xcomp" for c in tok.children):
+                continue
+            if entry.commit and not _commits(tok):
                 continue
             if entry.theme and not _theme_matches(self.lex, _theme_tokens(tok), entry):
                 continue
@@ -181,6 +233,9 @@ class EventsComponent:
             tok, entry = f.trigger, f.entry
             objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
             noun_objs = [found[c.i] for c in objects if c.i in found and c.pos_ != "VERB"]
+            if entry.type == "REQUEST" and noun_objs and noun_objs[0].sources:
+                # "demanded the withdrawal of Serbian forces": asked of the one who is to do it
+                f.targets = list(noun_objs[0].sources)
             if noun_objs and entry.absorb:
                 for n in noun_objs:
                     del found[n.trigger.i]
@@ -284,8 +339,45 @@ class EventsComponent:
                 if comp_subject is not None:
                     f.targets += index.np_actors(comp_subject)
                     f.parts.append(comp_subject)
+        if not f.targets and entry.type in RESPONSE_TYPES:
+            self._author_target(f, verb, index)
+        if not f.targets:
+            # "threatened to strike unless Israel rescinded ...": the one who must act is addressed
+            self._condition_target(f, verb, index)
         self._symmetric(f, subject, index)
+        if not f.targets:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+            heads = [verb, *objects, *xcomps, *(o for x in xcomps for o in x.children if o.dep_ == "dobj")]
+            self._place_target(f, heads, index)
         return f
+
+    def _author_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
+        """"rejected a U.S. request", "rejected North Korea's demand", "rejected calls by Belarus's rulers",
+        "is opposed to French mediation": a response is aimed at the author of what it answers."""
+        said = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        said += _pobjs(verb, {"to"})
+        for obj in said:
+            if obj.lemma_.lower() not in self.lex.nouns and not self.lex.in_class(obj.lemma_, "statement"):
+                continue
+            authors = [a for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                       for a in index.np_actors(c)]
+            authors += [a for p in _pobjs(obj, {"by", "from"}) for a in index.np_actors(p)]
+            if authors:
+                f.targets += authors
+                f.parts.append(obj)
+                return
+
+    def _condition_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
+        if f.entry.type not in ("THREATEN", "AGREE") and _condition(f) is None:
+            return
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                subj = next((s for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+                if subj is not None:
+                    f.targets += index.np_actors(subj)
+                    if f.targets:
+                        f.parts.append(subj)
+                        return
 
     def _nominal(self, noun: Token, entry: Entry, index: ActorIndex) -> Found:
         f = Found(noun, entry, clause_verb=_governing_verb(noun))
@@ -311,6 +403,15 @@ class EventsComponent:
                 f.targets += index.np_actors(obj)
         if not f.targets:
             self._prep_targets(f, anchor, index)
+        if not f.targets and entry.type in CLAUSE_TARGET_TYPES:
+            # "its demand that Israel ease restrictions", "a declaration demanding that the government ...":
+            # the one the clause asks to act is addressed
+            for comp in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
+                if any(m.dep_ == "mark" for m in comp.children):
+                    subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                    if subj is not None:
+                        f.targets += index.np_actors(subj)
+                        f.parts.append(subj)
         for between in _pobjs(anchor, {"between", "among"}):
             both = index.np_actors(between)
             f.sources += both
@@ -318,7 +419,13 @@ class EventsComponent:
         head = anchor.head
         # "X launched an attack on Y", "X held talks with Y": the support verb's subject is the source.
         if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            if not f.sources:
+            if anchor.dep_ == "dobj" and self.lex.in_class(head.lemma_, "victim_verbs"):
+                # "Tunisia is facing terrorist attacks": the subject suffers the act
+                subj = _subject(head)
+                if subj is not None and not f.targets:
+                    f.targets += index.np_actors(subj)
+                    f.parts.append(subj)
+            elif not f.sources:
                 subj = _subject(head) if anchor.dep_ == "dobj" else _agent(head)
                 if subj is not None:
                     f.sources += index.np_actors(subj)
@@ -333,6 +440,10 @@ class EventsComponent:
             f.support_verb = head_entry is None or head_entry.light or head_entry.type == entry.type
             if f.support_verb:
                 f.clause_verb = head
+        elif not f.targets and (victim := _target_of(anchor, self.lex)) is not None:
+            # "the region that was the target of a Ukrainian incursion": the one targeted is the target
+            f.targets += index.np_actors(victim, deep=True)
+            f.parts.append(victim)
         elif (anchor.dep_ == "pobj" and head.lemma_.lower() in PARTICIPATION_PREPS
               and head.head.pos_ in ("VERB", "AUX") and self._verb_entry(head.head) is None):
             # "were engaged in ethnic cleansing", "remained on alert", "converged for a rally"
@@ -346,7 +457,24 @@ class EventsComponent:
                 self._prep_targets(f, verb, index)
             f.clause_verb, f.support_verb = verb, True
         self._symmetric(f, None, index)
+        if not f.targets:
+            heads = [anchor] + ([f.clause_verb] if f.clause_verb is not None else [])
+            self._place_target(f, heads, index)
         return f
+
+    def _place_target(self, f: Found, heads: list[Token], index: ActorIndex) -> None:
+        """The state of the place where the act lands, when no actor is its target: "arrived in Amman",
+        "evacuate settlements in the Gaza Strip" (not the source's own country)."""
+        own = set(_codes(f.sources, self._actor_code))
+        preps = PLACE_PREPS | {"from"} if f.entry.type == "RETREAT" else PLACE_PREPS  # "withdrew from X"
+        for h in heads:
+            for p in _pobjs(h, preps):
+                states = index.place_actors(p) or [a for a in index.np_actors(p) if a.kind == "state"]
+                states = [a for a in states if self._actor_code(a) not in own]
+                if states:
+                    f.targets += states[:1]
+                    f.parts.append(p)
+                    return
 
     def _prep_targets(self, f: Found, head: Token, index: ActorIndex) -> None:
         """The first actor named by a target preposition of the head, else of its object
@@ -389,13 +517,22 @@ class EventsComponent:
             f.targets = [a for a in f.targets if a.id not in own]  # an actor is not its own target
         source = _codes(f.sources, self._actor_code)
         target = _codes(f.targets, self._actor_code)
-        if not source and not target:
-            return None
+        if not source and not target and not any(_named(doc, a) for a in f.sources + f.targets):
+            return None  # nobody named does it to anybody named
         start, end = _evidence(f)
         trig = f.trigger
         status, claim = _status(doc, f, self.lex)
         type_, mode = f.entry.type, _mode(self.lex, f)
-        if status == "planned" and f.trigger.pos_ in ("VERB", "AUX", "NOUN") and type_ in INTENT_TYPES:
+        if status == "negated" and type_ in REFUSABLE and _refusal(f):
+            # "will not accept more refugees", "failed to reach agreement": PLOVER codes a refusal as REJECT
+            type_, mode, status = "REJECT", None, "occurred"
+        condition = _condition(f) if status == "planned" else None
+        if condition is not None and (condition == "unless" or type_ not in COOPERATIVE):
+            # "will withdraw its force unless ...", "would attack if ...": an act held over someone
+            type_, mode, status = "THREATEN", None, "occurred"
+        elif condition is not None:
+            type_, mode, status = "AGREE", None, "occurred"  # "would meet him if ...": a conditional offer
+        elif status == "planned" and f.trigger.pos_ in ("VERB", "AUX", "NOUN") and type_ in INTENT_TYPES:
             # PLOVER codes a stated intention as the promise or threat it is, not as the act itself.
             type_, mode, status = INTENT_TYPES[type_], None, "occurred"
         time, time_from = self._time(doc, f, start, end)
@@ -424,7 +561,9 @@ class EventsComponent:
         t: Time | None = None
         if self._governing_time is not None:
             t = self._governing_time(doc, f.trigger.idx, f.trigger.idx + len(f.trigger.text))
-        else:
+            if t is not None and not _time_in_clause(doc, t, f):
+                t = None  # a date of another clause ("the region that was the target of an incursion in August")
+        if t is None:
             t = _clause_time(doc, f)
         if t is not None:
             return t.value, "text"
@@ -457,6 +596,26 @@ class ActorIndex:
                     table.setdefault(tok.i, actor)
                 self.mentions.append((span.start, actor))
         self.mentions.sort(key=lambda x: x[0])
+        # Places that no actor covers, standing for their state where one is acted upon there
+        # ("arrived in Amman", "lifted the curfew in Montenegro"): read only as targets.
+        self.places: dict[int, Actor] = {}
+        for n, place in enumerate(doc._.places or []):
+            if not place.country:
+                continue
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or any(t.i in self.by_token or t.i in self.uncoded for t in span):
+                continue
+            stand_in = Actor(f"{PLACE_ID}{n}", place.name, "state", code=place.country)
+            for tok in span:
+                self.places.setdefault(tok.i, stand_in)
+
+    def place_actors(self, head: Token) -> list[Actor]:
+        """The states of the places a phrase names (its head and conjuncts, or their "of" objects)."""
+        out = []
+        for tok in [head, *head.conjuncts]:
+            hits = [self.places[t.i] for t in tok.subtree if t.i in self.places]
+            out += hits[:1]
+        return _unique(out)
 
     def np_actors(self, head: Token, own_head: bool = True, deep: bool = False) -> list[Actor]:
         """The actors a noun phrase names: its head, modifiers, possessor, apposition, conjuncts.
@@ -473,6 +632,8 @@ class ActorIndex:
                 preps = {"of", "from", "at"} if self.lex_military(tok) else {"of", "from", "at", "in", "for"}
                 for p in _pobjs(tok, preps):
                     found += self._phrase(p)
+                    if not any(self.code_of(a) for a in found):
+                        found += self.place_actors(p)  # "demonstrators in Baghdad" are Iraq's
             out += found
         return _unique(out)
 
@@ -521,10 +682,6 @@ class ActorIndex:
         return None
 
 
-def _trigger_key(tok: Token) -> str:
-    return ("v:" if tok.pos_ in ("VERB", "AUX") else "n:") + tok.lemma_.lower()
-
-
 def _share_targets(found: dict[int, Found]) -> None:
     """A material act with no stated target takes the target of its source's other act in the sentence
     ("X was sending troops to Y in a sign of ties that include the delivery of X's weapons")."""
@@ -562,30 +719,6 @@ def _merge_linked(found: dict[int, Found]) -> None:
                     del found[t.i]
 
 
-def _datedness(ev: Event, times: list[Time]) -> int:
-    """2 when a time expression sits inside the event's evidence, 1 when its time is from the text."""
-    if any(ev.start <= t.start and t.end <= ev.end for t in times):
-        return 2
-    return 1 if ev.time_from == "text" else 0
-
-
-def _dedupe(events: list[Event], lemmas: list[str], times: list[Time]) -> list[Event]:
-    """One event for a repeated name of it ("Russia's invasion of Ukraine" twice): keep its most dated mention.
-
-    Only nominal triggers: two clauses with the same verb are two reports, which the user wants to see.
-    """
-    best: dict[tuple[Any, ...], int] = {}
-    for n, (ev, lemma) in enumerate(zip(events, lemmas, strict=True)):
-        if not lemma.startswith("n:"):
-            best[(n,)] = n
-            continue
-        key = (ev.type, lemma, tuple(sorted(ev.source)), tuple(sorted(ev.target)), ev.status)
-        if key not in best or _datedness(ev, times) > _datedness(events[best[key]], times):
-            best[key] = n
-    keep = set(best.values())
-    return [ev for n, ev in enumerate(events) if n in keep]
-
-
 def _borrow(f: Found, inner: Found) -> None:
     """A control verb with no target of its own takes the target of the event it absorbs."""
     if not f.targets and inner.targets:
@@ -618,6 +751,15 @@ def _in_subject(tok: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _named(doc: Doc, actor: Actor) -> bool:
+    """An actor named in the text ("Askar Akayev", "the Fatah Party"), though without a code: an event
+    it takes part in is worth keeping; "officials", "some analysts" are not enough on their own."""
+    if actor.kind not in NAMED_KINDS or not actor.mentions or actor.id.startswith(PLACE_ID):
+        return False
+    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" for t in span)
 
 
 def _fits(pronoun: str, actor: Actor) -> bool:
@@ -662,7 +804,7 @@ def _codes(actors: Iterable[Actor], code_of: Callable[[Actor], str | None]) -> l
 
 
 def _ids(actors: Iterable[Actor]) -> list[str]:
-    return [a.id for a in _unique(list(actors))]
+    return [a.id for a in _unique(list(actors)) if not a.id.startswith(PLACE_ID)]
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -812,6 +954,8 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
         kids += list(trig.children)  # "indicated no support"
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
         return "negated", claim
+    if any(s.lemma_.lower() == "fail" for s in scope[1:]):
+        return "negated", claim  # "failed to reach an agreement"
     for s in scope:
         for anc in [s, *s.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in anc.children):
@@ -837,9 +981,59 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
     verbal = trig.pos_ in ("VERB", "AUX") or light_noun
     if claim is not None and claim.modality in CLAIM_STATUS and (verbal or claim.modality != "expected"):
         return CLAIM_STATUS[claim.modality], claim
-    if _according_to(trig.sent):
+    if _according_to(trig.sent) or _under_report(trig, lex):
         return "reported", claim
     return "occurred", claim
+
+
+def _refusal(f: Found) -> bool:
+    """A negation by the actor of its own act ("will not accept", "would not meet", "failed to reach"),
+    not a report that something did not happen to someone ("had not been deployed")."""
+    verb = f.clause_verb if f.clause_verb is not None else f.trigger
+    if _is_passive(verb):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILURE_VERBS:
+        return True
+    return any(c.lower_ in ("will", "would", "wo", "can", "could", "ca") for c in verb.children if c.dep_ == "aux")
+
+
+def _commits(verb: Token) -> bool:
+    """Whether the verb commits to something: "agreed to withdraw", "agreed a deal", "agreed on a plan",
+    "agreed that they should cooperate" (not "agreed that vaccines work": an opinion)."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lemma_.lower() in ("to", "on", "upon")):
+            return True
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
+            return True
+    return False
+
+
+def _condition(f: Found) -> str | None:
+    """"if" or "unless" when the event's clause has a condition clause of its own ("will withdraw unless
+    the president arranges a ceasefire")."""
+    verb = f.clause_verb if f.clause_verb is not None else f.trigger
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+            if mark is not None:
+                return mark
+    return None
+
+
+def _under_report(trig: Token, lex: Lexicon) -> bool:
+    """Whether the trigger sits in what reports say: "reports suggesting that X ...", "rumours that X ...",
+    "Reports say X ..." (the clause of a report noun, or of a verb whose subject is one)."""
+    for anc in trig.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        if anc.dep_ in ("acl", "relcl") and lex.in_class(anc.head.lemma_, "report_nouns"):
+            return True
+        subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and lex.in_class(subj.lemma_, "report_nouns") and lex.in_class(anc.lemma_, "speech"):
+            return True
+    # "the report that X attacked Y": a report noun's own clause
+    return any(anc.dep_ in ("acl", "ccomp") and lex.in_class(anc.head.lemma_, "report_nouns")
+               for anc in [trig, *trig.ancestors] if anc.pos_ in ("VERB", "AUX"))
 
 
 def _reported_clause(verb: Token, lex: Lexicon) -> bool:
@@ -894,31 +1088,56 @@ def _place(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _clause_time(doc: Doc, f: Found) -> Time | None:
-    """Without the times stage's helper: a time expression attached to the trigger's clause."""
+    """A time expression inside the trigger's own clause (not in a clause nested in it), nearest first."""
     times: list[Time] = doc._.times or []
-    if not times:
+    sent = f.trigger.sent
+    mine = [t for t in times if sent.start_char <= t.start < sent.end_char and _time_in_clause(doc, t, f)]
+    return min(mine, key=lambda t: abs(t.start - f.trigger.idx), default=None)
+
+
+def _target_of(noun: Token, lex: Lexicon) -> Token | None:
+    """X in "X was the target of <noun>" / "<noun> targeted X": the phrase the event's "target" noun
+    is predicated of (through a copula, a relative clause or an apposition)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lemma_.lower() != "of" or not lex.in_class(prep.head.lemma_, "target_nouns"):
         return None
-    anchors = {t.i for t in (f.trigger, f.clause_verb) if t is not None}
-    for t in times:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
-            continue
-        node = span.root
-        for _ in range(3):
-            if node.i in anchors:
-                return t
-            if node.pos_ in ("VERB", "AUX") or node.head == node:
-                break
-            node = node.head
+    role = prep.head
+    if role.dep_ == "attr":
+        return _subject(role.head)
+    if role.dep_ == "appos":
+        return role.head
     return None
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """"visited X to hold talks ... in 2000": an infinitive of purpose shares its main clause's time."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _time_in_clause(doc: Doc, t: Time, f: Found) -> bool:
+    """Whether a time expression hangs (through the parse) from the trigger or its clause's verb without
+    crossing into a clause of its own (a relative clause, a reported clause, a participle)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    anchors = {f.trigger.i} | ({f.clause_verb.i} if f.clause_verb is not None else set())
+    node = span.root
+    while True:
+        if node.i in anchors:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in NESTED_CLAUSE_DEPS and not _purpose_clause(node):
+            return False
+        if node.head == node:
+            return False
+        node = node.head
 
 
 @Language.factory(
     "newsgraph_events",
     requires=["token.dep", "doc._.actors", "doc._.places", "doc._.times", "doc._.claims"],
     assigns=["doc._.events"],
-    default_config={},
+    default_config={"keep_unreal": False},
 )
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent()
+def make_events(nlp: Language, name: str, keep_unreal: bool) -> EventsComponent:
+    return EventsComponent(keep_unreal=keep_unreal)
 

@@ -32,6 +32,8 @@ class Entry:
     absorb: bool = False  # wins over a noun trigger as its object ("lifted the blockade")
     needs_object: bool = False  # only with a direct object
     no_clause: bool = False  # only without a "that"-clause
+    no_xcomp: bool = False  # only without a "to"-complement
+    commit: bool = False  # only with something committed to (see verbs.tsv)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ def _entry(row: list[str]) -> Entry:
             fields["needs_object"] = True
         elif key == "noclause":
             fields["no_clause"] = True
+        elif key == "noxcomp":
+            fields["no_xcomp"] = True
+        elif key == "commit":
+            fields["commit"] = True
     return Entry(type_, None if mode == "-" else mode, **fields)  # type: ignore[arg-type]
 
 

@@ -11,8 +11,11 @@ the capital). Not places: demonyms, and capitals or seats the actors stage found
 Resolution: every gazetteer record of the name is scored by level (a country name means the country;
 a suffix asks for a division), population, and the countries the article already talks about (from
 actors and from the names that resolve unambiguously), so "Washington" next to the Pentagon is the US
-capital and "Georgia" next to Tbilisi the country. A name the gazetteer does not know keeps no
-coordinates.
+capital and "Georgia" next to Tbilisi the country. Local news names its towns with their state:
+a division named near a name favours the towns in it ("Waterloo" after "Iowa"), and brings in small
+towns the main index leaves out ("Edmonton" in a Kentucky story); "Paris, Texas" pins every later
+"Paris" of the article. "Laurel County" resolves to the county (level admin2). A name the gazetteer
+does not know keeps no coordinates.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.components.actors import load_actor_lexicon
+from newsgraph.components.actors import load_actor_lexicon, toponym_texts
 from newsgraph.components.extensions import doc_text
 from newsgraph.model import Place
 from newsgraph.resources.gazetteer import ADMIN_SUFFIXES, Gazetteer, GeoEntry, admin_stem, load, normalize
@@ -56,6 +59,10 @@ GENERIC_NAME_WORDS = frozenset(
 UNTAGGED_POPULATION = 10_000
 # A city named inside an organization's name must be this big ("Toronto General Hospital").
 INSIDE_NAME_POPULATION = 200_000
+# A town in a division the article names gains this much ("Paris" in a story about Texas).
+DIVISION_BONUS = 3.0
+# ... when the division is named within this many tokens of the town (a paragraph or so).
+DIVISION_WINDOW = 80
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"})
 
 
@@ -83,7 +90,8 @@ class PlacesComponent:
         blocked = _actor_only_spans(actors)
         toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked)]
         context = self._context(actors, toponyms, doc)
-        pins = self._pins(doc, toponyms)
+        pins = _spread_pins(toponyms, self._pins(doc, toponyms))
+        context.divisions = self._divisions(toponyms, context, pins)
         doc._.places = [self._resolve(doc, t, context, pins.get(i)) for i, t in enumerate(toponyms)]
         doc._.places = [p for p in doc._.places if p is not None]
         return doc
@@ -114,6 +122,7 @@ class PlacesComponent:
                 pass  # "Kursk" (PRODUCT) "region"
             elif text in self.demonyms or not (
                 self._well_known(text, label) or self._after_locative(doc, start, text, label)
+                or text in toponym_texts(doc)  # "Raqqah" tagged GPE elsewhere in the article
             ):
                 continue
             out.append(_Toponym(start, suffix_end, doc[start:suffix_end].text, suffix_end > end,
@@ -221,17 +230,17 @@ class PlacesComponent:
         if label == "ORG":
             return self.gaz.is_known_place(text)
         for e in self.gaz.lookup(text):
-            if e.level in ("country", "admin1") or e.population >= MIN_MISLABEL_POPULATION:
+            if e.level in ("country", "admin1") or (e.level == "city" and e.population >= MIN_MISLABEL_POPULATION):
                 return label != "FAC" or e.level != "country"
         return False
 
     # ------------------------------------------------------------------------------------------
     # resolution
     # ------------------------------------------------------------------------------------------
-    def _context(self, actors: list, toponyms: list[_Toponym], doc: Doc) -> Counter[str]:
+    def _context(self, actors: list, toponyms: list[_Toponym], doc: Doc) -> _Context:
         """How often each country is named or implied in the article: states and affiliations from
         the actors, and names with only one reading in the gazetteer."""
-        ctx: Counter[str] = Counter()
+        ctx = _Context()
         for a in actors:
             code = a.country or (a.code if a.kind == "state" else None)
             if code:
@@ -242,6 +251,25 @@ class PlacesComponent:
             if len(countries) == 1:
                 ctx[next(iter(countries))] += 1
         return ctx
+
+    def _divisions(self, toponyms: list[_Toponym], context: _Context,
+                   pins: dict[int, set[str]]) -> dict[tuple[str, str], list[int]]:
+        """The first-level divisions the article is about: those it names ("Texas", "Ky.") and those
+        that pin a name ("London, Ontario"), as (ISO3, normalised name). Local news names its towns
+        with their state, so a small "Paris" in a Texas story is the Texan one. Each maps to the token
+        positions where it is named."""
+        out: dict[tuple[str, str], list[int]] = {}
+        for i, t in enumerate(toponyms):
+            entries = self._entries(t)
+            if not entries:
+                continue
+            if any(e.capital for e in entries):
+                context.capital_names.add(normalize(t.text))
+            best = max(entries, key=lambda e: _score(e, t, context, pins.get(i)))
+            if best.level == "admin1" and best.admin1:
+                out.setdefault((best.country, normalize(best.admin1)), []).append(t.start)
+                context.division_names.add(normalize(t.text))
+        return out
 
     def _pins(self, doc: Doc, toponyms: list[_Toponym]) -> dict[int, set[str]]:
         """"Paris, Texas", "London, Ontario": a division or country right after a comma pins the name
@@ -268,6 +296,10 @@ class PlacesComponent:
             cities = [e for e in self.gaz.lookup(capital) if e.country == t.seat_of and e.level == "city"]
             return sorted(cities, key=lambda e: -e.population)[:1]
         entries = self.gaz.lookup(t.text)
+        if t.suffix:
+            # "Karak district": the Jordanian governorate as well as any district called so in full
+            divisions = [e for e in self.gaz.lookup(admin_stem(t.text)) if e.level == "admin1"]
+            entries = entries + [e for e in divisions if e not in entries]
         if not entries and t.suffix:
             entries = [e for e in self.gaz.lookup(admin_stem(t.text)) if e.level in ("admin1", "city")]
         if not entries:
@@ -287,11 +319,19 @@ class PlacesComponent:
                 entries = [e for e in self.gaz.lookup(" ".join(words[lead:tail])) if not lead or e.level != "city"]
         return entries
 
-    def _resolve(self, doc: Doc, t: _Toponym, context: Counter[str], pin: set[str] | None) -> Place | None:
+    def _local_towns(self, t: _Toponym, context: _Context) -> list[GeoEntry]:
+        """Small towns called so in a division named near the name ("Edmonton" in a Kentucky story):
+        the main index leaves towns under 5,000 people out, local news is full of them."""
+        if not context.divisions or t.suffix or t.seat_of is not None:
+            return []
+        return [e for e in self.gaz.towns(t.text)
+                if context.division_bonus(e, t) >= DIVISION_BONUS]
+
+    def _resolve(self, doc: Doc, t: _Toponym, context: _Context, pin: set[str] | None) -> Place | None:
         start = doc[t.start].idx
         end = start + len(t.text) if t.end == t.start + 1 else doc[t.end - 1].idx + len(doc[t.end - 1])
         text = doc_text(doc)[start:end]
-        entries = self._entries(t)
+        entries = self._entries(t) + self._local_towns(t, context)
         if not entries:
             if not t.spacy_place or not _looks_like_name(text):
                 return None
@@ -312,6 +352,51 @@ class PlacesComponent:
                      admin1=best.admin1)
 
 
+class _Context(Counter[str]):
+    """Country -> how often the article names or implies it; plus the divisions it names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.divisions: dict[tuple[str, str], list[int]] = {}  # division -> token positions it is named at
+        self.division_names: set[str] = set()  # names in the text that mean a division ("Wyoming")
+        self.capital_names: set[str] = set()  # names that can mean a national capital ("Washington")
+
+    def dominant(self) -> str | None:
+        """The country the article is mostly about, if one stands out (named at least twice)."""
+        top = self.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
+
+    def division_bonus(self, e: GeoEntry, t: _Toponym) -> float:
+        """How much the divisions the article names favour a record in one of them: fully when the
+        division is named near the name ("Flooding hit Iowa ... In Waterloo"), a little otherwise
+        (a long story that names Michigan once does not move "Charlotte" there)."""
+        if not e.admin1:
+            return 0.0
+        where = self.divisions.get((e.country, normalize(e.admin1)))
+        if not where:
+            return 0.0
+        if any(abs(i - t.start) <= DIVISION_WINDOW for i in where):
+            return DIVISION_BONUS
+        return DIVISION_BONUS / 3
+
+
+def _spread_pins(toponyms: list[_Toponym], pins: dict[int, set[str]]) -> dict[int, set[str]]:
+    """One reading per name and article: "LONDON, Ky. ... London Police" pins every "London"."""
+    by_name: dict[str, set[str]] = {}
+    for i, keys in pins.items():
+        by_name.setdefault(normalize(toponyms[i].text), set()).update(keys)
+    if not by_name:
+        return pins
+    out = dict(pins)
+    for i, t in enumerate(toponyms):
+        found = by_name.get(normalize(t.text))
+        if found and i not in out:
+            out[i] = found
+    return out
+
+
 def _score(e: GeoEntry, t: _Toponym, context: Counter[str], pin: set[str] | None = None) -> float:
     """How likely a record is the place meant. Countries first, then divisions when a division word
     follows, then cities by size; a country the article talks about counts a lot."""
@@ -323,6 +408,10 @@ def _score(e: GeoEntry, t: _Toponym, context: Counter[str], pin: set[str] | None
     elif e.level == "admin1":
         score += 8.0 if t.suffix else 5.0
         score += 0.1 * math.log10(e.population + 1)  # Florida (USA) over Florida (Uruguay)
+    elif e.level == "admin2":
+        # "Laurel County" names a county; a bare "Laurel" rather the town
+        score += 7.5 if t.suffix else 1.0
+        score += 0.1 * math.log10(e.population + 1)
     else:
         score += math.log10(e.population + 10)
         if e.capital:
@@ -335,6 +424,18 @@ def _score(e: GeoEntry, t: _Toponym, context: Counter[str], pin: set[str] | None
         score += 5.0 if e.admin1 and normalize(e.admin1) in pin else 4.0
     if context.get(e.country):
         score += 2.0 if e.level == "city" else 3.0
+    if not isinstance(context, _Context):
+        return score - (1.0 if e.lat is None else 0.0)
+    own_name = normalize(e.name) == normalize(t.text)
+    if e.level != "country" and own_name and e.country == context.dominant():
+        score += 1.0  # the country the story is about, over a namesake abroad
+    if e.level == "admin2":
+        score += context.division_bonus(e, t)  # "Washington County" in a story about Oregon
+    key = normalize(t.text)
+    if e.level == "city" and own_name and key not in context.division_names:
+        # a town by its own name, not a division the text names ("New York", "Wyoming" the states)
+        bonus = context.division_bonus(e, t)
+        score += bonus / 2 if key in context.capital_names else bonus
     if e.lat is None:
         score -= 1.0
     return score

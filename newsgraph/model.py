@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -29,6 +30,11 @@ EventStatus = Literal["occurred", "planned", "expected", "hypothetical", "negate
 Modality = Literal["confirmed", "asserted", "reported", "hedged", "expected", "negated", "hypothetical"]
 PlaceLevel = Literal["country", "admin1", "admin2", "city", "site", "region"]
 SpanPair = tuple[int, int]
+
+
+def text_sha1(text: str) -> str:
+    """The identity of an article's text: the store keeps one article per digest."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -119,12 +119,7 @@ def is_direct(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> bool:
     # 'Pelosi said on Friday "We are ..."': a capitalised sentence a few words after a cue verb.
     if not text[start : start + 1].isupper():
         return False
-    for tok in reversed(doc[max(0, mark.start - 5) : mark.start]):
-        if tok.is_punct or "\n" in tok.text:
-            return False
-        if _is_cue_verb(tok, lex):
-            return True
-    return False
+    return _cue_near_before(doc, p, lex) is not None
 
 
 def direct_quotes(doc: Doc, passages: list[QuotedPassage], lex: QuoteLexicon) -> list[Attribution]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.model import Article
+from newsgraph.model import Article, text_sha1
 
 # spaCy's own default limit; a news article is far below it. Longer texts are refused by name.
 MAX_CHARS = 1_000_000
@@ -29,7 +28,7 @@ class Rejected:
 
 def text_id(text: str) -> str:
     """A stable id for a text with no id of its own: the same text always gets the same id."""
-    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return "sha1-" + text_sha1(text)[:16]
 
 
 def parse_published(value: Any) -> dt.date | None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from newsgraph.model import Article
-from newsgraph.store.sqlite import Store, text_sha1
+from newsgraph.model import Article, text_sha1
+from newsgraph.store.sqlite import Store
 
 
 @dataclass
@@ -53,7 +53,7 @@ def _new_articles(store: Store, articles: Iterable[Article], report: IngestRepor
     pending: list[Article] = []
     for article in articles:
         digest = text_sha1(article.text)
-        if digest in seen or store.has_text(article.text):
+        if digest in seen or store.has_digest(digest):
             report.skipped += 1
             continue
         if article.id in pending_ids or store.has_id(article.id):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import json
 import re
 import sqlite3
@@ -16,16 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain
+from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain, text_sha1
 from newsgraph.store.clusters import EventReport, assign_cluster, refresh_counts
 from newsgraph.store.migrations import migrate
 from newsgraph.store.timerange import timex_range
 
 BUSY_TIMEOUT_S = 30.0
-
-
-def text_sha1(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def actor_key(actor: Actor) -> str:
@@ -80,8 +75,10 @@ class Store:
     # ------------------------------------------------------------ writing
 
     def has_text(self, text: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE text_sha1 = ?", (text_sha1(text),)).fetchone()
-        return row is not None
+        return self.has_digest(text_sha1(text))
+
+    def has_digest(self, digest: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE text_sha1 = ?", (digest,)).fetchone() is not None
 
     def has_id(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None

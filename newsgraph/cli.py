@@ -62,6 +62,12 @@ def _positive(value: str) -> int:
     return n
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0-65535; 0 picks a free one)")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newsgraph",
@@ -114,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--db", default=DEFAULT_DB)
     su.add_argument("--top", type=_positive, default=8, help="rows per section")
     su.set_defaults(handler=cmd_summary)
+
+    sv = sub.add_parser("serve", help="a read-only web view: timeline, map, claims, figures, each with its trail")
+    sv.add_argument("--db", default=DEFAULT_DB)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    sv.add_argument("--port", type=_port, default=8765)
+    sv.set_defaults(handler=cmd_serve)
     return p
 
 
@@ -251,6 +263,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     with Store.open_existing(args.db) as store:
         print(report.summary(store, top=args.top))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from newsgraph.serve import serve
+
+    try:
+        serve(args.db, host=args.host, port=args.port)
+    except OSError as e:
+        raise NewsgraphError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pick another --port") from e
     return EXIT_OK
 
 

@@ -95,6 +95,11 @@ def _is_participial_adjunct(verb: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
+def is_datable(t: Time) -> bool:
+    """A time that says when (a date or a clock time), not how long, how often or a vague "in the past"."""
+    return t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not t.value.startswith("P")
+
+
 def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     """The time expression governing the clause that holds ``doc.text[start_char:end_char]``.
 
@@ -103,7 +108,9 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     of the sentence (a relative clause, a participial adjunct, the reporting frame of a quotation) is
     not taken: None then, and callers fall back on the publication date, saying so.
     """
-    times: list[Time] = doc._.times or []
+    # Only times that say when: a duration ("for three months"), a frequency or a vague reference ("in the
+    # past") does not date an event or a claim.
+    times: list[Time] = [t for t in doc._.times or [] if is_datable(t)]
     if not times or not len(doc):
         return None
     starts = _token_starts(doc)

@@ -35,6 +35,11 @@ class Filters:
             self.params.extend(params or (value,))
         return self
 
+    def require(self, clause: str) -> Filters:
+        """A condition that always applies, with no parameter."""
+        self.clauses.append(clause)
+        return self
+
     def like(self, value: str | None, *expressions: str) -> Filters:
         """Any of these expressions contains the value (case-insensitive, as SQLite's LIKE is)."""
         clause = "(" + " OR ".join(f"{e} LIKE ?" for e in expressions) + ")"
@@ -60,15 +65,19 @@ def _dates(f: Filters, since: dt.date | None, until: dt.date | None, alias: str)
 
 def query_events(
     conn: sqlite3.Connection, limit: int, actor: str | None = None, event_type: str | None = None,
-    since: dt.date | None = None, until: dt.date | None = None, article: str | None = None, **_: Any,
+    since: dt.date | None = None, until: dt.date | None = None, article: str | None = None,
+    newest_first: bool = False, **_: Any,
 ) -> Iterator[Row]:
+    """Event reports in the order of the time they happened (the publication date where the text gives none)."""
     f = Filters().add(actor, "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = t.article_id "
                              "AND ea.event_idx = t.idx AND ea.code = ?)", (actor or "").upper())
     f.add(event_type, "t.type = ?", (event_type or "").upper()).add(article, "t.article_id = ?")
     _dates(f, since, until, "t")
-    sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.type, t.mode, t.status, t.time, t.cluster_id, "
-           f"t.text, {_SENTENCE} AS sentence, t.data FROM events t JOIN articles a ON a.id = t.article_id"
-           f"{f.sql()} ORDER BY coalesce(t.time_start, a.published), t.article_id, t.idx LIMIT ?")
+    sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.type, t.mode, t.status, t.time, "
+           f"t.time_start, t.time_end, t.cluster_id, t.text, {_SENTENCE} AS sentence, t.data "
+           f"FROM events t JOIN articles a ON a.id = t.article_id{f.sql()} "
+           f"ORDER BY coalesce(t.time_start, a.published) {'DESC' if newest_first else 'ASC'}, t.article_id, t.idx "
+           "LIMIT ?")
     yield from _rows(conn, sql, [*f.params, limit])
 
 
@@ -111,6 +120,27 @@ def query_places(conn: sqlite3.Connection, limit: int, name: str | None = None, 
     f = Filters().like(name, "t.name", "t.text").add(article, "t.article_id = ?")
     sql = (f"SELECT t.article_id, t.start, t.\"end\", t.text, t.name, t.country, t.lat, t.lon, t.level, "
            f"{_SENTENCE} AS sentence, t.data FROM places t{f.sql()} ORDER BY t.article_id, t.idx LIMIT ?")
+    yield from _rows(conn, sql, [*f.params, limit])
+
+
+def query_map(conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
+              **_: Any) -> Iterator[Row]:
+    """Places with coordinates, one row per resolved place, with how often and in how many articles it is named."""
+    f = Filters().require("t.lat IS NOT NULL").like(name, "t.name", "t.text").add(article, "t.article_id = ?")
+    sql = ("SELECT t.name, t.country, t.level, t.lat, t.lon, count(*) AS mentions, "
+           "count(DISTINCT t.article_id) AS articles, group_concat(DISTINCT t.article_id) AS article_ids "
+           f"FROM places t{f.sql()} GROUP BY t.name, t.country, t.level, t.lat, t.lon "
+           "ORDER BY mentions DESC, t.name LIMIT ?")
+    yield from _rows(conn, sql, [*f.params, limit])
+
+
+def query_articles(conn: sqlite3.Connection, limit: int, name: str | None = None, **_: Any) -> Iterator[Row]:
+    """Stored articles, newest first; --name matches the title or the id."""
+    f = Filters().like(name, "a.title", "a.id")
+    counts = ", ".join(f"(SELECT count(*) FROM {t} x WHERE x.article_id = a.id) AS {t}"
+                       for t in ("events", "quotes", "claims", "quantities", "places"))
+    sql = (f"SELECT a.id, a.title, a.published, a.url, length(a.text) AS chars, {counts} FROM articles a{f.sql()} "
+           "ORDER BY a.published DESC, a.id LIMIT ?")
     yield from _rows(conn, sql, [*f.params, limit])
 
 

@@ -95,10 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--db", default=DEFAULT_DB)
     q.add_argument("--actor", help="events: an actor code as source or target (RUS, NATO)")
     q.add_argument("--type", dest="event_type", help="events: a PLOVER type (MOBILIZE, ASSAULT ...)")
-    q.add_argument("--since", type=_date, help="events: on or after this date (YYYY-MM-DD)")
-    q.add_argument("--until", type=_date, help="events: on or before this date (YYYY-MM-DD)")
+    q.add_argument("--since", type=_date, help="events, quantities: on or after this date (YYYY-MM-DD)")
+    q.add_argument("--until", type=_date, help="events, quantities: on or before this date (YYYY-MM-DD)")
     q.add_argument("--speaker", help="quotes and claims: part of the speaker's name")
-    q.add_argument("--name", help="places and actors: part of the name")
+    q.add_argument("--name", help="places and actors: part of the name; quantities: what is counted or its category")
     q.add_argument("--article", help="only items from this article id")
     q.add_argument("--limit", type=_positive, default=50)
     q.add_argument("--json", action="store_true", help="JSON lines instead of a table")
@@ -131,8 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", type=_date, help="publication date for records that carry none (YYYY-MM-DD)")
-    p.add_argument("--workers", type=_positive, default=1, help="processes to run the pipeline in (default 1)")
+    p.add_argument("--workers", type=_positive, default=None,
+                   help="processes (local) or actors (ray) to run the pipeline in (default: 1 local, 1 per CPU ray)")
     p.add_argument("--max-chars", type=_positive, default=None, help="longest text accepted (default 1,000,000)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local: this machine (--workers processes); ray: Ray Data, for more than one machine")
+    p.add_argument("--ray-address", default=None,
+                   help="with --engine ray: 'auto' or ray://HOST:10001 for a cluster (default: start Ray here)")
 
 
 # ---------------------------------------------------------------- commands
@@ -160,7 +165,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     build_nlp()  # fail early, before touching the output, when the model is missing
     rejected: list[str] = []
     with _open_output(args.output) as out:
-        for extraction in extract(_read([args.input], args, rejected), workers=args.workers):
+        for extraction in extract(_read([args.input], args, rejected), workers=args.workers, engine=args.engine,
+                                  ray_address=args.ray_address):
             out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
     return EXIT_REJECTED if rejected else EXIT_OK
 
@@ -198,7 +204,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     rejected: list[str] = []
     report = ingest_articles(
-        args.db, _read(args.paths, args, rejected), workers=args.workers, progress=not args.no_progress
+        args.db, _read(args.paths, args, rejected), workers=args.workers, progress=not args.no_progress,
+        engine=args.engine, ray_address=args.ray_address,
     )
     print(
         f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}, "

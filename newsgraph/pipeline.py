@@ -93,12 +93,25 @@ def extract_one(article: Article, nlp: Language | None = None) -> Extraction:
 
 
 def extract(
-    articles: Iterable[Article], workers: int = 1, batch_size: int = BATCH_SIZE
+    articles: Iterable[Article], workers: int | None = 1, batch_size: int = BATCH_SIZE, engine: str = "local",
+    ray_address: str | None = None,
 ) -> Iterator[Extraction]:
-    """Extractions in input order. Articles must already be validated (see newsgraph.ingest)."""
+    """Extractions in input order. Articles must already be validated (see newsgraph.ingest).
+
+    ``engine="local"`` runs in this process (``workers=1``) or in worker processes on this machine;
+    ``engine="ray"`` runs on Ray Data, on this machine or a cluster (see newsgraph.ray_engine).
+    """
+    if engine == "ray":
+        from newsgraph.ray_engine import extract_on_ray
+
+        yield from extract_on_ray(articles, address=ray_address, workers=workers)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}")
+    workers = workers or 1
     if workers <= 1:
         nlp = build_nlp()
-        for batch in _batches(articles, batch_size):
+        for batch in in_batches(articles, batch_size):
             docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
             for doc, article in zip(docs, batch, strict=True):
                 yield doc_to_extraction(doc, article)
@@ -108,9 +121,9 @@ def extract(
     # keeps memory bounded and the output in input order.
     task_size = max(1, min(batch_size, PARALLEL_TASK))
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for window in _batches(articles, task_size * workers * 8):
-            batches = list(_batches(window, task_size))
-            results = pool.map(_extract_rows, [[_article_row(a) for a in b] for b in batches])
+        for window in in_batches(articles, task_size * workers * 8):
+            batches = list(in_batches(window, task_size))
+            results = pool.map(extract_rows, [[article_row(a) for a in b] for b in batches])
             for batch, rows in zip(batches, results, strict=True):
                 for article, row in zip(batch, rows, strict=True):
                     extraction = Extraction.from_json(row, article.text)
@@ -118,13 +131,13 @@ def extract(
                     yield extraction
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def in_batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _article_row(a: Article) -> dict[str, Any]:
+def article_row(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,
         "text": a.text,
@@ -138,7 +151,7 @@ def _init_worker() -> None:
     build_nlp()
 
 
-def _extract_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def extract_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     import datetime as dt
 
     nlp = build_nlp()

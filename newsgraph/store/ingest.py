@@ -25,7 +25,8 @@ class IngestReport:
 
 
 def ingest_articles(
-    db: str | Path, articles: Iterable[Article], workers: int = 1, progress: bool = True
+    db: str | Path, articles: Iterable[Article], workers: int | None = 1, progress: bool = True, engine: str = "local",
+    ray_address: str | None = None,
 ) -> IngestReport:
     from newsgraph.pipeline import build_nlp, extract
 
@@ -34,10 +35,10 @@ def ingest_articles(
         pending = _new_articles(store, articles, report)
         if not pending:
             return report
-        if workers <= 1:
+        if (workers or 1) <= 1 and engine == "local":
             build_nlp()  # load before the progress bar starts, so its rate means articles
         bar = _progress(len(pending), progress)
-        for extraction in extract(pending, workers=workers):
+        for extraction in extract(pending, workers=workers, engine=engine, ray_address=ray_address):
             if store.write(extraction):
                 report.stored += 1
             else:

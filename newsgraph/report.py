@@ -134,5 +134,6 @@ def summary(store: Store, top: int = 8) -> str:
                   "AND category != 'other' GROUP BY category ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['category']:<12} {r['n']:>5}  largest: {_cell(r['largest'], 90)}")
     out += ["", "Try: newsgraph query events --actor RUS --context | query clusters | query quotes --speaker Rutte | "
-            "query search \"troops\" | show ARTICLE_ID"]
+            "query search \"troops\" | show ARTICLE_ID",
+            "     or: newsgraph serve   (timeline, map, claims and figures in the browser, each row with its trail)"]
     return "\n".join(out)

@@ -490,3 +490,105 @@ def test_arms_of_a_firm_are_not_weapons(qnlp: Language) -> None:
 )
 def test_second_hand_check_regressions(qnlp: Language, text: str, expected: list[tuple]) -> None:
     assert [summary(q) for q in quantities(qnlp, text)] == expected
+
+
+# -- hard cases and gold slices (full pipeline, so that the times stage takes its dates first) ------
+
+HARD_CASES = "tests/data/quantities_hard_cases.jsonl"
+# Sentences from ../shared/data/wikinews (``source`` is file:record) and a few hand-written ones for the
+# known gaps (error margins, rates, per-capita money): each with every quantity it states (value, range end,
+# bound, unit) or none at all (dates, clock times, ages, names, identifiers). A case is right when every
+# expected quantity is found with that span text, value, high, bound and unit (case-insensitive), and
+# nothing else outside "ignore". All 45 pass now; the floor leaves room for one parser wobble.
+HARD_CASES_FLOOR = 44
+
+
+def _quantity_misses(nlp: Language, case: dict) -> list[str]:
+    import datetime as dt
+
+    from newsgraph.model import Article
+    from newsgraph.pipeline import extract_one
+
+    ext = extract_one(Article(case["id"], case["text"], dt.date.fromisoformat(case["published"])), nlp)
+    got = {q.text: q for q in ext.quantities}
+    misses = []
+    for e in case["expected"]:
+        q = got.pop(e["text"], None)
+        want = (e["value"], e["high"], e["bound"], (e["unit"] or "").lower())
+        if q is None or (q.value, q.high, q.bound, (q.unit or "").lower()) != want:
+            misses.append(f"want {e}, got {q}")
+    misses += [f"extra {q}" for text, q in got.items() if text not in case["ignore"]]
+    return misses
+
+
+def test_hard_cases(nlp: Language) -> None:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / HARD_CASES
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    report = {c["id"]: _quantity_misses(nlp, c) for c in cases}
+    right = sum(1 for m in report.values() if not m)
+    assert right >= HARD_CASES_FLOOR, {k: v for k, v in report.items() if v}
+
+
+# Floors a little below what the stage reaches (bench/score_quantities.py; the check slice was annotated
+# before the rules of issue 6 were written and not tuned on): check 97.3 / 92.7 / 96.4 (value / value+unit /
+# value+change F1), from 91.4 / 86.0 / 89.6 before.
+CHECK_FLOORS = {"value": 95.5, "value+unit": 90.5, "value+change": 94.5}
+
+
+def test_check_slice_floors(nlp: Language) -> None:
+    import importlib.util
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    spec = importlib.util.spec_from_file_location("score_quantities", root / "bench" / "score_quantities.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scorer  # its dataclasses look their module up there
+    spec.loader.exec_module(scorer)
+    golds = [json.loads(line) for line in (root / "tests/data/quantities_check.jsonl").read_text().splitlines()]
+    tally = scorer.Tally()
+    for gold, system in zip(golds, scorer.extract_sentences(golds), strict=True):
+        scorer.score_sentence(gold, system, tally)
+    scores = {name: tally.f1(tp)[2] for name, tp in
+              (("value", tally.value), ("value+unit", tally.unit), ("value+change", tally.change))}
+    assert all(scores[k] >= floor for k, floor in CHECK_FLOORS.items()), scores
+
+
+# -- figures across articles in the store ------------------------------------------------------------
+
+
+def test_store_lists_every_figure_for_one_thing(nlp: Language, tmp_path) -> None:
+    """Two reports of the same deployment, days apart: the store lists both figures for "troops", oldest
+    report first, each with its article's date, who gives it and how sure, and the event it sizes."""
+    import datetime as dt
+
+    from newsgraph.model import Article
+    from newsgraph.pipeline import extract_one
+    from newsgraph.store import Store
+
+    first = ("South Korea's defence minister Kim Yong-hyun said on Friday that North Korea had sent 3,000 troops "
+             "to Russia. He said more soldiers could follow.")
+    later = ("US Defense Secretary Lloyd Austin said on Monday that about 12,000 North Korean troops were now in "
+             "Russia's Kursk region. Russia has not confirmed the deployment.")
+    store = Store.open(tmp_path / "figures.db")
+    try:
+        # written newest first: the query orders by the report's date, not by insertion
+        store.write(extract_one(Article("later", later, dt.date(2024, 11, 4)), nlp))
+        store.write(extract_one(Article("first", first, dt.date(2024, 10, 25)), nlp))
+        rows = store.query("quantities", name="troops")
+        assert [(r["article_id"], r["published"], r["value"], r["bound"], r["category"]) for r in rows] == [
+            ("first", "2024-10-25", 3000, "=", "troops"),
+            ("later", "2024-11-04", 12000, "~", "troops"),
+        ]
+        assert [r["claimed_by"] for r in rows] == ["Kim Yong-hyun", "Lloyd Austin"]
+        assert [r["certainty"] for r in rows] == ["asserted", "asserted"]
+        assert rows[0]["sizes"] == "MOBILIZE"  # "sent 3,000 troops"
+        assert [r["value"] for r in store.query("quantities", name="troops", since=dt.date(2024, 11, 1))] == [12000]
+        assert [r["article_id"] for r in store.query("quantities", name="troops", article="first")] == ["first"]
+    finally:
+        store.close()

@@ -10,12 +10,22 @@
   "about"/"some"/"an estimated" "~". Convention: "nearly"/"almost" are "<" (a figure just short of the
   number). Approximate plurals ("dozens", "hundreds of", "tens of thousands") are "~" with value twice the
   scale (24, 200, 20,000), "several hundred" / "a few thousand" three times it. See the lexicon files.
-- ranges: "10,000-12,000", "between 10,000 and 12,000", "6% to 11%", "10 km to 20 km" (the unit on both
-  ends); "from 6% to 11%" is a change, two figures; "voted 70 to 20" is a tally, two figures.
+- ranges: "10,000-12,000", "60–80 mph" (one token), "between 10,000 and 12,000", "6% to 11%", "10 km to
+  20 km" (the unit on both ends), "ranged from 200 to 300"; "from 6% to 11%" is a change, two figures;
+  "voted 70 to 20" is a tally, two figures. A margin of error ("1010 ± 195 km") makes one figure, "~";
+  so does a sign glued to it ("~295 km/h").
+- rates: a unit followed by "per"/"a"/"each" and a time unit, "per capita" or "per" a unit of measure is
+  that rate ("mile per hour", "percent per year", "USD per capita", "milligram per litre"); the span
+  stops before the rate words.
 - fractions: "two-thirds of", "a quarter of", "half the soldiers", "a two-thirds majority": value the
   proportion (0.666667), unit "fraction", ``counted`` what it is a share of.
 - ``unit``: ISO 4217 code for money, the canonical unit name for measures ("kilometre", "percent"), and
-  for a count the head of the counted noun ("troops"); ``counted`` is the counted noun phrase. A bare
+  for a count the head of the counted noun ("troops"); ``counted`` is the counted noun phrase. The head is
+  found past model names and asides ("18 F-16 fighter jets", "hundreds of ISIS (Islamic State) fighters"),
+  through a partitive ("six of the country's eight capitals", "17 out of 18 districts"), in a compound
+  adjective ("a five-storey block": 5 storey) and through a figure noun ("set the number of justices at
+  nine"). A bare number also shares the noun of a parallel count ("54 nations signed, only 27 ratified"),
+  of a total ("for a running total of 60") or of a comparison ("up from 1.2 million"). A bare
   "$" is US dollars unless the article names another dollar, or its places are all in one dollar
   country other than the US (quantities_currencies.tsv).
 - ``category`` / ``subcategory`` come from the counted noun and the predicate it is the subject or
@@ -28,9 +38,11 @@
 - ``status`` is "expected" for figures stated as expected or future.
 
 Years, dates, clock times and durations belong to the times stage: a number inside ``doc._.times``, in a
-spaCy DATE/TIME entity without a counted noun, or followed by a time unit is not a quantity. Ordinals,
-identifiers ("Article 5", "F-16"), bare years, ages ("a man, 45,", "aged 45") and the base of a rate
-("per 100,000") are not quantities either.
+spaCy DATE/TIME entity without a counted noun (unless the entity is numbers only: "from fourteen to 31"),
+or followed by a time unit is not a quantity. Ordinals,
+identifiers ("Article 5", "F-16", "a category 3 hurricane", "number 1 and 2"), names ("Six Flags"), bare
+years, ages ("a man, 45,", "aged 45", "when I was two-and-a-half", "ranging in age from 11 to 75") and the
+base of a rate ("per 100,000") are not quantities either.
 """
 
 from __future__ import annotations
@@ -65,6 +77,25 @@ ADJECTIVE_HEADS = frozenset({"dead", "wounded", "injured", "missing", "displaced
 # Tokens that may sit between a number and its noun: "3,000 North Korean troops", "two tank brigades".
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
 WEIGHT_WORDS = frozenset({"weigh", "weight", "kg", "kilogram", "lb", "heavy", "payload"})
+PLUS_MINUS = frozenset({"±", "+/-", "+-"})
+COMPARISONS = frozenset({
+    ("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("rising", "from"),
+    ("falling", "from"),
+})
+AGE_FILLERS = frozenset({
+    "a", "little", "just", "only", "barely", "about", "around", "almost", "nearly", "over", "under", "roughly",
+})
+AGE_RANGE_WORDS = frozenset({"from", "to", "between", "and", "or", ",", "-", "–"})
+RANGE_VERBS = frozenset({"range", "vary"})  # "ranged from 200 to 300": one range, not a change
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "you"})
+# Words that make a unit a rate: "per hour", "a year", "each day"; and the per-person bases of a rate.
+RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
+PER_PERSON = frozenset({"capita", "person", "head", "inhabitant", "resident"})
+# Nouns after a hyphenated number that do not make it a count: "a two-state solution", "a two-way race".
+NOT_COUNTED_COMPOUNDS = frozenset({
+    "way", "state", "party", "sided", "fold", "pronged", "star", "point", "nil", "all", "tier", "track",
+    "time", "thirds", "odd", "plus", "strong", "old",
+})
 # A bare number takes the noun of the previous count only this many words after it (same clause, roughly).
 ELLIPSIS_WINDOW = 12
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
@@ -86,6 +117,7 @@ class Draft:
     high: float | None = None
     unit: Unit | None = None
     currency: str | None = None
+    head: Token | None = None  # the counted noun of a compound adjective: "a five-storey block" -> storey
 
 
 class QuantitiesComponent:
@@ -100,6 +132,9 @@ class QuantitiesComponent:
             (" ".join(p), c) for p, c in self.lex.currency_post.items() if "dollar" in p[-1] and c != "USD"
         ]
         self.dollar = "USD"
+        # the counted noun of the quantity being described, and of the last count a bare number may share
+        self.noun: Token | None = None
+        self.last_noun: Token | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         time_spans = [(t.start, t.end) for t in (doc._.times or [])]
@@ -156,6 +191,7 @@ class QuantitiesComponent:
             subset = _in_subset(doc[draft.core.end - 1])
             if quantity.category not in ("money",) and draft.unit is None and quantity.counted and not subset:
                 last_count = quantity  # the noun a later bare number may count ("..., with 12,000 expected")
+                self.last_noun = self.noun
         return out
 
     # -- reading the span -------------------------------------------------------------------------
@@ -169,12 +205,20 @@ class QuantitiesComponent:
         core = parse_core(doc, i, self.lex)
         if core is None:
             return None
-        draft = Draft(core.start, core.end, core, unit=core.unit)
+        if core.unit is not None and core.unit.kind in ("time", "skip"):
+            return Draft(core.start, core.end, Core(core.start, core.start, core.value))  # "8PM", "3rd"
+        draft = Draft(core.start, core.end, core, unit=core.unit, high=core.high, currency=core.currency)
         self._read_before(doc, draft, sent)
+        if core.high is not None or self._read_error_margin(doc, draft, sent):
+            # "60–80 mph", "1010 ± 195 astronomical units": no further range to read
+            if not self._read_after(doc, draft, sent):
+                draft.core = Core(core.start, core.start, core.value)
+            return draft
         between = draft.start > sent.start and doc[draft.start - 1].lower_ == "between"
         after_from = draft.start > sent.start and doc[draft.start - 1].lower_ == "from"
-        # "from 6% to 11%" is a change (two figures); "6% to 11%", "6%-11%" a range
-        change = after_from and _range_word_after(doc, core.end, self.lex)
+        # "from 6% to 11%" is a change (two figures); "6% to 11%", "6%-11%", "ranged from 6% to 11%" a range
+        ranging = after_from and draft.start - 1 > sent.start and doc[draft.start - 2].lemma_.lower() in RANGE_VERBS
+        change = after_from and not ranging and _range_word_after(doc, core.end, self.lex)
         glued = draft.unit is not None and draft.unit is core.unit
         if (draft.unit is None or glued) and not change:
             rng = parse_range_high(doc, core, self.lex, between)
@@ -183,11 +227,27 @@ class QuantitiesComponent:
             if rng is not None:
                 high, draft.end = rng
                 draft.high, draft.unit = high.value, high.unit
-                if between:
+                if between or ranging:
                     draft.start -= 1
         if not self._read_after(doc, draft, sent):
             draft.core = Core(core.start, core.start, core.value)
         return draft
+
+    def _read_error_margin(self, doc: Doc, draft: Draft, sent: Span) -> bool:
+        """ "1010 ± 195": a measurement with its margin of error, one approximate figure (the margin is
+        not a quantity of its own)."""
+        j = draft.end
+        if j + 1 >= sent.end or doc[j].text not in PLUS_MINUS or not is_number_start(doc, j + 1, self.lex):
+            return False
+        margin = parse_core(doc, j + 1, self.lex)
+        if margin is None:
+            return False
+        draft.end = margin.end
+        if margin.unit is not None and draft.unit is None:
+            draft.unit = margin.unit
+        if draft.bound == "=":
+            draft.bound = "~"
+        return True
 
     def _range_with_units(self, doc: Doc, core: Core, between: bool, sent: Span) -> tuple[Core, int] | None:
         """ "6 % to 11 %", "10 km to 20 km": a range whose ends both carry the unit (as separate tokens)."""
@@ -231,6 +291,8 @@ class QuantitiesComponent:
             draft.currency, j = (self.dollar if doc[j - 1].text == "$" else code), j - 1
         elif j > sent.start and draft.unit is None and (unit := self.lex.pre_units.get(doc[j - 1].lower_)):
             draft.unit, j = unit, j - 1
+        if j > sent.start and doc[j - 1].lower_ in ("minus", "negative") and draft.currency is None:
+            draft.core.value, j = -draft.core.value, j - 1  # "minus 20 degrees Celsius"
         # "about another 250": the bound is before "another"
         skip = 1 if j - 1 > sent.start and doc[j - 1].lower_ == "another" else 0
         for n in range(min(self.max_pre, j - skip - sent.start), 0, -1):
@@ -264,6 +326,9 @@ class QuantitiesComponent:
                 pass  # "300-odd", "300-plus": read below
             else:
                 draft.end = j + 2
+                if j + 1 < sent.end and _counts_compound(draft.core, doc[j + 1]):
+                    draft.head = doc[j + 1]  # "a five-storey block", "a 25-room home": a count of storeys
+                    return True
                 return False
         for n in range(min(self.max_post, sent.end - j), 0, -1):
             words = tuple(t.lower_ for t in doc[j : j + n])
@@ -284,15 +349,38 @@ class QuantitiesComponent:
     def _take_unit(self, doc: Doc, draft: Draft, unit: Unit) -> bool:
         if unit.kind in ("time", "skip"):
             return False
-        j = draft.end
-        if unit.kind == "measure" and j + 1 < len(doc) and doc[j].lower_ == "per":
-            rate = self.lex.units.get((doc[j + 1].lower_,))
-            if rate is not None and rate.kind == "time":
-                # "195 kilometers per hour": a rate. The span stops before "per hour", which the times
-                # stage may read as a SET.
-                unit = Unit(f"{unit.name} per {rate.name}", "measure")
+        if unit.kind in ("measure", "percent") and " per " not in unit.name:
+            rate = self._rate_after(doc, draft.end, doc[draft.end - 1].sent.end)
+            if rate is not None:
+                # "195 kilometers per hour", "3 per cent a year", "10 billion cubic meters of gas per year":
+                # a rate. The span stops before "per hour", which the times stage may read as a SET.
+                unit = Unit(f"{unit.name} per {rate}", unit.kind)
         draft.unit = unit
         return True
+
+    def _rate_after(self, doc: Doc, j: int, limit: int) -> str | None:
+        """What a unit is per, written after it: "per hour", "a year", "each day", "per capita"; also
+        after a short "of" phrase ("cubic meters of gas per year")."""
+        if j < limit and doc[j].lower_ == "of":
+            k = j + 1
+            while k < min(limit, j + 4) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+                k += 1
+            if k == j + 1:
+                return None
+            j = k
+        if j + 1 >= limit or doc[j].lower_ not in RATE_WORDS:
+            return None
+        base = doc[j + 1].lower_
+        if base in PER_PERSON and doc[j].lower_ == "per":
+            return "capita"
+        if doc[j].lower_ == "per":
+            measure, _ = self._unit_at(doc, j + 1, limit)
+            if measure is not None and measure.kind == "measure":
+                return measure.name  # "0.064 mg per liter", "0.2 moles per cubic meter"
+        rate = self.lex.units.get((base,))
+        if rate is None or rate.kind != "time" or rate.name in ("month", "weekday", "am", "pm", "gmt", "utc"):
+            return None
+        return rate.name
 
     # -- what it counts ---------------------------------------------------------------------------
 
@@ -305,7 +393,8 @@ class QuantitiesComponent:
         core = draft.core
         anchor = doc[core.end - 1]
         measured = draft.currency is not None or draft.unit is not None
-        noun = None if measured else counted_noun(doc, draft.end, sent_end, anchor)
+        noun = draft.head if draft.head is not None else None if measured else counted_noun(
+            doc, draft.end, sent_end, anchor)
         if noun is not None and (code := self.lex.currency_post.get((noun.lower_,))) is not None:
             draft.currency, noun = code, None  # "millions of dollars"
         if noun is None and not measured:
@@ -313,6 +402,8 @@ class QuantitiesComponent:
         measured = draft.currency is not None or draft.unit is not None
         if not self._is_quantity(doc, draft, noun, measured, sent.start):
             return None
+        if noun is None and not measured:
+            noun = _figure_of(anchor)  # "set the number of justices at nine": nine justices
         q = Quantity(
             start=start,
             end=end,
@@ -323,7 +414,8 @@ class QuantitiesComponent:
             high=_number(draft.high) if draft.high is not None else None,
         )
         if draft.currency is not None:
-            q.unit, q.category = draft.currency, "money"
+            rate = self._rate_after(doc, draft.end, sent_end)
+            q.unit, q.category = draft.currency + (f" per {rate}" if rate else ""), "money"
             q.counted = _of_phrase(doc, draft.end, sent_end, ("in", "of", "worth"))
             return q
         if draft.unit is not None:
@@ -334,14 +426,24 @@ class QuantitiesComponent:
                 q.counted = _noun_phrase_text(doc, draft.end, part) if part is not None else None
             return q
         noun_cue = self._noun_cue(noun) if noun is not None else None
+        self.noun = noun
+        if noun is not None and q.bound == "=" and noun.i >= draft.end:
+            # "66 people or more": a post bound after the counted noun (the span stays on the number)
+            q.bound = self.lex.post_bounds.get(tuple(t.lower_ for t in doc[noun.i + 1 : noun.i + 3]), "=")  # type: ignore[assignment]
         if noun is not None:
             q.unit = noun.text if noun.pos_ == "PROPN" else noun.lower_
-            q.counted = _noun_phrase_text(doc, draft.end, noun)
+            q.counted = _noun_phrase_text(doc, draft.end, noun) if noun.i >= draft.end else noun.lower_
         elif (
             last_count is not None
             and _standalone(anchor)
+            and not _from_another_group(doc, draft.end, sent_end)
             and len(text[last_count.end : start].split()) <= ELLIPSIS_WINDOW
-            and self._inheritable(last_count)
+            and (
+                self._inheritable(last_count)
+                or _parallel(self.last_noun, anchor)
+                or _total_of(anchor)
+                or _compared(doc, draft.start)
+            )
             and (last_count.unit or "").lower() not in ADJECTIVE_HEADS
         ):
             # "3,000 troops have been sent, with 12,000 expected": the bare number counts the same noun
@@ -385,14 +487,24 @@ class QuantitiesComponent:
         plain = draft.bound == "=" and not measured and draft.high is None
         if core.plain_year and not core.scaled and plain and (noun is None or noun.tag_ not in PLURAL_TAGS):
             return False
-        if first.ent_type_ in ("DATE", "TIME") and noun is None and not measured:
+        if first.ent_type_ in ("DATE", "TIME") and noun is None and not measured and not _numbers_only_entity(first):
             return False
         unbounded = draft.bound == "=" and not measured
         if unbounded and draft.start > sent_start and _names_identifier(doc[draft.start - 1], self.lex, noun):
             return False
+        if (
+            unbounded
+            and draft.start - 3 >= sent_start
+            and doc[draft.start - 1].lower_ in ("and", "or", ",", "to")
+            and doc[draft.start - 2].like_num
+            and _names_identifier(doc[draft.start - 3], self.lex, noun)
+        ):
+            return False  # "number 1 and 2", "Articles 5 and 6": the second name of a pair
         if unbounded and noun is None and _continues_a_date(doc, draft, sent_start):
             return False  # "on March 4 and 5 respectively"
-        if noun is None and plain and _is_age(doc[core.end - 1]):
+        if noun is None and not measured and draft.high is None and (
+            _is_age(doc[core.end - 1], core.value) or _said_of_a_person(doc, draft.start, sent_start, core.value)
+        ):
             return False  # "a man, 45,", "aged 45", "the ages of 18 and 60": an attribute, not a count
         if not measured and draft.start > sent_start and doc[draft.start - 1].lower_ == "per":
             return False  # "seven deaths per 100,000": the base of a rate, not a figure of its own
@@ -405,8 +517,14 @@ class QuantitiesComponent:
                 return False
             if draft.start > sent_start and doc[draft.start - 1].lower_ in ("the", "this", "that", "my", "his", "her"):
                 return False
+            if draft.start - 1 > sent_start and doc[draft.start - 1].lower_ in ("only", "single") and (
+                doc[draft.start - 2].lower_ == "the"
+            ):
+                return False  # "the only one person who can": "only", not a count
         if noun is not None and noun.tag_ == "NNP" and plain and core.digits:
             return False  # "10 Downing Street"
+        if noun is not None and plain and _capitalised_name(first, noun, sent_start):
+            return False  # "a Six Flags park", "the Fantastic Four": a name
         if noun is not None and self._is_time_word(noun):
             return False  # "two consecutive days", "14 August": a duration or a date, for the times stage
         if noun is not None and noun.ent_type_ in ("DATE", "TIME") and not measured:
@@ -451,6 +569,52 @@ class QuantitiesComponent:
             q.category = "other"
 
 
+def _capitalised_name(first: Token, noun: Token, sent_start: int) -> bool:
+    """A number word written with a capital inside a sentence, before a proper noun: part of a name."""
+    return (
+        first.i > sent_start
+        and first.is_alpha
+        and first.text[:1].isupper()
+        and first.i + 1 < len(first.doc)
+        and first.nbor(1).pos_ == "PROPN"
+        and first.nbor(1).text[:1].isupper()
+        and first.nbor(-1).text not in ('"', "“", ":", "—", "(")
+    )
+
+
+def _counts_compound(core: Core, head: Token) -> bool:
+    """Is "<number>-<word>" a count of that word? "a five-storey block", "a 25-room home", "a 11-member
+    panel"; not "one-time", "a two-state solution" (and time units are durations, read before)."""
+    return (
+        core.value >= 2
+        and core.value.is_integer()
+        and head.is_alpha
+        and head.is_lower
+        and len(head) > 2
+        and head.tag_ == "NN"  # a noun in the singular, as compounds have it ("three-dimensional" is an ADJ)
+        and head.lower_ not in NOT_COUNTED_COMPOUNDS
+        and not (head.i + 1 < len(head.doc) and head.nbor(1).text in DASHES and not head.whitespace_)
+    )
+
+
+def _numbers_only_entity(tok: Token) -> bool:
+    """Is the spaCy entity around tok only numbers ("from fourteen to 31", tagged DATE though no date is
+    named)? Then the label is not evidence of a date; years and month names are."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    numbers = 0
+    for t in doc[start:end]:
+        if t.like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", t.text):
+            numbers += 1
+        elif t.lower_ not in ("to", "and", "or", "from", "between", "-", "–"):
+            return False
+    return numbers >= 2
+
+
 def _range_word_after(doc: Doc, j: int, lex: QuantityLexicon) -> bool:
     """ "to" right after the number, or after its unit: "from 6 to 11", "from 6% to 11%"."""
     if j < len(doc) and (doc[j].lower_,) in lex.units:
@@ -477,21 +641,67 @@ def _continues_a_date(doc: Doc, draft: Draft, sent_start: int) -> bool:
         k >= sent_start
         and doc[k + 1].lower_ in ("and", "or", "to", "-", "–")
         and doc[k].ent_type_ == "DATE"
+        and not _numbers_only_entity(doc[k])
         and draft.core.value <= 31
     )
 
 
-def _is_age(anchor: Token) -> bool:
+def _said_of_a_person(doc: Doc, start: int, sent_start: int, value: float) -> bool:
+    """ "when I was two-and-a-half", "when she was a little over four": a bare number a person is (an age)."""
+    k = start - 1
+    while k > sent_start and doc[k].lower_ in AGE_FILLERS:
+        k -= 1
+    return (
+        0 < value <= 120
+        and k > sent_start
+        and doc[k].lower_ in ("was", "is", "am", "'m", "'s")
+        and doc[k - 1].lower_ in PERSON_PRONOUNS
+    )
+
+
+def _figure_of(anchor: Token) -> Token | None:
+    """The noun a figure noun counts when a bare number gives its value: "set the number of justices at
+    nine", "the number of refugees rose to 3 million", "reduced the number of polling stations from 180 to
+    5" -> justices, refugees, stations."""
+    node = anchor.head if anchor.dep_ == "quantmod" and anchor.head.like_num else anchor  # "from 180 to 5"
+    if node.dep_ != "pobj" or node.head.lower_ not in ("at", "to", "from"):
+        return None
+    for figure in node.head.head.children:
+        if figure.dep_ not in ("dobj", "nsubj", "nsubjpass") or figure.lower_ not in FIGURE_NOUNS:
+            continue
+        for prep in figure.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                counted = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
+                if counted:
+                    return counted[0]
+    return None
+
+
+def _is_age(anchor: Token, value: float) -> bool:
     """A bare number that gives someone's age (spaCy usually tags these DATE; this catches the rest)."""
-    if not anchor.like_num or not 0 < _float(anchor.text) <= 120:
+    if not anchor.like_num or not 0 < value <= 120:
         return False
     if anchor.dep_ == "appos" and anchor.head.pos_ in NOUN_POS:
         return True  # "the suspects, both 19, were charged"
     base = anchor
     while base.dep_ == "conj" and base.head.like_num:
         base = base.head  # "the ages of 18 and 60"
-    prev = base.nbor(-1).lower_ if base.i > 0 else ""
-    return prev == "aged" or (base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_ == "age")
+    k = base.i - 1
+    doc = anchor.doc
+    while k > 1 and doc[k].text in (",", "and") and doc[k - 1].like_num:
+        k -= 2  # "aged nine, ten, thirteen": a list of ages
+    prev = doc[k].lower_ if k >= 0 else ""
+    j = anchor.i - 1
+    while j > 0 and (doc[j].lower_ in AGE_RANGE_WORDS or doc[j].like_num) and anchor.i - j < 6:
+        j -= 1  # "ranging in age from eleven to 75", "aged between 18 and 25"
+    if j < anchor.i - 1 and doc[j].lemma_.lower() in ("age", "aged"):
+        return True
+    if prev == "aged" or (base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_ == "age"):
+        return True
+    # "when she was about 57": a bare number said of a person
+    return base.dep_ in ("attr", "acomp") and base.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in base.head.children
+    )
 
 
 def _float(text: str) -> float:
@@ -512,7 +722,7 @@ def _in_parentheses(doc: Doc, draft: Draft) -> bool:
 def _names_identifier(prev: Token, lex: QuantityLexicon, noun: Token | None) -> bool:
     """ "Article 5", "Resolution 2231", "Boeing 737", "No. 10", "top 10": the number names something.
     A lower-case word only does so when no counted noun follows ("the top three finishers" is a count)."""
-    if prev.lower_ in lex.identifiers and (noun is None or not prev.is_lower):
+    if prev.lower_ in lex.identifiers and (noun is None or not prev.is_lower or prev.lower_ in lex.strong_identifiers):
         return True
     if prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ in lex.identifiers:
         return True  # "No. 11" split as "No" "."
@@ -527,15 +737,27 @@ def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -
     troops", "hundreds of people", "two of the soldiers", "27 dead". None when there is none
     ("12,000 expected"). When the parser makes the number modify a noun of that phrase, that noun wins
     (the tagger sometimes reads a verb as a noun: "two factions pushing")."""
-    if j < sent_end and doc[j].lower_ == "of":
+    if j + 1 < sent_end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        j += 1  # "17 out of 18 districts"
+    partitive = j < sent_end and doc[j].lower_ == "of"
+    if partitive:
         j += 1
     noun = None
     run: list[Token] = []
     k = j
-    while k < sent_end and k < j + 6:
+    limit = j + (8 if partitive else 6)
+    while k < sent_end and k < limit:
         tok = doc[k]
         if tok.tag_ == "POS":  # "Russia's troops": the owner is not the counted noun
             noun = None
+        elif partitive and noun is None and (tok.like_num or (tok.lower_ == "of" and doc[k - 1].like_num)):
+            pass  # "six of the country's eight district capitals": the whole's noun counts the part too
+        elif noun is None and (tok.tag_ == "PRP$" or _is_designation(tok.text)):
+            pass  # "5,000 of its tanks", "18 F-16 fighter jets" (a model name tagged NUM)
+        elif tok.text == "(" and noun is not None and (close := _closing_parenthesis(doc, k, sent_end)):
+            limit += close + 1 - k  # "hundreds of ISIS (Islamic State) fighters": an aside inside the phrase
+            k = close + 1
+            continue
         elif tok.text in DASHES and not tok.whitespace_ and k > j:
             # "Russia-backed troops", "war-damaged structures": the compound modifies what follows
             nxt = doc[k + 1] if k + 1 < sent_end else None
@@ -548,14 +770,16 @@ def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -
             noun = tok
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVE_HEADS and noun is None:
             noun = tok  # "a toll of 27 dead", "12 wounded"
-        elif tok.tag_ in ("VBN", "VBG") and k + 1 < sent_end and doc[k + 1].pos_ == "NOUN" and noun is None:
-            pass  # "337 suspected users", "12 fighting units"
+        elif tok.tag_ in ("VBN", "VBG", "VBD") and k + 1 < sent_end and doc[k + 1].pos_ == "NOUN" and noun is None:
+            pass  # "337 suspected users", "12 fighting units", "1,217 pledged delegates" (tagged VBD)
         elif tok.pos_ == "ADV" and noun is None and k + 1 < sent_end and doc[k + 1].pos_ == "ADJ":
             pass  # "two slightly different pathways", "three heavily armed men"
         elif tok.lower_ in COMPARATIVES and noun is None:
             pass  # "230,000 more troops", "3 other civilians" (tagged ADV at times)
-        elif tok.pos_ == "CCONJ" and noun is None and k > j and k + 1 < sent_end and doc[k + 1].pos_ in ADJ_POS:
-            pass  # "230,000 more French and British troops"
+        elif tok.pos_ == "CCONJ" and noun is None and k > j and k + 1 < sent_end and doc[k + 1].pos_ in (
+            *ADJ_POS, "NOUN"
+        ):
+            pass  # "230,000 more French and British troops", "hundreds of American and coalition members"
         elif tok.pos_ not in MODIFIER_POS or tok.pos_ == "NUM" or (tok.pos_ == "DET" and noun is not None):
             break
         run.append(tok)
@@ -573,10 +797,26 @@ def counted_noun(doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -
     return noun
 
 
+def _is_designation(text: str) -> bool:
+    """A model or unit name of letters and digits: "F-16", "T-72", "Su-25", "MiG-29"."""
+    return any(c.isalpha() for c in text) and any(c.isdigit() for c in text)
+
+
+def _closing_parenthesis(doc: Doc, k: int, sent_end: int) -> int | None:
+    """The ")" that closes the "(" at k within eight tokens, if any."""
+    for m in range(k + 1, min(sent_end, k + 10)):
+        if doc[m].text == ")":
+            return m
+    return None
+
+
 def _noun_phrase_text(doc: Doc, j: int, noun: Token) -> str:
     """ "North Korean troops" from the tokens between the number and its noun (no "of", no determiner)."""
     k = j
-    while k < noun.i and (doc[k].lower_ == "of" or doc[k].pos_ == "DET" or doc[k].tag_ == "POS"):
+    numbers = [t.i for t in doc[j : noun.i] if t.like_num]
+    if numbers:
+        k = numbers[-1] + 1  # "six of the country's eight district capitals" -> "district capitals"
+    while k < noun.i and (doc[k].lower_ in ("of", "out") or doc[k].pos_ == "DET" or doc[k].tag_ in ("POS", "PRP$")):
         k += 1
     return doc[k : noun.i + 1].text
 
@@ -587,6 +827,35 @@ def _of_phrase(doc: Doc, j: int, sent_end: int, preps: tuple[str, ...]) -> str |
         return None
     noun = counted_noun(doc, j + 1, sent_end)
     return _noun_phrase_text(doc, j + 1, noun) if noun is not None else None
+
+
+def _parallel(previous: Token | None, anchor: Token) -> bool:
+    """ "54 nations have signed, only 27 have ratified", "Warren had 8 delegates, and Klobuchar had 7": a bare
+    number in the same role (subject, object) as the previous count's noun, in another clause, counts the
+    same thing."""
+    if previous is None or previous.head == anchor.head:
+        return False
+    subjects = ("nsubj", "nsubjpass")
+    return (previous.dep_ in subjects and anchor.dep_ in subjects) or previous.dep_ == anchor.dep_ == "dobj"
+
+
+def _compared(doc: Doc, start: int) -> bool:
+    """ "1.5 million Ukrainians ..., up from 1.2 million in June": a figure compared with the one before."""
+    before = tuple(t.lower_ for t in doc[max(0, start - 2) : start])
+    return before in COMPARISONS
+
+
+def _total_of(anchor: Token) -> bool:
+    """ "earning 15 delegates for a running total of 60": a total counts what the figures before it count."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in FIGURE_NOUNS
+
+
+def _from_another_group(doc: Doc, j: int, sent_end: int) -> bool:
+    """ "90 civilians were wounded, as were seventeen from the Armed Forces": a bare number with its own
+    "from" group does not count the previous noun."""
+    if j < sent_end and doc[j].lower_ == "each":
+        j += 1
+    return j < sent_end and doc[j].lower_ == "from"
 
 
 def _standalone(anchor: Token) -> bool:

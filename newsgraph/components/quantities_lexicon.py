@@ -46,6 +46,7 @@ class QuantityLexicon:
     nouns: dict[str, Cue] = field(default_factory=dict)
     predicates: dict[str, Cue] = field(default_factory=dict)
     identifiers: frozenset[str] = frozenset()
+    strong_identifiers: frozenset[str] = frozenset()  # name the number even before a noun: "category 3"
 
     @property
     def max_pre_bound(self) -> int:
@@ -103,5 +104,7 @@ def load_lexicon() -> QuantityLexicon:
     for lemma, category, subcategory, role in _rows("quantities_categories.tsv"):
         cue = Cue(category, None if subcategory == "-" else subcategory)
         (lex.nouns if role == "noun" else lex.predicates)[lemma] = cue
-    lex.identifiers = frozenset(row[0] for row in _rows("quantities_identifiers.txt"))
+    rows = _rows("quantities_identifiers.txt")
+    lex.identifiers = frozenset(row[0] for row in rows)
+    lex.strong_identifiers = frozenset(row[0] for row in rows if row[1:] == ["always"])
     return lex

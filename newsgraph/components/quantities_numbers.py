@@ -16,9 +16,14 @@ from spacy.tokens import Doc
 from newsgraph.components.quantities_lexicon import QuantityLexicon, Unit
 
 # "3,000", "600,000", "1.2", "12", optionally glued to a scale or unit: "5bn", "300km", "20%".
-DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([^\W\d_]+|%)?$")
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = re.compile(rf"^({NUMBER})([^\W\d_]+|%)?$")
+# One token holding a range or an approximate figure: "60–80", "95–130", "~295", "≈40" (the tokenizer
+# keeps these whole).
+GLUED = re.compile(rf"^([~≈]|[A-Za-z]{{1,3}}\$)?({NUMBER})(?:[-–—]({NUMBER}))?([^\W\d_]+|%)?$")
 DASHES = frozenset({"-", "–", "—"})
 HALF_TOKENS = ["-", "and", "-", "a", "-", "half"]
+APPROX_SIGNS = frozenset({"~", "≈"})
 RANGE_WORDS = frozenset({"-", "–", "—", "to"})
 
 
@@ -34,13 +39,20 @@ class Core:
     vague: bool = False  # "hundreds", "tens of thousands", "several hundred": bound "~"
     unit: Unit | None = None  # a unit glued to the digits: "300km", "20%"
     plain_year: bool = False  # four bare digits that read like a year: "2000"
+    high: float | None = None  # the upper end of a range written as one token: "60–80"
+    currency: str | None = None  # a currency sign glued before the digits: "CDN$11,000"
 
 
 def is_number_start(doc: Doc, i: int, lex: QuantityLexicon) -> bool:
     """A cheap test run on every token: could a number start here?"""
     tok = doc[i]
-    if tok.is_digit or (tok.like_num and tok.text[:1].isdigit()):
-        return True
+    first = tok.text[:1]
+    if first.isdigit():
+        return True  # "3,000", "5bn", "60–80"; parse_core turns down "3rd", "9/11", "10:30"
+    if first in APPROX_SIGNS:
+        return tok.text[1:2].isdigit()  # "~295"
+    if "$" in tok.text[1:4] and tok.text[-1:].isdigit():
+        return GLUED.match(tok.text) is not None  # "CDN$11,000"
     low = tok.lower_
     if low in lex.numbers:
         return lex.numbers[low].kind != "abbr"
@@ -51,7 +63,7 @@ def parse_core(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
     tok = doc[i]
     if (fraction := parse_fraction(doc, i, lex)) is not None:
         return fraction
-    if tok.text[:1].isdigit():
+    if tok.text[:1].isdigit() or tok.text[:1] in APPROX_SIGNS or "$" in tok.text[1:4]:
         return _parse_digits(doc, i, lex)
     low = tok.lower_
     if low in ("a", "an"):
@@ -103,10 +115,23 @@ def parse_fraction(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
         return None
     if low in ("a", "an") and hyphen:
         return None
+    if (scaled := _fraction_of_scale(doc, j + 1, lex)) is not None:
+        scale, end = scaled
+        return Core(i, end, numerator / denominator * scale, scaled=True)
     after = doc[j + 1] if j + 1 < len(doc) else None
     if after is None or not (after.lower_ == "of" or (hyphen and after.pos_ in ("NOUN", "PROPN"))):
         return None
     return Core(i, j + 1, numerator / denominator, unit=FRACTION)
+
+
+def _fraction_of_scale(doc: Doc, j: int, lex: QuantityLexicon) -> tuple[float, int] | None:
+    """The scale a fraction is of, and where it ends: "[a quarter] million", "[a quarter] of a million"."""
+    words = [t.lower_ for t in doc[j : j + 3]]
+    k = j + 2 if words[:2] in (["of", "a"], ["of", "an"]) else j
+    word = lex.numbers.get(doc[k].lower_) if k < len(doc) else None
+    if word is None or word.kind != "scale" or word.value < 1000:
+        return None
+    return word.value, k + 1
 
 
 def _is_time_unit(word: str, lex: QuantityLexicon) -> bool:
@@ -118,10 +143,10 @@ def _parse_digits(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
     tok = doc[i]
     m = DIGITS.match(tok.text)
     if m is None:
-        return None  # "3rd", "9/11", "10:30", "F-16"
+        return _parse_glued(doc, i, lex)  # "60–80", "~295"; None for "3rd", "9/11", "10:30", "F-16"
     number, suffix = m.groups()
     core = Core(i, i + 1, float(number.replace(",", "")), digits=True)
-    core.plain_year = bool(re.fullmatch(r"1[89]\d\d|20\d\d", number))
+    core.plain_year = _reads_like_year(number)
     if suffix:
         word = lex.numbers.get(suffix.lower())
         if word is not None and word.kind in ("abbr", "scale"):
@@ -132,6 +157,37 @@ def _parse_digits(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
         else:
             return None  # "1st", "2nd", "17th", "5am" is handled by the time units
     _consume_scales(doc, core, lex)
+    return core
+
+
+def _reads_like_year(number: str) -> bool:
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", number))
+
+
+def _parse_glued(doc: Doc, i: int, lex: QuantityLexicon) -> Core | None:
+    """ "60–80" (a range), "~295" (about 295), "95–130km": one token that DIGITS does not read."""
+    m = GLUED.match(doc[i].text)
+    if m is None or (m.group(1) is None and m.group(3) is None):
+        return None
+    sign, low, high, suffix = m.groups()
+    currency = lex.currency_pre.get(sign) if sign and sign.endswith("$") else None
+    if sign and sign.endswith("$") and currency is None:
+        return None
+    core = Core(i, i + 1, float(low.replace(",", "")), digits=True, vague=sign in APPROX_SIGNS, currency=currency)
+    if high is not None:
+        core.high = float(high.replace(",", ""))
+        if _reads_like_year(low) and _reads_like_year(high):
+            return None  # "2014–2022": a time span, for the times stage
+        if core.high <= core.value:
+            return None  # "3-1" scores, "24-7", "737-800" models
+    if suffix:
+        unit = lex.units.get((suffix.lower(),))
+        if unit is None:
+            return None
+        core.unit = unit
+    _consume_scales(doc, core, lex)
+    if core.high is not None and core.scaled:
+        core.high *= core.value / float(low.replace(",", ""))  # "1–2 million": the scale is on both ends
     return core
 
 

@@ -144,12 +144,24 @@ def query_articles(conn: sqlite3.Connection, limit: int, name: str | None = None
     yield from _rows(conn, sql, [*f.params, limit])
 
 
-def query_quantities(conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
-                     **_: Any) -> Iterator[Row]:
-    """Every figure, oldest report first; --name matches what is counted ("troops", "killed")."""
-    f = Filters().like(name, "t.unit", "t.counted", "t.category").add(article, "t.article_id = ?")
+def query_quantities(
+    conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
+    since: dt.date | None = None, until: dt.date | None = None, **_: Any,
+) -> Iterator[Row]:
+    """Every figure given for a thing across articles, oldest report first: its article's date, who gives
+    it (``claimed_by``, the speaker of the claim it is stated in), how sure (``certainty``, that claim's
+    modality) and the event it sizes (``sizes``). --name matches what is counted ("troops"), the category
+    ("casualties") or subcategory ("killed"); --since/--until the date of the report."""
+    f = Filters().like(name, "t.unit", "t.counted", "t.category", "json_extract(t.data, '$.subcategory')")
+    f.add(article, "t.article_id = ?")
+    f.add(since, "a.published >= ?", since.isoformat() if since else None)
+    f.add(until, "a.published <= ?", until.isoformat() if until else None)
+    certainty = "(SELECT c.modality FROM claims c WHERE c.article_id = t.article_id AND c.local_id = t.claim_id)"
+    sizes = ("(SELECT e.type FROM events e WHERE e.article_id = t.article_id "
+             "AND e.local_id = json_extract(t.data, '$.event'))")
     sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.bound, t.value, t.unit, t.category, "
-           f"t.counted, {_CLAIMANT} AS claimed_by, t.text, {_SENTENCE} AS sentence, t.data FROM quantities t "
+           f"t.counted, {_CLAIMANT} AS claimed_by, {certainty} AS certainty, {sizes} AS sizes, t.text, "
+           f"{_SENTENCE} AS sentence, t.data FROM quantities t "
            f"JOIN articles a ON a.id = t.article_id{f.sql()} ORDER BY a.published, t.article_id, t.idx LIMIT ?")
     yield from _rows(conn, sql, [*f.params, limit])
 

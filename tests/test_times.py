@@ -282,8 +282,9 @@ HARD_CASES = "tests/data/times_hard_cases.jsonl"
 # the news-conventions review, which then looked at its misses; set 2 (articles 126-177, written after
 # that review, not tuned on): 17/18, one fix ("August last year") made after. A case is right when every
 # expected expression has exact extent, type and value (and mod when given) and nothing else outside
-# "ignore" is tagged. All 38 pass now; the floor leaves room for one parser wobble.
-HARD_CASES_FLOOR = 37
+# "ignore" is tagged. Set 3: hand-written for gaps other stages found ("1010 ± 195 km" is a measure, not a
+# year). All 39 pass now; the floor leaves room for one parser wobble.
+HARD_CASES_FLOOR = 38
 
 
 def _hard_case_misses(tnlp: Language, case: dict) -> list[str]:

@@ -108,7 +108,7 @@ class Actor:
     id: str  # article-local id: "A1", "A2" ...
     name: str
     kind: ActorKind
-    code: str | None = None  # ISO3 for a state, an IGO code (NATO, UN, EU ...)
+    code: str | None = None  # ISO3 for a state, an IGO code (NATO, UN, EU ...); named others: "PER:ASKAR_AKAYEV"
     country: str | None = None  # ISO3 the actor belongs to
     affiliation: str | None = None  # code of the state or body a person or agency acts for
     role: str | None = None  # "Secretary General", "spokeswoman"

@@ -254,3 +254,29 @@ def test_state_named_after_a_titled_name(extract_text):
 def test_demonyms_of_small_states(extract_text):
     ext = extract_text("Fijian soldiers and Bahamian officials met on Monday.")
     assert {a.code for a in ext.actors if a.kind == "state"} >= {"FJI", "BHS"}
+
+
+# ------------------------------------------------------------------------------------------------
+# codes for events: stable codes of named actors, more IGOs, plural demonyms
+# ------------------------------------------------------------------------------------------------
+
+
+def test_named_actors_without_a_state_get_a_stable_code(extract_text):
+    from newsgraph.components.actors import stable_code
+
+    ext = extract_text("Askar Tulegenov met leaders of the Azadliq Party in Baku, officials said.")
+    person = by_name(ext, "Askar Tulegenov")
+    assert person.code == stable_code("person", "Askar Tulegenov") == "PER:ASKAR_TULEGENOV"
+    assert actor_code(person) == "PER:ASKAR_TULEGENOV"
+    assert not [a for a in ext.actors if a.name.lower() == "officials" and a.code]  # described, not named
+    # a person acting for a state keeps that state as the code events use
+    ext = extract_text("Russian President Vladimir Putin met Kim Jong Un.")
+    putin = by_name(ext, "Vladimir Putin")
+    assert (putin.code, actor_code(putin)) == ("PER:VLADIMIR_PUTIN", "RUS")
+    assert stable_code("state", "Russia") is None
+
+
+def test_more_igos_and_plural_demonyms(extract_text):
+    ext = extract_text("The European Community and APEC criticised Ghana for deporting 168 Liberians.")
+    codes = {a.code for a in ext.actors}
+    assert {"EEC", "APEC", "GHA", "LBR"} <= codes

@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.components.events import EventsComponent
-from newsgraph.model import Actor, Claim, Event, Mention
+from newsgraph.model import Actor, Article, Claim, Event, Mention
 from newsgraph.pipeline import MODEL_NAME
 from tests.conftest import needs_shared
 
@@ -38,9 +38,14 @@ ACTORS: dict[str, tuple[str, str | None, str | None]] = {
     "Putin": ("person", None, "RUS"),
     "Kim Jong Un": ("person", None, "PRK"),
     "Blinken": ("person", None, "USA"),
+    "Navalny": ("person", None, "RUS"),
+    "Palestinian": ("state", "PSE", None),
     "France": ("state", "FRA", None),
     "Germany": ("state", "DEU", None),
     "Mali": ("state", "MLI", None),
+    "Malian": ("state", "MLI", None),
+    "Serbia": ("state", "SRB", None),
+    "Serbian": ("state", "SRB", None),
 }
 
 
@@ -252,8 +257,8 @@ def test_named_actor_without_code_keeps_its_event(extract_text) -> None:
 
 
 def test_requested_act_names_the_addressee(events_nlp: Language) -> None:
-    ev = find(code(events_nlp, "Germany demanded the withdrawal of Russian forces from Ukraine."), "REQUEST")
-    assert ev.target == ["RUS"]
+    evs = code(events_nlp, "Germany demanded the withdrawal of Russian forces from Ukraine.")
+    assert [(e.type, e.target) for e in evs] == [("REQUEST", ["RUS"])]  # the withdrawal has not happened
     ev = find(code(events_nlp, "NATO repeated its demand that Israel ease restrictions."), "REQUEST")
     assert ev.source == ["NATO"] and ev.target == ["ISR"]
 
@@ -345,6 +350,167 @@ def test_event_json_round_trip(events_nlp: Language) -> None:
     assert json.loads(json.dumps(dataclasses.asdict(ev)))["trigger"] == list(ev.trigger or ())
 
 
+# ------------------------------------------------------------------------ status (the issue's cases)
+def test_status_of_each_kind(events_nlp: Language) -> None:
+    cases = {
+        "Russian troops attacked Ukraine on Monday.": "occurred",
+        "Putin is expected to visit North Korea next month.": "expected",
+        "Russia plans to deploy troops to Mali.": "planned",
+        "Russia could send troops to Mali.": "hypothetical",
+        "If Russia attacks Ukraine again, NATO will respond.": "hypothetical",
+        "Russia did not attack Ukraine.": "negated",
+        "No North Korean troops were deployed to Ukraine.": "negated",
+        "Russian troops allegedly attacked Ukraine.": "reported",
+    }
+    for text, status in cases.items():
+        evs = [e for e in code(events_nlp, text) if e.type in ("ASSAULT", "CONSULT", "MOBILIZE")]
+        assert [e.status for e in evs][:1] == [status], (text, [(e.type, e.status) for e in evs])
+
+
+def test_who_reports_an_event_is_the_speaker_of_its_claim(extract_text) -> None:
+    ext = extract_text("The Pentagon said on Monday that North Korean troops had moved to Russia.")
+    ev = next(e for e in ext.events if e.type == "MOBILIZE")
+    claim = next(c for c in ext.claims if c.id == ev.claim)
+    speaker = next(a for a in ext.actors if a.id == claim.speaker)
+    assert (ev.source, ev.target, speaker.name) == (["PRK"], ["RUS"], "Pentagon")
+
+
+# ------------------------------------------------------------------------ actors of the events
+def test_group_inside_a_state_is_apart_from_its_government(events_nlp: Language, extract_text) -> None:
+    ev = find(code(events_nlp, "Serbia is prosecuting crimes by Serbian extremists against civilians."), "ACCUSE")
+    assert (ev.source, ev.target) == (["SRB"], ["SRB"])
+    # a state is still not its own target
+    ev = find(code(events_nlp, "Serbia attacked Serbia."), "ASSAULT")
+    assert ev.target == []
+    # rebels act on places of their own state; the government acting there does not target itself
+    ext = extract_text("Malian rebels shelled the town of Gao on Monday.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("ASSAULT", ["MLI"], ["MLI"])]
+
+
+def test_purpose_names_the_target(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Thousands of Malian students marched through the capital to show their anger "
+                               "at France."), "PROTEST")
+    assert (ev.source, ev.target) == (["MLI"], ["FRA"])
+
+
+def test_what_a_protest_demands_is_its_content(events_nlp: Language) -> None:
+    evs = code(events_nlp, "Thousands of students throughout Mali staged demonstrations to demand the resignation "
+                           "of Putin.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("PROTEST", ["MLI"], ["RUS"])]
+
+
+def test_protest_by_a_people_is_aimed_at_its_government(extract_text) -> None:
+    ext = extract_text("Serbians protested on Friday for the fourth night in a row.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("PROTEST", ["SRB"], ["SRB"])]
+    ext = extract_text("Serbia protested on Friday.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("PROTEST", ["SRB"], [])]
+
+
+def test_protest_without_target_is_aimed_at_its_own_government(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Hundreds of Ukrainian farmers demonstrated outside the parliament."), "PROTEST")
+    assert (ev.source, ev.target, ev.target_actors) == (["UKR"], ["UKR"], [])
+    ev = find(code(events_nlp, "Russia protested."), "PROTEST")
+    assert ev.target == []  # the government itself protests: against whom is not said
+
+
+def test_police_act_on_their_own_people(events_nlp: Language) -> None:
+    evs = code(events_nlp, "Malian police arrested dozens of protesters.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ["MLI"], ["MLI"])]
+    # the means is not who acts: the police disperse the students
+    evs = code(events_nlp, "Malian police used tear gas to disperse students.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ["MLI"], ["MLI"])]
+    # troops are not assumed to act at home
+    assert find(code(events_nlp, "Russian troops shelled civilians."), "ASSAULT").target == []
+
+
+def test_other_party_named_in_the_clause_is_the_target(events_nlp: Language) -> None:
+    evs = code(events_nlp, "Russia halted gas supplies through Ukraine.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("SANCTION", ["RUS"], ["UKR"])]
+    # not a comparison, an origin or a nested clause
+    assert find(code(events_nlp, "Germany, like France, criticised the decision."), "ACCUSE").target == []
+    assert find(code(events_nlp, "Russia moved troops from North Korea."), "MOBILIZE").target == []
+    assert find(code(events_nlp, "Russia attacked, officials in Ukraine said."), "ASSAULT").target == []
+
+
+def test_own_things_are_not_targets(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Russia offered its troops to Mali."), "AGREE")
+    assert (ev.source, ev.target) == (["RUS"], ["MLI"])
+
+
+def test_subject_of_another_act_did_not_do_the_noun(events_nlp: Language) -> None:
+    evs = code(events_nlp, "France condemned the attack on Mali.")
+    assert find(evs, "ACCUSE").source == ["FRA"]
+    assert find(evs, "ASSAULT").source == []  # France condemned it; who attacked is not said
+    assert find(code(events_nlp, "Russia launched an attack on Ukraine."), "ASSAULT").source == ["RUS"]
+    assert not [e for e in code(events_nlp, "France characterized the attack as a crime.") if e.type == "ASSAULT"]
+    assert find(code(events_nlp, "Russia declared a ceasefire."), "RETREAT").source == ["RUS"]
+    # a person's killing or arrest is undergone; a state's invasion is done
+    ev = find(code(events_nlp, "Russia condemned Navalny's arrest in Moscow."), "COERCE")
+    assert (ev.source, ev.target) == ([], ["RUS"])
+    # those who died in an attack suffered it
+    ev = find(code(events_nlp, "Eight Ukrainian soldiers died in the attack."), "ASSAULT")
+    assert (ev.source, ev.target) == ([], ["UKR"])
+
+
+def test_government_acts_at_home(extract_text) -> None:
+    ext = extract_text("The government of Mali imposed a curfew in Bamako on Monday.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("COERCE", ["MLI"], ["MLI"])]
+    ext = extract_text("Mali lifted the state of emergency in Bamako.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("CONCEDE", ["MLI"], ["MLI"])]
+    # troops moved inside their own state are aimed at no one named
+    ext = extract_text("Russia massed troops in Belgorod.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("MOBILIZE", ["RUS"], [])]
+
+
+def test_named_persons_and_groups_have_codes(extract_text) -> None:
+    ext = extract_text("Opposition leader Marat Bekov met Amina Saidova on Monday.")
+    codes = {a.name: a.code for a in ext.actors}
+    assert codes["Marat Bekov"] == "PER:MARAT_BEKOV"
+    ev = next(e for e in ext.events if e.type == "CONSULT")
+    assert "PER:MARAT_BEKOV" in ev.source and "PER:AMINA_SAIDOVA" in ev.target
+    # a person acting for a body: the body's code first, then the person's own
+    ext = extract_text("NATO Secretary General Mark Rutte visited Kyiv on Monday.")
+    ev = next(e for e in ext.events if e.type == "CONSULT")
+    assert ev.source == ["NATO", "PER:MARK_RUTTE"] and ev.target == ["UKR"]
+
+
+# ------------------------------------------------------------------------ types from PLOVER's definitions
+def test_types_from_plover_definitions(events_nlp: Language) -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in code(events_nlp, text)]
+
+    # readying force is MOBILIZE; being ready to act is a threat
+    assert types("The Russian army prepared to attack Ukraine.") == ["MOBILIZE"]
+    assert types("Russia is prepared to attack Ukraine.") == ["THREATEN"]
+    # sending people to look into something is the investigation
+    assert types("NATO sent inspectors to Mali to investigate the attacks.") == ["ACCUSE"]
+    assert types("France sent troops to Mali.") == ["MOBILIZE"]
+    # evacuating the wounded is aid, pulling out one's troops a retreat
+    assert types("France evacuated the wounded from Mali.") == ["AID"]
+    assert types("France evacuated its troops from Mali.") == ["RETREAT"]
+    # easing a military blockade de-escalates; lifting a curfew concedes
+    assert types("Russia lifted its blockade of Ukraine.") == ["RETREAT"]
+    assert types("Mali lifted the curfew imposed on Malian towns.") == ["CONCEDE"]
+    # training one's own force mobilizes it; training another's is military cooperation
+    assert types("North Korea trained thousands of soldiers.") == ["MOBILIZE"]
+    evs = code(events_nlp, "France trained Malian soldiers.")
+    assert [(e.type, e.mode, e.source, e.target) for e in evs] == [("COOPERATE", "military", ["FRA"], ["MLI"])]
+    # closing a border with a neighbour cuts ties with it; closing a crossing restricts movement
+    evs = code(events_nlp, "Russia closed its border with Ukraine.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("SANCTION", ["RUS"], ["UKR"])]
+    assert types("Russia closed the border crossing.") == ["COERCE"]
+    # armed groups are demobilized like troops; defying a rule rejects its author
+    ev = find(code(events_nlp, "Malian rebels have been demobilized."), "RETREAT")
+    assert (ev.source, ev.target) == (["MLI"], [])
+    evs = code(events_nlp, "Mali violated a ban imposed by France.")
+    assert [(e.type, e.source, e.target) for e in evs][:1] == [("REJECT", ["MLI"], ["FRA"])]
+    # those who throw stones during demonstrations are the protesters
+    ev = find(code(events_nlp, "Palestinian youths threw stones during demonstrations against Israel."), "PROTEST")
+    assert (ev.source, ev.target) == (["PSE"], ["ISR"])
+    # an attempt is the act, not an intention
+    assert types("Russia tried to hack Ukraine's networks.") == ["COERCE"]
+
+
 # ---------------------------------------------------------------------------------- PLOVER GSR floor
 def _gsr_docs(nlp: Language, records: list[dict]) -> list[dict]:
     """Run the stage on GSR sentences with the gold actors as doc._.actors (oracle actors)."""
@@ -378,14 +544,41 @@ def test_plover_gsr_floor(events_nlp: Language) -> None:
     se = importlib.util.module_from_spec(spec)
     sys.modules["score_events"] = se
     spec.loader.exec_module(se)
-    records = se.load_records(str(data))[1::2]  # the half not used for tuning the lexicons
+    records = se.load_records(str(data))[1::2]  # every second record, with oracle actors
     began = time.perf_counter()
     m = se.evaluate(records, _gsr_docs(events_nlp, records))
     assert time.perf_counter() - began < 30
-    assert m["accuracy"] >= 75, m
-    assert m["macro_f1"] >= 74, m
+    assert m["accuracy"] >= 80, m
+    assert m["macro_f1"] >= 79, m
+    assert m["source"] >= 82, m
+    assert m["target"] >= 76, m
+    assert m["joint"] >= 68, m
+
+
+@pytest.mark.slow
+def test_plover_gsr_floor_full_pipeline(nlp: Language) -> None:
+    """The whole pipeline (our actors, places, claims) on all GSR sentences, as score_events.py runs it.
+    Reached when pinned: accuracy 83.3, macro-F1 81.4, set-F1 77.0, source 81.3, target 74.7, joint 62.4
+    (on the hash-split check half alone, not used for tuning: 80.5 / 79.5 / 74.2 / 80.6 / 70.5 / 56.8)."""
+    from newsgraph.pipeline import extract_one
+
+    data = needs_shared("data/plover-gsr/plover_gsr.jsonl")
+    scorer = needs_shared("eval/score_events.py")
+    spec = importlib.util.spec_from_file_location("score_events", scorer)
+    assert spec is not None and spec.loader is not None
+    se = importlib.util.module_from_spec(spec)
+    sys.modules["score_events"] = se
+    spec.loader.exec_module(se)
+    records = se.load_records(str(data))
+    articles = [Article(r["id"], r["text"], None) for r in records]
+    docs = [extract_one(a, nlp).to_json() for a in articles]
+    m = se.evaluate(records, docs)
+    assert m["accuracy"] >= 81, m
+    assert m["macro_f1"] >= 79, m
+    assert m["set_f1"] >= 75, m
     assert m["source"] >= 78, m
-    assert m["target"] >= 58, m
+    assert m["target"] >= 72, m
+    assert m["joint"] >= 60, m
 
 
 # ---------------------------------------------------------------------------------- full pipeline

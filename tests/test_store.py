@@ -199,6 +199,33 @@ def test_clusters_keep_apart_what_differs(store: Store) -> None:
                                         ("MOBILIZE", 1, 1)]
 
 
+def one_sided_event(article_id: str, sentence: str, day: dt.date, etype: str = "ASSAULT") -> Extraction:
+    """A report that names only its target (nobody named as the one who did it)."""
+    article = Article(article_id, sentence, day, None, f"https://{article_id}.org/1")
+    return Extraction(article, sentences=[Sentence(0, len(sentence), sentence)], events=[
+        Event("E1", etype, 0, len(sentence), sentence, "occurred", target=["SAU"], time=day.isoformat(),
+              time_from="text")])
+
+
+def test_one_sided_reports_merge_only_on_shared_words(store: Store) -> None:
+    day = dt.date(2019, 9, 14)
+    store.write(one_sided_event("a", "Drones struck the Abqaiq oil processing plant.", day))
+    store.write(one_sided_event("b", "A drone attack hit the oil processing plant at Abqaiq.", day))
+    store.write(one_sided_event("c", "Gunmen shot two border guards.", day))
+    assert sorted(clustered(store)) == [("ASSAULT", 1, 1), ("ASSAULT", 2, 2)]
+
+
+def test_statements_one_article_kept_apart_stay_apart(store: Store) -> None:
+    day = dt.date(2019, 9, 14)
+    text = "A drone attack hit the oil plant at Abqaiq. Another drone attack hit the oil plant at Khurais."
+    cut = text.index("Another")
+    store.write(Extraction(Article("a", text, day, None, "https://a.org/1"),
+                           sentences=[Sentence(0, cut - 1, text[:cut - 1]), Sentence(cut, len(text), text[cut:])],
+                           events=[Event("E1", "ASSAULT", 0, cut - 1, text[:cut - 1], "occurred", target=["SAU"]),
+                                   Event("E2", "ASSAULT", cut, len(text), text[cut:], "occurred", target=["SAU"])]))
+    assert sorted(clustered(store)) == [("ASSAULT", 1, 1), ("ASSAULT", 1, 1)]
+
+
 def test_a_surname_joins_the_one_registered_person_with_that_name(store: Store) -> None:
     store.write(make_extraction("a1"))
     text = "Putin spoke."

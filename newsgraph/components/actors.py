@@ -25,6 +25,7 @@ Mentions of one actor are merged: a surname alone joins the earlier full name ("
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -76,7 +77,7 @@ TITLE_MODIFIERS = frozenset(
     {
         "defense", "defence", "foreign", "interior", "finance", "justice", "deputy", "vice", "prime",
         "state", "army", "military", "intelligence", "police", "security", "national", "top", "former",
-        "acting", "senior", "chief", "general", "supreme", "crown", "first", "health", "economy",
+        "acting", "senior", "junior", "chief", "general", "supreme", "crown", "first", "health", "economy",
         "economic", "trade", "energy", "education", "agriculture", "culture", "emergency", "emergencies",
         "affairs", "home", "opposition", "party", "rebel", "militant", "navy", "naval", "air", "force",
         "forces", "spy", "regional", "local", "separatist", "assistant", "associate", "executive",
@@ -108,6 +109,10 @@ def load_actor_lexicon() -> ActorLexicon:
         lex.states[form] = iso3
     for iso3, form in read_lexicon("demonyms.tsv"):
         lex.demonyms[form] = iso3
+    for form, iso3 in list(lex.demonyms.items()):
+        # the plural of a people named by an "-an"/"-i" adjective: "Liberians", "Iraqis", "Ghanaians"
+        if form.endswith(("an", "i")) and form + "s" not in lex.demonyms and form + "s" not in lex.states:
+            lex.demonyms[form + "s"] = iso3
     metonyms = set()
     for iso3, form, what in read_lexicon("seats.tsv"):
         lex.seats[form] = iso3
@@ -608,12 +613,42 @@ class ActorsComponent:
         out = list(actors.values())
         for n, a in enumerate(out, 1):
             a.id = f"A{n}"
+            if a.code is None and (a.kind == "person" or (a.country is None and a.affiliation is None)) \
+                    and _is_named(doc, a):
+                # a person keeps a code of their own beside the state or body they act for
+                a.code = stable_code(a.kind, a.name)
         return out
 
 
 # ----------------------------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------------------------
+
+
+# Prefixes of the stable codes of named actors that have no state or IGO code, by kind: they keep
+# such codes apart from ISO3 and IGO codes, and from each other.
+STABLE_CODE_PREFIX = {"person": "PER", "organization": "ORG", "group": "GRP"}
+
+
+def stable_code(kind: str, name: str) -> str | None:
+    """The code of a named person, party or group with no state to stand for ("Askar Akayev" ->
+    "PER:ASKAR_AKAYEV", "Fatah Party" -> "ORG:FATAH_PARTY"): the same in every article that names it
+    the same way, so events, the store and its queries can name the actor. None for a state."""
+    prefix = STABLE_CODE_PREFIX.get(kind)
+    slug = "_".join(re.findall(r"[^\W_]+", name.upper()))
+    return f"{prefix}:{slug}" if prefix and slug else None
+
+
+def _is_named(doc: Doc, actor: Actor) -> bool:
+    """Whether an actor is named by a proper name ("Askar Akayev", "La Prensa"), not described
+    ("senior officials", "the group")."""
+    if actor.kind not in STABLE_CODE_PREFIX:
+        return False
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
+            return True
+    return False
 
 
 def _surname_key(word: str) -> str:
@@ -816,9 +851,11 @@ def actor_at(doc: Doc, start: int, end: int) -> Actor | None:
 
 def actor_code(actor: Actor | None) -> str | None:
     """The code an event uses for an actor: its own code (states, IGOs, groups), else its affiliation,
-    else its country."""
+    else its country; for a person, the state or body they act for first, else their own stable code."""
     if actor is None:
         return None
+    if actor.kind == "person":
+        return actor.affiliation or actor.country or actor.code
     return actor.code or actor.affiliation or actor.country
 
 

@@ -51,6 +51,8 @@ TARGET_PREPS: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
     "REQUEST": frozenset({"on", "to", "from"}),
     "ACCUSE": frozenset({"against", "of", "on", "for"}),
+    # "confiscated weapons from armed groups", "seized land from farmers": taken from whom
+    "COERCE": frozenset({"to", "with", "against", "on", "into", "toward", "towards", "at", "upon", "for", "from"}),
 }
 # Intentions to act that PLOVER codes as a promise (AGREE) or a threat (THREATEN).
 INTENT_TYPES = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "CONCEDE": "AGREE", "RETREAT": "AGREE",
@@ -63,6 +65,11 @@ REFUSABLE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETRE
 FAILURE_VERBS = frozenset({"fail", "refuse", "decline"})
 # Acts offered, not held over someone: on a condition they are a promise (AGREE), the rest a threat.
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# What a protest's purpose clause can say without being another event: "marched to demand reforms".
+CONTENT_OF_PROTEST = frozenset({"REQUEST", "ACCUSE", "REJECT", "PROTEST"})
+# Acts a government does to its own population, at home (PLOVER COERCE: curfews, arrests, bans; CONCEDE:
+# easing them), so a place of its own state can be their target.
+HOME_TYPES = frozenset({"COERCE", "CONCEDE"})
 # Types whose addressee can be the subject of their "that"-clause.
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 # Where a gerund acts as a noun ("the shelling of X"), not as a verb or a preposition ("according to").
@@ -75,12 +82,17 @@ CONTROL_NOUN_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGRE
 # (not "during the fighting", "after the attack": those only date the clause).
 PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Verbs whose object is a means, not who acts next: "used tear gas to disperse students".
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "spend"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Dependents that stay inside a noun phrase when we look for the actors it names.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
 UNREAL = frozenset({"negated", "hypothetical"})
 # Ids of the stand-in actors of places (never written out as actor ids).
 PLACE_ID = "place:"
+# Ids of the stand-ins of groups inside a state ("Sudanese rebels"): "sub:<token>:<actor id>", written
+# out as the actor's own id.
+SUB_ID = "sub:"
 # Prepositions whose place object can stand for the state acted upon.
 PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside"})
 # Actors named enough to carry an event without a code ("Askar Akayev", "the Fatah Party").
@@ -175,8 +187,9 @@ class EventsComponent:
 
     def _verb_entry(self, tok: Token) -> Entry | None:
         for entry in self.lex.verbs.get(tok.lemma_.lower(), ()):
-            if entry.preps and not (_prep_lemmas(tok) & entry.preps):
-                continue
+            if entry.preps and not (_prep_lemmas(tok) & entry.preps) and not (
+                    entry.theme and any(_prep_lemmas(o) & entry.preps for o in _theme_tokens(tok))):
+                continue  # (a theme's own preposition counts: "closed its border with Iran")
             if entry.needs_object and not any(c.dep_ == "dobj" for c in tok.children):
                 continue
             if entry.no_clause and any(c.dep_ == "ccomp" for c in tok.children):
@@ -233,9 +246,10 @@ class EventsComponent:
             tok, entry = f.trigger, f.entry
             objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
             noun_objs = [found[c.i] for c in objects if c.i in found and c.pos_ != "VERB"]
-            if entry.type == "REQUEST" and noun_objs and noun_objs[0].sources:
+            own = {a.id for a in f.sources}
+            if entry.type == "REQUEST" and noun_objs and any(a.id not in own for a in noun_objs[0].sources):
                 # "demanded the withdrawal of Serbian forces": asked of the one who is to do it
-                f.targets = list(noun_objs[0].sources)
+                f.targets = [a for a in noun_objs[0].sources if a.id not in own]
             if noun_objs and entry.absorb:
                 for n in noun_objs:
                     del found[n.trigger.i]
@@ -245,7 +259,8 @@ class EventsComponent:
                 continue
             if entry.control:
                 for comp in tok.children:
-                    if comp.dep_ in ("xcomp", "ccomp", "prep") or (comp.dep_ == "dobj" and entry.type != "REQUEST"):
+                    # (a demanded act, "demanded the withdrawal of X", has not happened: the demand absorbs it)
+                    if comp.dep_ in ("xcomp", "ccomp", "prep", "dobj"):
                         for t in comp.subtree:
                             if t.i != i and t.i in found:
                                 inner = found.pop(t.i)
@@ -259,9 +274,7 @@ class EventsComponent:
             if f is None or f.trigger.pos_ in ("VERB", "AUX") or f.entry.type not in CONTROL_NOUN_TYPES:
                 continue
             # "its demand that Israel ease restrictions": the clause is what is demanded, not an event
-            for comp in f.trigger.children:
-                if comp.dep_ in ("acl", "ccomp", "relcl") and comp.pos_ in ("VERB", "AUX") and any(
-                        c.dep_ == "mark" for c in comp.children):
+            for comp in _content_clauses(f.trigger):
                     for t in comp.subtree:
                         if t.i in found and t.i != i:
                             _borrow(f, found.pop(t.i))
@@ -305,6 +318,14 @@ class EventsComponent:
                 f.parts.append(obj)
                 continue
             obj_actors = index.np_actors(obj, deep=True)
+            # "offered its troops to X", "closed its borders with Iran": the subject's own is not a target
+            # (a group inside the source's state is not the source: "Serbia prosecutes Serbian extremists")
+            own = {s.id for s in f.sources} | {_real_id(s) for s in f.sources}
+            obj_actors = [a for a in obj_actors if a.id not in own]
+            if not obj_actors:
+                # "shelled Juba", "visited Amman": a place acted upon stands for its state
+                own_codes = set(_codes([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
+                obj_actors = [a for a in index.place_actors(obj) if self._actor_code(a) not in own_codes][:1]
             if obj_actors:
                 f.targets += obj_actors
                 f.parts.append(obj)
@@ -344,12 +365,100 @@ class EventsComponent:
         if not f.targets:
             # "threatened to strike unless Israel rescinded ...": the one who must act is addressed
             self._condition_target(f, verb, index)
+        if not f.targets:
+            self._purpose_target(f, verb, index)
         self._symmetric(f, subject, index)
         if not f.targets:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
             heads = [verb, *objects, *xcomps, *(o for x in xcomps for o in x.children if o.dep_ == "dobj")]
             self._place_target(f, heads, index)
+        if not f.targets:
+            self._domestic_target(f, agent if passive else subject, index)
+        if not f.targets and not passive:
+            self._home_front_target(f, verb, subject, index)
+        if not f.targets:
+            self._clause_target(f, verb, index)
+        if entry.type == "MOBILIZE" and verb.lemma_.lower() in self.lex.themes.get("training_verbs", frozenset()):
+            # "the US trained Ukrainian soldiers": building up another's force is military cooperation
+            # (PLOVER COOPERATE, mode military); "North Korea trained hackers" builds up its own (MOBILIZE)
+            own = {a.id for a in f.sources}
+            others = [a for o in objects for a in index.np_actors(o) if a.id not in own and self._actor_code(a)]
+            if f.sources and others:
+                f.entry = dataclasses.replace(entry, type="COOPERATE", mode="military")
+                f.targets = others
         return f
+
+    def _clause_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
+        """Last resort: the first other coded actor named after the trigger in its own clause, outside any
+        clause nested in it ("Russia closed its southern borders with Iran", "X reneged on his commitment
+        to the Zambian people"): in a news sentence the other party of an act is named in its clause."""
+        if not f.sources:
+            return
+        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
+        for tok in verb.subtree:
+            if tok.i <= f.trigger.i or tok.i not in index.by_token:
+                continue
+            actor = index.by_token[tok.i]
+            if actor.id in own or _in_nested_clause(tok, verb) or _attribution(tok) or _origin(tok, f.entry.type):
+                continue
+            f.targets.append(actor)
+            f.parts.append(tok)
+            return
+
+    def _home_front_target(self, f: Found, verb: Token, subject: Token | None, index: ActorIndex) -> None:
+        """The police or the authorities of a state acting on people the text does not place elsewhere
+        ("Egyptian police opened fire to disperse demonstrators", "Turkish police prevented the
+        demonstration staged by students") act on their own state's people, as CAMEO codes domestic
+        repression. Not for armies: troops often act abroad."""
+        if subject is None or subject.lemma_.lower() not in self.lex.themes.get("domestic_forces", frozenset()):
+            return
+        states = [a for a in f.sources if a.kind == "state" and (self._actor_code(a) or "").isupper()
+                  and len(self._actor_code(a) or "") == 3]
+        if not states:
+            return
+        comps = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        for comp in comps:
+            for obj in [c for c in comp.children if c.dep_ in ("dobj", "dative")] + _pobjs(comp, {"against", "on"}):
+                people = [t for t in obj.subtree if t.lemma_.lower() in index.non_state] if obj.pos_ == "NOUN" else []
+                if people and not index.np_actors(obj, deep=True):
+                    f.targets.append(index.sub_state(people[0], states[0]))
+                    f.parts.append(obj)
+                    return
+
+    def _domestic_target(self, f: Found, source_head: Token | None, index: ActorIndex) -> None:
+        """A protest that names no target is aimed at the government of the protesters' own state
+        ("Thousands of Iraqi Kurds demonstrated ...": Iraq). PLOVER's PROTEST is collective action
+        against a target actor, and CAMEO codes a domestic protest as aimed at its government. Not when the
+        government itself is the subject ("Iraq protested")."""
+        if f.entry.type != "PROTEST" or (source_head is not None and source_head.i in index.by_token
+                                          and index.form_by_token.get(source_head.i) != "demonym"):
+            return  # "Serbians protested" are its people; "Serbia protested" is its government
+        for a in f.sources:
+            code = self._actor_code(a)
+            if code is not None and (a.kind == "state" or a.id.startswith(SUB_ID)) and len(code) == 3:
+                f.targets.append(Actor(f"{PLACE_ID}gov:{code}", code, "state", code=code))
+                return
+
+    def _purpose_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
+        """"staged a hunger strike to protest President Assad's failure", "demonstrated ... calling for
+        independence from Iraq": an act with no target of its own is aimed at whom its purpose names."""
+        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
+        for comp in verb.children:
+            if comp.dep_ not in ("advcl", "acl") or comp.pos_ not in ("VERB", "AUX"):
+                continue  # (a noun's own purpose: "demonstrations to demand reforms")
+            if not (comp.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)):
+                continue  # "when", "after" clauses are other events, not the purpose
+            heads = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+            heads += _pobjs(comp, _target_preps(f.entry.type) | {"for"})
+            for h in heads:
+                actors = [a for a in index.np_actors(h, deep=True) if a.id not in own]
+                if not actors:  # "to show their anger at France": past the protesters' own "their"
+                    actors = [a for p in _pobjs(h, _target_preps(f.entry.type)) for a in index.np_actors(p)
+                              if a.id not in own]
+                if actors:
+                    f.targets += actors
+                    f.parts.append(h)
+                    return
 
     def _author_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
         """"rejected a U.S. request", "rejected North Korea's demand", "rejected calls by Belarus's rulers",
@@ -362,6 +471,9 @@ class EventsComponent:
             authors = [a for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                        for a in index.np_actors(c)]
             authors += [a for p in _pobjs(obj, {"by", "from"}) for a in index.np_actors(p)]
+            # "violated a ban imposed by X", "rejected the plan put forward by X"
+            authors += [a for acl in obj.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                        for ag in [_agent(acl)] if ag is not None for a in index.np_actors(ag)]
             if authors:
                 f.targets += authors
                 f.parts.append(obj)
@@ -386,12 +498,16 @@ class EventsComponent:
         anchor = noun
         while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
             anchor = anchor.head
+        of_objects = _pobjs(anchor, {"of"})
         for c in anchor.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c != noun):
+            if c.dep_ == "poss" and not of_objects and self.lex.in_class(noun.lemma_, "patient_nouns") and any(
+                    a.kind == "person" for a in index.np_actors(c)):
+                # "Khashoggi's killing", "Navalny's arrest": a person's act undergone, not done
+                f.targets += index.np_actors(c)
+            elif c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c != noun):
                 f.sources += index.np_actors(c)
         for agent in _pobjs(anchor, {"by"}):
             f.sources += index.np_actors(agent)
-        of_objects = _pobjs(anchor, {"of"})
         if entry.type in THEME_TYPES:
             for theme in of_objects:
                 if not f.sources:
@@ -406,12 +522,11 @@ class EventsComponent:
         if not f.targets and entry.type in CLAUSE_TARGET_TYPES:
             # "its demand that Israel ease restrictions", "a declaration demanding that the government ...":
             # the one the clause asks to act is addressed
-            for comp in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
-                if any(m.dep_ == "mark" for m in comp.children):
-                    subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-                    if subj is not None:
-                        f.targets += index.np_actors(subj)
-                        f.parts.append(subj)
+            for comp in _content_clauses(noun):
+                subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None:
+                    f.targets += index.np_actors(subj)
+                    f.parts.append(subj)
         for between in _pobjs(anchor, {"between", "among"}):
             both = index.np_actors(between)
             f.sources += both
@@ -425,7 +540,8 @@ class EventsComponent:
                 if subj is not None and not f.targets:
                     f.targets += index.np_actors(subj)
                     f.parts.append(subj)
-            elif not f.sources:
+            elif not f.sources and not self._other_act(head, entry):
+                # (not "France condemned the attack": the subject of another act did not do this one)
                 subj = _subject(head) if anchor.dep_ == "dobj" else _agent(head)
                 if subj is not None:
                     f.sources += index.np_actors(subj)
@@ -436,6 +552,10 @@ class EventsComponent:
                     f.parts.append(dative)
             if not f.targets:
                 self._prep_targets(f, head, index)
+            if not f.targets:
+                self._purpose_target(f, head, index)  # "staged demonstrations to demand reforms by X"
+            if not f.targets:
+                self._purpose_target(f, anchor, index)
             head_entry = self._verb_entry(head)
             f.support_verb = head_entry is None or head_entry.light or head_entry.type == entry.type
             if f.support_verb:
@@ -444,11 +564,24 @@ class EventsComponent:
             # "the region that was the target of a Ukrainian incursion": the one targeted is the target
             f.targets += index.np_actors(victim, deep=True)
             f.parts.append(victim)
+        elif (anchor.dep_ == "pobj" and entry.type == "PROTEST" and head.lemma_.lower() == "during"
+              and head.head.pos_ in ("VERB", "AUX") and not f.sources):
+            # "Palestinian youths threw stones during demonstrations against X": the protesters
+            subj = _subject(head.head)
+            if subj is not None and not _is_passive(head.head):
+                f.sources += index.np_actors(subj)
+                f.parts.append(subj)
         elif (anchor.dep_ == "pobj" and head.lemma_.lower() in PARTICIPATION_PREPS
               and head.head.pos_ in ("VERB", "AUX") and self._verb_entry(head.head) is None):
             # "were engaged in ethnic cleansing", "remained on alert", "converged for a rally"
             verb = head.head
-            if not f.sources:
+            if self.lex.in_class(verb.lemma_, "victim_verbs"):
+                # "eight Mexicans died in the attack": the subject suffered it
+                subj = _subject(verb)
+                if subj is not None and not f.targets:
+                    f.targets += index.np_actors(subj)
+                    f.parts.append(subj)
+            elif not f.sources:
                 subj = _subject(verb)
                 if subj is not None and not _is_passive(verb):
                     f.sources += index.np_actors(subj)
@@ -460,12 +593,30 @@ class EventsComponent:
         if not f.targets:
             heads = [anchor] + ([f.clause_verb] if f.clause_verb is not None else [])
             self._place_target(f, heads, index)
+        if not f.targets:
+            # "Russia's protest" is the government's own; "Egyptian demonstrations" are its people's
+            self._domestic_target(f, next((c for c in anchor.children if c.dep_ == "poss"), None), index)
         return f
+
+    def _other_act(self, verb: Token, entry: Entry) -> bool:
+        """Whether a verb is an event of another type than a noun it governs ("condemned the attack",
+        "investigate the killings") or a verb of speech about it ("characterized the attack as ..."), rather
+        than a support verb that carries the noun ("launched an attack")."""
+        if self.lex.in_class(verb.lemma_, "support_verbs"):
+            return False  # "declared a ceasefire", "announced sanctions"
+        if self.lex.in_class(verb.lemma_, "speech") or self.lex.in_class(verb.lemma_, "describe_verbs"):
+            return True
+        head_entry = self._verb_entry(verb)
+        return head_entry is not None and not head_entry.light and head_entry.type != entry.type \
+            and not head_entry.control
 
     def _place_target(self, f: Found, heads: list[Token], index: ActorIndex) -> None:
         """The state of the place where the act lands, when no actor is its target: "arrived in Amman",
         "evacuate settlements in the Gaza Strip" (not the source's own country)."""
-        own = set(_codes(f.sources, self._actor_code))
+        # a group inside a state acts on places of its own state ("Sudanese rebels shelled Juba"); so does a
+        # government restricting or easing life at home ("lifted the state of emergency in West Darfur")
+        own = set() if f.entry.type in HOME_TYPES else set(
+            _codes([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
         preps = PLACE_PREPS | {"from"} if f.entry.type == "RETREAT" else PLACE_PREPS  # "withdrew from X"
         for h in heads:
             for p in _pobjs(h, preps):
@@ -482,7 +633,8 @@ class EventsComponent:
         preps = _target_preps(f.entry.type)
         heads = [head]
         if head.pos_ in ("VERB", "AUX"):
-            heads += [c for c in head.children if c.dep_ == "dobj"]
+            # "launched artillery, mortar and rocket fire against X": the objects' conjuncts too
+            heads += [o for c in head.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
         for h in heads:
             for p in _pobjs(h, preps):
                 actors = index.np_actors(p, deep=True)
@@ -508,13 +660,15 @@ class EventsComponent:
             return False
         nouns = [tok, *_pobjs(tok, {"of"})]  # "a first patch of Bangladeshi troops"
         return any(self.lex.in_class(n.lemma_.lower(), c) for n in nouns
-                   for c in ("military", "weapon", "aid", "police"))
+                   for c in ("military", "weapon", "aid", "police", "armed_groups"))
 
     # ---------------------------------------------------------------------------------- output
     def _to_event(self, doc: Doc, f: Found) -> Event | None:
         if f.entry.type not in SYMMETRIC and not self.lex.in_class(f.trigger.lemma_, "reciprocal"):
             own = {a.id for a in f.sources}
             f.targets = [a for a in f.targets if a.id not in own]  # an actor is not its own target
+        elif len({a.id for a in f.sources}) == 1 and {a.id for a in f.sources} == {a.id for a in f.targets}:
+            f.targets = []  # "X and Y met" names each side as the other's target; X alone meets no one
         source = _codes(f.sources, self._actor_code)
         target = _codes(f.targets, self._actor_code)
         if not source and not target and not any(_named(doc, a) for a in f.sources + f.targets):
@@ -532,6 +686,9 @@ class EventsComponent:
             type_, mode, status = "THREATEN", None, "occurred"
         elif condition is not None:
             type_, mode, status = "AGREE", None, "occurred"  # "would meet him if ...": a conditional offer
+        elif status == "planned" and type_ == "ASSAULT" and _preparing(f):
+            # "the army prepared to resume shelling": readying force is PLOVER's MOBILIZE, not yet an attack
+            type_, mode, status = "MOBILIZE", None, "occurred"
         elif status == "planned" and f.trigger.pos_ in ("VERB", "AUX", "NOUN") and type_ in INTENT_TYPES:
             # PLOVER codes a stated intention as the promise or threat it is, not as the act itself.
             type_, mode, status = INTENT_TYPES[type_], None, "occurred"
@@ -583,8 +740,10 @@ class ActorIndex:
         self.military = lex.themes.get("military", frozenset())
         # Heads that stand for their group: "officials of X", "groups in Zimbabwe", "a patch of troops".
         self.group_heads = lex.themes.get("group_heads", frozenset())
+        self.non_state = lex.themes.get("non_state", frozenset())
         self.by_token: dict[int, Actor] = {}  # the coded actor of a token where there is one
         self.uncoded: dict[int, Actor] = {}  # else the actor without a code ("Senior officials")
+        self.form_by_token: dict[int, str] = {}  # how the mention names it: "name", "demonym", "seat" ...
         self.mentions: list[tuple[int, Actor]] = []  # (token index of the mention head, actor)
         for actor in actors:
             for m in actor.mentions:
@@ -594,6 +753,7 @@ class ActorIndex:
                 table = self.by_token if code_of(actor) else self.uncoded
                 for tok in span:
                     table.setdefault(tok.i, actor)
+                    self.form_by_token.setdefault(tok.i, m.form or "")
                 self.mentions.append((span.start, actor))
         self.mentions.sort(key=lambda x: x[0])
         # Places that no actor covers, standing for their state where one is acted upon there
@@ -627,15 +787,43 @@ class ActorIndex:
         for tok in [head, *head.conjuncts]:
             found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
                                                         for a in self._phrase(c)]
+            non_state = own_head and tok.lemma_.lower() in self.non_state
+            if non_state and not any(self.code_of(a) for a in found):
+                # "Darfur rebels": the place the group is named after gives its state
+                found += self.place_actors_in_modifiers(tok)
             if not any(self.code_of(a) for a in found) and (deep or tok.lemma_.lower() in self.group_heads):
                 # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there)
-                preps = {"of", "from", "at"} if self.lex_military(tok) else {"of", "from", "at", "in", "for"}
+                preps = {"of", "from", "at"} if self.lex_military(tok) else {
+                    "of", "from", "at", "in", "for", "throughout", "across"}  # "students throughout Indonesia"
+                if deep and tok.lemma_.lower() not in self.group_heads:
+                    # "investigating crimes by Croatian extremists", "his commitment to the Zambian people"
+                    preps = preps | {"by", "to"}
                 for p in _pobjs(tok, preps):
-                    found += self._phrase(p)
+                    # "crimes by Croatian extremists", "thousands of students throughout Mali"
+                    found += self.np_actors(p)
                     if not any(self.code_of(a) for a in found):
                         found += self.place_actors(p)  # "demonstrators in Baghdad" are Iraq's
+            if non_state:
+                found = [self.sub_state(tok, a) for a in found]
             out += found
         return _unique(out)
+
+    def place_actors_in_modifiers(self, tok: Token) -> list[Actor]:
+        """The state of a place named in a noun's own modifiers ("Darfur rebels")."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i in self.places:
+                return [self.places[c.i]]
+        return []
+
+    def sub_state(self, head: Token, actor: Actor) -> Actor:
+        """A group inside a state ("Croatian extremists", "Sudanese rebels") stands apart from the state's
+        government: the same code, its own identity, so "Croatia investigates Croatian extremists" keeps
+        its target and "Sudanese rebels shelled Juba" can target a place of their own state."""
+        code = self.code_of(actor)
+        if actor.kind != "state" or code is None or actor.id.startswith(SUB_ID):
+            return actor
+        real = actor.id if not actor.id.startswith(PLACE_ID) else ""
+        return Actor(f"{SUB_ID}{head.i}:{real}", f"{actor.name} {head.lower_}", "group", code=code)
 
     def lex_military(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.military
@@ -710,6 +898,27 @@ def _merge_linked(found: dict[int, Found]) -> None:
                         and _governing_verb(t) == f.trigger):
                     _borrow(f, inner)
                     del found[t.i]
+        if f.entry.type in ("MOBILIZE", "AID") and f.trigger.pos_ in ("VERB", "AUX"):
+            # "sent 21 personnel to Bosnia to investigate ...": sending people to look into something is the
+            # investigation (PLOVER ACCUSE, mode investigate), which takes the sending's participants
+            purpose = next((found[c.i] for c in f.trigger.children if c.dep_ == "advcl" and c.i in found
+                            and found[c.i].entry.mode == "investigate"), None)
+            if purpose is not None:
+                purpose.sources = purpose.sources or f.sources
+                purpose.targets = purpose.targets or f.targets
+                purpose.parts += f.parts
+                del found[i]
+                continue
+        if f.entry.type == "PROTEST":
+            # "marched to demand reforms", "staged demonstrations to protest X": what a protest asks or
+            # denounces is its content, not another event (PLOVER PROTEST)
+            carriers = [f.trigger] + ([f.clause_verb] if f.clause_verb is not None and f.support_verb else [])
+            for c in [c for carrier in carriers for c in carrier.children]:
+                inner = found.get(c.i)
+                if inner is not None and c.dep_ in ("advcl", "acl") and inner.entry.type in CONTENT_OF_PROTEST and (
+                        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                    _borrow(f, inner)
+                    del found[c.i]
         linked = [c for c in f.trigger.children if c.dep_ in ("conj", "xcomp", "advcl")]
         for comp in linked:
             for t in comp.subtree if comp.dep_ != "conj" else [comp]:
@@ -771,7 +980,10 @@ def _fits(pronoun: str, actor: Actor) -> bool:
 
 
 def fallback_actor_code(actor: Actor) -> str | None:
-    """The code an actor acts for: its own state/IGO code, else its affiliation, else its country."""
+    """The code an actor acts for: its own state/IGO code, else its affiliation, else its country (a
+    person: the state or body they act for first)."""
+    if actor.kind == "person":
+        return actor.affiliation or actor.country or actor.code
     return actor.code or actor.affiliation or actor.country
 
 
@@ -795,16 +1007,63 @@ def _optional_helpers() -> tuple[Callable[[Actor], str | None], Callable[..., Ti
 
 
 def _codes(actors: Iterable[Actor], code_of: Callable[[Actor], str | None]) -> list[str]:
+    """The actors' codes, in order; a person acting for a state or body is coded by it and also by the
+    person's own stable code ("UN", "PER:KOFI_ANNAN"), so the event can be found under either."""
     out: list[str] = []
     for a in actors:
-        code = code_of(a)
-        if code and code not in out:
-            out.append(code)
+        for code in (code_of(a), a.code if a.kind == "person" else None):
+            if code and code not in out:
+                out.append(code)
     return out
 
 
+def _in_nested_clause(tok: Token, root: Token) -> bool:
+    """Whether a token sits in a clause of its own below ``root`` (a relative, reported or adverbial
+    clause, a coordinated verb), not in root's own clause."""
+    for anc in tok.ancestors:
+        if anc == root:
+            return False
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ in NESTED_CLAUSE_DEPS | {"conj"}:
+            return True
+    return False
+
+
+def _origin(tok: Token, type_: str) -> bool:
+    """Whether a token's phrase hangs from a preposition of agency or comparison ("a ban by X", "like most
+    members"), or of origin for an act that moves or gives something ("deploy troops from North Korea"):
+    not the one an act is aimed at (unlike "demanded support from X", "withdrew from X")."""
+    origin = {"from"} if type_ in ("MOBILIZE", "AID", "CONSULT") else set()
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "pobj":
+            return anc.head.lower_ in origin | {"by", "like", "than", "including", "as", "unlike", "despite"}
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _attribution(tok: Token) -> bool:
+    """Whether a token names a source ("according to X", "X said") rather than a participant."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.lower_ == "according" or (anc.dep_ == "pobj" and anc.head.lower_ == "to"
+                                          and anc.head.head.lower_ == "according"):
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _real_id(actor: Actor) -> str:
+    """The id of the actor a stand-in stands for ("sub:3:A2" -> "A2")."""
+    return actor.id.rsplit(":", 1)[1] if actor.id.startswith(SUB_ID) else actor.id
+
+
 def _ids(actors: Iterable[Actor]) -> list[str]:
-    return [a.id for a in _unique(list(actors)) if not a.id.startswith(PLACE_ID)]
+    out: list[str] = []
+    for a in actors:
+        real = _real_id(a)
+        if real and not real.startswith(PLACE_ID) and real not in out:
+            out.append(real)
+    return out
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -855,8 +1114,8 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
             return None
-        if verb.dep_ == "xcomp":
-            # object control: "urged the EU to support" -> the EU
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_VERBS:
+            # object control: "urged the EU to support" -> the EU (not "used tear gas to disperse")
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
@@ -954,6 +1213,9 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
         kids += list(trig.children)  # "indicated no support"
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
         return "negated", claim
+    if any(d.dep_ == "det" and d.lower_ == "no" for c in kids if c.dep_ in SUBJECT_DEPS | {"dobj"}
+           for d in c.children):
+        return "negated", claim  # "no troops were deployed", "deployed no troops"
     if any(s.lemma_.lower() == "fail" for s in scope[1:]):
         return "negated", claim  # "failed to reach an agreement"
     for s in scope:
@@ -984,6 +1246,31 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
     if _according_to(trig.sent) or _under_report(trig, lex):
         return "reported", claim
     return "occurred", claim
+
+
+def _content_clauses(noun: Token) -> list[Token]:
+    """The "that"-clauses stating what a statement noun says: its own ("the demand that X leave"), or,
+    for the object of a verb with no clause of its own, the verb's ("reiterated its demand today that X
+    leave", where the parser hangs the clause on the verb)."""
+    def content(c: Token, marks: frozenset[str] | None = None) -> bool:
+        return c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and (marks is None or m.lower_ in marks)
+                                                 for m in c.children)
+
+    own = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and content(c)]
+    if own or noun.dep_ != "dobj":
+        return own
+    return [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and content(c, frozenset({"that"}))]
+
+
+def _preparing(f: Found) -> bool:
+    """Whether the act is the "to"-complement of the verb "prepare" ("prepared to attack"), not of the
+    adjective of readiness ("is prepared to impose martial law", a threat)."""
+    verb = f.clause_verb if f.clause_verb is not None else f.trigger
+    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() != "prepare" and verb.head != verb:
+        verb = verb.head  # "prepared to resume shelling"
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() == "prepare" and head.pos_ == "VERB" and not any(
+        c.dep_ in ("auxpass", "acomp") or (c.dep_ == "aux" and c.lemma_ == "be") for c in head.children)
 
 
 def _refusal(f: Found) -> bool:

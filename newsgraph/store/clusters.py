@@ -3,10 +3,19 @@
 An event report joins an existing cluster when all of these hold:
 1. the same PLOVER type, and the same polarity (negated and hypothetical reports never merge with
    reports that the event happened);
-2. compatible actors: the source code sets intersect, or both are empty; the same for targets;
-3. compatible time: the day ranges overlap once each is widened by a window — 3 days for a dated
+2. compatible actors: for the source and for the target, the code sets intersect or both are empty;
+   and at least one side intersects (two reports that share no actor code are not known to be one event);
+3. one-sided matches need words in common: when a side is empty in both (nobody named as the attacker,
+   no one targeted), the report and the cluster's label must share at least ``ONE_SIDED_MIN_WORDS``
+   content words other than the actors' names, so "a rally in Pennsylvania" and "a rally in Florida"
+   stay apart;
+4. one article, one decision: a report does not join a cluster that already holds a report of its own
+   article (the within-article coreference of the events stage has already kept those statements
+   apart), unless both sides match ("troops have moved to Kursk" and, reported, "troops have been sent
+   to Russia" in one article are one deployment);
+5. compatible time: the day ranges overlap once each is widened by a window — 3 days for a dated
    event, 7 days for one dated only by its article's publication date;
-4. compatible place: the same country when both reports name one.
+6. compatible place: the same country when both reports name one.
 Among the clusters that qualify, the one whose label shares the most content words with the report
 wins (ties: the most recent). Otherwise the report starts a new cluster. ``sources`` counts the
 distinct outlets (URL hosts, else articles) reporting a cluster: independent sourcing, as opposed
@@ -24,6 +33,7 @@ from urllib.parse import urlparse
 from newsgraph.store.timerange import timex_range
 
 DATED_WINDOW = dt.timedelta(days=3)
+ONE_SIDED_MIN_WORDS = 2
 UNDATED_WINDOW = dt.timedelta(days=7)
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "for", "with", "by", "at", "from", "its", "their",
          "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "that", "this", "as"}
@@ -40,6 +50,7 @@ class EventReport:
     published: dt.date | None
     country: str | None
     text: str
+    article: str = ""  # the reporting article's id: two reports of one article are two decisions of its own
 
 
 def polarity(status: str) -> str:
@@ -56,7 +67,13 @@ def report_days(report: EventReport) -> tuple[dt.date, dt.date] | None:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+    """Content words, with a plural "-s" dropped ("attacks" = "attack")."""
+    out = set()
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in _STOP or len(w) <= 2:
+            continue
+        out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
 
 
 def outlet(url: str | None, article_id: str) -> str:
@@ -75,13 +92,24 @@ def assign_cluster(conn: sqlite3.Connection, report: EventReport) -> int:
          days and days[1].isoformat(), days and days[0].isoformat()),
     ).fetchall()
     best: tuple[int, int] | None = None
-    mine = words(report.text)
+    # the actors' own names are already compared as codes: "Trump ... asked" and "Trump asked" share no
+    # word about the act itself
+    mine = words(report.text) - words(" ".join(report.source | report.target).replace("_", " ").replace(":", " "))
     for cid, source, target, _start, _end, country, label in candidates:
         if not _codes_fit(report.source, source) or not _codes_fit(report.target, target):
             continue
+        both_sides = bool(report.source) and bool(report.target)  # each side intersects (fit above)
+        if not report.source and not report.target:
+            continue  # no actor code in common: nothing says this is the same event
         if report.country and country and report.country != country:
             continue
         overlap = len(mine & words(label))
+        if not both_sides and overlap < ONE_SIDED_MIN_WORDS:
+            continue
+        if not both_sides and report.article and conn.execute(
+                "SELECT 1 FROM events WHERE cluster_id = ? AND article_id = ? LIMIT 1",
+                (cid, report.article)).fetchone():
+            continue
         if best is None or overlap > best[1]:
             best = (cid, overlap)
     if best is not None:

@@ -161,7 +161,8 @@ class Store:
         for i, e in enumerate(ext.events):
             place = ext.places[e.place] if e.place is not None and 0 <= e.place < len(ext.places) else None
             report = EventReport(e.type, e.status, frozenset(e.source), frozenset(e.target), e.time, e.time_from,
-                                 ext.article.published, place.country if place else None, e.text)
+                                 ext.article.published, place.country if place else None, e.text,
+                                 article=ext.article.id)
             cluster = assign_cluster(self.conn, report)
             self.conn.execute("UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?",
                               (cluster, ext.article.id, i))

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.components.events_coref import Anchor, corefer
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
 from newsgraph.components.extensions import doc_text
+from newsgraph.components.times import is_datable
 from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
 
 # Types whose participants act together: "X and Y met" makes each both source and target.
@@ -1376,7 +1377,7 @@ def _place(doc: Doc, start: int, end: int) -> int | None:
 
 def _clause_time(doc: Doc, f: Found) -> Time | None:
     """A time expression inside the trigger's own clause (not in a clause nested in it), nearest first."""
-    times: list[Time] = doc._.times or []
+    times: list[Time] = [t for t in doc._.times or [] if is_datable(t)]  # "for three months" dates nothing
     sent = f.trigger.sent
     mine = [t for t in times if sent.start_char <= t.start < sent.end_char and _time_in_clause(doc, t, f)]
     return min(mine, key=lambda t: abs(t.start - f.trigger.idx), default=None)

@@ -10,6 +10,8 @@ import datetime as dt
 import importlib.util
 import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
@@ -464,3 +466,298 @@ def test_a_named_speaker_has_no_origin_in_its_own_name(extract_text) -> None:  #
     ext = extract_text("NATO chief Mark Rutte said the troops had moved. The United States said it was worried.")
     chains = [[link.text for link in c.chain] for c in ext.claims if c.chain]
     assert chains == [["NATO chief Mark Rutte"], ["The United States"]]
+
+
+# -- issue 4: each construction, on sentences written for these tests ------------------------------------
+
+
+def span_text(doc: Doc, pair: tuple[int, int] | list[int] | None) -> str | None:
+    return doc.text[pair[0] : pair[1]] if pair else None
+
+
+def test_direct_quote_over_sentences_and_paragraphs_is_one_speaker(run):
+    text = (
+        'Harbour master Ines Duarte said: "The storm wall held. Two boats sank at their moorings.\n'
+        '"We will reopen the port on Thursday if the swell drops."\n'
+        "Fishermen waited on the quay."
+    )
+    doc = run(text, [actor(text, "Ines Duarte")])
+    q = only(doc)
+    assert q.kind == "direct"
+    assert content(doc, q).startswith("The storm wall held") and content(doc, q).endswith("if the swell drops")
+    assert speaker_name(doc, q) == "Ines Duarte"
+
+
+def test_mixed_quote_keeps_the_quoted_words_and_its_speaker(run):
+    text = "Senator Paula Reyes called the budget deal “a gift to the lobbyists” on Tuesday."
+    doc = run(text, [actor(text, "Paula Reyes")])
+    q = only(doc)
+    assert q.kind == "mixed" and "gift to the lobbyists" in content(doc, q)
+    assert span_text(doc, q.cue) == "called" and speaker_name(doc, q) == "Paula Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "want"),
+    [
+        ("The judge ruled the county's voting map violated the state constitution.", "ruled",
+         "the county's voting map violated the state constitution"),
+        ("The inspectors found the dam to be unsafe.", "found", "the dam to be unsafe"),
+        ("Most voters think the tax will hurt small farms.", "think", "the tax will hurt small farms"),
+        ("The governor plans to veto the water bill.", "plans", "to veto the water bill"),
+        ("The union urged its members to reject the offer.", "urged", "its members to reject the offer"),
+        ("The audit showed that the agency had overpaid contractors.", "showed",
+         "the agency had overpaid contractors"),
+        ("Minutes before the vote was held, the mayor claimed the count was rigged.", "claimed",
+         "the count was rigged"),
+    ],
+)
+def test_indirect_speech_beliefs_intentions_rulings_findings(run, text, cue, want):
+    doc = run(text)
+    q = only(doc)
+    assert q.kind == "indirect"
+    assert content(doc, q) == want
+    assert span_text(doc, q.cue) is not None and cue in span_text(doc, q.cue)  # type: ignore[operator]
+
+
+def test_according_to_mid_sentence_vouches_only_for_its_clause(run):
+    text = ("The contractor has admitted to overbilling the city, according to auditors, but the council "
+            "keeps paying it.")
+    doc = run(text)
+    q = only(doc)
+    assert content(doc, q) == "The contractor has admitted to overbilling the city"
+    assert span_text(doc, q.source) == "auditors" and span_text(doc, q.cue) == "according to"
+
+
+def test_according_to_before_a_direct_quote(run):
+    text = 'According to fire chief Dana Holt, "the blaze started in the kitchen and spread in minutes."'
+    doc = run(text, [actor(text, "Dana Holt")])
+    q = only(doc)
+    assert q.kind == "direct" and span_text(doc, q.cue) == "According to"
+    assert speaker_name(doc, q) == "Dana Holt"
+
+
+def test_document_as_source(run):
+    text = "A leaked memo suggested that the factory would close by spring."
+    doc = run(text)
+    q = only(doc)
+    assert span_text(doc, q.source) == "A leaked memo"
+    assert q.speaker is None  # a document is not an actor, and no origin is named
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert claim.modality == "hedged" and claim.chain[0].text == "A leaked memo"
+
+
+def test_he_said_is_the_nearest_compatible_person(run):
+    text = (
+        "Coach Maria Lind praised the defence. Striker Tomas Berg scored twice. "
+        "“We were patient and it paid off,” he said."
+    )
+    actors = [actor(text, "Maria Lind", aid="A1"), actor(text, "Tomas Berg", aid="A2")]
+    doc = run(text, actors)
+    assert only(doc).speaker == "A2"
+
+
+def test_she_said_skips_a_man_and_prefers_a_woman_by_title(run):
+    text = ("Mrs Ana Silva met Tomas Berg. “We will sign the lease today,” he said. "
+            "Spokeswoman Ines Duarte opened the briefing. Minister Paulo Reis arrived later. "
+            "“The port will reopen on Monday,” she said.")
+    actors = [actor(text, "Ana Silva", aid="A1"), actor(text, "Tomas Berg", aid="A2"),
+              actor(text, "Ines Duarte", aid="A3"), actor(text, "Paulo Reis", aid="A4")]
+    doc = run(text, actors)
+    assert [q.speaker for q in doc._.quotes] == ["A2", "A3"]
+
+
+def test_title_alone_resolves_to_the_person_named_with_it(run):
+    text = ("German Chancellor Olaf Scholz met Emmanuel Macron in Paris. "
+            "The chancellor said that Europe must buy more gas together.")
+    # the tagger takes Scholz for an organization and the actors stage gives no role: the title decides
+    actors = [actor(text, "Olaf Scholz", "organization", "A1"), actor(text, "Emmanuel Macron", aid="A2")]
+    doc = run(text, actors)
+    assert only(doc).speaker == "A1"
+    assert len(doc._.actors) == 2  # no new actor "chancellor"
+
+
+def test_organisation_speaker(run):
+    text = "The Foreign Ministry said the ambassador had been summoned."
+    doc = run(text, [actor(text, "Foreign Ministry", "organization")])
+    q = only(doc)
+    assert speaker_name(doc, q) == "Foreign Ministry"
+    assert next(a for a in doc._.actors if a.id == q.speaker).kind == "organization"
+
+
+def test_unnamed_group_speaker(run):
+    doc = run("Several residents said the water had been brown for a week.")
+    q = only(doc)
+    group = next(a for a in doc._.actors if a.id == q.speaker)
+    assert group.kind == "group" and not group.anonymous
+
+
+def test_anonymous_source_is_marked(run):
+    doc = run("A senior official, speaking on condition of anonymity, said the talks had collapsed.")
+    q = only(doc)
+    assert next(a for a in doc._.actors if a.id == q.speaker).anonymous
+
+
+def test_unresolved_speaker_is_null_not_guessed(run):
+    text = "Mayor Jon Eide opened the bridge. They said it would carry 9,000 cars a day."
+    doc = run(text, [actor(text, "Jon Eide", aid="A1")])
+    q = only(doc)
+    assert span_text(doc, q.source) == "They" and q.speaker is None  # not the mayor, not a made-up group
+    assert [a.id for a in doc._.actors] == ["A1"]
+
+
+def test_implicit_source_is_null(run):
+    doc = run("The senator is widely believed to be planning a run for governor.")
+    q = only(doc)
+    assert q.source is None and q.speaker is None
+    assert content(doc, q) == "to be planning a run for governor"
+    assert span_text(doc, q.cue) is not None and "believed" in span_text(doc, q.cue)  # type: ignore[operator]
+
+
+def test_passive_cue_with_a_by_phrase_names_the_source(run):
+    doc = run("The challenger was projected by two networks to win the district.")
+    q = only(doc)
+    assert span_text(doc, q.source) == "two networks" and content(doc, q) == "to win the district"
+
+
+def test_source_chain_of_two(run):
+    text = ("Diplomats who had been briefed by the Swiss mediators said that a ceasefire draft was ready.")
+    doc = run(text)
+    q = only(doc)
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert [link.relation for link in claim.chain] == ["said", "briefed_by"]
+    assert claim.chain[0].text.startswith("Diplomats") and claim.chain[1].text == "the Swiss mediators"
+
+
+def test_report_with_origin_is_a_chain_of_two(run):
+    text = "The reports, which came from the coast guard, suggested that the ferry had turned back."
+    cg = actor(text, "coast guard", "organization", "A1")
+    doc = run(text, [cg])
+    q = only(doc)
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert [link.relation for link in claim.chain] == ["said", "origin"]
+    assert q.speaker == "A1"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The port authority confirmed that the tanker had run aground.", "confirmed"),
+        ("The port authority said that the tanker had run aground.", "asserted"),
+        ("Local media reported that the tanker had run aground.", "reported"),
+        ("Divers suggested that the hull might be cracked.", "hedged"),
+        ("The owners said that salvage crews will arrive on Monday.", "expected"),
+        ("The captain denied that the crew had been drinking.", "negated"),
+        ("The captain said that the crew had not been drinking.", "negated"),
+        ("“If the weather turns, we will lose the ship,” the captain said.", "hypothetical"),
+    ],
+)
+def test_each_modality(run, text, modality):
+    doc = run(text)
+    q = only(doc)
+    assert next(c for c in doc._.claims if c.id == q.claim).modality == modality
+
+
+def test_claims_link_to_quantities_and_events(extract_text):
+    text = "The defence ministry said that 40 soldiers were killed in an attack on the base in Mali on Tuesday."
+    ext = extract_text(text)
+    q = only_of(ext.quotes)
+    claim = next(c for c in ext.claims if c.id == q.claim)
+    assert [quantity.claim for quantity in ext.quantities if quantity.value == 40] == [claim.id]
+    assert any(e.claim == claim.id for e in ext.events)
+
+
+def only_of(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def test_colon_cue_after_a_clause(run):
+    text = 'The coach disagreed with the referee: "That goal was clearly offside and everyone saw it."'
+    doc = run(text)
+    q = only(doc)
+    assert span_text(doc, q.cue) == ":" and span_text(doc, q.source) == "The coach"
+
+
+def test_block_quote_after_a_colon_line(run):
+    text = ("The judge rejected this argument:\n"
+            "The claim that the company may ignore a lawful order because it disagrees with it has no basis "
+            "in our law, and the motion is denied.\n"
+            "The company said it would appeal.")
+    doc = run(text)
+    block = [q for q in doc._.quotes if q.kind == "direct"]
+    assert len(block) == 1 and content(doc, block[0]).startswith("The claim that the company")
+    assert span_text(doc, block[0].source) == "The judge"
+
+
+def test_quote_after_an_attributed_sentence_carries_its_source(run):
+    text = ('The pilot said the engine had failed twice, adding that the crew stayed calm. '
+            '"We trained for exactly this kind of day."')
+    doc = run(text)
+    direct = [q for q in doc._.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and span_text(doc, direct[0].source) == "The pilot"
+
+
+def test_quote_tag_after_a_closed_sentence(run):
+    text = '"The bill protects every tenant in the state." Harper said.'
+    doc = run(text, [actor(text, "Harper")])
+    q = only(doc)
+    assert speaker_name(doc, q) == "Harper" and span_text(doc, q.cue) == "said"
+
+
+def test_named_person_inside_a_long_source_phrase(run):
+    text = '"The ice is thinning from below," said lead author Ravi Menon of the polar institute.'
+    doc = run(text, [actor(text, "Ravi Menon")])
+    q = only(doc)
+    assert speaker_name(doc, q) == "Ravi Menon"
+    assert span_text(doc, q.source) is not None and "Ravi Menon" in span_text(doc, q.source)  # type: ignore[operator]
+
+
+def test_person_named_by_a_body_is_the_speaker_not_the_body(run):
+    text = "Harbour Development Bank chairman Tomas Lind said the loan would be repaid."
+    bank = actor(text, "Harbour Development Bank", "organization", "A1")
+    doc = run(text, [bank, actor(text, "Tomas Lind", aid="A2")])
+    assert only(doc).speaker == "A2"
+
+
+def test_description_after_the_cue_is_the_source(run):
+    doc = run('"The river will crest tonight," read the flood warning.')
+    assert span_text(doc, only(doc).source) == "the flood warning"
+
+
+def test_quote_tag_after_a_misparsed_title(run):
+    text = '"We were happy with that", Riverside coach Dan Ellis said. "The pack held firm all day."'
+    doc = run(text, [actor(text, "Dan Ellis")])
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Dan Ellis", "Dan Ellis"]
+
+
+def test_a_released_statement_speaks_for_whoever_released_it(run):
+    text = 'The party released a statement which said, "We will not take part in the vote."'
+    doc = run(text, [actor(text, "party", "organization")])
+    q = only(doc)
+    assert span_text(doc, q.source) == "a statement" and q.speaker == "A1"
+    claim = next(c for c in doc._.claims if c.id == q.claim)
+    assert [link.relation for link in claim.chain] == ["said", "origin"] and claim.modality == "negated"
+
+
+# -- the held-out convention: pinned floors on the CHECK file ---------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+# A few points below what the stage scores on the check file (see the closing note of issue 4).
+CHECK_FLOOR = {"content_f1": 0.83, "source_acc": 0.85, "e2e_f1": 0.74, "indirect_recall": 0.66}
+
+
+def test_attribution_scores_on_the_check_file_stay_above_the_floor(extract_text):
+    """bench/score_attributions.py on tests/data/attributions_check.jsonl (Wikinews articles annotated in
+    the PARC-style convention before the rules were changed, never used to tune them)."""
+    spec = importlib.util.spec_from_file_location("score_attributions", ROOT / "bench" / "score_attributions.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scorer  # (its dataclass looks its module up while being defined)
+    spec.loader.exec_module(scorer)
+    gold = scorer.load_gold(ROOT / "tests" / "data" / "attributions_check.jsonl")
+    results = {a["id"]: extract_text(a["text"], a.get("published")).to_json() for a in gold}
+    s = scorer.score(gold, results).scores()
+    assert s["content_f1"] >= CHECK_FLOOR["content_f1"], s
+    assert s["source_acc"] >= CHECK_FLOOR["source_acc"], s
+    assert s["e2e_f1"] >= CHECK_FLOOR["e2e_f1"], s
+    assert s["indirect_recall"] >= CHECK_FLOOR["indirect_recall"], s

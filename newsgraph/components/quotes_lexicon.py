@@ -39,6 +39,10 @@ class QuoteLexicon:
     def is_class(self, word: str, cls: str) -> bool:
         return cls in self.classes.get(word.lower(), ())
 
+    def classes_of(self, cls: str) -> list[str]:
+        """The words of one class."""
+        return [w for w, classes in self.classes.items() if cls in classes]
+
 
 @functools.cache
 def load_lexicon() -> QuoteLexicon:

@@ -20,12 +20,13 @@ from newsgraph.components.extensions import doc_text
 from newsgraph.components.quotes_lexicon import QuoteLexicon
 from newsgraph.model import Actor, ActorKind, Mention, SourceLink
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-COLLECTIVE_PRONOUNS = frozenset({"they", "it", "them"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # ('his plan to ...': a possessive source)
+COLLECTIVE_PRONOUNS = frozenset({"they", "it", "them", "their", "its"})
 SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | COLLECTIVE_PRONOUNS
 CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod"})
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
 SENTENCE_WINDOW = 3  # how many sentences back a pronoun may reach
+TITLE_WINDOW = 4  # tokens around a name in which its title may stand ('German Chancellor Olaf Scholz')
 
 
 @dataclass
@@ -52,7 +53,9 @@ class SpeakerResolver:
         )
         self.mention_starts = [m[0] for m in self.mentions]
         self.sent_starts = [s.start_char for s in doc.sents]
+        self.lex_gender = {w: g for g in ("m", "f") for w in lex.classes_of(f"gender_{g}")}
         self.history: list[tuple[int, Actor]] = []  # (char position, speaker) of resolved quotes
+        self.gender: dict[str, str] = {}  # actor id -> "m" / "f", from its titles and the pronouns used for it
 
     # -- public -------------------------------------------------------------------------------------
 
@@ -71,6 +74,8 @@ class SpeakerResolver:
             chain.append(self._link(origin_span, actor, relation))
             return Resolution(actor.id if actor else None, None, chain, is_document=True)
         actor = self._actor_for(source, position, anonymous)
+        if actor is not None and head.lower_ in PERSONAL_PRONOUNS:
+            self.note_pronoun(actor.id, head.lower_)
         chain[0].actor = actor.id if actor else None
         origin = self._origin(head, document=False)
         if origin is not None:
@@ -93,6 +98,12 @@ class SpeakerResolver:
         low = head.lower_
         covering = self._mention_covering(head)
         names_person = low in PERSONAL_PRONOUNS or head.ent_type_ == "PERSON"
+        if covering is not None and covering.kind != "person":
+            # 'African Export-Import Bank president Okey Oramah', parsed with the bank as the head: the
+            # person the phrase names speaks, not the body it names them by
+            person = self._person_inside(span)
+            if person is not None:
+                return person
         if covering is not None and not (names_person and covering.kind != "person"):
             return covering  # (a person's name inside an organization's mention is the person)
         if low in SPEAKER_PRONOUNS:
@@ -104,7 +115,7 @@ class SpeakerResolver:
                 named_actor = self._mention_covering(child)
                 if named_actor is not None:
                     return named_actor
-        named = self._named_inside(head)
+        named = self._named_inside(head) or self._person_inside(span)
         if named is not None:
             return named
         if self.lex.is_class(head.lemma_, "person") and head.tag_ in ("NN", "NNP") and not _has_name(head):
@@ -135,21 +146,62 @@ class SpeakerResolver:
                     return actor
         return None
 
+    def _person_inside(self, span: Span) -> Actor | None:
+        """'study co-author Ted Scambos of the University' -> Ted Scambos: a person named in the phrase
+        itself, not as its complement ('a spokesman for Biden') or possessor ('Biden's aide')."""
+        i = bisect.bisect_left(self.mention_starts, span.start_char)
+        for m_start, m_end, actor in self.mentions[i:]:
+            if m_start >= span.end_char:
+                break
+            if m_end > span.end_char or not self._is_person(actor, m_start, m_end):
+                continue
+            words = self.doc.char_span(m_start, m_end, alignment_mode="expand")
+            if words is not None and words.root.dep_ not in ("pobj", "poss") and not any(
+                t.dep_ == "prep" for t in self.doc[span.start : words.start]
+            ):
+                return actor
+        return None
+
+    def _is_person(self, actor: Actor, start: int, end: int) -> bool:
+        """A person actor, or a name the parser's entity tagger calls a person (the actors stage can take a
+        person for a body: trust the words at the mention as well)."""
+        if actor.kind == "person":
+            return True
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        return words is not None and actor.kind == "organization" and words.root.ent_type_ == "PERSON"
+
     def _by_role(self, span: Span, position: int) -> Actor | None:
-        """'the NATO chief' -> the person actor whose role or affiliation the phrase names."""
+        """'the NATO chief' -> the person actor whose role or affiliation the phrase names, or who was
+        introduced with that title ('Chancellor Olaf Scholz ... The chancellor said')."""
         words = {t.lower_ for t in span}
         head = span.root.lemma_.lower()
         best: tuple[int, Actor] | None = None
         for actor in self.actors:
-            if actor.kind != "person":
-                continue
+            titled = actor.kind in ("person", "organization") and self._titled(actor, head, position)
+            if not titled and not any(self._is_person(actor, m.start, m.end) for m in actor.mentions):
+                continue  # (a person's title on a name shows a person, whatever the tagger thought)
             role_words = set(re.findall(r"\w+", (actor.role or "").lower()))
             affiliation = (actor.affiliation or "").lower()
-            if head in role_words or (affiliation and affiliation in words):
+            if head in role_words or (affiliation and affiliation in words) or titled:
                 last = self._last_mention_before(actor, position)
                 if last is not None and (best is None or last > best[0]):
                     best = (last, actor)
         return best[1] if best else None
+
+    def _titled(self, actor: Actor, title: str, position: int) -> bool:
+        """The actor was named with this title before: 'Mayor John Carter', 'John Carter, the mayor,'."""
+        for m in actor.mentions:
+            if m.start >= position:
+                continue
+            words = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if words is None:
+                continue
+            near = self.doc[max(0, words.start - TITLE_WINDOW) : words.end + TITLE_WINDOW]
+            inside = range(words.start, words.end)
+            # the title right before the name, or hung on it (compound 'Chancellor', apposition 'the chancellor')
+            if any(t.lemma_.lower() == title and (t.i == words.start - 1 or t.head.i in inside) for t in near):
+                return True
+        return False
 
     def _org_by_word(self, head: Token, position: int) -> Actor | None:
         """'South Korean intelligence' -> an organization named earlier with that word in its name."""
@@ -181,7 +233,7 @@ class SpeakerResolver:
         for pos, actor in reversed(self.history):
             if pos < floor:
                 break
-            if (actor.kind == "person") == want_person and not _gender_clash(actor, pronoun):
+            if (actor.kind == "person") == want_person and not self._clash(actor, pronoun):
                 # 'X said ... / Michael Makuei paid tribute to Luk. "...," he said': a person made the
                 # subject of a main clause since the last speaker is whom the writer now talks about.
                 return self._main_subject_between(pos + 1, position, pronoun) or actor
@@ -195,8 +247,12 @@ class SpeakerResolver:
         candidates = [
             (start, end, actor)
             for start, end, actor in self.mentions[:i]
-            if start >= floor and actor.kind == "person" and not _gender_clash(actor, pronoun)
+            if start >= floor and actor.kind == "person" and not self._clash(actor, pronoun)
         ]
+        # Someone the text shows to be a woman (a man) beats someone it says nothing about, for 'she' ('he').
+        matching = [c for c in candidates if self._known_gender(c[2]) == ("f" if pronoun in FEMININE else "m")]
+        if matching and pronoun in FEMININE | MASCULINE:
+            candidates = matching
         for start, end, actor in reversed(candidates):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
@@ -204,6 +260,36 @@ class SpeakerResolver:
         if candidates:
             return candidates[-1][2]
         return self._person_subject(floor, position)
+
+    def _known_gender(self, actor: Actor) -> str | None:
+        return self.gender.get(actor.id) or self._gender_from_titles(actor)
+
+    def _clash(self, actor: Actor, pronoun: str) -> bool:
+        """'he' cannot be someone the text calls 'she', 'Mrs', 'spokeswoman', or resolved 'she' for."""
+        if _gender_clash(actor, pronoun):
+            return True
+        want = "f" if pronoun in FEMININE else "m" if pronoun in MASCULINE else None
+        known = self._known_gender(actor)
+        return want is not None and known is not None and known != want
+
+    def _gender_from_titles(self, actor: Actor) -> str | None:
+        words = set(re.findall(r"\w+", f"{actor.role or ''} {actor.role_text or ''}".lower()))
+        for m in actor.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                inside = range(span.start, span.end)
+                near = self.doc[max(0, span.start - TITLE_WINDOW) : span.end + TITLE_WINDOW]
+                words.update(t.lower_ for t in near if t.i in inside or t.i == span.start - 1 or t.head.i in inside)
+        genders = {self.lex_gender[w] for w in words if w in self.lex_gender}
+        gender = genders.pop() if len(genders) == 1 else None
+        if gender is not None:
+            self.gender[actor.id] = gender
+        return gender
+
+    def note_pronoun(self, actor_id: str | None, pronoun: str) -> None:
+        """Remember that the text called this speaker 'he' or 'she'."""
+        if actor_id is not None and (pronoun in FEMININE or pronoun in MASCULINE):
+            self.gender.setdefault(actor_id, "f" if pronoun in FEMININE else "m")
 
     def _main_subject_between(self, start: int, position: int, pronoun: str) -> Actor | None:
         """The last person actor made the subject of a main verb between two points, in the pronoun's own
@@ -215,7 +301,7 @@ class SpeakerResolver:
         start = max(start, paragraph)
         i, j = bisect.bisect_left(self.mention_starts, start), bisect.bisect_left(self.mention_starts, position)
         for m_start, m_end, actor in reversed(self.mentions[i:j]):
-            if actor.kind != "person" or _gender_clash(actor, pronoun):
+            if actor.kind != "person" or self._clash(actor, pronoun):
                 continue
             span = self.doc.char_span(m_start, m_end, alignment_mode="expand")
             if span is None or not _is_main_subject(span.root):
@@ -315,6 +401,12 @@ class SpeakerResolver:
                             return ("briefed_by" if cls == "briefed_by" else "origin"), target
         if not document:
             return None
+        verb = head.head
+        if head.dep_ == "dobj" and self.lex.is_class(verb.lemma_, "origin"):
+            # 'The party released a statement which said ...': who released, issued or published it
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in SPEAKER_PRONOUNS):
+                return "origin", self.doc[subject.left_edge.i : subject.i + 1]
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 for obj in child.children:

@@ -93,9 +93,106 @@ def test_place_after_locative_preposition_mistagged_by_spacy(extract_text):
     assert place(ext, "Ar Raqqah").country == "SYR"
 
 
+def test_place_after_near_stays_a_place_when_taken_for_a_person(extract_text):
+    """The tagger reads "Near Dayr Az Zayr" as a person; after "near" only a place fits, and the
+    gazetteer knows the name under another spelling ("Deir ez-Zor")."""
+    ext = extract_text("Near Dayr Az Zayr, five strikes destroyed three oil well heads in Syria.")
+    deir = place(ext, "Dayr Az Zayr")
+    assert deir.country == "SYR" and near(deir, 35.33, 40.14, 60)
+
+
+def test_transliteration_variants_share_a_skeleton():
+    assert gazetteer.skeleton("Dayr Az Zayr") == gazetteer.skeleton("Deir ez-Zor")
+    assert gazetteer.skeleton("Ayn Isa") == gazetteer.skeleton("Ain Issa")
+    assert gazetteer.skeleton("Karabilah") != gazetteer.skeleton("Karbala")
+    assert gazetteer.skeleton("Kyiv") == ""  # too short to tell apart
+
+
+def test_respelt_name_needs_the_article_country(extract_text):
+    """A skeleton match is taken only in a country the article is about: a lowercase word or a
+    name in a story about elsewhere does not become a far-away city."""
+    ext = extract_text("Tests found no trace of keratin in the samples from the lab.")
+    assert not ext.places
+
+
+def test_town_comma_abbreviated_division(extract_text):
+    ext = extract_text("When Lucy was born in Churchill, Man. her parents did not know if she would live.")
+    churchill = place(ext, "Churchill")
+    assert (churchill.country, churchill.admin1) == ("CAN", "Manitoba")
+    assert near(churchill, 58.77, -94.17, 60)
+
+
+def test_town_and_division_in_one_entity_are_split(extract_text):
+    ext = extract_text("She was born on May 26, 1953 in Shelby, North Carolina.")
+    shelby = place(ext, "Shelby")
+    assert (shelby.country, shelby.admin1) == ("USA", "North Carolina")
+    assert place(ext, "North Carolina").level == "admin1"
+
+
+def test_place_before_a_local_institution(extract_text):
+    ext = extract_text("Winnipeg police Const. Jason Michalyshen said police made the arrest.")
+    assert place(ext, "Winnipeg").country == "CAN"
+    ext = extract_text("Deputies from the Metcalfe County Sheriff's Office responded to the scene in Kentucky.")
+    metcalfe = place(ext, "Metcalfe County")
+    assert (metcalfe.country, metcalfe.level) == ("USA", "admin2")
+
+
+def test_direction_of_a_place(extract_text):
+    ext = extract_text("Fighting raged 20 km north of Avdiivka on Tuesday.")
+    assert place(ext, "Avdiivka").country == "UKR"
+
+
+def test_facility_named_after_its_town(extract_text):
+    """No facilities in the gazetteer: a dam named after a town is placed at the town, with the
+    town's precision (level "city"), never as a precise site."""
+    ext = extract_text("Coalition jets struck near the Haditha Dam in western Iraq.")
+    dam = place(ext, "Haditha Dam")
+    assert dam.country == "IRQ" and dam.level == "city" and dam.geonameid is None
+    assert near(dam, 34.21, 42.36, 161)
+
+
+def test_listed_facility_is_a_site(extract_text):
+    ext = extract_text("The rocket lifted off from the Baikonur Cosmodrome in Kazakhstan on Friday.")
+    baikonur = place(ext, "Baikonur Cosmodrome")
+    assert (baikonur.country, baikonur.level) == ("KAZ", "site") and near(baikonur, 45.96, 63.31, 20)
+
+
+def test_region_of_a_country_after_its_possessive(extract_text):
+    ext = extract_text("The leaders met in Russia's Far East last year.")
+    far_east = place(ext, "Far East")
+    assert (far_east.country, far_east.level) == ("RUS", "region")
+
+
+def test_airport_known_by_its_name_is_a_precise_site(extract_text):
+    ext = extract_text("Jets took off from Incirlik Air Base in southern Turkey on Monday.")
+    incirlik = place(ext, "Incirlik Air Base")
+    assert (incirlik.country, incirlik.level) == ("TUR", "site") and near(incirlik, 37.0, 35.43, 10)
+
+
+def test_airport_core_name_is_not_taken_from_generic_words():
+    gaz = gazetteer.load()
+    assert not [e for e in gaz.lookup("State") if e.level == "site"]
+    assert [e.country for e in gaz.lookup("Gatwick") if e.level == "site"] == ["GBR"]
+
+
+def test_division_placed_at_its_largest_city_is_moved_to_its_middle():
+    """A source gives New York State the point of New York City; the index places the state at the
+    mean point of its towns, in the middle of the state, not on the coast."""
+    state = next(e for e in gazetteer.load().lookup("New York") if e.level == "admin1")
+    assert state.lat is not None and state.lon is not None
+    assert gazetteer.distance_km(state.lat, state.lon, 40.71, -74.0) > 150
+
+
 # ------------------------------------------------------------------------------------------------
 # resolution
 # ------------------------------------------------------------------------------------------------
+
+
+def test_nearby_local_places_decide_between_namesakes(extract_text):
+    """"Kitchener" next to "Waterloo" makes it Waterloo, Ontario, not the Belgian or the Iowan one."""
+    ext = extract_text("Crews from Kitchener and Waterloo fought the fire.")
+    waterloo = place(ext, "Waterloo")
+    assert waterloo.country == "CAN" and near(waterloo, 43.47, -80.52)
 
 
 def test_washington_with_us_context_is_the_capital(extract_text):
@@ -109,6 +206,15 @@ def test_georgia_next_to_tbilisi_is_the_country(extract_text):
     ext = extract_text("Protesters gathered in Tbilisi as Georgia's parliament voted on the law.")
     assert place(ext, "Georgia").country == "GEO"
     assert place(ext, "Tbilisi").country == "GEO"
+
+
+def test_georgia_in_a_us_story_is_the_state(extract_text):
+    """The actors stage may read "Georgia" as the country; that reading of the name is no evidence
+    for itself, and the US story around it makes it the state."""
+    ext = extract_text("United States President Donald Trump faced an inquiry. Republican committee member "
+                       "Doug Collins of Georgia said on Twitter that the House had not voted.")
+    georgia = place(ext, "Georgia")
+    assert (georgia.country, georgia.level) == ("USA", "admin1")
 
 
 def test_name_pinned_by_the_following_state(extract_text):
@@ -144,6 +250,14 @@ def test_place_spans_match_the_text(extract_text):
 # ------------------------------------------------------------------------------------------------
 
 
+def test_country_point_is_the_published_centre_where_there_is_one():
+    """The United States at the geographic centre of the contiguous states (near Lebanon, Kansas),
+    not a rounded atlas point; still level "country", a point standing for the whole country."""
+    us = gazetteer.load().country("USA")
+    assert us is not None and us.lat is not None and us.lon is not None and us.level == "country"
+    assert gazetteer.distance_km(us.lat, us.lon, 39.83, -98.58) < 5
+
+
 def test_gazetteer_lookup_and_load_figures():
     gaz = gazetteer.load()
     kursk = [e for e in gaz.lookup("Kursk") if e.level == "admin1"]
@@ -153,7 +267,7 @@ def test_gazetteer_lookup_and_load_figures():
     assert stats["entries"] > 50_000 and stats["names"] > 100_000
     # a fresh process reads the cached index, which must take well under a second
     t0 = time.perf_counter()
-    rows, index, _ = gazetteer.read_cache(gazetteer.cache_path())
+    rows, index, *_ = gazetteer.read_cache(gazetteer.cache_path())
     assert time.perf_counter() - t0 < 1.0
     assert len(rows) == stats["entries"] and len(index) == stats["names"]
 
@@ -247,7 +361,7 @@ def test_seed_places_floor(extract_text, seed_text):
 @pytest.mark.slow
 def test_trnews_floor(nlp):
     """The first 40 TR-News articles: recognition F1 and Acc@161 pinned a little below what we reach
-    (92.4 / 76.5 when pinned; the full corpus gives 89.8 / 77.1)."""
+    (94.4 / 91.9 / country 98.4 when pinned; the full corpus gives 92.0 / 85.4 / 95.6)."""
     scorer = _load_shared_module("score_places")
     path = needs_shared("data/tr-news/tr-news.jsonl")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
@@ -259,5 +373,6 @@ def test_trnews_floor(nlp):
     res, _ = scorer.score_corpus(docs, sys_out)
     f1 = res["recog_primary_overlap"]["F1"]
     acc = res["resolution_primary"]["acc161"]
-    assert f1 >= 91.0, res["recog_primary_overlap"]
-    assert acc >= 75.5, res["resolution_primary"]
+    assert f1 >= 93.5, res["recog_primary_overlap"]
+    assert acc >= 91.0, res["resolution_primary"]
+    assert res["resolution_primary"]["country_acc"] >= 97.5, res["resolution_primary"]

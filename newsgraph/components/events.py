@@ -7,6 +7,18 @@ subject / "by" agent / possessor or demonym of a nominal as source, object / "to
 turns the participants into actor codes through ``doc._.actors``. An event with neither a source nor a
 target code is dropped: an event nobody does to anybody is noise for the user.
 
+Collectives with no code of their own ("Rebels attacked the town", "police arrested students", "Kurds
+marched") are participants too: a head noun of themes.tsv ``generic_groups``/``peoples`` with no state,
+IGO or named actor in its phrase becomes a group coded GRP:<HEAD> (GRP:REBEL), registered as an actor of
+the article when an event names it; with a demonym or a place in its phrase it is that state's group
+("Sudanese rebels": SDN), and acted upon by a state's police or in a place of a state it takes that
+state's code as well ("IDN", "GRP:STUDENT"). "Someone", "two men" stay nobody. Pronouns resolve to the
+nearest fitting actor (collectives included): a subject pronoun in a reported clause to the reporter, a
+main-clause subject pronoun to the previous main-clause subject, an object pronoun never to its own
+clause's subject. Guards keep non-political text out: a CONSULT needs a party met (a place only for a
+visit), "a TED talk" is a lecture, a camera or a video "captures" nothing, a campaign rally is no
+PROTEST, walking out of a building is no walkout, an attack on a policy is criticism.
+
 An actor without a code still carries its event when it is named ("Askar Akayev agreed to resign":
 the event keeps the actor's id in ``source_actors`` and an empty code list). A place no actor covers
 stands for its state as a target ("arrived in Amman", "lifted the curfew in Montenegro") and for the
@@ -37,7 +49,7 @@ from newsgraph.components.events_coref import Anchor, corefer
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
 from newsgraph.components.extensions import doc_text
 from newsgraph.components.times import is_datable
-from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
+from newsgraph.model import Actor, Claim, Event, EventStatus, Mention, Place, Time
 
 # Types whose participants act together: "X and Y met" makes each both source and target.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -52,6 +64,9 @@ TARGET_PREPS: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
     "REQUEST": frozenset({"on", "to", "from"}),
     "ACCUSE": frozenset({"against", "of", "on", "for"}),
+    # "stood by South Korea", "threw its weight behind Argentina"
+    "SUPPORT": frozenset({"to", "with", "against", "on", "into", "toward", "towards", "at", "upon", "for", "by",
+                          "behind"}),
     # "confiscated weapons from armed groups", "seized land from farmers": taken from whom
     "COERCE": frozenset({"to", "with", "against", "on", "into", "toward", "towards", "at", "upon", "for", "from"}),
 }
@@ -84,7 +99,11 @@ CONTROL_NOUN_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGRE
 PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Verbs whose object is a means, not who acts next: "used tear gas to disperse students".
-INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "spend"})
+# "summoned the ambassador to complain": the one who summons complains, to the one summoned.
+SUMMON_VERBS = frozenset({"summon", "convene"})
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "spend"}) | SUMMON_VERBS
+# Passives of taking part: "were engaged in ethnic cleansing" (the subject does it, unlike "were killed in").
+PARTICIPATION_PASSIVES = frozenset({"engage", "involve", "embroil"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Dependents that stay inside a noun phrase when we look for the actors it names.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
@@ -94,6 +113,9 @@ PLACE_ID = "place:"
 # Ids of the stand-ins of groups inside a state ("Sudanese rebels"): "sub:<token>:<actor id>", written
 # out as the actor's own id.
 SUB_ID = "sub:"
+# Ids of the stand-ins of collectives with no code ("rebels"): "grp:<code>"; an event that names one
+# registers it as an actor of the article (``_register_groups``).
+GRP_ID = "grp:"
 # Prepositions whose place object can stand for the state acted upon.
 PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside"})
 # Actors named enough to carry an event without a code ("Askar Akayev", "the Fatah Party").
@@ -144,13 +166,14 @@ class EventsComponent:
         anchors: dict[int, Anchor] = {}
         sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
         for f in found:
-            ev = self._to_event(doc, f)
+            ev = self._to_event(doc, f, index)
             if ev is not None and (self.keep_unreal or ev.status not in UNREAL):
                 events.append(ev)
                 anchors[id(ev)] = Anchor(f.trigger.lemma_.lower(), sentence_of[f.trigger.sent.start])
         events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
         events = corefer(events, anchors, doc._.times or [], doc._.places or [], doc._.quantities or [])
         events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
+        _register_groups(doc, events, index)
         for n, ev in enumerate(events, 1):
             ev.id = f"E{n}"
         doc._.events = events
@@ -187,7 +210,12 @@ class EventsComponent:
                    for p in _pobjs(h, {"in", "during", "since", "throughout"}))
 
     def _verb_entry(self, tok: Token) -> Entry | None:
-        for entry in self.lex.verbs.get(tok.lemma_.lower(), ()):
+        entries = self.lex.verbs.get(tok.lemma_.lower(), ())
+        if entries and self._recorded(tok):
+            return None  # "Video captured Trump leaving": a recording, not a capture
+        if entries and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
+            return Entry("MOBILIZE", "weapons")  # "test-fired a missile": a weapons test (PLOVER MOBILIZE)
+        for entry in entries:
             if entry.preps and not (_prep_lemmas(tok) & entry.preps) and not (
                     entry.theme and any(_prep_lemmas(o) & entry.preps for o in _theme_tokens(tok))):
                 continue  # (a theme's own preposition counts: "closed its border with Iran")
@@ -201,8 +229,56 @@ class EventsComponent:
                 continue
             if entry.theme and not _theme_matches(self.lex, _theme_tokens(tok), entry):
                 continue
+            if "out" in entry.preps and any(not self.lex.in_class(p.lemma_, "walkout_from")
+                                            for p in _pobjs(tok, {"out", "of"})):
+                continue  # "walked out of the courthouse" leaves a building, not talks
+            if entry.type == "PROTEST" and self._campaigning(tok):
+                continue
             return entry
         return None
+
+    def _rally_protests(self, f: Found) -> bool:
+        """A rally is PLOVER's PROTEST when a collective holds it (a group, a people, a state's people) or it
+        is against someone or to protest something; one held by a person alone, or by nobody named, is a
+        campaign or a celebration ("Trump held a rally", "at one Biden rally")."""
+        if any(a.kind != "person" for a in f.sources):
+            return True
+        carriers = [f.trigger] + ([f.clause_verb] if f.clause_verb is not None else [])
+        if any(_pobjs(c, {"against"}) for c in carriers):
+            return True
+        for c in (c for carrier in carriers for c in carrier.children if c.dep_ in ("advcl", "acl", "relcl")):
+            if any(e.type in CONTENT_OF_PROTEST for e in self.lex.verbs.get(c.lemma_.lower(), ())):
+                return True  # "rallied ... to protest the results"
+        return False
+
+    def _verbal_attack(self, f: Found) -> bool:
+        """"Biden attacked Trump for the deaths": one named person attacking another, with no weapon or
+        force in sight, attacks in words (PLOVER ACCUSE), as politicians do."""
+        if f.trigger.lemma_.lower() != "attack" or f.trigger.pos_ != "VERB" or not f.sources or not f.targets:
+            return False
+        if any(a.kind != "person" for a in f.sources + f.targets):
+            return False
+        near = [t for t in f.trigger.subtree]
+        return not any(self.lex.in_class(t.lemma_, c) for t in near for c in ("weapon", "military", "police"))
+
+    def _into_open_water(self, f: Found) -> bool:
+        return any(self.lex.in_class(p.lemma_, "open_water")
+                   for p in _pobjs(f.trigger, {"into", "in", "toward", "towards", "over", "off"}))
+
+    def _recorded(self, verb: Token) -> bool:
+        """Whether a camera, a video or footage does the act, or it happens "on camera": the verb records
+        ("Video captured Trump walking out", "caught on camera")."""
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+        heads = [subj] if subj is not None else []
+        heads += _pobjs(verb, {"on", "by"})
+        return any(self.lex.in_class(h.lemma_, "recorders") for h in heads)
+
+    def _campaigning(self, tok: Token) -> bool:
+        """A rally of an electoral campaign ("a campaign rally", "rallied for his re-election campaign",
+        "an election rally"): support for a candidate, not PLOVER's PROTEST against a target."""
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        mods += [t for p in _pobjs(tok, {"for", "of", "ahead"}) for t in p.subtree]
+        return any(self.lex.in_class(m.lemma_, "campaigning") for m in mods)
 
     def _noun_entry(self, tok: Token) -> Entry | None:
         for entry in self.lex.nouns.get(tok.lemma_.lower(), ()):
@@ -216,6 +292,10 @@ class EventsComponent:
                 if not preps & entry.preps:
                     continue
             if entry.theme and not _theme_matches(self.lex, _pobjs(tok, {"of"}), entry):
+                continue
+            if entry.plural_or_mass and _counted_one(tok):
+                continue
+            if entry.type == "PROTEST" and self._campaigning(tok):
                 continue
             return entry
         return None
@@ -247,6 +327,9 @@ class EventsComponent:
             tok, entry = f.trigger, f.entry
             objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
             noun_objs = [found[c.i] for c in objects if c.i in found and c.pos_ != "VERB"]
+            # "halted mediation efforts": the noun trigger can be the compound of the object
+            noun_objs += [found[m.i] for c in objects if c.i not in found for m in c.children
+                          if m.dep_ == "compound" and m.i in found and m.pos_ == "NOUN"]
             own = {a.id for a in f.sources}
             if entry.type == "REQUEST" and noun_objs and any(a.id not in own for a in noun_objs[0].sources):
                 # "demanded the withdrawal of Serbian forces": asked of the one who is to do it
@@ -261,7 +344,10 @@ class EventsComponent:
             if entry.control:
                 for comp in tok.children:
                     # (a demanded act, "demanded the withdrawal of X", has not happened: the demand absorbs it)
-                    if comp.dep_ in ("xcomp", "ccomp", "prep", "dobj"):
+                    # ("have sworn to fight": the parser may hang the "to"-complement as an adverbial clause)
+                    if comp.dep_ in ("xcomp", "ccomp", "prep", "dobj") or (
+                            comp.dep_ == "advcl" and comp.i > i and any(
+                                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)):
                         for t in comp.subtree:
                             if t.i != i and t.i in found:
                                 inner = found.pop(t.i)
@@ -334,10 +420,16 @@ class EventsComponent:
             f.parts.append(theme)
             if not f.sources:
                 f.sources += index.np_actors(theme)
+            if not f.sources:  # "one third of ethnic Albanian guerrillas", "a patch of Bangladeshi troops"
+                f.sources += [a for p in _pobjs(theme, {"of"}) for a in index.np_actors(p)]
             for p in _pobjs(theme, _target_preps(entry.type)):
                 if not f.targets:
                     f.targets += index.np_actors(p)
                     f.parts.append(p)
+            if not f.targets and entry.type == "RETREAT":
+                # "guerrillas operating in Macedonia have been demobilized": they stand down where they were
+                where = [t for t in theme.subtree if t.dep_ == "acl" and t.pos_ == "VERB"]
+                self._place_target(f, where, index)
         if not f.targets:
             self._prep_targets(f, verb, index)
         if not f.targets and any(o.lemma_.lower() in index.group_heads for o in objects):
@@ -354,6 +446,10 @@ class EventsComponent:
                         f.parts.append(obj)
                 if not f.targets:
                     self._prep_targets(f, comp, index)
+        if not f.targets and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in SUMMON_VERBS:
+            for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
+                f.targets += index.np_actors(obj)
+                f.parts.append(obj)
         if not f.targets and entry.type in CLAUSE_TARGET_TYPES:
             # "demanded that Hamas renounce ...", "accused Moscow of ...": the addressee is the clause's subject.
             for comp in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -375,15 +471,16 @@ class EventsComponent:
             self._place_target(f, heads, index)
         if not f.targets:
             self._domestic_target(f, agent if passive else subject, index)
-        if not f.targets and not passive:
-            self._home_front_target(f, verb, subject, index)
+        if not passive and all(a.id.startswith(GRP_ID) and a.country is None for a in f.targets):
+            self._home_front_target(f, verb, subject, index)  # (a collective with no state may be placed)
         if not f.targets:
             self._clause_target(f, verb, index)
         if entry.type == "MOBILIZE" and verb.lemma_.lower() in self.lex.themes.get("training_verbs", frozenset()):
             # "the US trained Ukrainian soldiers": building up another's force is military cooperation
             # (PLOVER COOPERATE, mode military); "North Korea trained hackers" builds up its own (MOBILIZE)
             own = {a.id for a in f.sources}
-            others = [a for o in objects for a in index.np_actors(o) if a.id not in own and self._actor_code(a)]
+            others = [a for o in objects for a in index.np_actors(o) if a.id not in own and self._actor_code(a)
+                      and not a.id.startswith(GRP_ID)]  # (its own hackers are not another's force)
             if f.sources and others:
                 f.entry = dataclasses.replace(entry, type="COOPERATE", mode="military")
                 f.targets = others
@@ -400,11 +497,22 @@ class EventsComponent:
             if tok.i <= f.trigger.i or tok.i not in index.by_token:
                 continue
             actor = index.by_token[tok.i]
-            if actor.id in own or _in_nested_clause(tok, verb) or _attribution(tok) or _origin(tok, f.entry.type):
+            if actor.id in own or _in_nested_clause(tok, verb) or _attribution(tok) or _origin(tok, f.entry.type) \
+                    or self._reporter(tok):
                 continue
             f.targets.append(actor)
             f.parts.append(tok)
             return
+
+    def _reporter(self, tok: Token) -> bool:
+        """Whether a token names who reports ("..., Dutch Foreign Minister X said"): the subject of a verb
+        of speech, not a party to the act reported."""
+        for anc in [tok, *tok.ancestors]:
+            if anc.dep_ in SUBJECT_DEPS:
+                return self.lex.in_class(anc.head.lemma_, "speech")
+            if anc.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def _home_front_target(self, f: Found, verb: Token, subject: Token | None, index: ActorIndex) -> None:
         """The police or the authorities of a state acting on people the text does not place elsewhere
@@ -421,10 +529,21 @@ class EventsComponent:
         for comp in comps:
             for obj in [c for c in comp.children if c.dep_ in ("dobj", "dative")] + _pobjs(comp, {"against", "on"}):
                 people = [t for t in obj.subtree if t.lemma_.lower() in index.non_state] if obj.pos_ == "NOUN" else []
-                if people and not index.np_actors(obj, deep=True):
+                actors = index.np_actors(obj, deep=True)
+                if not people or any(not a.id.startswith(GRP_ID) for a in actors):
+                    continue
+                code = self._actor_code(states[0]) or ""
+                loose = [a for a in actors if a.country is None]
+                if loose:  # a collective with no state of its own is this state's: keep it, place it
+                    ids = {a.id for a in loose}
+                    f.targets = [a for a in f.targets if a.id not in ids]
+                    f.targets += [dataclasses.replace(a, country=code) for a in loose]
+                    for a in loose:
+                        index.group_country.setdefault(a.id, code)
+                else:
                     f.targets.append(index.sub_state(people[0], states[0]))
-                    f.parts.append(obj)
-                    return
+                f.parts.append(obj)
+                return
 
     def _domestic_target(self, f: Found, source_head: Token | None, index: ActorIndex) -> None:
         """A protest that names no target is aimed at the government of the protesters' own state
@@ -573,7 +692,11 @@ class EventsComponent:
                 f.sources += index.np_actors(subj)
                 f.parts.append(subj)
         elif (anchor.dep_ == "pobj" and head.lemma_.lower() in PARTICIPATION_PREPS
-              and head.head.pos_ in ("VERB", "AUX") and self._verb_entry(head.head) is None):
+              and head.head.pos_ in ("VERB", "AUX") and self._verb_entry(head.head) is None
+              # (not "launched an investigation into the attack": the verb carries an event of another type;
+              # "staged a hunger strike in protest against X" is one protest)
+              and not any(c.dep_ == "dobj" and (e := self._noun_entry(c)) is not None and e.type != entry.type
+                          for c in head.head.children)):
             # "were engaged in ethnic cleansing", "remained on alert", "converged for a rally"
             verb = head.head
             if self.lex.in_class(verb.lemma_, "victim_verbs"):
@@ -584,7 +707,7 @@ class EventsComponent:
                     f.parts.append(subj)
             elif not f.sources:
                 subj = _subject(verb)
-                if subj is not None and not _is_passive(verb):
+                if subj is not None and (not _is_passive(verb) or verb.lemma_.lower() in PARTICIPATION_PASSIVES):
                     f.sources += index.np_actors(subj)
                     f.parts.append(subj)
             if not f.targets:
@@ -636,9 +759,14 @@ class EventsComponent:
         if head.pos_ in ("VERB", "AUX"):
             # "launched artillery, mortar and rocket fire against X": the objects' conjuncts too
             heads += [o for c in head.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
         for h in heads:
             for p in _pobjs(h, preps):
-                actors = index.np_actors(p, deep=True)
+                actors = [a for a in index.np_actors(p, deep=True) if a.id not in own]
+                if not actors and index.np_actors(p, deep=True):
+                    # "reneged on his commitment to the Zambian people": past the source's own "his"
+                    actors = [a for q in _pobjs(p, preps | {"to"}) for a in index.np_actors(q, deep=True)
+                              if a.id not in own]
                 if actors:
                     f.targets += actors
                     f.parts.append(p)
@@ -664,16 +792,37 @@ class EventsComponent:
                    for c in ("military", "weapon", "aid", "police", "armed_groups"))
 
     # ---------------------------------------------------------------------------------- output
-    def _to_event(self, doc: Doc, f: Found) -> Event | None:
+    def _locate_groups(self, f: Found, index: ActorIndex) -> None:
+        """A collective with no state of its own acted upon in a place ("police arrested students in
+        Jakarta", "troops fired on protesters in Cairo") is that state's: it keeps its GRP code and takes the
+        state's code too, as CAMEO codes domestic groups by their country. Its own sources stay as named."""
+        loose = [n for n, a in enumerate(f.targets) if a.id.startswith(GRP_ID) and a.country is None]
+        if not loose:
+            return
+        heads = [f.trigger] + ([f.clause_verb] if f.clause_verb is not None and f.clause_verb != f.trigger else [])
+        probe = Found(f.trigger, dataclasses.replace(f.entry, type="COERCE"))  # (a group is at home there)
+        self._place_target(probe, heads, index)
+        code = next((self._actor_code(a) for a in probe.targets), None)
+        if code is not None and len(code) == 3:
+            for n in loose:
+                index.group_country.setdefault(f.targets[n].id, code)
+                f.targets[n] = dataclasses.replace(f.targets[n], country=code)
+
+    def _to_event(self, doc: Doc, f: Found, index: ActorIndex) -> Event | None:
         if f.entry.type not in SYMMETRIC and not self.lex.in_class(f.trigger.lemma_, "reciprocal"):
             own = {a.id for a in f.sources}
             f.targets = [a for a in f.targets if a.id not in own]  # an actor is not its own target
         elif len({a.id for a in f.sources}) == 1 and {a.id for a in f.sources} == {a.id for a in f.targets}:
             f.targets = []  # "X and Y met" names each side as the other's target; X alone meets no one
+        self._locate_groups(f, index)
         source = _codes(f.sources, self._actor_code)
         target = _codes(f.targets, self._actor_code)
         if not source and not target and not any(_named(doc, a) for a in f.sources + f.targets):
             return None  # nobody named does it to anybody named
+        if f.entry.type == "CONSULT" and not _consults(f):
+            return None  # "hosted the championship", "gave a talk": nobody met or talked to
+        if f.entry.type == "PROTEST" and f.trigger.lemma_.lower() == "rally" and not self._rally_protests(f):
+            return None  # "Trump held a rally in Nevada", "at a Biden rally": campaigning, not protest
         start, end = _evidence(f)
         trig = f.trigger
         status, claim = _status(doc, f, self.lex)
@@ -681,12 +830,17 @@ class EventsComponent:
         if status == "negated" and type_ in REFUSABLE and _refusal(f):
             # "will not accept more refugees", "failed to reach agreement": PLOVER codes a refusal as REJECT
             type_, mode, status = "REJECT", None, "occurred"
-        condition = _condition(f) if status == "planned" else None
+        # "will withdraw unless ...", "may halt mediation if ...": a conditional act is held over someone
+        condition = _condition(f) if status in ("planned", "hypothetical") else None
         if condition is not None and (condition == "unless" or type_ not in COOPERATIVE):
             # "will withdraw its force unless ...", "would attack if ...": an act held over someone
             type_, mode, status = "THREATEN", None, "occurred"
         elif condition is not None:
             type_, mode, status = "AGREE", None, "occurred"  # "would meet him if ...": a conditional offer
+        elif type_ == "ASSAULT" and self._verbal_attack(f):
+            type_, mode = "ACCUSE", "disapprove"  # "Biden attacked Trump for ...": criticism (CAMEO 111)
+        elif type_ == "ASSAULT" and not target and self._into_open_water(f):
+            type_, mode = "MOBILIZE", "weapons"  # "launched a missile into the sea": a show of force
         elif status == "planned" and type_ == "ASSAULT" and _preparing(f):
             # "the army prepared to resume shelling": readying force is PLOVER's MOBILIZE, not yet an attack
             type_, mode, status = "MOBILIZE", None, "occurred"
@@ -746,6 +900,7 @@ class ActorIndex:
         self.uncoded: dict[int, Actor] = {}  # else the actor without a code ("Senior officials")
         self.form_by_token: dict[int, str] = {}  # how the mention names it: "name", "demonym", "seat" ...
         self.mentions: list[tuple[int, Actor]] = []  # (token index of the mention head, actor)
+        self._resolved: dict[int, Actor | None] = {}  # pronoun token -> its antecedent (cached per doc)
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -756,6 +911,12 @@ class ActorIndex:
                     table.setdefault(tok.i, actor)
                     self.form_by_token.setdefault(tok.i, m.form or "")
                 self.mentions.append((span.start, actor))
+        # Collectives with no code ("rebels", "Kurds", "students"): group actors of their own (GRP:REBEL).
+        self.generic: dict[int, Actor] = {}
+        self.generic_spans: dict[str, list[tuple[int, int]]] = {}  # stand-in id -> mention char spans
+        self.group_country: dict[str, str] = {}  # stand-in id -> the state it was first placed in
+        self.generic_owner: dict[str, Actor] = {}  # stand-in id -> the uncoded actor of the same mention
+        self._find_generic_groups(lex)
         self.mentions.sort(key=lambda x: x[0])
         # Places that no actor covers, standing for their state where one is acted upon there
         # ("arrived in Amman", "lifted the curfew in Montenegro"): read only as targets.
@@ -769,6 +930,34 @@ class ActorIndex:
             stand_in = Actor(f"{PLACE_ID}{n}", place.name, "state", code=place.country)
             for tok in span:
                 self.places.setdefault(tok.i, stand_in)
+
+    def _find_generic_groups(self, lex: Lexicon) -> None:
+        """Heads of collectives that no actor covers ("Rebels attacked", "police arrested students",
+        "Moslem fundamentalist demonstrators"): each becomes a group coded GRP:<HEAD>, one per head word in
+        the article, so an event done by or to them names them. A head whose phrase names a state or a
+        place ("Sudanese rebels", "Darfur rebels") is that state's group instead (``sub_state``); a group
+        word that only qualifies another noun ("rebel leaders", "student protests") is not a group."""
+        words = lex.themes.get("generic_groups", frozenset()) | lex.themes.get("peoples", frozenset())
+        for tok in self.doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token or tok.dep_ in ("compound", "amod"):
+                continue
+            word = _group_word(tok, words)
+            if word is None or (tok.i in self.uncoded and self.uncoded[tok.i].kind == "person"):
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+            if any(t.i in self.by_token for m in mods for t in m.subtree):
+                continue  # "Sudanese rebels": a group of the state (sub_state)
+            lo = min([m.left_edge.i for m in mods if m.left_edge.i >= tok.i - 4] + [tok.i])
+            span = self.doc[lo:tok.i + 1]
+            code = f"GRP:{word.upper()}"
+            actor = next((a for a in self.generic.values() if a.code == code), None)
+            if actor is None:
+                actor = Actor(f"{GRP_ID}{code}", span.text, "group", code=code)
+            self.generic[tok.i] = actor
+            if tok.i in self.uncoded:  # the actors stage has it without a code ("rebels"): that actor it is
+                self.generic_owner.setdefault(actor.id, self.uncoded[tok.i])
+            self.generic_spans.setdefault(actor.id, []).append((span.start_char, span.end_char))
+            self.mentions.append((tok.i, actor))
 
     def place_actors(self, head: Token) -> list[Actor]:
         """The states of the places a phrase names (its head and conjuncts, or their "of" objects)."""
@@ -788,11 +977,13 @@ class ActorIndex:
         for tok in [head, *head.conjuncts]:
             found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
                                                         for a in self._phrase(c)]
+            own = self.generic.get(tok.i)
+            found = [a for a in found if a is not own]  # (the collective itself is the last resort)
             non_state = own_head and tok.lemma_.lower() in self.non_state
-            if non_state and not any(self.code_of(a) for a in found):
+            if non_state and not any(self.state_code(a) for a in found):
                 # "Darfur rebels": the place the group is named after gives its state
                 found += self.place_actors_in_modifiers(tok)
-            if not any(self.code_of(a) for a in found) and (deep or tok.lemma_.lower() in self.group_heads):
+            if not any(self.state_code(a) for a in found) and (deep or tok.lemma_.lower() in self.group_heads):
                 # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there)
                 preps = {"of", "from", "at"} if self.lex_military(tok) else {
                     "of", "from", "at", "in", "for", "throughout", "across"}  # "students throughout Indonesia"
@@ -802,12 +993,19 @@ class ActorIndex:
                 for p in _pobjs(tok, preps):
                     # "crimes by Croatian extremists", "thousands of students throughout Mali"
                     found += self.np_actors(p)
-                    if not any(self.code_of(a) for a in found):
+                    if not any(self.state_code(a) for a in found):
                         found += self.place_actors(p)  # "demonstrators in Baghdad" are Iraq's
             if non_state:
                 found = [self.sub_state(tok, a) for a in found]
+            if own_head and own is not None and not any(self.state_code(a) for a in found):
+                found = [a for a in found if not a.id.startswith(GRP_ID)]
+                found.append(own)  # "Rebels attacked the town": the group itself
             out += found
         return _unique(out)
+
+    def state_code(self, actor: Actor) -> str | None:
+        """The code of an actor that names a state, a body or a person, not a collective with no state."""
+        return None if actor.id.startswith(GRP_ID) else self.code_of(actor)
 
     def place_actors_in_modifiers(self, tok: Token) -> list[Actor]:
         """The state of a place named in a noun's own modifiers ("Darfur rebels")."""
@@ -843,31 +1041,64 @@ class ActorIndex:
         for c in tok.children:
             if c.dep_ in NP_DEPS and c.dep_ != "case":
                 out += self._phrase(c)
+                if tok.dep_ != "conj":  # "U.S. and Russian negotiators": both modifiers
+                    out += [a for conj in c.conjuncts if conj.i < tok.i for a in self._phrase(conj)]
+        if not any(self.code_of(a) for a in out) and tok.i in self.generic:
+            return [self.generic[tok.i], *out]  # "rebels" (the actors stage may have it without a code)
         if not any(self.code_of(a) for a in out) and tok.i in self.uncoded:
             return [self.uncoded[tok.i], *out]
         return out
 
     def resolve_pronoun(self, pron: Token) -> Actor | None:
-        """The nearest preceding actor of a fitting kind, within the sentence and the one before."""
+        """The nearest preceding actor of a fitting kind, within the sentence and the one before.
+
+        A subject or possessive pronoun in a reported clause is the reporter ("X said it would ..."); a
+        main-clause subject pronoun prefers the main-clause subject before it ("Iran said the U.S. had
+        cheated. It accused ..." is Iran); an object pronoun is never its own clause's subject ("X said it
+        would impose sanctions on it": the second "it" is someone else) and may go back to an object."""
         word = pron.lower_
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
+        if pron.i in self._resolved:
+            return self._resolved[pron.i]
+        self._resolved[pron.i] = None  # (no cycles through a pronoun subject)
+        actor = self._resolve(pron, word)
+        self._resolved[pron.i] = actor
+        return actor
+
+    def _resolve(self, pron: Token, word: str) -> Actor | None:
         sent = pron.sent
         floor = sent.start
         if sent.start > 0:
             floor = self.doc[sent.start - 1].sent.start
-        # Prefer the subject of the reporting verb governing the pronoun: "X said it would ...".
-        for anc in pron.ancestors:
-            if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
-                subj = _subject(anc.head)
-                if subj is not None and subj.i != pron.i:
-                    fitting = [a for a in self._phrase(subj) if _fits(word, a)]
-                    if fitting:
-                        return fitting[0]
-                break
-        for i, actor in reversed(self.mentions):
-            if floor <= i < pron.i and _fits(word, actor) and _in_subject(self.doc[i]):
-                return actor
+        as_subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss"
+        verb = _governing_verb(pron)
+        excluded: set[str] = set()
+        if not as_subject and verb is not None:
+            subj = _subject(verb)
+            if subj is not None and subj.i != pron.i:
+                excluded = {a.id for a in self._phrase(subj)}
+        if as_subject:
+            # Prefer the subject of the reporting verb governing the pronoun: "X said it would ...".
+            for anc in pron.ancestors:
+                if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
+                    subj = _subject(anc.head)
+                    if subj is not None and subj.i != pron.i:
+                        fitting = [a for a in self._phrase(subj) if _fits(word, a)]
+                        if fitting:
+                            return fitting[0]
+                    break
+        candidates = [(i, actor) for i, actor in reversed(self.mentions)
+                      if floor <= i < pron.i and _fits(word, actor) and actor.id not in excluded]
+        in_subject = [(i, a) for i, a in candidates if _in_subject(self.doc[i])]
+        if as_subject and verb is not None and verb.dep_ == "ROOT":
+            main = [a for i, a in in_subject if _main_clause_subject(self.doc[i])]
+            if main:
+                return main[0]
+        if in_subject:
+            return in_subject[0][1]
+        if not as_subject and candidates:
+            return candidates[0][1]  # "detained Ali Khan and later released him"
         return None
 
 
@@ -963,6 +1194,16 @@ def _in_subject(tok: Token) -> bool:
     return False
 
 
+def _main_clause_subject(tok: Token) -> bool:
+    """Whether a token is inside the subject of its sentence's main verb."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in SUBJECT_DEPS:
+            return t.head.dep_ == "ROOT"
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _named(doc: Doc, actor: Actor) -> bool:
     """An actor named in the text ("Askar Akayev", "the Fatah Party"), though without a code: an event
     it takes part in is worth keeping; "officials", "some analysts" are not enough on their own."""
@@ -973,6 +1214,8 @@ def _named(doc: Doc, actor: Actor) -> bool:
 
 
 def _fits(pronoun: str, actor: Actor) -> bool:
+    if actor.id.startswith(GRP_ID):
+        return pronoun in ("they", "them", "their")  # "rebels ... they", not "it"
     if pronoun in PERSON_PRONOUNS:
         return actor.kind == "person"
     if pronoun in ("it", "its"):
@@ -1012,7 +1255,9 @@ def _codes(actors: Iterable[Actor], code_of: Callable[[Actor], str | None]) -> l
     person's own stable code ("UN", "PER:KOFI_ANNAN"), so the event can be found under either."""
     out: list[str] = []
     for a in actors:
-        for code in (code_of(a), a.code if a.kind == "person" else None):
+        # (a collective located in a state: "IDN", "GRP:STUDENT")
+        first = a.country if a.id.startswith(GRP_ID) else code_of(a)
+        for code in (first, a.code if a.kind == "person" or a.id.startswith(GRP_ID) else None):
             if code and code not in out:
                 out.append(code)
     return out
@@ -1067,6 +1312,61 @@ def _ids(actors: Iterable[Actor]) -> list[str]:
     return out
 
 
+def _counted_one(noun: Token) -> bool:
+    """A singular noun counted as one: "a talk", "an address", "a TED talk", "Obama's talk"."""
+    if noun.tag_ != "NN":
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
+               for c in noun.children)
+
+
+def _consults(f: Found) -> bool:
+    """PLOVER CONSULT is parties meeting or talking: it needs someone met (a target actor, or two sides
+    that meet each other); a place alone will do only for a visit ("visited Amman"), not for a talk or
+    a hosting whose object is no party ("hosted the championship")."""
+    if len({a.id for a in f.sources}) > 1:
+        return True
+    real = [a for a in f.targets if not a.id.startswith(PLACE_ID)]
+    return bool(real) or (bool(f.targets) and f.entry.mode == "visit" and f.trigger.lemma_.lower() != "host")
+
+
+def _group_word(tok: Token, words: frozenset[str]) -> str | None:
+    """The collective a noun names, singular ("Kurds" -> "kurd", "gunmen" -> "gunman"), if it is one."""
+    for w in (tok.lemma_.lower(), tok.lower_, tok.lower_.rstrip("s")):
+        if w in words:
+            return w
+    return None
+
+
+def _register_groups(doc: Doc, events: list[Event], index: ActorIndex) -> None:
+    """Collectives that events name become actors of the article (kind group, code GRP:<HEAD>), with every
+    mention of their head word, so the events' actor ids point at something real."""
+    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
+    new_ids: dict[str, str] = {}
+    text = doc_text(doc)
+    by_id = {a.id: a for a in index.generic.values()}
+    for ev in events:
+        for ids in (ev.source_actors, ev.target_actors):
+            for n, aid in enumerate(ids):
+                if not aid.startswith(GRP_ID) or aid not in by_id:
+                    continue
+                owner = index.generic_owner.get(aid)
+                if aid not in new_ids and owner is not None:
+                    # the actors stage named it without a code: it takes the collective's code
+                    owner.code = owner.code or by_id[aid].code
+                    owner.country = owner.country or index.group_country.get(aid)
+                    new_ids[aid] = owner.id
+                if aid not in new_ids:
+                    stand_in = by_id[aid]
+                    new_ids[aid] = f"A{len(actors) + 1}"
+                    country = index.group_country.get(aid)
+                    actors.append(Actor(new_ids[aid], stand_in.name, "group", code=stand_in.code, country=country,
+                                        mentions=[Mention(s, e, text[s:e], form="description")
+                                                  for s, e in index.generic_spans.get(aid, [])]))
+                ids[n] = new_ids[aid]
+    doc._.actors = actors
+
+
 def _unique(actors: list[Actor]) -> list[Actor]:
     seen: set[str] = set()
     out = []
@@ -1113,6 +1413,12 @@ def _subject(verb: Token) -> Token | None:
             return subj
         if verb.dep_ in ("acl", "relcl"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "praised Iraq for expelling US troops": Iraq expelled them
+            verb = verb.head.head  # "resorted to throwing stones": the subject of "resorted"
+            continue
         if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_VERBS:
@@ -1128,6 +1434,8 @@ def _is_passive(verb: Token) -> bool:
     """Passive voice, inherited by a bare conjunct: "were killed or wounded"."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "the rebels, backed by Rwanda": the noun undergoes it
     if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
     return False
@@ -1238,7 +1546,11 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
             return "planned", claim
         if "would" in aux and _reported_clause(verb, lex):
             return "planned", claim  # future in the past: "said it would withdraw"
-    if any(c.lower_ in REPORT_ADVERBS for c in kids) or any(t.lower_ in REPORT_ADVERBS for t in trig.sent):
+    # "reportedly" on a verb above the trigger covers it ("X reportedly said Y attacked"); one in another
+    # clause does not ("Serbians protested; the protest has reportedly expanded", "who allegedly were ...")
+    above = {trig.i, *(a.i for a in trig.ancestors)}
+    if any(c.lower_ in REPORT_ADVERBS for c in kids) or any(
+            t.lower_ in REPORT_ADVERBS and t.head.i in above for t in trig.sent):
         return "reported", claim
     # An "expected" claim dates its verb, not a noun it mentions ("will discuss the deployment").
     verbal = trig.pos_ in ("VERB", "AUX") or light_noun

@@ -34,6 +34,7 @@ class Entry:
     no_clause: bool = False  # only without a "that"-clause
     no_xcomp: bool = False  # only without a "to"-complement
     commit: bool = False  # only with something committed to (see verbs.tsv)
+    plural_or_mass: bool = False  # a noun not counted as one ("talks", "for talk on X"; "a TED talk" lectures)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def _entry(row: list[str]) -> Entry:
             fields["no_xcomp"] = True
         elif key == "commit":
             fields["commit"] = True
+        elif key == "plural_or_mass":
+            fields["plural_or_mass"] = True
     return Entry(type_, None if mode == "-" else mode, **fields)  # type: ignore[arg-type]
 
 

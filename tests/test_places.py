@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import time
 
 import pytest
 
@@ -157,6 +156,45 @@ def test_listed_facility_is_a_site(extract_text):
     assert (baikonur.country, baikonur.level) == ("KAZ", "site") and near(baikonur, 45.96, 63.31, 20)
 
 
+def test_names_listed_with_a_place_are_places(extract_text):
+    ext = extract_text("Road works will close lanes between Walthamstow, Hornsey and Tottenham next week.")
+    for name in ("Walthamstow", "Hornsey", "Tottenham"):
+        assert place(ext, name).country == "GBR"
+
+
+def test_a_name_the_tagger_cut_short_is_taken_whole(extract_text):
+    ext = extract_text("Twenty homes near Fort St. John were evacuated.")
+    assert place(ext, "Fort St. John").country == "CAN"
+    ext = extract_text("A fire broke out in the Little Portugal home of the family.")
+    assert place(ext, "Little Portugal").country == "CAN"
+    assert not [p for p in ext.places if p.text == "Portugal"]
+
+
+def test_a_word_inside_a_body_s_name_is_no_place(extract_text):
+    """"Valley" of "Thames Valley Police" is not The Valley, Anguilla; "Canada" of "Environment Canada"
+    stays a place."""
+    assert not extract_text("A man was arrested by Thames Valley Police on suspicion of murder.").places
+    assert place(extract_text("Environment Canada issued a warning."), "Canada").country == "CAN"
+
+
+def test_a_medium_named_like_a_province_is_no_place(extract_text):
+    ext = extract_text("The state-owned news agency Fars reported that Iran had issued warrants.")
+    assert not [p for p in ext.places if p.text == "Fars"]
+    assert place(ext, "Iran").country == "IRN"
+
+
+def test_where_a_person_lives_is_a_place(extract_text):
+    """"Jane Doe, 58, of Paris" names her home town, even where the actors stage reads "of Paris" as
+    the French government."""
+    ext = extract_text("Jane Marie Doe, 58, of Paris died on Friday after a short illness.")
+    assert place(ext, "Paris").country is not None
+
+
+def test_borough_is_a_division_word(extract_text):
+    ext = extract_text("Officers from Enfield Borough arrested him after a fight near Edmonton Green.")
+    assert place(ext, "Enfield Borough").country == "GBR"
+
+
 def test_region_of_a_country_after_its_possessive(extract_text):
     ext = extract_text("The leaders met in Russia's Far East last year.")
     far_east = place(ext, "Far East")
@@ -217,6 +255,73 @@ def test_georgia_in_a_us_story_is_the_state(extract_text):
     assert (georgia.country, georgia.level) == ("USA", "admin1")
 
 
+def test_namesakes_lying_side_by_side_pick_each_other(extract_text):
+    """"Edmonton" and "Enfield" each have readings in several countries; only the two London ones lie a
+    few km apart, which is no coincidence."""
+    ext = extract_text("Residents of Edmonton packed the meeting on Tuesday, and Enfield Council promised "
+                       "new bins for the street.")
+    assert place(ext, "Edmonton").country == "GBR" and near(place(ext, "Edmonton"), 51.62, -0.06, 20)
+    assert place(ext, "Enfield").country == "GBR"
+
+
+def test_a_division_is_no_neighbour_of_its_own_name(extract_text):
+    """"Karak" (a town in Pakistan too) must not pull "Karak district" to Pakistan: the same name."""
+    ext = extract_text("Gunmen attacked a patrol in Karak. Police came under fire in the Karak district, "
+                       "Jordan's security directorate said.")
+    assert place(ext, "Karak district").country == "JOR"
+
+
+def test_unknown_place_takes_the_country_of_its_container(extract_text):
+    ext = extract_text("Shelling hit Xqzabad in Idlib province overnight.")
+    village = place(ext, "Xqzabad")
+    assert village.country == "SYR" and village.lat is None and village.level is None
+
+
+def test_unknown_place_listed_with_a_known_one_shares_its_country(extract_text):
+    ext = extract_text("The storm flooded the towns of Qwertyville and Townsville.")
+    assert place(ext, "Townsville").country == "AUS"
+    assert place(ext, "Qwertyville").country == "AUS" and place(ext, "Qwertyville").lat is None
+
+
+def test_unknown_place_in_a_story_about_one_country(extract_text):
+    ext = extract_text("Kenya's police said the raid in Xqzabad was over. Kenya will send more officers, "
+                       "the minister said.")
+    assert place(ext, "Xqzabad").country == "KEN" and place(ext, "Xqzabad").lat is None
+
+
+def test_a_respelt_name_gives_the_article_no_country(extract_text):
+    """A name found only under another spelling needs the story's countries; it must not supply one
+    itself ("Ingham" is no spelling of Yeongam, South Korea, in an Australian story)."""
+    ext = extract_text("The storm flooded the towns of Ingham and Townsville.")
+    assert place(ext, "Ingham").country != "KOR"
+
+
+def test_a_small_town_listed_with_a_place_in_its_division(extract_text):
+    """Ingham (Queensland, under 5,000 people) is outside the main index; listed with Townsville it is
+    found among the small towns of Townsville's state."""
+    ext = extract_text("The convoy was last seen heading north to Ingham or Townsville on Sunday.")
+    assert place(ext, "Ingham").country == "AUS" and near(place(ext, "Ingham"), -18.65, 146.16, 20)
+
+
+def test_the_city_of_a_name_is_the_town_not_the_division(extract_text):
+    ext = extract_text("He was flown from the city of Omsk to a clinic abroad. Doctors in Omsk said he was "
+                       "stable, and the Omsk region governor agreed.")
+    assert (place(ext, "Omsk").country, place(ext, "Omsk").level) == ("RUS", "city")
+    assert place(ext, "Omsk", 2).level == "city"  # the same name later in the article
+    assert place(ext, "Omsk region").level == "admin1"
+
+
+def test_a_respelt_small_town_in_the_division_named_next_to_it(extract_text):
+    """"Qatraneh" is a spelling of Al Qatranah (7,000 people) the index lacks: taken because the text
+    names its governorate right there; "a town of Jordan's ..." leaves Jordan the country."""
+    ext = extract_text("Two people were hurt on Monday near Qatraneh, a town of Jordan's Karak governorate.")
+    town = place(ext, "Qatraneh")
+    assert town.country == "JOR" and near(town, 31.25, 36.05, 20)
+    assert (place(ext, "Jordan").country, place(ext, "Jordan").level) == ("JOR", "country")
+    ext = extract_text("Two people were hurt on Monday near Qatraneh, officials said.")
+    assert place(ext, "Qatraneh").lat is None  # no division named: a loose spelling of a village is no match
+
+
 def test_name_pinned_by_the_following_state(extract_text):
     ext = extract_text("Jeffrey Haskins, of Paris, Texas, died on Friday.")
     paris = place(ext, "Paris")
@@ -265,10 +370,8 @@ def test_gazetteer_lookup_and_load_figures():
     assert gaz.country("UKR") is not None and gaz.country("UKR").lat is not None
     stats = gazetteer.load_stats()
     assert stats["entries"] > 50_000 and stats["names"] > 100_000
-    # a fresh process reads the cached index, which must take well under a second
-    t0 = time.perf_counter()
+    # a fresh process reads the cached index (how fast is measured by bench/throughput.py, not asserted here)
     rows, index, *_ = gazetteer.read_cache(gazetteer.cache_path())
-    assert time.perf_counter() - t0 < 1.0
     assert len(rows) == stats["entries"] and len(index) == stats["names"]
 
 
@@ -361,7 +464,7 @@ def test_seed_places_floor(extract_text, seed_text):
 @pytest.mark.slow
 def test_trnews_floor(nlp):
     """The first 40 TR-News articles: recognition F1 and Acc@161 pinned a little below what we reach
-    (94.4 / 91.9 / country 98.4 when pinned; the full corpus gives 92.0 / 85.4 / 95.6)."""
+    (94.5 / 91.9 / country 99.3 when pinned; the full corpus gives 92.2 / 87.0 / 98.2)."""
     scorer = _load_shared_module("score_places")
     path = needs_shared("data/tr-news/tr-news.jsonl")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
@@ -373,9 +476,9 @@ def test_trnews_floor(nlp):
     res, _ = scorer.score_corpus(docs, sys_out)
     f1 = res["recog_primary_overlap"]["F1"]
     acc = res["resolution_primary"]["acc161"]
-    assert f1 >= 93.5, res["recog_primary_overlap"]
+    assert f1 >= 94.0, res["recog_primary_overlap"]
     assert acc >= 91.0, res["resolution_primary"]
-    assert res["resolution_primary"]["country_acc"] >= 97.5, res["resolution_primary"]
+    assert res["resolution_primary"]["country_acc"] >= 98.5, res["resolution_primary"]
 
 
 def test_the_gazetteer_cache_key_covers_every_lexicon_it_reads() -> None:

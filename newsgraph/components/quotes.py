@@ -52,7 +52,8 @@ MIXED_CLAUSE = 0.25
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("conj", "advcl", "xcomp", "ccomp")
 # Cues whose preposition belongs to them ('called for', 'insisted on'), unlike 'said on Monday'.
-PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("appeal", "for"), ("insist", "on"), ("comment", "on")})
+PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("appeal", "for"), ("insist", "on"), ("comment", "on"),
+                          ("warn", "of"), ("warn", "against"), ("push", "for")})
 
 
 @dataclass
@@ -101,6 +102,7 @@ def find_attributions(doc: Doc, lex: QuoteLexicon) -> list[Attribution]:
     found += according_to(doc, lex, cues)
     found += noun_cues(doc, direct_spans, lex, cues)
     found += citing(doc, lex, cues)
+    found += made_clear(doc, direct_spans, cues)
     found += implicit_sources(doc, direct_spans, lex, cues)
     found += block_quotes(doc, passages, lex)
     kept = outermost(found)
@@ -134,7 +136,8 @@ def _carry_over_sources(text: str, found: list[Attribution]) -> None:
 def cue_candidates(doc: Doc, lex: QuoteLexicon) -> dict[str, list[Token]]:
     """The tokens each finder looks at, gathered in one pass over the doc (the finders used to walk all
     tokens each, which made them the stage's main cost)."""
-    out: dict[str, list[Token]] = {"verb": [], "according": [], "citing": [], "noun": [], "implicit": []}
+    out: dict[str, list[Token]] = {"verb": [], "according": [], "citing": [], "noun": [], "implicit": [],
+                                   "clear": []}
     verbs, classes = lex.verbs, lex.classes
     for tok in doc:
         lemma, low = tok.lemma_, tok.lower_
@@ -142,6 +145,8 @@ def cue_candidates(doc: Doc, lex: QuoteLexicon) -> dict[str, list[Token]]:
             out["verb"].append(tok)
         if low == "according":
             out["according"].append(tok)
+        elif low == "clear":
+            out["clear"].append(tok)
         elif low == "citing":
             out["citing"].append(tok)
         word_classes = classes.get(low)
@@ -189,7 +194,7 @@ def direct_quotes(doc: Doc, passages: list[QuotedPassage], lex: QuoteLexicon) ->
         )
         if cue_tok is not None:
             att = Attribution(
-                start, end, "direct", cue_span(cue_tok), lex.verbs[cue_tok.lemma_].modality,
+                start, end, "direct", cue_span(cue_tok), _cue_of(cue_tok, lex).modality,
                 _source_outside(doc, p, cue_tok), (start, end), cue_pos=cue_tok.idx,
             )
         else:
@@ -257,7 +262,26 @@ def _cue_right_before(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | 
     lead = doc[mark.start - 1]
     if lead.text == "," and mark.start > 1:
         lead = doc[mark.start - 2]
-    return lead if _is_cue_verb(lead, lex) else None
+    return lead if _is_cue_verb(lead, lex) or _participle_cue(lead, lex) is not None else None
+
+
+def _participle_cue(tok: Token, lex: QuoteLexicon) -> VerbCue | None:
+    """'..., writing, "..."' with 'writing' tagged as a noun: the participle of a cue verb all the same."""
+    low = tok.lower_
+    if tok.pos_ != "NOUN" or not low.endswith("ing") or len(low) < 6:
+        return None
+    if tok.i == 0 or tok.doc[tok.i - 1].text != "," or any(c.dep_ in ("det", "poss", "amod") for c in tok.children):
+        return None  # 'issued a warning, "..."', 'the hearing, "..."': a real noun
+    stem = low[:-3]
+    for lemma in (stem, stem + "e", stem[:-1]):
+        cue = lex.verbs.get(lemma)
+        if cue is not None and not cue.needs_that:
+            return cue
+    return None
+
+
+def _cue_of(tok: Token, lex: QuoteLexicon) -> VerbCue:
+    return lex.verbs.get(tok.lemma_) or _participle_cue(tok, lex) or lex.verbs["say"]
 
 
 def _cue_near_before(doc: Doc, p: QuotedPassage, lex: QuoteLexicon) -> Token | None:
@@ -509,7 +533,8 @@ def clause_attributions(
             continue
         if tok.idx in direct_cues or _inside(tok.idx, quoted, starts):
             continue  # a direct quote's cue reports that quote, not a clause the parser hung on it
-        if _is_infinitive_adjunct(tok) or _in_question(tok) or _is_conditional(tok) or _not_a_report(tok):
+        if _is_infinitive_adjunct(tok) or _in_question(tok) or _is_conditional(tok) or _not_a_report(tok) \
+                or _in_embedded_question(tok):
             continue
         frags = frag_by_cue.get(tok.i, [])
         comp = complement(tok, cue)
@@ -518,6 +543,8 @@ def clause_attributions(
             content = _object_clause(tok)
         if content is None and not frags:  # with quoted words in it, the words are the content
             content = object_content(tok, cue)
+        if content is None:
+            content = noun_object(tok, cue, lex, allow_plain=not frags)
         if content is None and tok.dep_ == "parataxis" and not cue.needs_that:
             content = _parenthetical_content(tok)
         if content is not None and _overlaps_any(content, direct_spans):
@@ -528,6 +555,8 @@ def clause_attributions(
             continue
         source = source_of(tok)
         cue_at = cue_span(tok)
+        if content is not None and frags:
+            content = _over_adjacent_fragments(content, frags)
         inside = [f for f in frags if content is not None and content.start_char <= f.open < content.end_char]
         outside = [f for f in frags if f not in inside]
         if content is not None and not _mostly_quoted(doc_text(doc), content, inside):
@@ -541,6 +570,24 @@ def clause_attributions(
             claim_span = clause if clause is not None and f in inside else (s, e)
             found.append(Attribution(s, e, "mixed", cue_at, cue.modality, source, claim_span, cue_pos=tok.idx))
     return found
+
+
+FRAGMENT_JOINERS = re.compile(r"^[\s,]*(?:(?:and|or|but)\s*)?$")
+
+
+def _over_adjacent_fragments(content: Span, frags: list[QuotedPassage]) -> Span:
+    """'arguing Trump was "sow[ing] chaos" and "mak[ing] matters worse"': the parser hangs the quoted
+    pieces apart from the clause they finish; pieces that follow it, joined only by 'and' or a comma,
+    are part of it."""
+    doc, text = content.doc, doc_text(content.doc)
+    end = content.end_char
+    for f in sorted(frags, key=lambda f: f.open):
+        if f.open >= end and FRAGMENT_JOINERS.match(text[end : f.open]):
+            end = f.close + 1
+    if end == content.end_char:
+        return content
+    span = doc.char_span(content.start_char, end, alignment_mode="expand")
+    return span if span is not None else content
 
 
 def _fragments_by_cue(
@@ -560,13 +607,15 @@ def _fragments_by_cue(
             arrived_by = node.dep_
             node = node.head
             cue = lex.verbs.get(node.lemma_)
-            if cue is None or cue.direct_only or node.pos_ not in ("VERB", "AUX") or arrived_by in SUBJECT_DEPS:
-                continue
-            if _is_passive_naming(node):
-                break  # 'This phase is called "the development phase"': a name, nobody says it
-            if cue.takes_fragment or (arrived_by in ("ccomp", "xcomp") and complement(node, cue) is not None):
-                out.setdefault(node.i, []).append(f)
-                break
+            if cue is not None and not cue.direct_only and node.pos_ in ("VERB", "AUX") \
+                    and arrived_by not in (*SUBJECT_DEPS, "csubj"):
+                if _is_passive_naming(node):
+                    break  # 'This phase is called "the development phase"': a name, nobody says it
+                if cue.takes_fragment or (arrived_by in ("ccomp", "xcomp") and complement(node, cue) is not None):
+                    out.setdefault(node.i, []).append(f)
+                    break
+            if node.pos_ == "VERB" and node.dep_ in ("advcl", "acl", "relcl") and arrived_by not in SUBJECT_DEPS:
+                break  # 'criticized X, pointing to the "ballot box"': the words belong to the adjunct
     return out
 
 
@@ -596,7 +645,7 @@ def complement(verb: Token, cue: VerbCue) -> Token | None:
             if cue.needs_that and not _has_that(child) and not (cue.takes_xcomp and _is_infinitive(child)) \
                     and not _has_own_subject(child):
                 continue  # 'show the way' has no clause; 'ruled the draft violated ...' has one
-            if _is_open_question(child) and verb.lemma_ not in ("ask", "wonder"):
+            if _is_open_question(child) and verb.lemma_ not in ("ask", "wonder", "question"):
                 continue  # 'did not announce whom they would support': an open question, not a claim
             return child
     if cue.takes_xcomp and not any(c.dep_ == "auxpass" for c in verb.children):  # not 'is intended to'
@@ -627,13 +676,105 @@ def _has_own_subject(clause: Token) -> bool:
 def _content_span(verb: Token, comp: Token) -> Span:
     """The complement's words; 'urged residents to stay indoors', 'ordered the army to withdraw': the
     object that the infinitive is about belongs to the content."""
-    span = _span_without_mark(comp)
+    span = _cut_main_clause(verb, _cut_joined_report(comp, _span_without_mark(comp)))
+    if span.start < verb.i:
+        span = _relative_report(verb, comp, span)
+    if comp.dep_ == "ccomp" and comp.i > verb.i:
+        span = _with_subject_taken_for_object(verb, comp, span)
+        return _with_stranded_object(verb, span)
     if comp.dep_ not in ("xcomp", "advcl"):
         return span
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
+    if obj is None:  # 'called on Congress to pass the bill': the one called on belongs to it too
+        on = next((c for c in verb.children if c.dep_ == "prep" and (verb.lemma_, c.lower_) in PHRASAL_CUES
+                   and c.i < comp.i), None)
+        obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     if obj is None:
         return span
     return verb.doc[obj.left_edge.i : span.end]
+
+
+# Dependents that complete a clause's verb; without any, a transitive verb's object was hung elsewhere.
+COMPLETE_DEPS = frozenset({"dobj", "attr", "acomp", "prep", "ccomp", "xcomp", "oprd", "dative", "prt", "agent"})
+# Verbs of winning and taking whose object news reports never leave out ('he won', 'they secured').
+TRANSITIVE_HEADS = frozenset({"win", "secure", "take", "carry", "gain", "lose", "capture", "claim", "get"})
+
+
+def _relative_report(verb: Token, comp: Token, span: Span) -> Span:
+    """'The bill, which Republicans say will cut taxes, passed': the relative pronoun is the claim's
+    subject, so the content runs from it over the source and cue (PARC's content is split around them;
+    one span keeps both parts) and ends with the relative clause, at its comma."""
+    doc = verb.doc
+    if verb.dep_ != "relcl" or doc[span.start].tag_ not in ("WDT", "WP"):
+        return span
+    end = next((t.i for t in doc[comp.i : span.end] if t.text == ","), span.end)
+    return doc[span.start : end]
+
+
+def _cut_main_clause(verb: Token, span: Span) -> Span:
+    """'After the governor suggested that A, [the debate centered on B]': a report in an opening
+    subordinate clause cannot run to the end of the sentence, where its main clause stands; the parser
+    sometimes hangs that main clause inside the report, so the content ends at its last comma."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS), None)
+    sent = verb.sent
+    if mark is None or mark.i != sent.start or span.end < sent.end - 1:
+        return span
+    comma = next((t.i for t in reversed(span) if t.text == ","), None)
+    return _cut_at(span, comma) if comma is not None and comma > span.start + 1 else span
+
+
+def _with_subject_taken_for_object(verb: Token, comp: Token, span: Span) -> Span:
+    """'announced [the recorder] [has been recovered]': the parser made the clause's subject the cue's
+    object; a finite clause with no subject of its own right after it takes it back."""
+    if any(c.dep_ in (*SUBJECT_DEPS, "expl", "csubj", "mark") for c in comp.children):
+        return span
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+    if obj is None:
+        return span
+    # (its modifiers may have been hung on the cue: 'the recorder [from Flight 610] has been recovered')
+    between = verb.doc[obj.right_edge.i + 1 : span.start]
+    hung_on_cue = [t for t in between if t.head == verb and t.dep_ == "prep"]
+    if any(t.is_punct or not (t in hung_on_cue or between.start <= t.head.i < span.start) for t in between):
+        return span
+    return verb.doc[obj.left_edge.i : span.end]
+
+
+def _cut_joined_report(comp: Token, span: Span) -> Span:
+    """'agreed [the book may have contained classified materials] but ruled that ...': a reporting verb
+    with its own clause, joined to the complement with no subject of its own, is the source's next report
+    (the parser hangs it inside the first one); the content ends before it."""
+    lex = load_lexicon()
+    for conj in comp.children:
+        if conj.dep_ != "conj" or conj.lemma_ not in lex.verbs or not span.start < conj.i < span.end:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in conj.children) or not any(c.dep_ == "ccomp" for c in conj.children):
+            continue
+        end = conj.left_edge.i
+        while end > span.start and (span.doc[end - 1].dep_ == "cc" or span.doc[end - 1].is_punct):
+            end -= 1
+        return span.doc[span.start : end]
+    return span
+
+
+def _with_stranded_object(verb: Token, span: Span) -> Span:
+    """'indicated [he won], in addition to Vermont, [also the primaries in Colorado]': a verb that has a
+    clause cannot also take an object after it, so an object the parser hung on the cue after the clause
+    is the clause's own, cut off; the content runs on to it."""
+    doc = verb.doc
+    if any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in verb.children):
+        return span  # 'After X suggested A, [the debate centered on B]': the main clause, misparsed
+    stranded = [c for c in verb.children if c.dep_ == "dobj" and c.i >= span.end
+                and not any(t.is_punct for t in doc[span.end : c.left_edge.i])]
+    comp = span.root
+    if not stranded and not any(c.dep_ in COMPLETE_DEPS for c in comp.children) and comp.lemma_ in TRANSITIVE_HEADS:
+        # 'indicated [he won], in addition to Vermont, also the primaries': 'won' is missing its object
+        stranded = [c for c in verb.children if c.i >= span.end and c.dep_ in ("prep", "npadvmod", "appos")]
+    if not stranded:
+        return span
+    end = stranded[-1].right_edge.i + 1
+    if any(t.text in SENTENCE_END or "\n" in t.text for t in doc[span.end : end]):
+        return span
+    return doc[span.start : end]
 
 
 def _object_clause(verb: Token) -> Span | None:
@@ -660,7 +801,7 @@ def _object_clause(verb: Token) -> Span | None:
 
 
 # Prepositions that carry the reason of an accusation or a praise ('accused X of Y', 'credited X with Y').
-OBJECT_PREPS = frozenset({"of", "for", "with", "over"})
+OBJECT_PREPS = frozenset({"of", "for", "with", "over", "as"})
 
 
 def object_content(verb: Token, cue: VerbCue) -> Span | None:
@@ -668,21 +809,76 @@ def object_content(verb: Token, cue: VerbCue) -> Span | None:
     'called for a ceasefire'. Bare objects ('praised the troops') report no proposition."""
     doc = verb.doc
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-    if (verb.lemma_, "for") in PHRASAL_CUES:
-        prep = next((p for p in preps if p.lower_ == "for" and p.i == verb.i + 1), None)
-        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    phrasal = next((p for p in preps if (verb.lemma_, p.lower_) in PHRASAL_CUES and p.i == verb.i + 1
+                    and p.lower_ != "on"), None)  # ('called on X to Y': the infinitive is the content)
+    if phrasal is not None:
+        obj = next((c for c in phrasal.children if c.dep_ in ("pobj", "pcomp")), None)
         return _np(obj) if obj is not None else None
     if not cue.takes_object:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     prep = next((p for p in preps if p.lower_ in OBJECT_PREPS and any(
         c.dep_ in ("pobj", "pcomp") for c in p.children)), None)
+    if prep is None and obj is not None:  # 'accused the governor of abusing ...', the 'of' hung on the object
+        prep = next((p for p in obj.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS and p.i > obj.i
+                     and any(c.dep_ in ("pobj", "pcomp") for c in p.children)), None)
     if obj is None or prep is None or prep.i < obj.i:
         return None
     end = prep.right_edge.i + 1
-    while end > obj.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > obj.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return doc[obj.left_edge.i : end]
+
+
+# Pronoun objects point back to a statement made elsewhere ('announced it on Monday'): nothing new is said.
+PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her", "us", "me", "you"})
+# Prepositional phrases after the object that still belong to what is held or announced ('expressed
+# opposition to the plan', 'announced Harris as his choice'), whichever word the parser hung them on.
+OBJECT_TAIL_PREPS = frozenset({"to", "for", "about", "over", "in", "of", "as", "toward", "towards", "against"})
+
+
+def noun_object(verb: Token, cue: VerbCue, lex: QuoteLexicon, allow_plain: bool = True) -> Span | None:
+    """A noun-phrase object that is itself what the source holds or makes known: an attitude noun
+    ('expressed a desire to work with X', 'signaled an intent to run', 'voiced opposition to the plan'),
+    or, for the few cues whose object is an announcement ('announced his resignation', 'pledged a
+    review'), any noun phrase that is not a pronoun pointing elsewhere."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lower_ in PRONOUN_OBJECTS or obj.pos_ == "PRON":
+        return None
+    if any(c.dep_ == "det" and c.lower_ in PRONOUN_OBJECTS for c in obj.children):
+        return None  # 'rejected this argument:' points to words given elsewhere (there, the content)
+    # ('gathered eight million views', 'repeated his commitment': a that-verb reports nothing without 'that')
+    # (not for verbs that judge their object, 'criticized the support': the object is what is judged)
+    attitude = not cue.needs_that and not cue.takes_object and (
+        lex.is_class(obj.lower_, "attitude") or lex.is_class(obj.lemma_, "attitude"))
+    if cue.modality in ("negated", "confirmed") and any(lex.is_class(obj.lower_, c) for c in ("stance", "noun_cue")):
+        attitude = True  # 'denied any wrongdoing', 'rejected the allegations', 'admitted responsibility'
+    if not attitude and not (cue.takes_np and allow_plain):
+        return None
+    doc = verb.doc
+    end = obj.right_edge.i + 1
+    if end < len(doc) and doc[end].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # 'announced the recorder has been recovered': a clause's subject, not an object
+    for prep in verb.children:  # the tail the parser hung on the verb
+        if prep.dep_ == "prep" and prep.i == end and prep.lower_ in OBJECT_TAIL_PREPS and (
+            attitude or prep.lower_ == "as"
+        ):
+            end = prep.right_edge.i + 1
+    # ('her willingness to accept the role, writing, "..."': a participle after a comma is the source's)
+    cut = next((t.i - 1 for t in doc[obj.i + 1 : end] if t.dep_ == "acl" and t.lower_.endswith("ing")
+                and doc[t.i - 1].text == ","), None)
+    if cut is not None:
+        end = cut
+    # 'signaled an intent to run but decided against it': the parser often hangs the subject's next
+    # action on the infinitive; after a contrasting 'but' the verb is the source's, not the intent's.
+    cut = next((t.i for t in doc[obj.i : end] if t.lower_ == "but" and t.dep_ == "cc" and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i for c in t.head.children)), None)
+    if cut is not None:
+        end = cut
+    while end > obj.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = doc[obj.left_edge.i : end]
+    return span if len(_words(span)) >= 2 else None
 
 
 def _not_a_report(verb: Token) -> bool:
@@ -755,7 +951,9 @@ def noun_cues(
     for tok in (cues or cue_candidates(doc, lex))["noun"]:
         if tok.pos_ != "NOUN" or not lex.is_class(tok.lower_, "noun_cue"):
             continue
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+        # ('relcl': the parser's reading of 'the report that Russians were paying ...' with 'that' as a mark)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_that(c)
+                       and c.i > tok.i), None)
         if clause is None and lex.is_class(tok.lower_, "intention"):
             clause = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and _is_infinitive(c)), None)
         if clause is None:
@@ -766,8 +964,21 @@ def noun_cues(
                 source = doc[child.left_edge.i : child.i + 1]  # without the "'s"
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source = next((_np(o) for o in child.children if o.dep_ == "pobj"), None)
-        if source is None:
-            continue  # 'There are rising concerns that ...': no one is named as holding it
+        names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # 'the New York Times report that ...', 'a Pentagon statement that ...'
+        if source is None and names and not tok.lower_.endswith("ing"):
+            source = doc[names[0].left_edge.i : names[-1].i + 1]
+        if source is None and (tok.lower_.endswith("ing") or (
+                tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS)):
+            # 'X issued a ruling finding that ...' (a participle the tagger took for a noun), 'X made an
+            # announcement that ...', 'X issued a statement that ...': the subject of the verb speaks
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            source = source_of(verb) if verb is not None else None
+        if source is None and (not _has_that(clause) or _is_existential(tok)):
+            # 'the plan to close schools': with no holder and no 'that', maybe no one's claim; 'There are
+            # rising concerns that ...': the outlet's own summary of a mood, no attribution
+            continue
+        # ('amid reports that ...', 'the claim that ... was false': PARC's implicit source, left null)
         content = _span_without_mark(clause)
         if _overlaps_any(content, direct_spans):
             continue
@@ -777,6 +988,19 @@ def noun_cues(
         cue = (tok.idx, tok.idx + len(tok.text))
         found.append(Attribution(s, e, "indirect", cue, modality, source, (s, e), cue_pos=tok.idx))
     return found
+
+
+# Verbs that only carry a reporting noun: 'made an announcement that', 'issued a statement that'.
+LIGHT_VERBS = frozenset({"make", "issue", "release", "publish", "deliver", "give", "post", "put", "send", "file"})
+
+
+def _is_existential(noun: Token) -> bool:
+    """'There are concerns that ...', 'There have been reports that ...'."""
+    head = noun.head
+    if noun.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.children):
+        return True
+    # (the parser also reads 'There are rising concerns' as a noun phrase with 'There' hung on it)
+    return any(t.tag_ == "EX" for t in noun.doc[max(noun.sent.start, noun.i - 4) : noun.i])
 
 
 def implicit_sources(
@@ -824,8 +1048,10 @@ def _raised_content(verb: Token) -> Span | None:
             return verb.doc[child.left_edge.i : child.right_edge.i + 1]
         if child.dep_ == "prep" and child.lower_ == "of":
             comp = next((c for c in child.children if c.dep_ == "pcomp"), None)
-            if comp is not None:
-                return verb.doc[comp.left_edge.i : comp.right_edge.i + 1]
+            if comp is not None:  # ('of A, and of B': the second charge hangs on the first 'of')
+                more = [c for c in (*child.children, *verb.children) if c.dep_ == "conj" and c.lower_ == "of"]
+                end = max([comp.right_edge.i] + [c.right_edge.i for c in more])
+                return verb.doc[comp.left_edge.i : end + 1]
     return None
 
 
@@ -865,12 +1091,41 @@ def citing(doc: Doc, lex: QuoteLexicon, cues: dict[str, list[Token]] | None = No
     return found
 
 
+def made_clear(doc: Doc, direct_spans: list[tuple[int, int]], cues: dict[str, list[Token]]) -> list[Attribution]:
+    """'The senator made (it) clear that she would oppose the nominee': a light verb and an adjective that
+    together report; the cue is the group 'made (it) clear'."""
+    found = []
+    for clear in cues["clear"]:
+        make = clear.head
+        if make.lemma_ != "make" or make.pos_ not in ("VERB", "AUX") or clear.i < make.i:
+            continue
+        clause = next((c for node in (clear, make) for c in node.children
+                       if c.i > clear.i and _has_that(c)), None)
+        if clause is None:
+            continue
+        content = _span_without_mark(clause)
+        if _overlaps_any(content, direct_spans):
+            continue
+        s, e = _trim(doc_text(doc), content.start_char, content.end_char)
+        start = cue_span(make)[0]
+        found.append(Attribution(s, e, "indirect", (start, clear.idx + len(clear.text)), "asserted",
+                                 source_of(make), (s, e), cue_pos=make.idx))
+    return found
+
+
 def _is_infinitive_adjunct(verb: Token) -> bool:
     """'(examined) to determine if ...', 'something to say': purposes and modifiers, not reports.
     ('is expected to announce that ...', an xcomp, stays a report.)"""
     return verb.dep_ in ("advcl", "acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
+
+
+def _in_embedded_question(verb: Token) -> bool:
+    """'discussed why he decided to join the party', 'asked how she planned to pay': a report inside an
+    indirect question is asked about, not made."""
+    return verb.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and any(
+        c.tag_ in ("WRB", "WP", "WP$") and c.i < verb.i for c in verb.children)
 
 
 def _in_question(verb: Token) -> bool:
@@ -892,7 +1147,10 @@ def _has_that(clause: Token) -> bool:
 
 def _is_open_question(clause: Token) -> bool:
     """'whom they would support', 'whether they would support it': a question, not a claim."""
-    return clause.left_edge.tag_ in ("WP", "WDT", "WRB", "WP$") or any(
+    first = clause.left_edge  # ('that' tagged WDT but attached as the clause's mark is no question word)
+    if first.i < clause.head.i:
+        return False  # 'which Republicans say [will cut taxes]': a relative pronoun moved out, no question
+    return (first.tag_ in ("WP", "WDT", "WRB", "WP$") and first.lower_ != "that") or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
     )
 
@@ -900,13 +1158,38 @@ def _is_open_question(clause: Token) -> bool:
 def _span_without_mark(clause: Token) -> Span:
     doc = clause.doc
     start, end = clause.left_edge.i, clause.right_edge.i + 1
-    while start < end and ((doc[start].dep_ == "mark" and doc[start].head == clause) or doc[start].is_punct):
+    while start < end and ((doc[start].dep_ == "mark" and doc[start].head == clause) or (
+            doc[start].is_punct and doc[start].text not in MARKS)):  # an opening quote mark stays
         start += 1
     return doc[start:end]
 
 
+# Participles that say where or how the source spoke ('said X, speaking at a rally'): the cue's adjunct.
+SPEAKING_SETTINGS = frozenset({"speak", "talk", "appear", "address", "testify", "respond", "answer", "campaign",
+                               "write", "post", "visit", "stand", "sit", "leave"})
+# Subordinators of a subject-less adjunct that belongs to the cue ('said X, before leaving for Texas').
+CUE_ADJUNCT_MARKS = frozenset({"before", "after", "while", "upon", "when"})
+
+
 def _cut_added_report(content: Span, lex: QuoteLexicon) -> Span:
-    """'... will discuss X, adding that Y': the participle's report is an attribution of its own."""
+    """'... will discuss X, adding that Y': the participle's report is an attribution of its own; 'said X,
+    speaking at a rally' / 'said X, before leaving for Texas': the trailing participle tells where or when
+    the source spoke, and 'X, according to AP' names the outer source: none of them is content."""
+    doc = content.doc
+    for tok in content:
+        if tok.lower_ == "according" and tok.i > content.start + 2 and tok.i + 1 < content.end \
+                and doc[tok.i + 1].lower_ == "to" and doc[tok.i - 1].text == ",":
+            return _cut_at(content, tok.i)
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > content.start + 2 \
+                and doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i >= content.end - 1 \
+                and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and (
+                    tok.lemma_ in SPEAKING_SETTINGS
+                    or any(c.dep_ == "mark" and c.lower_ in CUE_ADJUNCT_MARKS for c in tok.children)):
+            return _cut_at(content, tok.left_edge.i)
+        if tok.dep_ == "prep" and tok.lower_ in CUE_ADJUNCT_MARKS and doc[tok.i - 1].text == "," \
+                and tok.i > content.start + 2 and tok.right_edge.i >= content.end - 1 \
+                and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children):
+            return _cut_at(content, tok.i)  # (the same, parsed as a preposition with a gerund)
     for tok in content:
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > content.start + 2 and tok.lemma_ in lex.verbs:
             cue = lex.verbs[tok.lemma_]
@@ -916,6 +1199,13 @@ def _cut_added_report(content: Span, lex: QuoteLexicon) -> Span:
                     end -= 1
                 return content.doc[content.start : end]
     return content
+
+
+def _cut_at(content: Span, i: int) -> Span:
+    end = i
+    while end > content.start and content.doc[end - 1].is_punct:
+        end -= 1
+    return content.doc[content.start : end]
 
 
 def _speaking_ancestor(verb: Token) -> Token | None:
@@ -939,10 +1229,15 @@ def _has_source_slot(verb: Token, lex: QuoteLexicon) -> bool:
 def source_of(verb: Token) -> Span | None:
     """The phrase naming who speaks: the cue's subject, or the subject of the verb it hangs from."""
     node = verb
+    if verb.pos_ == "NOUN":  # a participle tagged as a noun ('the role, writing, "..."'): its clause's subject
+        node = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         speaking = _speaking_ancestor(verb)
         if speaking is not None:
             node = speaking
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in load_lexicon().verbs \
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        node = verb.head.head  # 'agreed A but ruled that B', parsed with 'ruled' inside A: the judge rules
     for _ in range(4):
         for child in node.children:
             if child.dep_ == "nsubj" and child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
@@ -968,10 +1263,27 @@ def source_of(verb: Token) -> Span | None:
             return _np_core(node.head)
         if node == verb and node.dep_ == "ROOT":
             return _names_before(verb)
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # 'In finding X, the court also found ...', 'continued by announcing'
+            continue
         if node.dep_ not in CLAUSE_DEPS or node.head == node:
             return None
+        controller = _object_controller(node)
+        if controller is not None:
+            return controller
         node = node.head
     return None
+
+
+def _object_controller(clause: Token) -> Span | None:
+    """'The backlash led Biden to express ...', 'pressed him to admit ...': in an infinitive hung on a verb
+    with an object, the object (not the verb's subject) is who does the saying."""
+    if clause.dep_ != "xcomp" or not _is_infinitive(clause):
+        return None
+    obj = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return _np(obj)
 
 
 def _names_before(verb: Token) -> Span | None:
@@ -1075,14 +1387,30 @@ def cue_span(verb: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and particles next to the verb ('has confirmed', 'called for')."""
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head == verb:
+    while start > 0 and doc[start - 1].head == verb and (
+        doc[start - 1].dep_ in ("aux", "auxpass", "neg") or _adverb_inside_group(doc[start - 1])
+    ):
         start -= 1
+    while start < verb.i and doc[start].dep_ == "advmod":  # 'reportedly said': the group starts at a verb
+        start += 1
     end = verb.i + 1
     if end < len(doc) and doc[end].head == verb and (
         doc[end].dep_ == "prt" or (doc[end].dep_ == "prep" and (verb.lemma_, doc[end].lower_) in PHRASAL_CUES)
     ):
         end += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _adverb_inside_group(tok: Token) -> bool:
+    """'has repeatedly said', 'would later tell': an adverb between the auxiliary and its verb belongs to
+    the verb group (one contiguous cue); an adverb with no auxiliary before it does not."""
+    doc = tok.doc
+    if tok.dep_ != "advmod" or tok.pos_ != "ADV":
+        return False
+    i = tok.i - 1
+    while i >= 0 and doc[i].dep_ == "advmod" and doc[i].head == tok.head:
+        i -= 1
+    return i >= 0 and doc[i].dep_ in ("aux", "auxpass") and doc[i].head == tok.head
 
 
 def according_to(doc: Doc, lex: QuoteLexicon, cues: dict[str, list[Token]] | None = None) -> list[Attribution]:
@@ -1119,7 +1447,7 @@ def according_to(doc: Doc, lex: QuoteLexicon, cues: dict[str, list[Token]] | Non
 def _clause_of_according(according: Token, phrase_end: int) -> Span:
     """The stretch 'according to X' vouches for: its sentence, but not a clause joined after the phrase
     ('Trump has admitted it, according to prosecutors, but the department maintains ...')."""
-    sent = according.sent
+    sent = _semicolon_part(according.sent, according.i)
     head = according.head
     if head.pos_ not in ("VERB", "AUX") or not sent.start <= head.i < sent.end or according.i < head.i:
         return sent  # ('According to X, A and B': X vouches for both)
@@ -1135,12 +1463,30 @@ def _clause_of_according(according: Token, phrase_end: int) -> Span:
     return according.doc[sent.start : end]
 
 
+def _semicolon_part(sent: Span, i: int) -> Span:
+    """The part of a sentence between semicolons that holds token i: 'X suggested A; according to Y, B'
+    vouches for B only (the clause before it has its own attribution)."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    for tok in sent:
+        if tok.text == ";":
+            if tok.i < i:
+                start = tok.i + 1
+            elif tok.i > i:
+                end = tok.i
+                break
+    return doc[start:end]
+
+
 def outermost(found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue sits inside another's content, and duplicates of one content."""
     keep = []
     for att in found:
+        # (two that hold each other's cue, a parse gone round in a circle, do not knock each other out)
         if att.cue_pos >= 0 and any(
-            o is not att and o.start <= att.cue_pos < o.end and o.cue_pos != att.cue_pos for o in found
+            o is not att and o.start <= att.cue_pos < o.end and o.cue_pos != att.cue_pos
+            and not (o.cue_pos >= 0 and att.start <= o.cue_pos < att.end)
+            for o in found
         ):
             continue
         keep.append(att)

@@ -27,6 +27,7 @@ class VerbCue:
     takes_fragment: bool = False
     direct_only: bool = False  # a cue only next to a direct quote ('"...," Graham continued')
     takes_object: bool = False  # 'accused X of Y', 'blamed X for Y': the object and its phrase are content
+    takes_np: bool = False  # 'announced his resignation': a noun-phrase object alone is content
 
 
 @dataclass
@@ -51,7 +52,8 @@ def load_lexicon() -> QuoteLexicon:
         lemma, modality = row[0], row[1]
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         lex.verbs[lemma] = VerbCue(
-            lemma, modality, "that" in flags, "xcomp" in flags, "frag" in flags, "direct" in flags, "obj" in flags
+            lemma, modality, "that" in flags, "xcomp" in flags, "frag" in flags, "direct" in flags, "obj" in flags,
+            "nobj" in flags,
         )
     for row in _rows("hedges.tsv"):
         *words, modality = row

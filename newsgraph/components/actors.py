@@ -14,6 +14,18 @@ What it recognises, in order:
    it mislabelled ("Danbury", "near Sinjar"), with the country of a possessive, an adjective or a state
    inside them ("South Korea's National Intelligence Service").
 
+4. names the tagger mislabels or leaves out: a titled name swallowed by another entity ("[Minister for]
+   the Middle East Tobias Ellwood", "President Obama" tagged ORG), an ORG-tagged name with an apposed
+   title ("Knox Thames, the Special Advisor"), a titled name left untagged ("Special Advisor Thames"), the
+   leader a government is named for ("the Asad regime"), a full name or first name repeated under
+   another label; bare services and coalitions ("the Iraqi Army", "Coalition forces"), bodies named by
+   title words ("Interior Ministry") and acronyms defined in brackets ("... Fund (SRTF)");
+5. a title alone that the article gave a named person ("the Foreign Secretary said") joins that person.
+
+A name the article writes where a place goes ("fled from X", "out of Kobane", "Mosul and Raqqah") and the
+gazetteer knows is a place everywhere in the article, not a person or an organization; a country's name
+that is also a division of another country the article is about ("Georgia" beside "Atlanta") is left
+to the places stage.
 A capital is a state mention only where the sentence makes it act (subject of a verb, "talks with",
 "Ottawa's offer"); "in Moscow", "of Paris", "marched on Moscow" leave it to the places stage. A seat
 building ("the Kremlin") acts unless it is where something happens ("outside the White House").
@@ -184,8 +196,29 @@ LOCATIVE_PREPS = frozenset(
 # Last words that make a "person" the tagger found a street, a party or a place ("Karl Marx Avenue").
 NON_PERSON_HEADS = frozenset(
     {"avenue", "street", "road", "square", "boulevard", "bridge", "platform", "party", "front", "movement",
-     "alliance", "coalition", "province", "region", "district", "city", "airport", "base", "agency"}
+     "alliance", "coalition", "province", "region", "district", "city", "airport", "base", "agency",
+     "barrage", "dam", "river", "lake", "mountain", "mountains", "camp", "hospital", "university", "college",
+     "school", "museum", "mosque", "church", "airfield", "hotel", "stadium", "palace", "canal", "valley"}
 )
+# Armed services and alliances named bare, capitalised ("the Army", "Marines", "Coalition forces"): bodies
+# whose country, if any, is the state or demonym written right before them ("the Iraqi Army").
+SERVICE_NAMES = ("Army", "Navy", "Air Force", "Marines", "Marine Corps", "Fleet", "Coast Guard", "National Guard",
+                 "Special Forces", "Coalition")
+# Nouns after a bare name that make it the leader a government is named for ("the Asad regime").
+LEADER_GOVERNMENT_NOUNS = frozenset({"regime", "dictatorship", "administration", "junta"})
+LEADER_GOVERNMENT_RE = re.compile(r"\b(?:" + "|".join(sorted(LEADER_GOVERNMENT_NOUNS)) + r")\b")
+# Adjective endings of parties and creeds, not leaders' names ("the Baathist regime").
+ADJECTIVE_ENDINGS = ("ist", "ite", "ian", "ese", "ish")
+# Words before a name that make it a place when the gazetteer knows it ("fled to X", "out of X", "in X").
+PLACE_CUES = frozenset({"from", "toward", "towards"})
+# Words that make a capitalised run a body or a place, never a person's name ("Highway Patrol").
+NOT_NAME_WORDS = frozenset(
+    {"association", "union", "patrol", "troopers", "trooper", "county", "company", "corporation", "corp", "inc",
+     "group", "institute", "foundation", "society", "bank", "club", "league", "network", "news", "times", "post",
+     "press", "fund", "trust", "partnership", "officers", "guard", "board", "authority", "bureau", "centre",
+     "center", "clinic", "station", "house", "hall", "court", "state", "federal", "national", "international"}
+)
+PLACE_VERBS = frozenset({"free", "liberate", "recapture", "retake", "flee", "capture", "seize", "besiege"})
 # Entity labels of names a capital can be part of without standing for a government.
 NAME_LABELS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -230,6 +263,7 @@ class ActorsComponent:
             "DEMONYM": list(self.lex.demonyms),
             "SEAT": list(self.lex.seats),
             "BODY": list(self.lex.bodies),
+            "SERVICE": list(SERVICE_NAMES),
         }
         for label, forms in groups.items():
             self.matcher.add(label, [nlp.make_doc(f) for f in forms])
@@ -240,7 +274,8 @@ class ActorsComponent:
         taken = {i for c in lexical for i in range(*c.tokens)}
         persons = self._person_mentions(doc, taken, lexical)
         taken |= {i for c in persons for i in range(*c.tokens)}
-        orgs = self._org_mentions(doc, taken, lexical)
+        orgs = self._org_mentions(doc, taken, lexical, persons)
+        orgs += _acronym_mentions(doc, orgs, taken | {i for c in orgs for i in range(*c.tokens)})
         cands = sorted(lexical + persons + orgs, key=lambda c: (c.start, -c.end))
         doc._.actors = self._merge(doc, cands)
         return doc
@@ -255,11 +290,24 @@ class ActorsComponent:
         surnames = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
         name_parts = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                                and ent.text not in self.lex.states for t in ent)
+        spans = filter_spans(spans)
+        state_spans = {(s.start, s.end): self._lexicon_code(s) for s in spans if s.label_ in ("STATE", "DEMONYM")}
+        state_toks = {i: code for (a, b), code in state_spans.items() for i in range(a, b)}
+        # "the Coalition" after "the Global Coalition to Counter ISIL" is that coalition
+        coalition = next((self.lex.bodies[s.text] for s in spans if s.label_ == "BODY"
+                          and "Coalition" in self.lex.bodies[s.text].name), None)
         out = []
-        for span in filter_spans(spans):
+        for span in spans:
             label = span.label_
             text = span.text
             ent = named_ent.get(span.start)
+            if label == "SERVICE":
+                cand = self._service_cand(doc, span, ent, state_toks, coalition)
+                if cand is not None:
+                    out.append(cand)
+                continue
+            if label == "STATE" and self._division_elsewhere(span, state_spans):
+                continue  # "Georgia" in a story about the United States: the US state, a place
             if label == "SEAT" and text not in self.lex.metonyms and ent is not None \
                     and len(ent) - (ent[0].lower_ == "the") > len(span):
                 continue  # "Real Madrid", "Air Berlin": part of another name
@@ -271,6 +319,55 @@ class ActorsComponent:
                 out.append(cand)
         out += self._hyphen_prefix_mentions(doc, {i for c in out for i in range(*c.tokens)})
         return out
+
+    def _lexicon_code(self, span: Span) -> str:
+        return self.lex.states.get(span.text) or self.lex.demonyms.get(span.text) or ""
+
+    def _service_cand(self, doc: Doc, span: Span, ent: Span | None, state_toks: dict[int, str],
+                      coalition: Body | None = None) -> _Cand | None:
+        """"the Army", "Coalition forces", "the Iraqi Army": a bare service or alliance name. Inside a
+        longer name ("Royal Air Force", "Army of the Victorious Sect") the organizations pass has it."""
+        if ent is not None and any(t.text[:1].isupper() and t.i not in state_toks and not span.start <= t.i < span.end
+                                   and t.lower_ != "the" for t in ent):
+            return None
+        if span.text == span.sent.text.split(" ", 1)[0] and span.end < len(doc) and doc[span.end].text[:1].isupper():
+            return None  # a headline word in capitals ("Army Chief Speaks")
+        i = span.start - 1
+        if i >= 1 and doc[i].text in POSSESSIVE:
+            i -= 1
+        if span.text == "Coalition" and coalition is not None:
+            return _Cand(span.start_char, span.end_char, f"body:{coalition.name}", "organization", coalition.name,
+                         "name", code=coalition.code, tokens=(span.start, span.end))
+        country = state_toks.get(i) or None
+        first = i
+        while first - 1 >= 0 and country and state_toks.get(first - 1) == country:
+            first -= 1
+        name = f"{doc[first:i + 1].text} {span.text}" if country else span.text
+        return _Cand(span.start_char, span.end_char, f"org:{name.lower()}", "organization", name, "name",
+                     country=country, affiliation=country, tokens=(span.start, span.end))
+
+    def _division_elsewhere(self, span: Span, state_spans: dict[tuple[int, int], str]) -> bool:
+        """A country's name that is also a first-level division of another country whose towns or
+        divisions the article names ("Georgia" beside "Atlanta" or "Texas"), with no sign of the country
+        itself (its demonym, another of its names, its capital)."""
+        iso3 = self.lex.states[span.text]
+        others = {e.country for e in self.gaz.lookup(span.text) if e.level == "admin1" and e.country != iso3}
+        if not others:
+            return False
+        doc = span.doc
+        if iso3 in {code for (a, b), code in state_spans.items() if doc[a:b].text != span.text}:
+            return False
+        capital = self.lex.capitals.get(iso3)
+        if capital and capital in doc_text(doc):
+            return False
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC") or ent.text == span.text or ent.text in self.lex.states:
+                continue
+            entries = self.gaz.lookup(ent.text)
+            if any(e.country in others and e.level in ("admin1", "city") and e.population >= 100_000
+                   for e in entries) and not any(e.country == iso3 for e in entries):
+                return True  # "Atlanta", "Texas": the article is about the other country's division
+        return False
 
     def _lexicon_cand(self, doc: Doc, span: Span, label: str, text: str,
                       surnames: frozenset[str] = frozenset()) -> _Cand | None:
@@ -323,7 +420,17 @@ class ActorsComponent:
         cands: list[_Cand] = []
         counterparts = self._counterpart_cues(doc, by_tok)
         places = toponym_texts(doc)
+        place_like = self._place_like_names(doc)
+        person_names = frozenset(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+        name_words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
         for ent in doc.ents:
+            if (ent.label_ == "ORG" or (ent.label_ in ("LOC", "GPE", "FAC", "NORP") and len(ent) > 2)) \
+                    and not all(t.i in taken for t in ent):
+                inside = self._person_inside_org(doc, ent, by_tok, person_names) \
+                    or self._apposed_person(doc, ent, by_tok, lexical)
+                if inside is not None:
+                    cands.append(inside)
+                continue
             if ent.label_ != "PERSON" or all(t.i in taken for t in ent) or _transcript_label(ent):
                 continue
             span = self._clean_person(ent)
@@ -337,7 +444,9 @@ class ActorsComponent:
                 info.affiliation = self._apposition(doc, span, by_tok, lexical).affiliation
                 info.explicit = info.affiliation is not None
             if info.role_text is None and (not self._can_be_person(span, cands)
-                                           or _named_as_place_elsewhere(span, places, cands)):
+                                           or _named_as_place_elsewhere(span, places, cands)
+                                           or (span.text in place_like and span.text not in person_names
+                                               and span.text not in name_words)):
                 continue
             if info.affiliation is None and info.role_text is not None:
                 info.affiliation = _of_state_after(doc, span, by_tok)  # "President X of Sudan"
@@ -352,9 +461,19 @@ class ActorsComponent:
                                tokens=(span.start, span.end), explicit_cue=info.explicit))
         # Single names spaCy labels as places or organizations ("Austin") that are an earlier surname,
         # or first name ("Georgia Stevens ... Georgia began skating").
-        surnames = {_surname_key(c.name.split()[-1]) for c in cands if " " in c.name}
+        cands += self._untagged_titled_names(doc, taken | {i for c in cands for i in range(*c.tokens)}, by_tok)
+        cands += self._leaders_named_for_governments(doc, taken | {i for c in cands for i in range(*c.tokens)})
+        surnames = {_surname_key(c.name.split()[-1]) for c in cands if " " in c.name or c.form == "leader"}
         first_names = {c.name.split()[0]: c.name for c in cands if " " in c.name}
+        full_names = {c.name: c.start for c in cands if " " in c.name and c.form == "name"}
+        never = len(doc_text(doc))
         for ent in doc.ents:
+            if ent.label_ in ("GPE", "ORG", "NORP", "LOC") and full_names.get(ent.text, never) < ent.start_char \
+                    and not any(t.i in taken for t in ent):
+                # "Abu Ghadiya" named in full before, then tagged NORP: the same person
+                cands.append(_Cand(ent.start_char, ent.end_char, f"person:{ent.text}", "person", ent.text, "name",
+                                   tokens=(ent.start, ent.end)))
+                continue
             if ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in first_names \
                     and not any(t.i in taken for t in ent) and _surname_key(ent.text) not in surnames \
                     and ent.start_char > min(c.start for c in cands if c.name == first_names[ent.text]):
@@ -362,21 +481,216 @@ class ActorsComponent:
                                    first_names[ent.text], "first name", tokens=(ent.start, ent.end)))
                 continue
             if ent.label_ in ("GPE", "ORG", "NORP", "LOC") and _surname_key(ent.text) in surnames \
-                    and not any(t.i in taken for t in ent):
+                    and not any(t.i in taken for t in ent) \
+                    and not any(c.tokens[0] <= ent.start < c.tokens[1] for c in cands):
                 info = self._title_before(doc, ent.start, by_tok)
                 cands.append(_Cand(ent.start_char, ent.end_char, f"person:{ent.text}", "person", ent.text,
                                    "surname", affiliation=info.affiliation,
                                    country=_country_of(info.affiliation, self.lex), role_text=info.role_text,
                                    role=self._canonical_role(info), tokens=(ent.start, ent.end)))
+        cands += self._role_mentions(doc, taken | {i for c in cands for i in range(*c.tokens)}, cands)
         return cands
+
+    def _untagged_titled_names(self, doc: Doc, taken: set[int], by_tok: dict[int, _Cand]) -> list[_Cand]:
+        """"Special Advisor Thames will deliver remarks": a capitalised title, then a name the tagger left
+        untagged (one to three proper nouns followed by a lower-case word or punctuation)."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.lex.title_heads or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
+                continue
+            start = end = tok.i + 1
+            while end < len(doc) and end - start < 4 and doc[end].tag_ == "NNP" and doc[end].is_alpha \
+                    and doc[end].text[:1].isupper() and not doc[end].ent_type_ and end not in taken \
+                    and doc[end].lower_ not in self.lex.title_words:
+                end += 1
+            if start == end or end - start > 3 or doc[end - 1].lower_ in NON_PERSON_HEADS \
+                    or (end < len(doc) and doc[end].text[:1].isupper()):
+                continue
+            info = self._title_before(doc, start, by_tok)
+            if info.role_text is None:
+                continue
+            name = _person_name(doc[start:end])
+            out.append(_Cand(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), f"person:{name}", "person",
+                             name, "name", affiliation=info.affiliation,
+                             country=_country_of(info.affiliation, self.lex), role_text=info.role_text,
+                             role=self._canonical_role(info), tokens=(start, end), explicit_cue=info.explicit))
+        return out
+
+    def _role_mentions(self, doc: Doc, taken: set[int], persons: list[_Cand]) -> list[_Cand]:
+        """"The Foreign Secretary said": a capitalised title alone, with no name after it, refers to the
+        person the article gave that title ("Foreign Secretary Boris Johnson")."""
+        roles: dict[tuple[str, ...], _Cand] = {}
+        shared: set[tuple[str, ...]] = set()
+        for c in persons:
+            if c.role_text and " " in c.role_text and c.role_text[:1].isupper():
+                words = tuple(c.role_text.lower().split())
+                if words in roles and roles[words].key != c.key:
+                    shared.add(words)  # two prime ministers: "the Prime Minister" is ambiguous
+                roles.setdefault(words, c)
+        for words in shared:
+            del roles[words]
+        if not roles:
+            return []
+        out = []
+        for words, person in roles.items():
+            n = len(words)
+            for i in range(len(doc) - n + 1):
+                if doc[i].lower_ != words[0] or not doc[i].text[:1].isupper() \
+                        or any(j in taken for j in range(i, i + n)):
+                    continue
+                if tuple(t.lower_ for t in doc[i:i + n]) != words or i < person.tokens[0]:
+                    continue
+                if i + n < len(doc) and doc[i + n].text[:1].isupper():
+                    continue  # "Foreign Secretary Boris Johnson": the name follows
+                out.append(_Cand(doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text), person.key, "person",
+                                 person.name, "role", tokens=(i, i + n)))
+        return out
+
+    def _place_like_names(self, doc: Doc) -> frozenset[str]:
+        """Names the tagger took for a person or an organization that the article writes where a place
+        goes ("fled to X", "out of Kobane", "to free Dabiq") and that the gazetteer knows, by name or as a
+        small town: one name keeps one sense in an article ("Dabiq held symbolic importance"). Cached
+        on the doc, since the persons and organizations passes both ask."""
+        cached = doc.user_data.get("newsgraph_place_like_names")
+        if cached is not None:
+            return cached
+        names: set[str] = set()
+        placed: set[int] = set()  # tokens of names tagged as places: "Mosul and X" makes X a place
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                placed.update(range(ent.start, ent.end))
+                start = ent.start + (ent[0].lower_ == "the")
+                if ent.label_ == "FAC" and start < ent.end and self.gaz.has(doc[start:ent.end].text):
+                    names.add(doc[start:ent.end].text)  # "Heathrow" tagged FAC once: the airport everywhere
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "NORP") or len(ent) > 3:
+                continue
+            start = ent.start + (ent[0].lower_ == "the")
+            end = ent.end - (ent[-1].text in POSSESSIVE)
+            if end <= start:
+                continue
+            prev = start - 1
+            if prev >= 0 and doc[prev].lower_ == "the":
+                prev -= 1
+            if prev < 0:
+                continue
+            cue = doc[prev].lower_ in PLACE_CUES or doc[prev].lower_ in LOCATIVE_PREPS \
+                or (doc[prev].lower_ == "of" and prev >= 1 and doc[prev - 1].lower_ == "out") \
+                or doc[prev].lemma_.lower() in PLACE_VERBS \
+                or (doc[prev].lower_ in ("and", "or", ",") and prev - 1 in placed)
+            text = doc[start:end].text
+            if cue and (self.gaz.has(text) or self.gaz.towns(text)):
+                names.add(text)
+        out = frozenset(names)
+        doc.user_data["newsgraph_place_like_names"] = out
+        return out
+
+    def _person_inside_org(self, doc: Doc, ent: Span, by_tok: dict[int, _Cand],
+                           person_names: frozenset[str]) -> _Cand | None:
+        """A titled name the tagger swallowed into an organization: "President Obama", "[Secretary of]
+        Defense Ash Carter", "[Minister for] the Middle East Tobias Ellwood". The name is the run of
+        capitalised words that ends the entity, after a title or a place; it must follow a title or be
+        named as a person elsewhere in the article."""
+        end = ent.end - (ent[-1].text in POSSESSIVE)
+        start = end
+        while start > ent.start and (start - 1) not in by_tok and (
+                (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+                 and doc[start - 1].lower_ not in self.lex.title_words)
+                or (doc[start - 1].text == "-" and start - 2 > ent.start and start < end)):
+            start -= 1
+        if start >= end or end - start > 7 or doc[end - 1].lower_ in NON_PERSON_HEADS:
+            return None
+        role_start: int | None = None
+        if start == ent.start + (ent[0].lower_ == "the") and end - start > 2:
+            # "the Middle East Tobias Ellwood": a place, then the name
+            for k in range(start + 1, end - 1):
+                if self.gaz.is_known_place(doc[start:k].text):
+                    role_start, start = start, k
+                    break
+        name_span = doc[start:end]
+        if start == end or len([t for t in name_span if t.is_alpha]) > 3 or self.gaz.is_known_place(name_span.text) \
+                or any(t.lower_ in NON_PERSON_HEADS or t.lower_ in BODY_HEADS or t.lower_ in NOT_NAME_WORDS
+                       for t in name_span) or doc[start - 1].lower_ in NOT_NAME_WORDS:
+            return None
+        info = self._title_before(doc, start if role_start is None else ent.start, by_tok)
+        if role_start is not None:
+            title = self._title_before(doc, ent.start, by_tok)
+            j = ent.start - 1
+            while j >= 0 and doc[j].lower_ in ("for", "of", "the"):
+                j -= 1
+            title = self._title_before(doc, j + 1, by_tok) if j >= 0 and doc[j].lower_ in self.lex.title_heads \
+                else title
+            if title.role_text is None and not (j >= 0 and doc[j].lower_ in self.lex.title_heads):
+                return None
+            first = title.start_tok if title.start_tok is not None else j
+            info = _TitleInfo(doc[first:start].text, title.affiliation, first, explicit=title.explicit,
+                              words=[w.lower_ for w in doc[first:j + 1]])
+        elif info.role_text is None or (end - start == 1 and name_span.text not in person_names
+                                        and doc[start - 1].lower_ not in self.lex.title_heads):
+            return None
+        elif name_span.text not in person_names and (doc[start - 1].lower_ == "of" or start == ent.start
+                                                     or (start == ent.start + 1 and ent[0].lower_ == "the")):
+            return None  # "head of Breitbart News": the title is outside the entity, which names a body
+        if role_start is None and info.role_text is None:
+            return None
+        if role_start is not None and name_span.text not in person_names and end - start < 2:
+            return None
+        name = _person_name(name_span)
+        return _Cand(name_span.start_char, name_span.end_char, f"person:{name}", "person", name, "name",
+                     affiliation=info.affiliation, country=_country_of(info.affiliation, self.lex),
+                     role_text=info.role_text, role=self._canonical_role(info), tokens=(start, end),
+                     explicit_cue=info.explicit)
+
+    def _apposed_person(self, doc: Doc, ent: Span, by_tok: dict[int, _Cand], lexical: list[_Cand]) -> _Cand | None:
+        """"Knox Thames, the Special Advisor to ...": a two- or three-word name the tagger called an
+        organization, with a title in apposition after it, is a person."""
+        if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or any(t.i in by_tok or not t.is_alpha
+                                                                or not t.text[:1].isupper()
+                                                                or t.lower_ in self.lex.title_words
+                                                                or t.lower_ in NON_PERSON_HEADS
+                                                                or t.lower_ in BODY_HEADS for t in ent):
+            return None
+        info = self._apposition_after(doc, ent, by_tok, lexical)
+        if info.role_text is None:
+            return None
+        name = _person_name(ent)
+        return _Cand(ent.start_char, ent.end_char, f"person:{name}", "person", name, "name",
+                     affiliation=info.affiliation, country=_country_of(info.affiliation, self.lex),
+                     role_text=info.role_text, role=self._canonical_role(info), tokens=(ent.start, ent.end),
+                     explicit_cue=info.explicit)
+
+    def _leaders_named_for_governments(self, doc: Doc, taken: set[int]) -> list[_Cand]:
+        """"the Asad regime", "the Obama administration": a bare capitalised name before a word for a
+        government is the leader it is named for, whatever label the tagger gave it."""
+        out = []
+        named = {ent.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG")}
+        for found in LEADER_GOVERNMENT_RE.finditer(doc_text(doc)):
+            tok_span = doc.char_span(found.start(), found.end())
+            if tok_span is None or tok_span.start < 2:
+                continue
+            i = tok_span.start - 1
+            if doc[i].text in POSSESSIVE:
+                continue
+            name = doc[i]
+            if i in taken or not name.is_alpha or not name.text[:1].isupper() or name.is_upper \
+                    or name.lower_.endswith(ADJECTIVE_ENDINGS) or name.ent_type_ in ("GPE", "LOC", "DATE") \
+                    or name.lower_ in self.lex.title_words or self.gaz.has(name.text) \
+                    or (doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "the") or name.i == name.sent.start:
+                continue
+            if name.ent_type_ == "NORP" and name.text not in named:
+                continue  # "the Soviet regime": a people's adjective, unless the article names someone so
+            out.append(_Cand(name.idx, name.idx + len(name.text), f"person:{name.text}", "person", name.text,
+                             "leader", tokens=(i, i + 1)))
+        return out
 
     def _can_be_person(self, span: Span, persons: list[_Cand]) -> bool:
         """A name the tagger called a person but that ends like a street or a party, or is a well-known
         place, is not one, unless it is the surname of someone named before ("Austin")."""
         if span[-1].lower_ in NON_PERSON_HEADS:
             return False
-        if len(span) == 1 and any(c.name.split()[-1] == span.text for c in persons):
-            return True
+        if len(span) == 1 and any(c.name.split()[-1] == span.text or (" " in c.name and c.name.split()[0] == span.text)
+                                  for c in persons):
+            return True  # "Austin" after "Lloyd Austin", "Jordan" after "Jordan Peterson"
         return not self.gaz.is_known_place(span.text, min_population=100_000)
 
     def _clean_person(self, ent: Span) -> Span | None:
@@ -541,16 +855,21 @@ class ActorsComponent:
     # ------------------------------------------------------------------------------------------
     # organizations spaCy finds that the lexicon does not know
     # ------------------------------------------------------------------------------------------
-    def _org_mentions(self, doc: Doc, taken: set[int], lexical: list[_Cand]) -> list[_Cand]:
+    def _org_mentions(self, doc: Doc, taken: set[int], lexical: list[_Cand],
+                      persons: list[_Cand]) -> list[_Cand]:
         by_tok = {i: c for c in lexical for i in range(*c.tokens)}
         places = toponym_texts(doc)
         out = []
+        place_like = self._place_like_names(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG" or _transcript_label(ent):
                 continue
+            if any(c.kind == "person" and ent.start <= c.tokens[0] < ent.end for c in persons):
+                continue  # "President Obama" tagged ORG: the person has it
             free = [t for t in ent if t.i not in taken and t.text[:1].isupper()
                     and t.lower_ not in self.lex.title_words and t.lower_ != "the"]
-            if not free:
+            body_phrase = _body_phrase(ent, taken)
+            if not free and not body_phrase:
                 continue  # the lexicon or a person has it all ("NATO", "Defense" of "Defense Secretary")
             start, end = ent.start, ent.end
             while start < end and doc[start].lower_ == "the":
@@ -558,11 +877,11 @@ class ActorsComponent:
             while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
                 end -= 1
             span = doc[start:end]
-            if not span.text or all(t.lower_ in self.lex.title_words for t in span):
+            if not span.text or (all(t.lower_ in self.lex.title_words for t in span) and not body_phrase):
                 continue  # "Defense" split off "Defense Secretary"
             if span.text in self.lex.metonyms:
                 continue  # "in the Kremlin": the building as a place, not a body
-            if span.text in places:
+            if span.text in places or span.text in place_like:
                 continue  # "Sinjar is free": tagged a place elsewhere in the article
             if self.gaz.is_known_place(span.text) or (
                 start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS and self.gaz.has(span.text)
@@ -590,6 +909,7 @@ class ActorsComponent:
     # ------------------------------------------------------------------------------------------
     def _merge(self, doc: Doc, cands: list[_Cand]) -> list[Actor]:
         full_names: dict[str, str] = {}  # surname -> key of the latest full name with it
+        first_names: dict[str, str] = {}  # first name -> key of the first full name with it
         actors: dict[str, Actor] = {}
         for c in cands:
             key = c.key
@@ -597,7 +917,10 @@ class ActorsComponent:
                 parts = c.name.split()
                 if len(parts) == 1 and _surname_key(parts[0]) in full_names:
                     key = full_names[_surname_key(parts[0])]
+                elif len(parts) == 1 and parts[0] in first_names and c.form == "name":
+                    key = first_names[parts[0]]  # "Jordan Peterson ... Jordan said": the first name alone
                 elif len(parts) > 1:
+                    first_names.setdefault(parts[0], key)
                     # the first full name keeps the bare surname: a relative named later ("Hunter Biden"
                     # after "Joe Biden") is named in full or by first name, "Biden" stays the first one
                     full_names.setdefault(_surname_key(parts[-1]), key)
@@ -651,6 +974,48 @@ def _is_named(doc: Doc, actor: Actor) -> bool:
         if span is not None and any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
             return True
     return False
+
+
+# Last words of a name made of title words that is still a body: "Interior Ministry", "Foreign Office".
+BODY_HEADS = frozenset({"ministry", "department", "office", "council", "committee", "commission", "agency",
+                        "army", "navy", "police", "parliament", "senate", "court", "cabinet", "command", "service",
+                        "services", "forces"})
+
+
+def _body_phrase(ent: Span, taken: set[int]) -> bool:
+    """Whether an organization made only of title words names a body ("Interior Ministry", "the Foreign
+    Office"): two words or more, capitalised, ending in a body noun, none of them taken by another mention."""
+    words = [t for t in ent if t.lower_ != "the" and t.text not in POSSESSIVE]
+    while words and words[0].i in taken:
+        words.pop(0)  # "Chinese Foreign Ministry": the state before the body is its own mention
+    return len(words) >= 2 and words[-1].lower_ in BODY_HEADS and all(
+        t.text[:1].isupper() and t.i not in taken for t in words)
+
+
+def _acronym_mentions(doc: Doc, orgs: list[_Cand], taken: set[int]) -> list[_Cand]:
+    """"the Syria Recovery Trust Fund (SRTF) ... our SRTF contribution": an acronym an article defines in
+    brackets after an organization's name names that organization wherever it stands on its own."""
+    acronyms: dict[str, _Cand] = {}
+    for c in orgs:
+        i = c.tokens[1]
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper \
+                and doc[i + 1].is_alpha and len(doc[i + 1].text) >= 2:
+            acronyms.setdefault(doc[i + 1].text, c)
+    if not acronyms:
+        return []
+    for c in orgs:
+        full = acronyms.get(c.name)
+        if full is not None and c is not full:
+            c.key, c.name, c.form = full.key, full.name, "acronym"  # "the SRTF is" tagged on its own
+            c.code, c.country, c.affiliation = full.code, full.country, full.affiliation
+    out = []
+    for tok in doc:
+        named = acronyms.get(tok.text)
+        if named is not None and tok.i not in taken:
+            out.append(_Cand(tok.idx, tok.idx + len(tok.text), named.key, named.kind, named.name, "acronym",
+                             code=named.code, country=named.country, affiliation=named.affiliation,
+                             tokens=(tok.i, tok.i + 1)))
+    return out
 
 
 def _surname_key(word: str) -> str:

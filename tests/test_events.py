@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import importlib.util
 import json
 import re
@@ -88,6 +89,10 @@ def code(nlp: Language, text: str, claims: list[Claim] | None = None) -> list[Ev
         assert text[ev.start:ev.end] == ev.text
         assert ev.trigger is not None and ev.start <= ev.trigger[0] < ev.trigger[1] <= ev.end
     return events
+
+
+def event_types(nlp: Language, text: str) -> list[str]:
+    return [e.type for e in code(nlp, text)]
 
 
 def find(events: list[Event], type_: str) -> Event:
@@ -478,9 +483,7 @@ def test_named_persons_and_groups_have_codes(extract_text) -> None:
 
 # ------------------------------------------------------------------------ types from PLOVER's definitions
 def test_types_from_plover_definitions(events_nlp: Language) -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in code(events_nlp, text)]
-
+    types = functools.partial(event_types, events_nlp)
     # readying force is MOBILIZE; being ready to act is a threat
     assert types("The Russian army prepared to attack Ukraine.") == ["MOBILIZE"]
     assert types("Russia is prepared to attack Ukraine.") == ["THREATEN"]
@@ -558,9 +561,7 @@ def test_pronouns_resolve_to_the_fitting_actor(events_nlp: Language) -> None:
 
 
 def test_non_political_statements_are_not_events(events_nlp: Language, extract_text) -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in code(events_nlp, text)]
-
+    types = functools.partial(event_types, events_nlp)
     assert types("Putin gave a TED talk in Germany.") == []  # a lecture, not talks
     assert types("Russian and Ukrainian negotiators returned to Geneva for talk on prisoners.") == ["CONSULT"]
     assert [e.type for e in extract_text("Qatar hosted the football championship in 2022.").events] == []
@@ -592,9 +593,7 @@ def test_report_adverb_covers_only_its_own_clause(events_nlp: Language) -> None:
 
 
 def test_conditions_oaths_and_training(events_nlp: Language) -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in code(events_nlp, text)]
-
+    types = functools.partial(event_types, events_nlp)
     # a modal act on a condition is held over someone (PLOVER THREATEN)
     evs = code(events_nlp, "NATO may halt mediation efforts with Serbia if Serbia refuses to cooperate.")
     assert [(e.type, e.status) for e in evs][:1] == [("THREATEN", "occurred")]
@@ -632,9 +631,7 @@ def test_participants_through_parser_detours(events_nlp: Language) -> None:
 
 
 def test_support_and_mobilize_from_plover_definitions(events_nlp: Language) -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in code(events_nlp, text)]
-
+    types = functools.partial(event_types, events_nlp)
     assert types("Germany stood by Ukraine in the dispute.") == ["SUPPORT"]
     assert types("France threw its weight behind Germany's plan.") == ["SUPPORT"]
     assert types("Germany lent its support to the French initiative.") == ["SUPPORT"]  # not AID

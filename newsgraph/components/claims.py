@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from newsgraph.components.quotes_lexicon import QuoteLexicon
+from newsgraph.components.times import governing_time
 from newsgraph.model import Modality
 
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -74,25 +74,11 @@ def combine_modality(cue: str | None, content: str | None, second_hand: bool) ->
     return "asserted"
 
 
-def _governing_time_fn() -> Callable[[Doc, int, int], Any] | None:
-    # The times stage is written in parallel; tolerate its absence.
-    try:
-        from newsgraph.components import times
-    except ImportError:
-        return None
-    return getattr(times, "governing_time", None)
-
-
 def claim_time(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """The TIMEX3 value governing a claim and where it came from ("text" / "published")."""
-    fn = _governing_time_fn()
-    if fn is not None:
-        try:
-            time = fn(doc, start, end)
-        except Exception:  # a bug upstream must not lose the claims
-            time = None
-        if time is not None and getattr(time, "value", None):
-            return time.value, "text"
+    time = governing_time(doc, start, end)
+    if time is not None and time.value:
+        return time.value, "text"
     published = doc._.published
     if published is not None:
         return published.isoformat(), "published"

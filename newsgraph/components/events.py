@@ -45,10 +45,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.components.actors import actor_code
 from newsgraph.components.events_coref import Anchor, corefer
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
 from newsgraph.components.extensions import doc_text
-from newsgraph.components.times import is_datable
+from newsgraph.components.times import governing_time, is_datable
 from newsgraph.model import Actor, Claim, Event, EventStatus, Mention, Place, Time
 
 # Types whose participants act together: "X and Y met" makes each both source and target.
@@ -155,7 +156,7 @@ class EventsComponent:
         # PLOVER codes what happened, is reported, planned or expected; a statement that something did
         # not or might happen stays a claim (its modality says so) unless this is set.
         self.keep_unreal = keep_unreal
-        self._actor_code, self._governing_time = _optional_helpers()
+        self._actor_code: Callable[[Actor], str | None] = actor_code
 
     def __call__(self, doc: Doc) -> Doc:
         index = _actor_index(doc, doc._.actors or [], self._actor_code, self.lex)
@@ -870,11 +871,9 @@ class EventsComponent:
         )
 
     def _time(self, doc: Doc, f: Found, start: int, end: int) -> tuple[str | None, str | None]:
-        t: Time | None = None
-        if self._governing_time is not None:
-            t = self._governing_time(doc, f.trigger.idx, f.trigger.idx + len(f.trigger.text))
-            if t is not None and not _time_in_clause(doc, t, f):
-                t = None  # a date of another clause ("the region that was the target of an incursion in August")
+        t = governing_time(doc, f.trigger.idx, f.trigger.idx + len(f.trigger.text))
+        if t is not None and not _time_in_clause(doc, t, f):
+            t = None  # a date of another clause ("the region that was the target of an incursion in August")
         if t is None:
             t = _clause_time(doc, f)
         if t is not None:
@@ -1221,33 +1220,6 @@ def _fits(pronoun: str, actor: Actor) -> bool:
     if pronoun in ("it", "its"):
         return actor.kind != "person"
     return True
-
-
-def fallback_actor_code(actor: Actor) -> str | None:
-    """The code an actor acts for: its own state/IGO code, else its affiliation, else its country (a
-    person: the state or body they act for first)."""
-    if actor.kind == "person":
-        return actor.affiliation or actor.country or actor.code
-    return actor.code or actor.affiliation or actor.country
-
-
-def _optional_helpers() -> tuple[Callable[[Actor], str | None], Callable[..., Time | None] | None]:
-    """The actors stage's actor_code and the times stage's governing_time, where those stages have them."""
-    code: Callable[[Actor], str | None] = fallback_actor_code
-    governing: Callable[..., Time | None] | None = None
-    try:
-        from newsgraph.components import actors as actors_mod
-
-        code = getattr(actors_mod, "actor_code", None) or fallback_actor_code
-    except ImportError:  # pragma: no cover - the stage module always exists in the package
-        pass
-    try:
-        from newsgraph.components import times as times_mod
-
-        governing = getattr(times_mod, "governing_time", None)
-    except ImportError:  # pragma: no cover
-        pass
-    return code, governing
 
 
 def _codes(actors: Iterable[Actor], code_of: Callable[[Actor], str | None]) -> list[str]:

@@ -13,7 +13,8 @@ import datetime as dt
 import json
 import mimetypes
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
@@ -104,22 +105,19 @@ def _route(db: Path, path: str, query_string: str) -> tuple[HTTPStatus, list[tup
                    + ", ".join(f"/api/{q}" for q in QUERIES))
 
 
-class _open:
+@contextmanager
+def _open(db: Path) -> Iterator[Store]:
     """A read-only connection for one request, closed whatever happens."""
-
-    def __init__(self, db: Path) -> None:
-        try:
-            conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-        except sqlite3.Error as e:
-            raise StoreError(f"{db}: cannot open the store read-only ({e})") from e
-        conn.row_factory = sqlite3.Row
-        self.store = Store(conn, str(db))
-
-    def __enter__(self) -> Store:
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        self.store.close()
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise StoreError(f"{db}: cannot open the store read-only ({e})") from e
+    conn.row_factory = sqlite3.Row
+    store = Store(conn, str(db))
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _filters(query_string: str) -> dict[str, Any]:

@@ -766,8 +766,8 @@ class ActorsComponent:
                 affiliation = affiliation or _code_of_cand(by_tok[i])
                 i = by_tok[i].tokens[1]
                 continue
-            if low in ("the", "a", "an") and not words:
-                i += 1
+            if low in ("the", "a", "an") and (not words or words[-1].lower_ == "of"):
+                i += 1  # "a member of the Syrian parliament"
                 continue
             if low in POSSESSIVE_PRONOUNS or tok.text in POSSESSIVE:
                 if low in POSSESSIVE_PRONOUNS:
@@ -799,7 +799,7 @@ class ActorsComponent:
                 continue
             break
         if not words:
-            return _TitleInfo()
+            return self._apposed_description(span, by_tok)
         if i >= sent_start:
             tok = doc[i]
             if tok.lower_ in POSSESSIVE_PRONOUNS:
@@ -809,9 +809,20 @@ class ActorsComponent:
             elif i in by_tok:
                 affiliation = _code_of_cand(by_tok[i])
             elif tok.lower_ not in ("the", "a", "an", "with", "and", "by", "to", "of", "from", "for"):
-                return _TitleInfo()  # not the start of a noun phrase: probably not an apposition
+                return self._apposed_description(span, by_tok)  # not a title phrase's start: maybe a description
         words.reverse()
-        return self._title_from_words(words, affiliation)
+        info = self._title_from_words(words, affiliation)
+        return info if info.role_text is not None else self._apposed_description(span, by_tok)
+
+    def _apposed_description(self, span: Span, by_tok: dict[int, _Cand]) -> _TitleInfo:
+        """A described role the name is apposed to ("A member of the Syrian parliament, Mohammed Mamoun,
+        started ..."): the head noun is the role, a state named inside the description the affiliation."""
+        head = span.root.head
+        if span.root.dep_ != "appos" or head.i >= span.start or head.lower_ not in self.lex.title_heads:
+            return _TitleInfo()
+        states = [by_tok[t.i] for t in head.subtree if t.i < span.start and t.i in by_tok]
+        affiliation = next((_code_of_cand(c) for c in states if c.kind in ("state", "organization")), None)
+        return self._title_from_words([head], affiliation)
 
     def _title_from_words(self, words: list[Token], affiliation: str | None) -> _TitleInfo:
         while words and words[-1].lower_ == "of":

@@ -199,7 +199,46 @@ class EventsComponent:
         self._resolve_overlaps(sent.doc, found)
         _merge_linked(found)
         _share_targets(found)
+        for f in found.values():
+            if not f.targets:
+                self._sentence_target(f, index)
         return list(found.values())
+
+    def _sentence_target(self, f: Found, index: ActorIndex) -> None:
+        """Last resort, after every reading of the parse: the first other actor named after the trigger in
+        the act's own phrase, at any depth ("rejected an invitation to a meeting of Palestinian factions",
+        "trained hackers capable of launching cyber warfare against the United States"). News sentences
+        name the party an act is aimed at after the act, even where the parse hangs it in a clause of its
+        own; the sentence's reporter, what someone says in passing ("adding that ...") and the agents of
+        other acts ("a ban by X") are not it. Only for an act with a known source: an act with nobody
+        doing it is too loose to be aimed by position alone."""
+        if not f.sources:
+            return
+        scope = f.clause_verb if f.support_verb and f.clause_verb is not None else f.trigger
+        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
+        own_codes = set(_codes(f.sources, self._actor_code))
+        for tok in scope.subtree:
+            if tok.i <= f.trigger.i:
+                continue
+            actor = index.by_token.get(tok.i) or index.generic.get(tok.i) or index.places.get(tok.i)
+            if actor is None or actor.id in own or _real_id(actor) in own:
+                continue
+            if actor.id.startswith(PLACE_ID) and self._actor_code(actor) in own_codes:
+                continue
+            if _attribution(tok) or _origin(tok, f.entry.type) or self._reporter(tok) or self._said_aside(tok, scope):
+                continue
+            f.targets.append(actor)
+            f.parts.append(tok)
+            return
+
+    def _said_aside(self, tok: Token, scope: Token) -> bool:
+        """Whether a token sits in what a verb of speech below ``scope`` reports ("..., adding that ...")."""
+        for anc in tok.ancestors:
+            if anc == scope:
+                return False
+            if anc.pos_ in ("VERB", "AUX") and self.lex.in_class(anc.lemma_, "speech"):
+                return True
+        return False
 
     def _toll(self, verb: Token, entry: Entry) -> bool:
         """"600,000 soldiers have been killed in the war": a toll of a whole conflict, with nobody doing
@@ -1376,7 +1415,7 @@ def _target_preps(type_: str) -> frozenset[str]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, inherited through xcomp/conj/advcl/relcl/acl when the verb has none of its own."""
     seen = 0
-    while seen < 4:
+    while seen < 6:
         seen += 1
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:

@@ -342,10 +342,20 @@ class SpeakerResolver:
             kind=self._kind(head),
             mentions=[Mention(core.start_char, core.end_char, core.text)],
             anonymous=anonymous or (head.lemma_ == "source" and not _has_name(head)),
+            country=self._state_inside(core),
         )
         self.actors.append(actor)
         self.by_id[actor.id] = actor
         return actor
+
+    def _state_inside(self, core: Span) -> str | None:
+        """The state a descriptor names in its own words ("an Argentine judge", "a Pakistani official",
+        "officials of Japan's foreign ministry"): whom the unnamed speaker belongs to."""
+        for actor in self.actors:
+            if actor.kind == "state" and actor.code and any(
+                    core.start_char <= m.start and m.end <= core.end_char for m in actor.mentions):
+                return actor.code
+        return None
 
     def _person_name(self, head: Token) -> str | None:
         """'NATO chief Mark Rutte' -> 'Mark Rutte': the run of name words ending at the head."""

@@ -414,7 +414,8 @@ def test_protest_by_a_people_is_aimed_at_its_government(extract_text) -> None:
 
 def test_protest_without_target_is_aimed_at_its_own_government(events_nlp: Language) -> None:
     ev = find(code(events_nlp, "Hundreds of Ukrainian farmers demonstrated outside the parliament."), "PROTEST")
-    assert (ev.source, ev.target, ev.target_actors) == (["UKR"], ["UKR"], [])
+    # the target is the state's actor, named by the demonym the code was read from
+    assert (ev.source, ev.target, ev.target_actors) == (["UKR"], ["UKR"], ["A1"])
     ev = find(code(events_nlp, "Russia protested."), "PROTEST")
     assert ev.target == []  # the government itself protests: against whom is not said
 

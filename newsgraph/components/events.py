@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.actors import actor_code
+from newsgraph.components.actors import actor_code, load_actor_lexicon
 from newsgraph.components.events_coref import Anchor, corefer
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
 from newsgraph.components.extensions import doc_text
@@ -111,6 +111,8 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadv
 UNREAL = frozenset({"negated", "hypothetical"})
 # Ids of the stand-in actors of places (never written out as actor ids).
 PLACE_ID = "place:"
+# Id of the stand-in for a state's government that the text implies ("Iraqi Kurds demonstrated": Iraq's).
+GOVERNMENT_ID = f"{PLACE_ID}gov:"
 # Ids of the stand-ins of groups inside a state ("Sudanese rebels"): "sub:<token>:<actor id>", written
 # out as the actor's own id.
 SUB_ID = "sub:"
@@ -175,6 +177,7 @@ class EventsComponent:
         events = corefer(events, anchors, doc._.times or [], doc._.places or [], doc._.quantities or [])
         events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
         _register_groups(doc, events, index)
+        _register_places(doc, events)
         for n, ev in enumerate(events, 1):
             ev.id = f"E{n}"
         doc._.events = events
@@ -377,7 +380,7 @@ class EventsComponent:
             if noun_objs and entry.absorb:
                 for n in noun_objs:
                     del found[n.trigger.i]
-                    _borrow(f, n)
+                    _absorb(f, n)
             elif noun_objs and (entry.light or noun_objs[0].entry.type == entry.type):
                 del found[i]  # "imposed sanctions", "signed an agreement": the noun is the event
                 continue
@@ -391,7 +394,12 @@ class EventsComponent:
                         for t in comp.subtree:
                             if t.i != i and t.i in found:
                                 inner = found.pop(t.i)
-                                _borrow(f, inner)
+                                if comp.dep_ == "ccomp":
+                                    # "demanding that the Turkish government provide ...": the one who is to
+                                    # act in a that-clause is the one addressed, never the one who demands
+                                    f.targets = f.targets or [a for a in inner.sources if a not in f.sources]
+                                    continue
+                                _absorb(f, inner)
                                 if (f.entry.type == "AGREE" and t == comp
                                         and INTENT_TYPES.get(inner.entry.type) == "THREATEN"):
                                     # "vowed to retaliate": a promise of violence is a threat
@@ -417,6 +425,12 @@ class EventsComponent:
         f = Found(verb, entry, clause_verb=verb)
         passive = _is_passive(verb)
         subject = _subject(verb)
+        if subject is not None and verb.dep_ == "acl" and subject == verb.head and self.lex.in_class(
+                subject.lemma_, "statement"):
+            # "issued a declaration demanding ...", "in a statement accusing ...": the text's author acts
+            carrier = subject.head.head if subject.dep_ == "pobj" else subject.head
+            if carrier.pos_ in ("VERB", "AUX") and subject.dep_ in ("dobj", "pobj"):
+                subject = _subject(carrier) or subject
         agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         # Objects that are events themselves ("discuss the deployment of X") are not participants.
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"
@@ -596,7 +610,7 @@ class EventsComponent:
         for a in f.sources:
             code = self._actor_code(a)
             if code is not None and (a.kind == "state" or a.id.startswith(SUB_ID)) and len(code) == 3:
-                f.targets.append(Actor(f"{PLACE_ID}gov:{code}", code, "state", code=code))
+                f.targets.append(Actor(f"{GOVERNMENT_ID}{code}", code, "state", code=code))
                 return
 
     def _purpose_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
@@ -1198,6 +1212,18 @@ def _merge_linked(found: dict[int, Found]) -> None:
                     del found[t.i]
 
 
+def _absorb(f: Found, inner: Found) -> None:
+    """A control verb takes in the act it governs. A demand is addressed to the one who is to act
+    ("demanded the resignation of X", "the withdrawal of Serbian forces"): the demanded act's doer is the
+    demand's target, never its source."""
+    if f.entry.type != "REQUEST":
+        _borrow(f, inner)
+    elif not f.targets:
+        own = {a.id for a in f.sources}
+        f.targets = [a for a in inner.sources if a.id not in own] or [a for a in inner.targets if a.id not in own]
+        f.parts += inner.parts
+
+
 def _borrow(f: Found, inner: Found) -> None:
     """A control verb with no target of its own takes the target of the event it absorbs."""
     if not f.targets and inner.targets:
@@ -1315,10 +1341,12 @@ def _real_id(actor: Actor) -> str:
 
 
 def _ids(actors: Iterable[Actor]) -> list[str]:
+    """The actor ids of an event side; a place standing for its state keeps its stand-in id until
+    ``_register_places`` gives it the state's."""
     out: list[str] = []
     for a in actors:
-        real = _real_id(a)
-        if real and not real.startswith(PLACE_ID) and real not in out:
+        real = _real_id(a) or (a.id if a.id.startswith(PLACE_ID) else "")
+        if real and real not in out:
             out.append(real)
     return out
 
@@ -1376,6 +1404,41 @@ def _register_groups(doc: Doc, events: list[Event], index: ActorIndex) -> None:
                                                   for s, e in index.generic_spans.get(aid, [])]))
                 ids[n] = new_ids[aid]
     doc._.actors = actors
+
+
+def _register_places(doc: Doc, events: list[Event]) -> None:
+    """A place an event lands on stands for its state ("shelled Juba", "arrived in Amman"): the place's
+    words become a mention of that state's actor (form "place"), made if the article names the state
+    nowhere else, so the event's state code points back at the characters it was read from."""
+    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
+    places: list[Place] = doc._.places or []
+    text = doc_text(doc)
+    for ev in events:
+        for ids in (ev.source_actors, ev.target_actors):
+            for n, aid in enumerate(ids):
+                if not aid.startswith(PLACE_ID):
+                    continue
+                if aid.startswith(GOVERNMENT_ID):  # the government of a state named elsewhere in the text
+                    state = _state_actor(actors, aid[len(GOVERNMENT_ID):])
+                    ids[n] = state.id if state is not None else ""
+                    continue
+                place = places[int(aid[len(PLACE_ID):])]
+                state = _state_actor(actors, place.country or "")
+                if state is None:
+                    name = load_actor_lexicon().state_names.get(place.country or "", place.country or "")
+                    state = Actor(f"A{len(actors) + 1}", name, "state", code=place.country, country=place.country)
+                    actors.append(state)
+                if not any(m.start == place.start and m.end == place.end for m in state.mentions):
+                    state.mentions.append(Mention(place.start, place.end, text[place.start:place.end], form="place"))
+                    state.mentions.sort(key=lambda m: m.start)
+                ids[n] = state.id
+        ev.source_actors[:] = [a for a in dict.fromkeys(ev.source_actors) if a]
+        ev.target_actors[:] = [a for a in dict.fromkeys(ev.target_actors) if a]
+    doc._.actors = actors
+
+
+def _state_actor(actors: list[Actor], code: str) -> Actor | None:
+    return next((a for a in actors if a.kind == "state" and a.code == code), None)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

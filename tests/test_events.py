@@ -767,3 +767,69 @@ def test_seed_article_events(extract_text, seed_text: str) -> None:
     sent = [e for e in ext.events if e.type == "MOBILIZE" and e.status == "reported"]
     assert len(sent) == 1 and "3,000" in sent[0].text
     assert len(ext.events) <= 13
+
+
+# ---------------------------------------------------------------------------------- roles, session 3
+def sides(ext, type_: str) -> tuple[list[str], list[str]]:
+    ev = next(e for e in ext.events if e.type == type_)
+    return ev.source, ev.target
+
+
+def test_last_resort_target_is_named_after_the_act_in_its_own_phrase(extract_text) -> None:
+    ext = extract_text("Hezbollah rejected an invitation to attend a meeting of Syrian factions.")
+    assert "SYR" in sides(ext, "REJECT")[1]
+    # what someone adds in passing is not the target of the act before it
+    ext = extract_text("Germany confirmed the deployment of Russian soldiers, adding that France will send tanks.")
+    assert "FRA" not in sides(ext, "MOBILIZE")[1]
+
+
+def test_a_demand_is_aimed_at_the_one_who_is_to_act(extract_text) -> None:
+    ext = extract_text("Protesters demanded the resignation of Serbian President Aleksandar Vucic.")
+    source, target = sides(ext, "REQUEST")
+    assert "SRB" in target and "SRB" not in source
+    ext = extract_text("The Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+                       "release prisoners.")
+    assert sides(ext, "REQUEST") == (["PKK"], ["TUR"])
+
+
+def test_accused_is_the_doer_of_the_act_complained_of(extract_text) -> None:
+    ext = extract_text("France condemned the attack by Hamas on Israel.")
+    assert sides(ext, "ACCUSE") == (["FRA"], ["HAMAS"])  # not Israel, the victim
+    ext = extract_text("Lebanon complained to the United Nations over two Israeli air raids.")
+    assert sides(ext, "ACCUSE") == (["LBN"], ["ISR"])
+    assert sides(ext, "ASSAULT")[0] == ["ISR"]  # an air raid is an aerial assault
+
+
+def test_a_formal_protest_is_an_accusation(extract_text) -> None:
+    ext = extract_text("Serbia lodged an official protest with Albania.")
+    assert [(e.type, e.source, e.target) for e in ext.events] == [("ACCUSE", ["SRB"], ["ALB"])]
+
+
+def test_a_mediator_is_the_source_and_the_sides_the_targets(extract_text) -> None:
+    ext = extract_text("Qatar launched a mediation effort between the Emirates and Saudi Arabia.")
+    assert sides(ext, "CONSULT") == (["QAT"], ["ARE", "SAU"])
+
+
+def test_home_forces_are_placed_where_they_act(extract_text) -> None:
+    ext = extract_text("Security forces in Guinea have tortured scores of refugees.")
+    assert sides(ext, "ASSAULT")[0] == ["GIN"]
+    ext = extract_text("Russian troops in Syria bombed a hospital.")
+    assert sides(ext, "ASSAULT")[0] == ["RUS"]  # troops are not assumed to be at home
+
+
+def test_a_place_acted_on_is_a_mention_of_its_state(extract_text) -> None:
+    ext = extract_text("Sudanese rebels shelled the southern regional capital Juba on Sunday.")
+    ev = next(e for e in ext.events if e.type == "ASSAULT")
+    assert ev.target == ["SSD"]
+    state = next(a for a in ext.actors if a.id == ev.target_actors[0])
+    assert [(m.text, m.form) for m in state.mentions] == [("Juba", "place")]
+
+
+def test_apposed_description_gives_role_and_affiliation(extract_text) -> None:
+    for text in ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike.",
+                 "Mohammed Mamoun, a member of the Syrian parliament, started a hunger strike."):
+        person = next(a for a in extract_text(text).actors if a.name == "Mohammed Mamoun")
+        assert (person.role, person.affiliation) == ("member", "SYR")
+    # an unnamed speaker takes the state its description names
+    ext = extract_text("A senior Pakistani official said the army had attacked the village.")
+    assert [a.country for a in ext.actors if a.kind == "person"] == ["PAK"]

@@ -340,6 +340,9 @@ class EventsComponent:
                 continue
             if entry.type == "PROTEST" and self._campaigning(tok):
                 continue
+            if entry.type == "PROTEST" and tok.dep_ == "dobj" and self.lex.in_class(tok.head.lemma_,
+                                                                                  "formal_protest_verbs"):
+                return Entry("ACCUSE", "disapprove")  # "lodged an official protest with Albania"
             return entry
         return None
 
@@ -374,6 +377,14 @@ class EventsComponent:
             noun_objs += [found[m.i] for c in objects if c.i not in found for m in c.children
                           if m.dep_ == "compound" and m.i in found and m.pos_ == "NOUN"]
             own = {a.id for a in f.sources}
+            if entry.type == "ACCUSE":
+                # "condemned the attack by Hamas on Israel", "complained to the UN over Israeli air raids":
+                # the one accused is who did the act complained of, not its victim or the one told
+                acts = noun_objs + [found[p.i] for p in _pobjs(tok, {"over", "about", "for", "against"})
+                                    if p.i in found and p.pos_ != "VERB"]
+                doers = [a for n in acts for a in n.sources if a.id not in own]
+                if doers:
+                    f.targets = _unique(doers)
             if entry.type == "REQUEST" and noun_objs and any(a.id not in own for a in noun_objs[0].sources):
                 # "demanded the withdrawal of Serbian forces": asked of the one who is to do it
                 f.targets = [a for a in noun_objs[0].sources if a.id not in own]
@@ -703,7 +714,8 @@ class EventsComponent:
                     f.parts.append(subj)
         for between in _pobjs(anchor, {"between", "among"}):
             both = index.np_actors(between)
-            f.sources += both
+            if entry.mode != "third-party":  # a mediator is not one of the sides it mediates between
+                f.sources += both
             f.targets += both
         head = anchor.head
         # "X launched an attack on Y", "X held talks with Y": the support verb's subject is the source.
@@ -945,6 +957,7 @@ class ActorIndex:
         self.doc = doc
         self.code_of = code_of
         self.military = lex.themes.get("military", frozenset())
+        self.domestic_forces = lex.themes.get("domestic_forces", frozenset())
         # Heads that stand for their group: "officials of X", "groups in Zimbabwe", "a patch of troops".
         self.group_heads = lex.themes.get("group_heads", frozenset())
         self.non_state = lex.themes.get("non_state", frozenset())
@@ -1035,9 +1048,12 @@ class ActorIndex:
             if non_state and not any(self.state_code(a) for a in found):
                 # "Darfur rebels": the place the group is named after gives its state
                 found += self.place_actors_in_modifiers(tok)
-            if not any(self.state_code(a) for a in found) and (deep or tok.lemma_.lower() in self.group_heads):
-                # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there)
-                preps = {"of", "from", "at"} if self.lex_military(tok) else {
+            domestic = self._domestic_force(tok)
+            if not any(self.state_code(a) for a in found) and (
+                    deep or domestic or tok.lemma_.lower() in self.group_heads):
+                # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there;
+                # "police in Kenya", "security forces in Guinea" are the state's own)
+                preps = {"of", "from", "at"} if self.lex_military(tok) and not domestic else {
                     "of", "from", "at", "in", "for", "throughout", "across"}  # "students throughout Indonesia"
                 if deep and tok.lemma_.lower() not in self.group_heads:
                     # "investigating crimes by Croatian extremists", "his commitment to the Zambian people"
@@ -1078,6 +1094,13 @@ class ActorIndex:
 
     def lex_military(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.military
+
+    def _domestic_force(self, tok: Token) -> bool:
+        """Police, courts, "security forces": a state's forces at home, placed where they act."""
+        if tok.lemma_.lower() in self.domestic_forces:
+            return True
+        return tok.lemma_.lower() == "force" and any(
+            c.lemma_.lower() in ("security", "riot") for c in tok.children if c.dep_ in ("compound", "amod"))
 
     def _phrase(self, tok: Token) -> list[Actor]:
         """Coded actors first: "Senior Hungarian and Romanian officials" (a group without a code) is read

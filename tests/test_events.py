@@ -833,3 +833,18 @@ def test_apposed_description_gives_role_and_affiliation(extract_text) -> None:
     # an unnamed speaker takes the state its description names
     ext = extract_text("A senior Pakistani official said the army had attacked the village.")
     assert [a.country for a in ext.actors if a.kind == "person"] == ["PAK"]
+
+
+def test_signing_an_accord_is_support_and_a_promise_to_sign_agree(extract_text) -> None:
+    ext = extract_text("Czechia and China signed an agreement today to increase trade.")
+    ev = next(e for e in ext.events)
+    assert (ev.type, ev.text) == ("SUPPORT", "Czechia and China signed an agreement")
+    assert [e.type for e in extract_text("Russia and China will sign a treaty next month.").events] == ["AGREE"]
+
+
+def test_withdrawing_a_mission_reduces_relations(extract_text) -> None:
+    # CAMEO 166 "expel or withdraw" inspectors, observers, aid staff: PLOVER SANCTION; troops: RETREAT
+    assert sides(extract_text("The UN withdrew its observers from Syria."), "SANCTION") == (["UN"], ["SYR"])
+    assert [e.type for e in extract_text("Russia withdrew its troops from Kherson.").events] == ["RETREAT"]
+    ev = extract_text("Kofi Annan said he will withdraw weapons inspectors from Iraq.").events[0]
+    assert (ev.type, ev.target) == ("THREATEN", ["IRQ"])  # a planned sanction is a threat

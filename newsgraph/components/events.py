@@ -109,6 +109,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Dependents that stay inside a noun phrase when we look for the actors it names.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
 UNREAL = frozenset({"negated", "hypothetical"})
+# Theme classes of people an act moves rather than acts upon ("withdrew its observers from X": X is the target).
+MOVED_THEMES = frozenset({"mission_staff"})
 # Ids of the stand-in actors of places (never written out as actor ids).
 PLACE_ID = "place:"
 # Id of the stand-in for a state's government that the text implies ("Iraqi Kurds demonstrated": Iraq's).
@@ -807,7 +809,8 @@ class EventsComponent:
         # government restricting or easing life at home ("lifted the state of emergency in West Darfur")
         own = set() if f.entry.type in HOME_TYPES else set(
             _codes([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
-        preps = PLACE_PREPS | {"from"} if f.entry.type == "RETREAT" else PLACE_PREPS  # "withdrew from X"
+        # "withdrew from X", "withdrew its observers from X"
+        preps = PLACE_PREPS | {"from"} if f.entry.type in ("RETREAT", "SANCTION") else PLACE_PREPS
         for h in heads:
             for p in _pobjs(h, preps):
                 states = index.place_actors(p) or [a for a in index.np_actors(p) if a.kind == "state"]
@@ -851,11 +854,11 @@ class EventsComponent:
             f.sources, f.targets = f.sources + f.targets, f.targets + f.sources
 
     def _is_theme(self, tok: Token, entry: Entry) -> bool:
-        if entry.type not in THEME_TYPES and not entry.light:
+        if entry.type not in THEME_TYPES and not entry.light and entry.theme not in MOVED_THEMES:
             return False
         nouns = [tok, *_pobjs(tok, {"of"})]  # "a first patch of Bangladeshi troops"
         return any(self.lex.in_class(n.lemma_.lower(), c) for n in nouns
-                   for c in ("military", "weapon", "aid", "police", "armed_groups"))
+                   for c in ("military", "weapon", "aid", "police", "armed_groups", "mission_staff"))
 
     # ---------------------------------------------------------------------------------- output
     def _locate_groups(self, f: Found, index: ActorIndex) -> None:
@@ -1239,6 +1242,7 @@ def _absorb(f: Found, inner: Found) -> None:
     """A control verb takes in the act it governs. A demand is addressed to the one who is to act
     ("demanded the resignation of X", "the withdrawal of Serbian forces"): the demanded act's doer is the
     demand's target, never its source."""
+    f.parts.append(inner.trigger)  # ("signed an agreement": the evidence keeps what was signed)
     if f.entry.type != "REQUEST":
         _borrow(f, inner)
     elif not f.targets:

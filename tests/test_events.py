@@ -848,3 +848,17 @@ def test_withdrawing_a_mission_reduces_relations(extract_text) -> None:
     assert [e.type for e in extract_text("Russia withdrew its troops from Kherson.").events] == ["RETREAT"]
     ev = extract_text("Kofi Annan said he will withdraw weapons inspectors from Iraq.").events[0]
     assert (ev.type, ev.target) == ("THREATEN", ["IRQ"])  # a planned sanction is a threat
+
+
+def test_nouns_that_only_qualify_another_noun_are_no_events(extract_text) -> None:
+    # one delivery, not an aid event for "aid groups" besides it
+    assert [e.type for e in extract_text("The French aid groups delivered food to Gaza.").events] == ["AID"]
+    assert extract_text("Officials said it was a big deal for Russia.").events == []  # an idiom, no accord
+    ext = extract_text("Norway launched a mediation effort between Sudan and Chad.")
+    assert sides(ext, "CONSULT") == (["NOR"], ["SDN", "TCD"])  # an effort carries the mediation
+
+
+def test_last_resort_target_skips_phrases_that_only_date_the_act(extract_text) -> None:
+    ext = extract_text("Ukrainian Prime Minister Oleksiy Honcharuk offered his resignation after an audio "
+                       "recording was uploaded on a Russian YouTube channel.")
+    assert [(e.source, e.target) for e in ext.events] == [(["UKR", "PER:OLEKSIY_HONCHARUK"], [])]

@@ -109,6 +109,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Dependents that stay inside a noun phrase when we look for the actors it names.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
 UNREAL = frozenset({"negated", "hypothetical"})
+# Words that open a phrase or clause dating or explaining an act, not naming its parties.
+CIRCUMSTANCE_WORDS = frozenset({"after", "before", "when", "while", "since", "as", "because", "following",
+                                "during", "amid", "despite", "once", "whenever"})
 # Theme classes of people an act moves rather than acts upon ("withdrew its observers from X": X is the target).
 MOVED_THEMES = frozenset({"mission_staff"})
 # Ids of the stand-in actors of places (never written out as actor ids).
@@ -237,11 +240,17 @@ class EventsComponent:
             return
 
     def _said_aside(self, tok: Token, scope: Token) -> bool:
-        """Whether a token sits in what a verb of speech below ``scope`` reports ("..., adding that ...")."""
-        for anc in tok.ancestors:
+        """Whether a token sits in what a verb of speech below ``scope`` reports ("..., adding that ..."),
+        or in a clause or phrase that only dates or explains the act ("after the recording was uploaded on
+        YouTube", "because of ...", "during the war"): another event's participants, not this one's."""
+        for anc in [tok, *tok.ancestors]:
             if anc == scope:
                 return False
             if anc.pos_ in ("VERB", "AUX") and self.lex.in_class(anc.lemma_, "speech"):
+                return True
+            if anc.dep_ == "prep" and anc.lower_ in CIRCUMSTANCE_WORDS:
+                return True
+            if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_WORDS for c in anc.children):
                 return True
         return False
 
@@ -326,6 +335,8 @@ class EventsComponent:
         return any(self.lex.in_class(m.lemma_, "campaigning") for m in mods)
 
     def _noun_entry(self, tok: Token) -> Entry | None:
+        if self._names_another_thing(tok):
+            return None
         for entry in self.lex.nouns.get(tok.lemma_.lower(), ()):
             if entry.mods and not ({c.lemma_.lower() for c in tok.children
                                     if c.dep_ in ("compound", "amod", "nmod")} & entry.mods):
@@ -347,6 +358,16 @@ class EventsComponent:
                 return Entry("ACCUSE", "disapprove")  # "lodged an official protest with Albania"
             return entry
         return None
+
+    def _names_another_thing(self, tok: Token) -> bool:
+        """An event noun that only qualifies another noun ("deal breakers", "attack helicopters", "aid
+        workers") names that thing, not an event; "a big deal", "a great deal of" are idioms, not accords."""
+        head = tok.head
+        if tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in self.lex.nouns \
+                and not self.lex.in_class(head.lemma_, "carrier_nouns"):  # ("mediation efforts": the event)
+            return True
+        return self.lex.in_class(tok.lemma_, "idiom_nouns") and any(
+            c.dep_ == "amod" and self.lex.in_class(c.lemma_, "idiom_degrees") for c in tok.children)
 
     def _must_requests(self, sent: Span, found: dict[int, Found], index: ActorIndex) -> None:
         """"X said Y must do Z" is a demand: a REQUEST from X to Y (the PLOVER manual's reading of "must")."""

@@ -862,3 +862,24 @@ def test_last_resort_target_skips_phrases_that_only_date_the_act(extract_text) -
     ext = extract_text("Ukrainian Prime Minister Oleksiy Honcharuk offered his resignation after an audio "
                        "recording was uploaded on a Russian YouTube channel.")
     assert [(e.source, e.target) for e in ext.events] == [(["UKR", "PER:OLEKSIY_HONCHARUK"], [])]
+
+
+def test_a_persons_own_state_is_not_the_target(extract_text) -> None:
+    ext = extract_text("US President Donald Trump withdrew the US from a nuclear treaty with Iran.")
+    assert "USA" not in sides(ext, "RETREAT")[1]
+
+
+def test_a_named_target_without_code_is_not_replaced_by_a_guess(extract_text) -> None:
+    ext = extract_text("Hotak alleged the central government is hiding figures from the US-built agency.")
+    assert "USA" not in sides(ext, "ACCUSE")[1]
+
+
+def test_who_reports_an_attack_does_not_do_it(extract_text) -> None:
+    ext = extract_text("Reuters reported Monday's attack on the base in Ghazni.")
+    assert all("ORG:REUTERS" not in e.source for e in ext.events)
+
+
+def test_breaching_a_wall_is_force_and_a_ceasefire_defiance(extract_text) -> None:
+    assert [e.type for e in extract_text("Russian troops breached the ceasefire.").events] == ["REJECT"]
+    assert [e.type for e in extract_text("Russian troops breached the defensive line near Avdiivka.").events] \
+        == ["ASSAULT"]

@@ -155,6 +155,7 @@ class Found:
     parts: list[Token] = field(default_factory=list)  # tokens whose subtrees make the evidence
     clause_verb: Token | None = None  # the verb whose clause gives status and time
     support_verb: bool = False  # a nominal whose governing verb only carries it ("held talks")
+    target_named: bool = False  # the parse names a target that no actor codes: no guessing by position
 
 
 class EventsComponent:
@@ -220,7 +221,7 @@ class EventsComponent:
         own; the sentence's reporter, what someone says in passing ("adding that ...") and the agents of
         other acts ("a ban by X") are not it. Only for an act with a known source: an act with nobody
         doing it is too loose to be aimed by position alone."""
-        if not f.sources:
+        if not f.sources or f.target_named:
             return
         scope = f.clause_verb if f.support_verb and f.clause_verb is not None else f.trigger
         own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
@@ -545,6 +546,8 @@ class EventsComponent:
                 if comp_subject is not None:
                     f.targets += index.np_actors(comp_subject)
                     f.parts.append(comp_subject)
+                    # ("alleged the central government is hiding ...": the target is named, with no code)
+                    f.target_named = comp_subject.pos_ == "PROPN" or index.names_people(comp_subject)
         if not f.targets and entry.type in RESPONSE_TYPES:
             self._author_target(f, verb, index)
         if not f.targets:
@@ -593,11 +596,13 @@ class EventsComponent:
             return
 
     def _reporter(self, tok: Token) -> bool:
-        """Whether a token names who reports ("..., Dutch Foreign Minister X said"): the subject of a verb
-        of speech, not a party to the act reported."""
+        """Whether a token names who reports ("..., Dutch Foreign Minister X said", "reported by The
+        Guardian"): the subject or agent of a verb of speech, not a party to the act reported."""
         for anc in [tok, *tok.ancestors]:
             if anc.dep_ in SUBJECT_DEPS:
                 return self.lex.in_class(anc.head.lemma_, "speech")
+            if anc.dep_ == "pobj" and anc.head.dep_ == "agent":
+                return self.lex.in_class(anc.head.head.lemma_, "speech")
             if anc.pos_ in ("VERB", "AUX"):
                 return False
         return False
@@ -901,7 +906,10 @@ class EventsComponent:
     def _to_event(self, doc: Doc, f: Found, index: ActorIndex) -> Event | None:
         if f.entry.type not in SYMMETRIC and not self.lex.in_class(f.trigger.lemma_, "reciprocal"):
             own = {a.id for a in f.sources}
-            f.targets = [a for a in f.targets if a.id not in own]  # an actor is not its own target
+            # an actor is not its own target, nor is a person's own state ("Trump withdrew the US from ...")
+            own_states = {self._actor_code(a) for a in f.sources if a.kind == "person"}
+            f.targets = [a for a in f.targets if a.id not in own
+                         and not (a.kind == "state" and self._actor_code(a) in own_states)]
         elif len({a.id for a in f.sources}) == 1 and {a.id for a in f.sources} == {a.id for a in f.targets}:
             f.targets = []  # "X and Y met" names each side as the other's target; X alone meets no one
         self._locate_groups(f, index)
@@ -1115,6 +1123,11 @@ class ActorIndex:
             return actor
         real = actor.id if not actor.id.startswith(PLACE_ID) else ""
         return Actor(f"{SUB_ID}{head.i}:{real}", f"{actor.name} {head.lower_}", "group", code=code)
+
+    def names_people(self, tok: Token) -> bool:
+        """Whether a noun names people or a body of them ("the central government", "officials")."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.group_heads or lemma in self.non_state or tok.i in self.generic
 
     def lex_military(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.military

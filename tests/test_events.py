@@ -883,3 +883,16 @@ def test_breaching_a_wall_is_force_and_a_ceasefire_defiance(extract_text) -> Non
     assert [e.type for e in extract_text("Russian troops breached the ceasefire.").events] == ["REJECT"]
     assert [e.type for e in extract_text("Russian troops breached the defensive line near Avdiivka.").events] \
         == ["ASSAULT"]
+
+
+def test_signing_a_decree_is_the_act_it_decrees(extract_text) -> None:
+    ext = extract_text("Youssef Chahed, the Prime Minister of Tunisia, signed a government decree banning the niqab "
+                       "in public institutions.")
+    assert [(e.type, e.source[:1]) for e in ext.events] == [("COERCE", ["TUN"])]
+
+
+def test_no_visit_without_a_visitor_and_no_audience_as_target(extract_text) -> None:
+    assert extract_text("People living in or visiting Hong Kong were affected.").events == []
+    ext = extract_text("Ricardo Rossello, Puerto Rico's governor, announced his resignation in an internet video "
+                       "broadcast to the U.S.")
+    assert "USA" not in sides(ext, "RETREAT")[1]

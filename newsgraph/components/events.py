@@ -249,6 +249,9 @@ class EventsComponent:
                 return False
             if anc.pos_ in ("VERB", "AUX") and self.lex.in_class(anc.lemma_, "speech"):
                 return True
+            if anc.pos_ == "NOUN" and anc != tok and self.lex.in_class(anc.lemma_, "statement") and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in anc.children):
+                return True  # "in a video broadcast to the U.S.": the audience of a statement
             if anc.dep_ == "prep" and anc.lower_ in CIRCUMSTANCE_WORDS:
                 return True
             if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_WORDS for c in anc.children):
@@ -917,8 +920,10 @@ class EventsComponent:
         target = _codes(f.targets, self._actor_code)
         if not source and not target and not any(_named(doc, a) for a in f.sources + f.targets):
             return None  # nobody named does it to anybody named
-        if f.entry.type == "CONSULT" and not _consults(f):
-            return None  # "hosted the championship", "gave a talk": nobody met or talked to
+        if f.entry.type == "CONSULT" and (not _consults(f) or not f.sources):
+            # "hosted the championship", "gave a talk": nobody met or talked to; "people visiting Hong Kong":
+            # nobody named visits
+            return None
         if f.entry.type == "PROTEST" and f.trigger.lemma_.lower() == "rally" and not self._rally_protests(f):
             return None  # "Trump held a rally in Nevada", "at a Biden rally": campaigning, not protest
         start, end = _evidence(f)

@@ -13,7 +13,9 @@ character (OVERLAP match, not exact): an actor mention (any kind) or a place. Tw
          organization, group or state actor (re3d tags "the Syrian regime" and "Coalition" as
          organisations); Location by a place, or a state actor named by a seat or by its name
          (metonymic "Damascus", which we keep as an actor); Nationality by a state actor's demonym
-         or any state mention, or a place.
+         or any state mention, a place, or a people's word of a group actor (re3d marks peoples and
+         creeds as nationalities: "Kurdish", "Yazidi", "Sunni", which we keep as ethnic and religious
+         group actors; an armed group's name, "Syrian Democratic Forces", does not count).
 
 A third column, "named", is the typed recall on gold spans that are names (they start with a capital
 letter and not with a pronoun or an article: "Aleppo", not "the city", "We" or "The Coalition"), since
@@ -45,7 +47,7 @@ TYPED_MATCH: dict[str, frozenset[str]] = {
     "Person": frozenset({"person"}),
     "Organisation": frozenset({"organization", "group", "state"}),
     "Location": frozenset({"place", "state"}),
-    "Nationality": frozenset({"state", "place"}),
+    "Nationality": frozenset({"state", "place", "people"}),
 }
 
 # First words that make a capitalised span a pronoun or a description rather than a name.
@@ -66,7 +68,8 @@ def read_docs(data: Path) -> list[dict]:
 def system_spans(ext: Extraction) -> list[Span]:
     spans: list[Span] = [(p.start, p.end, "place") for p in ext.places]
     for a in ext.actors:
-        spans += [(m.start, m.end, a.kind) for m in a.mentions]
+        spans += [(m.start, m.end, "people" if a.kind == "group" and m.form == "demonym" else a.kind)
+                  for m in a.mentions]
     return spans
 
 

@@ -40,7 +40,7 @@ PARALLEL_TASK = 8  # articles per task sent to a worker process
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from newsgraph.components import actors, events, links, places, quantities, quotes, times  # noqa: F401
+    from newsgraph.components import actors, events, links, paragraphs, places, quantities, quotes, times  # noqa: F401
 
 
 @functools.cache
@@ -55,6 +55,7 @@ def build_nlp(max_chars: int = MAX_CHARS) -> Language:
             f"`pip install -r requirements.lock`) in this environment"
         ) from e
     nlp.max_length = max(max_chars, 1)
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")  # (the parser keeps the breaks it is given)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

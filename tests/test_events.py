@@ -896,3 +896,21 @@ def test_no_visit_without_a_visitor_and_no_audience_as_target(extract_text) -> N
     ext = extract_text("Ricardo Rossello, Puerto Rico's governor, announced his resignation in an internet video "
                        "broadcast to the U.S.")
     assert "USA" not in sides(ext, "RETREAT")[1]
+
+
+def test_showing_is_no_demonstration_and_admitting_blame_concedes(extract_text) -> None:
+    assert extract_text("The statement tonight demonstrates a lack of understanding.").events == []
+    assert [e.type for e in extract_text("Thousands demonstrated in Kyiv.").events] == ["PROTEST"]
+    ext = extract_text("Crown Prince Mohammad bin Salman of Saudi Arabia accepted responsibility for the murder.")
+    assert [e.type for e in ext.events] == ["CONCEDE"]
+
+
+def test_whom_one_tells_is_no_target(extract_text) -> None:
+    ext = extract_text("Mark Amodei has publicly voiced support for the inquiry, telling the Nevada Independent "
+                       "it was needed.")
+    assert sides(ext, "SUPPORT")[1] == []
+
+
+def test_a_people_word_does_not_hide_the_state_of_the_phrase(extract_text) -> None:
+    ext = extract_text("Druze inhabitants of the Syrian Golan Heights protested against Israel.")
+    assert "SYR" in sides(ext, "PROTEST")[0]

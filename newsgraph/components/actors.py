@@ -5,7 +5,10 @@ What it recognises, in order:
 1. lexicon names (PhraseMatcher over resources/lexicons): states and their short forms ("U.S."),
    demonyms ("North Korean" -> PRK), capitals and seats used as governments ("Moscow and Pyongyang
    have worked", "the Kremlin said"), IGOs ("NATO"), national bodies ("the Pentagon" -> USA) and
-   armed groups ("Hamas"); plus hyphenated prefixes spaCy keeps inside one token ("U.S.-provided");
+   armed groups ("Hamas"); ethnic, religious and linguistic groups by noun or adjective ("the Kurds",
+   "Yazidi women", "Sunni tribes", "Arabic-speaking"; peoples.tsv), coded GRP:<PEOPLE> and never a state,
+   or the people of one state where a demonym qualifies them ("Iraqi Kurds" act for Iraq); plus
+   hyphenated prefixes spaCy keeps inside one token ("U.S.-provided");
 2. spaCy PERSON entities, cleaned of possessive endings and titles, with role and affiliation from the
    title phrase before the name ("Russian President Vladimir Putin"), an apposition ("Kim Jong Un,
    North Korea's leader" / "its leader, Kim Jong Un"), a coordinated title sharing its country
@@ -20,7 +23,9 @@ What it recognises, in order:
    leader a government is named for ("the Asad regime"), a full name or first name repeated under
    another label; bare services and coalitions ("the Iraqi Army", "Coalition forces"), bodies named by
    title words ("Interior Ministry") and acronyms defined in brackets ("... Fund (SRTF)");
-5. a title alone that the article gave a named person ("the Foreign Secretary said") joins that person.
+5. a title alone that the article gave a named person ("the Foreign Secretary said", also in a headline
+   before the name) joins that person, and so does a title written out beside the name with a comma
+   ("Minister for the Middle East, Tobias Ellwood, said"; a place in it stays the places stage's).
 
 A name the article writes where a place goes ("fled from X", "out of Kobane", "Mosul and Raqqah") and the
 gazetteer knows is a place everywhere in the article, not a person or an organization; a country's name
@@ -82,7 +87,13 @@ class ActorLexicon:
     title_words: frozenset[str] = frozenset()  # every word that can be part of a title phrase
     title_heads: frozenset[str] = frozenset()  # words a title phrase can end with ("minister")
     government_nouns: frozenset[str] = frozenset()  # "Moscow's offer": the capital acts
+    peoples: dict[str, Body] = field(default_factory=dict)  # form -> ethnic or religious group ("Kurdish")
+    languages: dict[str, Body] = field(default_factory=dict)  # language -> its group ("Arabic" -> Arabs)
 
+
+# Roles that describe a person in apposition ("X, a member of the Syrian parliament") but are no title
+# before a name ("committee member Doug Collins of Georgia" does not make Georgia his state).
+APPOSED_ROLES = frozenset({"member", "legislator", "deputy", "representative", "aide", "adviser", "advisor"})
 
 # Words that qualify an office without being one ("Defense" in "Defense Secretary").
 TITLE_MODIFIERS = frozenset(
@@ -147,6 +158,12 @@ def load_actor_lexicon() -> ActorLexicon:
         body = Body("group", name, code, country)
         for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
             lex.bodies[form] = body
+    for row in read_lexicon("peoples.tsv"):
+        body = Body("group", row[1], row[0], row[3] if len(row) > 3 and row[3] else None)
+        for form in row[2].split("|"):
+            lex.peoples[form] = body
+        for language in (row[5].split("|") if len(row) > 5 and row[5] else []):
+            lex.languages[language] = body
     titles: dict[str, list[tuple[str, str | None]]] = {}
     words: set[str] = set(TITLE_MODIFIERS)
     heads: set[str] = set()
@@ -204,6 +221,11 @@ NON_PERSON_HEADS = frozenset(
 # whose country, if any, is the state or demonym written right before them ("the Iraqi Army").
 SERVICE_NAMES = ("Army", "Navy", "Air Force", "Marines", "Marine Corps", "Fleet", "Coast Guard", "National Guard",
                  "Special Forces", "Coalition")
+# Courtesy titles that can stand between an apposed title and the name ("Minister for Asia, Mr Ellwood").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "hon", "honourable", "honorable",
+                        "rt"})
+# The most words a title phrase written out in apposition runs to ("Special Advisor for Religious Minorities").
+MAX_TITLE_PHRASE = 8
 # Nouns after a bare name that make it the leader a government is named for ("the Asad regime").
 LEADER_GOVERNMENT_NOUNS = frozenset({"regime", "dictatorship", "administration", "junta"})
 LEADER_GOVERNMENT_RE = re.compile(r"\b(?:" + "|".join(sorted(LEADER_GOVERNMENT_NOUNS)) + r")\b")
@@ -264,6 +286,9 @@ class ActorsComponent:
             "SEAT": list(self.lex.seats),
             "BODY": list(self.lex.bodies),
             "SERVICE": list(SERVICE_NAMES),
+            "PEOPLE": list(self.lex.peoples),
+            # "Arabic-speaking", "Kurdish speaking": the speakers of a language are its people
+            "SPEAKERS": [f"{lang}{sep}speaking" for lang in self.lex.languages for sep in ("-", " ")],
         }
         for label, forms in groups.items():
             self.matcher.add(label, [nlp.make_doc(f) for f in forms])
@@ -296,11 +321,19 @@ class ActorsComponent:
         # "the Coalition" after "the Global Coalition to Counter ISIL" is that coalition
         coalition = next((self.lex.bodies[s.text] for s in spans if s.label_ == "BODY"
                           and "Coalition" in self.lex.bodies[s.text].name), None)
+        people_surnames = surnames | self._peoples_as_surnames(doc, spans)
+        lexicon_toks = {i for s in spans if s.label_ in ("DEMONYM", "PEOPLE") for i in range(s.start, s.end)}
+        ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
         out = []
         for span in spans:
             label = span.label_
             text = span.text
             ent = named_ent.get(span.start)
+            if label in ("PEOPLE", "SPEAKERS"):
+                people = self._people_cand(span, label, people_surnames, ent_at.get(span.start), state_toks)
+                if people is not None:
+                    out.append(people)
+                continue
             if label == "SERVICE":
                 cand = self._service_cand(doc, span, ent, state_toks, coalition)
                 if cand is not None:
@@ -312,13 +345,57 @@ class ActorsComponent:
                     and len(ent) - (ent[0].lower_ == "the") > len(span):
                 continue  # "Real Madrid", "Air Berlin": part of another name
             if label in ("STATE", "SEAT", "DEMONYM") and any(t.i in person_toks for t in span) \
-                    and not _state_mistaken_for_person(span, ent, name_parts):
+                    and not _state_mistaken_for_person(span, ent, name_parts) and not _demonym_before_name(span, ent) \
+                    and not _only_lexicon_words(ent, lexicon_toks):
                 continue  # "Jordan" as a person, "Chad" ...
             cand = self._lexicon_cand(doc, span, label, text, surnames)
             if cand is not None:
                 out.append(cand)
         out += self._hyphen_prefix_mentions(doc, {i for c in out for i in range(*c.tokens)})
         return out
+
+    def _peoples_as_surnames(self, doc: Doc, spans: list[Span]) -> frozenset[str]:
+        """People's words the article uses as a surname: right after a capitalised given name that is no
+        lexicon word ("Qandeel Baloch", untagged), so the bare "Baloch" later is her too."""
+        out = set()
+        for span in spans:
+            if span.label_ != "PEOPLE" or span.start == 0:
+                continue
+            prev = doc[span.start - 1]
+            if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper \
+                    and prev.lower_ not in self.lex.title_words and prev.lower_ not in HONORIFICS \
+                    and prev.text not in self.lex.peoples and prev.text not in self.lex.demonyms \
+                    and prev.text not in self.lex.states and prev.ent_type_ not in ("GPE", "LOC", "NORP"):
+                out.add(span.text)
+        return frozenset(out)
+
+    def _people_cand(self, span: Span, label: str, surnames: frozenset[str], ent: Span | None,
+                     state_toks: dict[int, str]) -> _Cand | None:
+        """"the Kurds", "Yazidi women", "Arabic-speaking": an ethnic or religious group, unless the word is part
+        of a person's name ("Christian Lindner", "Baloch" after "Qandeel Baloch"), of another name ("the Syrian
+        Arab Army"), names a language ("in Kurdish", "the Kurdish language") or those outside it ("ex-Muslims",
+        "non-Muslims")."""
+        doc = span.doc
+        if label == "SPEAKERS":
+            body = self.lex.languages[span[0].text]
+        else:
+            body = self.lex.peoples[span.text]
+            if span.text in surnames or _inside_other_name(span, ent, self.lex) or _names_a_language(span):
+                return None
+            if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("ex", "non"):
+                return None  # "ex-Muslims", "non-Muslims": people outside the group
+        iso3 = state_toks.get(span.start - 1)
+        if iso3:
+            # "Iraqi Kurds", "Turkish Kurd refugees": the people of one state, which acts for it in events
+            # (PLOVER codes them by the state), apart from the people as a whole
+            first = span.start - 1
+            while first - 1 >= 0 and state_toks.get(first - 1) == iso3:
+                first -= 1
+            name = f"{doc[first:span.start].text} {body.name}"
+            return _Cand(span.start_char, span.end_char, f"people:{body.code}:{iso3}", "group", name, "demonym",
+                         country=iso3, tokens=(span.start, span.end))
+        return _Cand(span.start_char, span.end_char, f"people:{body.code}", "group", body.name, "demonym",
+                     code=body.code, country=body.country, tokens=(span.start, span.end))
 
     def _lexicon_code(self, span: Span) -> str:
         return self.lex.states.get(span.text) or self.lex.demonyms.get(span.text) or ""
@@ -407,6 +484,10 @@ class ActorsComponent:
                 continue
             prefix = tok.text.split("-", 1)[0]
             iso3 = self.lex.states.get(prefix) or self.lex.demonyms.get(prefix)
+            people = self.lex.peoples.get(prefix)
+            if people is not None and not iso3:
+                out.append(_Cand(tok.idx, tok.idx + len(prefix), f"people:{people.code}", "group", people.name,
+                                 "demonym", code=people.code, country=people.country, tokens=(tok.i, tok.i + 1)))
             if iso3:
                 form = "name" if prefix in self.lex.states else "demonym"
                 out.append(self._state(tok.idx, tok.idx + len(prefix), iso3, form, (tok.i, tok.i + 1)))
@@ -427,13 +508,13 @@ class ActorsComponent:
             if (ent.label_ == "ORG" or (ent.label_ in ("LOC", "GPE", "FAC", "NORP") and len(ent) > 2)) \
                     and not all(t.i in taken for t in ent):
                 inside = self._person_inside_org(doc, ent, by_tok, person_names) \
-                    or self._apposed_person(doc, ent, by_tok, lexical)
+                    or self._apposed_person(doc, ent, by_tok, lexical) or self._honorific_person(ent, by_tok)
                 if inside is not None:
                     cands.append(inside)
                 continue
             if ent.label_ != "PERSON" or all(t.i in taken for t in ent) or _transcript_label(ent):
                 continue
-            span = self._clean_person(ent)
+            span = self._clean_person(ent, taken)
             if span is None:
                 continue
             info = self._title_before(doc, span.start, by_tok)
@@ -454,8 +535,10 @@ class ActorsComponent:
                 info.affiliation = self._coordinated_affiliation(doc, info, cands)
             if info.affiliation is None and info.role_text is not None:
                 info.affiliation = _pending_counterpart(counterparts, span)
-            name = _person_name(span)
-            cands.append(_Cand(span.start_char, span.end_char, f"person:{name}", "person", name, "name",
+            name, end_char = _name_before_glued_bracket(span)
+            if not name:
+                continue
+            cands.append(_Cand(span.start_char, end_char, f"person:{name}", "person", name, "name",
                                affiliation=info.affiliation, country=_country_of(info.affiliation, self.lex),
                                role_text=info.role_text, role=self._canonical_role(info),
                                tokens=(span.start, span.end), explicit_cue=info.explicit))
@@ -488,7 +571,9 @@ class ActorsComponent:
                                    "surname", affiliation=info.affiliation,
                                    country=_country_of(info.affiliation, self.lex), role_text=info.role_text,
                                    role=self._canonical_role(info), tokens=(ent.start, ent.end)))
-        cands += self._role_mentions(doc, taken | {i for c in cands for i in range(*c.tokens)}, cands)
+        apposed = self._apposed_title_mentions(doc, taken | {i for c in cands for i in range(*c.tokens)}, cands)
+        cands += apposed
+        cands += self._role_mentions(doc, taken | {i for c in cands for i in range(*c.tokens)}, cands + apposed)
         return cands
 
     def _untagged_titled_names(self, doc: Doc, taken: set[int], by_tok: dict[int, _Cand]) -> list[_Cand]:
@@ -516,9 +601,96 @@ class ActorsComponent:
                              role=self._canonical_role(info), tokens=(start, end), explicit_cue=info.explicit))
         return out
 
+    def _apposed_title_mentions(self, doc: Doc, taken: set[int], persons: list[_Cand]) -> list[_Cand]:
+        """"Minister for the Middle East, Tobias Ellwood, said" and "Tobias Ellwood, Minister for the Middle
+        East, welcomes": a capitalised title phrase set off by a comma right next to a name is a mention of
+        that person (and the role he holds when no other is known)."""
+        out = []
+        for c in persons:
+            if c.kind != "person" or c.form != "name":
+                continue
+            for bounds in (self._title_phrase_before(doc, c.tokens[0], taken),
+                           self._title_phrase_after(doc, c.tokens[1], taken)):
+                if bounds is None:
+                    continue
+                a, b = bounds
+                phrase = doc[a:b]
+                if c.role_text is None or (phrase.text.startswith(c.role_text) and len(phrase.text) > len(c.role_text)):
+                    # the title written out is the fuller role: "Minister for the Middle East", not "Minister"
+                    c.role_text = phrase.text
+                    c.role = self._canonical_role(_TitleInfo(phrase.text, c.affiliation, a,
+                                                             words=[t.lower_ for t in phrase]))
+                cut = self._before_place_portfolio(doc, a, b)
+                out.append(_Cand(phrase.start_char, doc[cut - 1].idx + len(doc[cut - 1].text), c.key, "person",
+                                 c.name, "role", role_text=phrase.text, tokens=(a, b)))
+                taken = taken | set(range(a, b))
+        return out
+
+    def _title_phrase_before(self, doc: Doc, name_start: int, taken: set[int]) -> tuple[int, int] | None:
+        """The title phrase ending at the comma before a name (an honorific may stand between them)."""
+        i = name_start - 1
+        while i >= 0 and (doc[i].lower_.rstrip(".") in HONORIFICS
+                          or (doc[i].lower_ == "the" and i + 1 < name_start)):  # "the Hon Julie Bishop"
+            i -= 1
+        if i < 1 or doc[i].text != ",":
+            return None
+        end = i
+        start = end
+        sent_start = doc[name_start].sent.start
+        while start - 1 >= sent_start and end - start < MAX_TITLE_PHRASE and start - 1 not in taken \
+                and self._title_phrase_word(doc[start - 1]):
+            start -= 1
+        while start < end and not (doc[start].lower_ in self.lex.title_words and doc[start].text[:1].isupper()):
+            start += 1  # the phrase opens with a capitalised title word: "[the] Foreign Secretary"
+        return (start, end) if self._is_title_phrase(doc[start:end]) else None
+
+    def _title_phrase_after(self, doc: Doc, name_end: int, taken: set[int]) -> tuple[int, int] | None:
+        """The title phrase right after the comma that follows a name ("X, Minister for the Middle East")."""
+        if name_end + 1 >= len(doc) or doc[name_end].text != ",":
+            return None
+        start = name_end + 1 + (doc[name_end + 1].lower_ == "the")
+        end = start
+        sent_end = doc[name_end].sent.end
+        while end < sent_end and end - start < MAX_TITLE_PHRASE and end not in taken \
+                and self._title_phrase_word(doc[end]):
+            end += 1
+        while end > start and doc[end - 1].lower_ in ("of", "for", "the", "and"):
+            end -= 1
+        if start >= end or not (doc[start].lower_ in self.lex.title_words and doc[start].text[:1].isupper()):
+            return None
+        return (start, end) if self._is_title_phrase(doc[start:end]) else None
+
+    def _before_place_portfolio(self, doc: Doc, start: int, end: int) -> int:
+        """Where a role mention ends: before "for/of [the] <place>" ("Minister [for the Middle East]"), so
+        the place keeps its own span for the places stage."""
+        for k in range(start + 1, end - 1):
+            if doc[k].lower_ in ("for", "of"):
+                rest = doc[k + 1 + (doc[k + 1].lower_ == "the"):end]
+                if rest.text and self.gaz.has(rest.text):
+                    return k
+        return end
+
+    def _title_phrase_word(self, tok: Token) -> bool:
+        """A word a written-out title is made of: title words, capitalised portfolio words ("the Middle
+        East", "Central Asia") and the small words that join them."""
+        return tok.lower_ in self.lex.title_words or tok.lower_ in ("of", "for", "the", "and") \
+            or (tok.is_alpha and tok.text[:1].isupper() and tok.ent_type_ != "PERSON")
+
+    def _is_title_phrase(self, phrase: Span) -> bool:
+        """Capitalised, with an office among the words before any "of"/"for" ("Minister for ...")."""
+        if not phrase.text or not phrase[0].text[:1].isupper():
+            return False
+        for tok in phrase:
+            if tok.lower_ in ("of", "for"):
+                return False
+            if tok.lower_ in self.lex.title_heads:
+                return True
+        return False
+
     def _role_mentions(self, doc: Doc, taken: set[int], persons: list[_Cand]) -> list[_Cand]:
         """"The Foreign Secretary said": a capitalised title alone, with no name after it, refers to the
-        person the article gave that title ("Foreign Secretary Boris Johnson")."""
+        person the article gave that title ("Foreign Secretary Boris Johnson"), also in a headline before
+        the name ("Foreign Secretary welcomes ...")."""
         roles: dict[tuple[str, ...], _Cand] = {}
         shared: set[tuple[str, ...]] = set()
         for c in persons:
@@ -538,11 +710,13 @@ class ActorsComponent:
                 if doc[i].lower_ != words[0] or not doc[i].text[:1].isupper() \
                         or any(j in taken for j in range(i, i + n)):
                     continue
-                if tuple(t.lower_ for t in doc[i:i + n]) != words or i < person.tokens[0]:
-                    continue
+                if tuple(t.lower_ for t in doc[i:i + n]) != words \
+                        or (i < person.tokens[0] and doc[i].sent.start != 0):
+                    continue  # before the name only in the headline
                 if i + n < len(doc) and doc[i + n].text[:1].isupper():
                     continue  # "Foreign Secretary Boris Johnson": the name follows
-                out.append(_Cand(doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text), person.key, "person",
+                last = self._before_place_portfolio(doc, i, i + n) - 1
+                out.append(_Cand(doc[i].idx, doc[last].idx + len(doc[last].text), person.key, "person",
                                  person.name, "role", tokens=(i, i + n)))
         return out
 
@@ -659,6 +833,27 @@ class ActorsComponent:
                      role_text=info.role_text, role=self._canonical_role(info), tokens=(ent.start, ent.end),
                      explicit_cue=info.explicit)
 
+    def _honorific_person(self, ent: Span, by_tok: dict[int, _Cand]) -> _Cand | None:
+        """"the Hon Imogen Sayers MP", "Dr Ahmed Kamil" tagged as an organization: a courtesy title, then one to
+        three capitalised words (and post-nominal letters, "MP", "QC") name a person."""
+        doc = ent.doc
+        i = ent.start + (ent[0].lower_ == "the")
+        if i >= ent.end or doc[i].lower_.rstrip(".") not in HONORIFICS:
+            return None
+        while i < ent.end and (doc[i].lower_.rstrip(".") in HONORIFICS or doc[i].text == "."):
+            i += 1
+        end = ent.end - (ent[-1].text in POSSESSIVE)
+        while end > i and doc[end - 1].is_upper and len(doc[end - 1].text) <= 4:
+            end -= 1  # post-nominal letters: "MP", "QC", "AO"
+        name = doc[i:end]
+        if not 1 <= len(name) <= 3 or any(not t.is_alpha or not t.text[:1].isupper() or t.i in by_tok
+                                          or t.lower_ in self.lex.title_words or t.lower_ in NOT_NAME_WORDS
+                                          or t.lower_ in BODY_HEADS for t in name):
+            return None
+        text = _person_name(name)
+        return _Cand(name.start_char, name.end_char, f"person:{text}", "person", text, "name",
+                     tokens=(name.start, name.end))
+
     def _leaders_named_for_governments(self, doc: Doc, taken: set[int]) -> list[_Cand]:
         """"the Asad regime", "the Obama administration": a bare capitalised name before a word for a
         government is the leader it is named for, whatever label the tagger gave it."""
@@ -693,15 +888,17 @@ class ActorsComponent:
             return True  # "Austin" after "Lloyd Austin", "Jordan" after "Jordan Peterson"
         return not self.gaz.is_known_place(span.text, min_population=100_000)
 
-    def _clean_person(self, ent: Span) -> Span | None:
-        """The name itself: no possessive ending, no leading title words spaCy took in."""
+    def _clean_person(self, ent: Span, taken: set[int] | frozenset[int] = frozenset()) -> Span | None:
+        """The name itself: no possessive ending, no leading title words or demonym spaCy took in ("Syrian
+        Foreign Minister Walid Muallem" tagged PERSON as a whole)."""
         start, end = ent.start, ent.end
         doc = ent.doc
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         after_prep = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS
         while start < end and (doc[start].lower_ in self.lex.title_words or doc[start].is_punct
-                               or doc[start].lower_ in LOCATIVE_PREPS):
+                               or doc[start].lower_ in LOCATIVE_PREPS or doc[start].i in taken
+                               or (doc[start].lower_.rstrip(".") in HONORIFICS and start + 1 < end)):
             after_prep = after_prep or doc[start].lower_ in LOCATIVE_PREPS
             start += 1
         if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
@@ -737,7 +934,7 @@ class ActorsComponent:
         # "of" cannot end or start a role; trim leading modifiers that are not part of an office
         while words and words[0].lower_ == "of":
             words.pop(0)
-        if not words or not any(w.lower_ in self.lex.title_heads for w in words):
+        if not words or not any(w.lower_ in self.lex.title_heads or w.lower_ in APPOSED_ROLES for w in words):
             return _TitleInfo()
         # "Secretary of State": the words after "of" that are title words belong to the role
         role = " ".join(w.text for w in words)
@@ -774,7 +971,7 @@ class ActorsComponent:
                     affiliation = affiliation or _antecedent_code(lexical, tok.idx, doc)
                 i += 1
                 continue
-            if low in self.lex.title_words or (low == "of" and words):
+            if low in self.lex.title_words or low in APPOSED_ROLES or (low == "of" and words):
                 words.append(tok)
                 i += 1
                 continue
@@ -818,7 +1015,8 @@ class ActorsComponent:
         """A described role the name is apposed to ("A member of the Syrian parliament, Mohammed Mamoun,
         started ..."): the head noun is the role, a state named inside the description the affiliation."""
         head = span.root.head
-        if span.root.dep_ != "appos" or head.i >= span.start or head.lower_ not in self.lex.title_heads:
+        if span.root.dep_ != "appos" or head.i >= span.start or (
+                head.lower_ not in self.lex.title_heads and head.lower_ not in APPOSED_ROLES):
             return _TitleInfo()
         states = [by_tok[t.i] for t in head.subtree if t.i < span.start and t.i in by_tok]
         affiliation = next((_code_of_cand(c) for c in states if c.kind in ("state", "organization")), None)
@@ -827,7 +1025,7 @@ class ActorsComponent:
     def _title_from_words(self, words: list[Token], affiliation: str | None) -> _TitleInfo:
         while words and words[-1].lower_ == "of":
             words.pop()
-        if not words or not any(w.lower_ in self.lex.title_heads for w in words):
+        if not words or not any(w.lower_ in self.lex.title_heads or w.lower_ in APPOSED_ROLES for w in words):
             return _TitleInfo()
         return _TitleInfo(" ".join(w.text for w in words), affiliation, words[0].i, explicit=affiliation is not None,
                           words=[w.lower_ for w in words])
@@ -1091,6 +1289,60 @@ def _state_mistaken_for_person(span: Span, ent: Span | None, name_parts: frozens
     return (start, end) == (span.start, span.end) and not any(t.text in name_parts for t in span)
 
 
+def _demonym_before_name(span: Span, ent: Span | None) -> bool:
+    """"Syrian Ahmad Hassan", "Iraqi Prime Minister Haider al-Abadi" tagged PERSON as a whole: a demonym
+    that opens a person entity and is followed by more capitalised words qualifies the name, it is not
+    part of it."""
+    if span.label_ != "DEMONYM" or ent is None or ent.label_ != "PERSON":
+        return False
+    start = ent.start + (ent[0].lower_ == "the")
+    return span.start == start and span.end < ent.end and ent.doc[span.end].text[:1].isupper()
+
+
+def _only_lexicon_words(ent: Span | None, lexicon_toks: set[int]) -> bool:
+    """"Bosnian Serbs" tagged PERSON: every word is a demonym or a people's word, so no one is named
+    (a state's name alone can be a first name: "Jordan said")."""
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    words = [t for t in ent if t.lower_ != "the" and t.text not in POSSESSIVE]
+    return len(words) >= 2 and all(t.i in lexicon_toks for t in words)
+
+
+# Entity labels of names a people's word can be part of without naming the people ("the Arab Spring").
+PEOPLE_INSIDE_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "GPE", "LOC", "PERSON"})
+# Words after a people's word that make it a language ("the Kurdish language").
+LANGUAGE_NOUNS = frozenset({"language", "languages", "dialect", "dialects", "script", "alphabet", "translation"})
+
+
+def _inside_other_name(span: Span, ent: Span | None, lex: ActorLexicon) -> bool:
+    """Whether a people's word is part of ``ent``, a longer name the tagger found around it: a person
+    ("Christian Lindner") or a body, event or place with a capitalised word of its own ("the Syrian Arab
+    Army", "Arab Spring"). A person entity that is the word alone ("the Yazidis" tagged PERSON) is the people."""
+    if ent is None or ent.label_ not in PEOPLE_INSIDE_LABELS:
+        return False
+    own = set(range(span.start, span.end))
+    for tok in ent:
+        if tok.i in own or tok.lower_ == "the" or tok.text in POSSESSIVE or not tok.text[:1].isupper():
+            continue
+        if tok.text in lex.peoples or tok.text in lex.demonyms or tok.text in lex.states:
+            continue  # "Shia Arab", "Syrian Kurdish": peoples and demonyms side by side
+        return True
+    return False
+
+
+def _names_a_language(span: Span) -> bool:
+    """"He spoke in Kurdish", "the Kurdish language", "Kurdish" tagged LANGUAGE: the language, not the people."""
+    doc = span.doc
+    if span[0].ent_type_ == "LANGUAGE":
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in LANGUAGE_NOUNS:
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in ("in", "into", "from") and (
+        nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and nxt.text != "-"))  # not "in Kurdish-held"
+
+
 def _of_state_after(doc: Doc, span: Span, by_tok: dict[int, _Cand]) -> str | None:
     """"President Omar El Bashir of Sudan": the state named right after the titled name."""
     i = span.end
@@ -1111,7 +1363,30 @@ def _transcript_label(ent: Span) -> bool:
 
 
 def _person_name(span: Span) -> str:
-    return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    return _person_name_words([t.text for t in span])
+
+
+def _person_name_words(words: list[str]) -> str:
+    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+GLUED_BRACKET_RE = re.compile(r"[(\[]")
+
+
+def _name_before_glued_bracket(span: Span) -> tuple[str, int]:
+    """A name and its end, cut before a bracket the tokenizer left glued to it: "Abboud Qanbar(Arabic: ...)"
+    and "Abu Haidar,[1]" (text pasted from web pages, footnote marks) name "Abboud Qanbar" and "Abu Haidar"."""
+    for tok in span:
+        found = GLUED_BRACKET_RE.search(tok.text, 1)
+        if found is None:
+            continue
+        head = tok.text[:found.start()].rstrip(",.;:")
+        words = [t.text for t in span.doc[span.start:tok.i]] + ([head] if head else [])
+        name = _person_name_words(words)
+        end = tok.idx + len(head) if head else (span.doc[tok.i - 1].idx + len(span.doc[tok.i - 1].text)
+                                                if tok.i > span.start else span.start_char)
+        return name, end
+    return _person_name(span), span.end_char
 
 
 def _code_of_cand(c: _Cand) -> str | None:

@@ -281,6 +281,8 @@ class EventsComponent:
                 continue
             if entry.no_clause and any(c.dep_ == "ccomp" for c in tok.children):
                 continue
+            if entry.no_object and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+                continue
             if entry.no_xcomp and any(c.dep_ == "xcomp" for c in tok.children):
                 continue
             if entry.commit and not _commits(tok):
@@ -662,6 +664,8 @@ class EventsComponent:
         for comp in verb.children:
             if comp.dep_ not in ("advcl", "acl") or comp.pos_ not in ("VERB", "AUX"):
                 continue  # (a noun's own purpose: "demonstrations to demand reforms")
+            if self.lex.in_class(comp.lemma_, "speech"):
+                continue  # "voiced support for X, telling the Nevada Independent": whom one tells is no purpose
             if not (comp.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)):
                 continue  # "when", "after" clauses are other events, not the purpose
             heads = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
@@ -1109,8 +1113,11 @@ class ActorIndex:
         return _unique(out)
 
     def state_code(self, actor: Actor) -> str | None:
-        """The code of an actor that names a state, a body or a person, not a collective with no state."""
-        return None if actor.id.startswith(GRP_ID) else self.code_of(actor)
+        """The code of an actor that names a state, a body or a person, not a collective with no state
+        (our own stand-ins, or a people or creed the actors stage codes GRP:, "Druze", "Kurdish")."""
+        if actor.id.startswith(GRP_ID) or (actor.country is None and (actor.code or "").startswith("GRP:")):
+            return None
+        return self.code_of(actor)
 
     def place_actors_in_modifiers(self, tok: Token) -> list[Actor]:
         """The state of a place named in a noun's own modifiers ("Darfur rebels")."""

@@ -32,6 +32,7 @@ class Entry:
     absorb: bool = False  # wins over a noun trigger as its object ("lifted the blockade")
     needs_object: bool = False  # only with a direct object
     no_clause: bool = False  # only without a "that"-clause
+    no_object: bool = False  # only without an object or a clause ("demonstrated"; not "demonstrates that")
     no_xcomp: bool = False  # only without a "to"-complement
     commit: bool = False  # only with something committed to (see verbs.tsv)
     plural_or_mass: bool = False  # a noun not counted as one ("talks", "for talk on X"; "a TED talk" lectures)
@@ -73,6 +74,8 @@ def _entry(row: list[str]) -> Entry:
             fields["needs_object"] = True
         elif key == "noclause":
             fields["no_clause"] = True
+        elif key == "noobj":
+            fields["no_object"] = True
         elif key == "noxcomp":
             fields["no_xcomp"] = True
         elif key == "commit":

@@ -1,0 +1,21 @@
+"""A line break ends a sentence, even where the parser would run one on (after a closing quote)."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import build_nlp
+
+
+def test_a_paragraph_break_ends_the_sentence() -> None:
+    doc = build_nlp()('He wrote, "Leaving them is a big mistake."\nBrett McGurk also criticized the decision.')
+    assert [s.text.strip() for s in doc.sents] == ['He wrote, "Leaving them is a big mistake."',
+                                                  "Brett McGurk also criticized the decision."]
+
+
+def test_no_break_inside_a_paragraph() -> None:
+    doc = build_nlp()("Russia said the talks failed. Ukraine agreed.")
+    assert len(list(doc.sents)) == 2
+
+
+def test_events_keep_to_their_paragraph(extract_text) -> None:
+    ext = extract_text('Haley wrote, "Leaving them to die is a big mistake."\nBrett McGurk criticized the decision.')
+    assert all("\n" not in e.text for e in ext.events)

@@ -508,3 +508,10 @@ def test_courtesy_title_before_a_name_tagged_as_an_organization(extract_text):
     assert mention_texts(sayers) == ["Minister for Foreign Affairs", "Imogen Sayers", "Sayers"]
     assert sayers.role_text == "Minister for Foreign Affairs"
     assert not [a for a in ext.actors if a.kind == "organization"]
+
+
+def test_a_name_tagged_as_an_organisation_with_an_apposed_person_role_is_a_person(extract_text):
+    ext = extract_text("On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate for the Belarusian "
+                       "presidential election, held a rally in Minsk.")
+    person = by_name(ext, "Sviatlana Tsikhanouskaya")
+    assert (person.kind, person.role) == ("person", "opposition candidate")

@@ -93,7 +93,10 @@ class ActorLexicon:
 
 # Roles that describe a person in apposition ("X, a member of the Syrian parliament") but are no title
 # before a name ("committee member Doug Collins of Georgia" does not make Georgia his state).
-APPOSED_ROLES = frozenset({"member", "legislator", "deputy", "representative", "aide", "adviser", "advisor"})
+APPOSED_ROLES = frozenset({"member", "legislator", "deputy", "representative", "aide", "adviser", "advisor",
+                           "candidate", "activist", "journalist", "photojournalist", "videojournalist",
+                           "reporter", "lawyer", "founder", "businessman", "businesswoman", "blogger",
+                           "dissident", "cleric", "researcher", "analyst", "professor", "politician"})
 
 # Words that qualify an office without being one ("Defense" in "Defense Secretary").
 TITLE_MODIFIERS = frozenset(

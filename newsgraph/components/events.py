@@ -131,12 +131,16 @@ NAMED_KINDS = frozenset({"person", "organization", "group", "state"})
 # Clauses whose dates are their own: a time inside one does not date the clause above it.
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "pcomp", "advcl", "parataxis"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs whose -ing complement is an act called off or asked to end ("stop attacking each other").
+CESSATION_VERBS = frozenset({"stop", "cease", "quit", "halt", "end"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Predicates whose "to"-complement is a forecast, not a fact (intentions are a class in themes.tsv).
 EXPECT_VERBS = frozenset({"expect", "likely", "set", "due"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PERSON = FIRST_SINGULAR | {"we", "us", "our", "ours", "ourselves"}
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 # A claim's modality carries over to the events inside it; negation and conditions are read off the
 # event's own clause instead (a negated claim can hold an event that happened: "the soldiers sent to
@@ -378,17 +382,22 @@ class EventsComponent:
     def _must_requests(self, sent: Span, found: dict[int, Found], index: ActorIndex) -> None:
         """"X said Y must do Z" is a demand: a REQUEST from X to Y (the PLOVER manual's reading of "must")."""
         for tok in sent:
-            if tok.dep_ != "ccomp" or not self.lex.in_class(tok.head.lemma_, "speech"):
+            if tok.dep_ not in ("ccomp", "advcl", "parataxis") or not self.lex.in_class(tok.head.lemma_, "speech"):
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            imperative = _imperative(tok)
+            if not (imperative or _obliged(tok)) or (tok.dep_ != "ccomp" and not imperative):
                 continue
-            speaker, subject = _subject(tok.head), _subject(tok)
-            if speaker is None or subject is None:
+            speaker = _subject(tok.head)
+            # "'Withdraw your troops,' Biden told Putin": an order is addressed to whom it is told
+            subject = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative")), None) \
+                if imperative else _subject(tok)
+            if speaker is None or (subject is None and not imperative):
                 continue
             for t in tok.subtree:
                 found.pop(t.i, None)
-            f = Found(tok, Entry("REQUEST", None), clause_verb=tok)
-            f.sources, f.targets = index.np_actors(speaker), index.np_actors(subject)
+            f = Found(tok, Entry("REQUEST", None), clause_verb=tok.head if imperative else tok)
+            f.sources = index.np_actors(speaker)
+            f.targets = index.np_actors(subject) if subject is not None else []
             f.parts += [speaker, tok]
             f.parts += [c for c in tok.children if c.dep_ in ("dobj", "prep")]
             found[tok.i] = f
@@ -1003,6 +1012,8 @@ class ActorIndex:
         self.group_heads = lex.themes.get("group_heads", frozenset())
         self.non_state = lex.themes.get("non_state", frozenset())
         self.by_token: dict[int, Actor] = {}  # the coded actor of a token where there is one
+        self.by_id: dict[str, Actor] = {a.id: a for a in actors}
+        self.quotes = [q for q in doc._.quotes or [] if q.speaker]  # for "I" and "we" in quotations
         self.uncoded: dict[int, Actor] = {}  # else the actor without a code ("Senior officials")
         self.form_by_token: dict[int, str] = {}  # how the mention names it: "name", "demonym", "seat" ...
         self.mentions: list[tuple[int, Actor]] = []  # (token index of the mention head, actor)
@@ -1181,6 +1192,8 @@ class ActorIndex:
         cheated. It accused ..." is Iran); an object pronoun is never its own clause's subject ("X said it
         would impose sanctions on it": the second "it" is someone else) and may go back to an object."""
         word = pron.lower_
+        if word in FIRST_PERSON:
+            return self._speaker_of(pron, word)
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
         if pron.i in self._resolved:
@@ -1189,6 +1202,16 @@ class ActorIndex:
         actor = self._resolve(pron, word)
         self._resolved[pron.i] = actor
         return actor
+
+    def _speaker_of(self, pron: Token, word: str) -> Actor | None:
+        """"I" or "we" inside a quotation is its speaker ("'I strongly reject the blockade,' Parrilla
+        wrote"); "we" of a speaker who acts for a state or a body is that state or body."""
+        quote = next((q for q in self.quotes if q.start <= pron.idx < q.end and q.speaker), None)
+        speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
+        if speaker is None or word in FIRST_SINGULAR or speaker.kind != "person":
+            return speaker
+        body = speaker.affiliation or speaker.country
+        return next((a for a in self.by_id.values() if body and a.code == body and a.kind != "person"), speaker)
 
     def _resolve(self, pron: Token, word: str) -> Actor | None:
         sent = pron.sent
@@ -1674,6 +1697,15 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
         return "negated", claim  # "no troops were deployed", "deployed no troops"
     if any(s.lemma_.lower() == "fail" for s in scope[1:]):
         return "negated", claim  # "failed to reach an agreement"
+    if any(s.tag_ == "VBG" and s.dep_ in ("xcomp", "pcomp", "dobj") and s.head.lemma_.lower() in CESSATION_VERBS
+           for s in scope):
+        return "negated", claim  # "stop attacking each other", "ceased shelling": the act is called off
+    top = scope[-1]
+    if _imperative(top):
+        return "hypothetical", claim  # an imperative ("Stop the war", "Withdraw your troops"): asked for
+    if top.dep_ == "acl" and lex.in_class(top.head.lemma_, "intention") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        return "planned", claim  # "was developing plans to attack", "a plot to kill"
     for s in scope:
         for anc in [s, *s.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in anc.children):
@@ -1706,6 +1738,24 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
     if _according_to(trig.sent) or _under_report(trig, lex):
         return "reported", claim
     return "occurred", claim
+
+
+def _obliged(verb: Token) -> bool:
+    """"Y must / should / needs to / has to do Z": the clause states an obligation."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return True
+    return verb.lemma_.lower() in ("need", "have") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb opening its clause with no subject, auxiliary or marker ("Stop the war," she said)."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl", "parataxis"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "mark"} for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct), verb)
+    return first == verb
 
 
 def _content_clauses(noun: Token) -> list[Token]:

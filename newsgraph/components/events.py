@@ -1578,8 +1578,8 @@ def _subject(verb: Token) -> Token | None:
         seen += 1
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            if subj.tag_ == "WDT" and verb.dep_ == "relcl":
-                return verb.head
+            if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head  # "the protesters who have demonstrated", "the group that attacked"
             return subj
         if verb.dep_ in ("acl", "relcl"):
             return verb.head

@@ -939,3 +939,12 @@ def test_called_off_and_planned_acts(extract_text) -> None:
 def test_police_with_no_state_are_a_group(extract_text) -> None:
     assert sides(extract_text("Police arrived and shot him."), "ASSAULT")[0] == ["GRP:POLICE"]
     assert sides(extract_text("Police opened fire on protesters."), "ASSAULT") == (["GRP:POLICE"], ["GRP:PROTESTER"])
+
+
+def test_what_is_asked_of_the_international_community_is_asked_of_it(extract_text) -> None:
+    ext = extract_text("Ukraine urged international sanctions against Russia.")
+    assert sides(ext, "REQUEST") == (["UKR"], ["IGO"])
+    igo = next(a for a in ext.actors if a.code == "IGO")
+    assert (igo.kind, [m.text for m in igo.mentions]) == ("organization", ["international"])
+    ext = extract_text("The international community condemned the coup.")
+    assert sides(ext, "ACCUSE")[0] == ["IGO"]

@@ -553,6 +553,14 @@ class EventsComponent:
             for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
                 f.targets += index.np_actors(obj)
                 f.parts.append(obj)
+        if not f.targets and entry.type == "REQUEST":
+            # "called for tangible international pressure": what is asked of the international community
+            # is asked of it
+            asked = [c for c in verb.children if c.dep_ == "dobj"] + _pobjs(verb, {"for"})
+            mods = [m for a in asked for m in a.children if m.dep_ == "amod" and m.lower_ == "international"]
+            if mods:
+                f.targets.append(index.international(mods[0]))
+                f.parts.append(mods[0])
         if not f.targets and entry.type in CLAUSE_TARGET_TYPES:
             # "demanded that Hamas renounce ...", "accused Moscow of ...": the addressee is the clause's subject.
             for comp in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -1147,6 +1155,17 @@ class ActorIndex:
         real = actor.id if not actor.id.startswith(PLACE_ID) else ""
         return Actor(f"{SUB_ID}{head.i}:{real}", f"{actor.name} {head.lower_}", "group", code=code)
 
+    def international(self, tok: Token) -> Actor:
+        """The international community ("international pressure", "international sanctions"), coded IGO
+        as the actors stage codes "the international community" (lexicons/igos.tsv)."""
+        named = next((a for a in self.by_id.values() if a.code == "IGO"), None)
+        if named is not None:
+            return named
+        actor = Actor(f"{GRP_ID}IGO", "international community", "organization", code="IGO")
+        self.generic.setdefault(tok.i, actor)
+        self.generic_spans.setdefault(actor.id, []).append((tok.idx, tok.idx + len(tok.text)))
+        return actor
+
     def names_people(self, tok: Token) -> bool:
         """Whether a noun names people or a body of them ("the central government", "officials")."""
         lemma = tok.lemma_.lower()
@@ -1495,7 +1514,7 @@ def _register_groups(doc: Doc, events: list[Event], index: ActorIndex) -> None:
                     stand_in = by_id[aid]
                     new_ids[aid] = f"A{len(actors) + 1}"
                     country = index.group_country.get(aid)
-                    actors.append(Actor(new_ids[aid], stand_in.name, "group", code=stand_in.code, country=country,
+                    actors.append(Actor(new_ids[aid], stand_in.name, stand_in.kind, code=stand_in.code, country=country,
                                         mentions=[Mention(s, e, text[s:e], form="description")
                                                   for s, e in index.generic_spans.get(aid, [])]))
                 ids[n] = new_ids[aid]

@@ -103,12 +103,12 @@ def summary(store: Store, top: int = 8) -> str:
         f"events dated {told['first'] or '?'} … {told['last'] or '?'}",
         "  " + ", ".join(f"{n} {t}" for t, n in counts.items() if t != "articles"),
         "",
-        "Top actors (by mentions)",
+        "Top actors (by the articles that name them)",
     ]
     for r in rows("SELECT r.name, r.kind, coalesce(r.code, r.country) AS code, count(*) AS n, "
                   "count(DISTINCT m.article_id) AS docs FROM mentions m JOIN article_actors aa "
                   "ON aa.article_id = m.article_id AND aa.local_id = m.local_id JOIN actors r ON r.id = aa.actor_id "
-                  "GROUP BY r.id ORDER BY n DESC LIMIT ?", (top,)):
+                  "GROUP BY r.id ORDER BY docs DESC, n DESC LIMIT ?", (top,)):
         out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions "
                    f"in {r['docs']} articles")
     merged = rows("SELECT count(*) AS n, sum(sources > 1) AS multi FROM event_clusters")[0]
@@ -127,9 +127,12 @@ def summary(store: Store, top: int = 8) -> str:
         out.append(f"  {r['name']:<28} {r['n']:>3}  “{_cell(r['sample'])}”")
     unattributed = rows("SELECT count(*) AS n FROM quotes WHERE speaker IS NULL")[0]["n"]
     out.append(f"  ({unattributed} quotes without a resolvable speaker)")
-    out += ["", "Figures by what they count (largest of each)"]
+    out += ["", "Figures by what they count (largest stated as fact, reported or expected)"]
+    # (not a figure the text calls false or only supposes: "the misstatement that 120 million had died")
     for r in rows("SELECT category, count(*) AS n, (SELECT q2.text || ' ' || coalesce(q2.counted, q2.unit, '') "
-                  "|| ' (' || q2.article_id || ')' FROM quantities q2 WHERE q2.category = q.category "
+                  "|| ' (' || q2.article_id || ')' FROM quantities q2 LEFT JOIN claims c ON "
+                  "c.article_id = q2.article_id AND c.local_id = q2.claim_id WHERE q2.category = q.category "
+                  "AND coalesce(c.modality, '') NOT IN ('negated', 'hypothetical') "
                   "ORDER BY q2.value DESC LIMIT 1) AS largest FROM quantities q WHERE category IS NOT NULL "
                   "AND category != 'other' GROUP BY category ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['category']:<12} {r['n']:>5}  largest: {_cell(r['largest'], 90)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -234,3 +235,19 @@ def test_a_surname_joins_the_one_registered_person_with_that_name(store: Store) 
     store.write(ext)
     people = [(a["name"], a["articles"]) for a in store.query("actors", name="Putin")]
     assert people == [("Vladimir Putin", 2)]
+
+
+def test_summary_ranks_actors_by_breadth_and_skips_figures_called_false(store: Store, extract_text) -> None:
+    from newsgraph import report
+
+    texts = ["Ukraine said 30 soldiers were killed. The United States agreed.",
+             "Biden repeated the misstatement that 120 million people had died. The United States agreed.",
+             "Trump spoke with Trump, Trump and Trump on Monday at 1500 UTC."]
+    for n, text in enumerate(texts):
+        ext = extract_text(text)
+        store.write(dataclasses.replace(ext, article=dataclasses.replace(ext.article, id=f"s{n}")))
+    out = report.summary(store)
+    actors = out.split("Top actors")[1].split("\n\n")[0]
+    assert actors.index("United States") < actors.index("Trump")  # two articles beat four mentions in one
+    assert "UTC" not in actors  # a time zone is no actor
+    assert "120 million" not in out.split("Figures by what they count")[1]

@@ -89,6 +89,7 @@ class ActorLexicon:
     government_nouns: frozenset[str] = frozenset()  # "Moscow's offer": the capital acts
     peoples: dict[str, Body] = field(default_factory=dict)  # form -> ethnic or religious group ("Kurdish")
     languages: dict[str, Body] = field(default_factory=dict)  # language -> its group ("Arabic" -> Arabs)
+    non_actors: dict[str, str] = field(default_factory=dict)  # name -> "never" | "platform" (non_actors.tsv)
 
 
 # Roles that describe a person in apposition ("X, a member of the Syrian parliament") but are no title
@@ -161,6 +162,7 @@ def load_actor_lexicon() -> ActorLexicon:
         body = Body("group", name, code, country)
         for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
             lex.bodies[form] = body
+    lex.non_actors = {row[0]: row[1] for row in read_lexicon("non_actors.tsv")}
     for row in read_lexicon("peoples.tsv"):
         body = Body("group", row[1], row[0], row[3] if len(row) > 3 and row[3] else None)
         for form in row[2].split("|"):
@@ -515,8 +517,9 @@ class ActorsComponent:
                 if inside is not None:
                     cands.append(inside)
                 continue
-            if ent.label_ != "PERSON" or all(t.i in taken for t in ent) or _transcript_label(ent):
-                continue
+            if ent.label_ != "PERSON" or all(t.i in taken for t in ent) or _transcript_label(ent) \
+                    or ent.text in self.lex.non_actors:
+                continue  # ("Twitter" is never a person)
             span = self._clean_person(ent, taken)
             if span is None:
                 continue
@@ -1014,6 +1017,11 @@ class ActorsComponent:
         info = self._title_from_words(words, affiliation)
         return info if info.role_text is not None else self._apposed_description(span, by_tok)
 
+    def _no_actor_here(self, ent: Span) -> bool:
+        """A time zone ("1500 UTC"), or a platform where something is said ("on Twitter")."""
+        kind = self.lex.non_actors.get(ent.text)
+        return kind == "never" or (kind == "platform" and _medium_prep(ent))
+
     def _apposed_description(self, span: Span, by_tok: dict[int, _Cand]) -> _TitleInfo:
         """A described role the name is apposed to ("A member of the Syrian parliament, Mohammed Mamoun,
         started ..."): the head noun is the role, a state named inside the description the affiliation."""
@@ -1074,7 +1082,7 @@ class ActorsComponent:
         out = []
         place_like = self._place_like_names(doc)
         for ent in doc.ents:
-            if ent.label_ != "ORG" or _transcript_label(ent):
+            if ent.label_ != "ORG" or _transcript_label(ent) or self._no_actor_here(ent):
                 continue
             if any(c.kind == "person" and ent.start <= c.tokens[0] < ent.end for c in persons):
                 continue  # "President Obama" tagged ORG: the person has it
@@ -1355,6 +1363,11 @@ def _of_state_after(doc: Doc, span: Span, by_tok: dict[int, _Cand]) -> str | Non
         if c is not None and c.kind == "state" and c.form == "name":
             return c.code
     return None
+
+
+def _medium_prep(ent: Span) -> bool:
+    """Whether a name is where something is said or shown ("wrote on Twitter", "via Telegram")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("on", "via", "through", "across")
 
 
 def _transcript_label(ent: Span) -> bool:

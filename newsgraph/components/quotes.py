@@ -933,6 +933,9 @@ def _parenthetical_content(cue: Token) -> Span | None:
 
 # What a reporting noun says of its content (the rest assert it).
 NOUN_MODALITY = {
+    # what the writer calls false ("the misstatement that 120 million people had died") is not asserted
+    "misstatement": "negated", "falsehood": "negated", "lie": "negated", "myth": "negated", "hoax": "negated",
+    "misconception": "negated", "fabrication": "negated", "rumor": "hedged", "rumour": "hedged",
     "denial": "negated", "claim": "hedged", "allegation": "hedged", "accusation": "hedged", "belief": "hedged",
     "fear": "hedged", "concern": "hedged", "suggestion": "hedged", "estimate": "hedged", "hope": "expected",
     "expectation": "expected", "vow": "expected", "threat": "expected", "promise": "expected",

@@ -1600,8 +1600,8 @@ def _subject(verb: Token) -> Token | None:
             if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head  # "the protesters who have demonstrated", "the group that attacked"
             return subj
-        if verb.dep_ in ("acl", "relcl"):
-            return verb.head
+        if verb.dep_ in ("acl", "relcl") or (verb.dep_ == "amod" and verb.tag_ == "VBG"):
+            return verb.head  # (and "protesting legislators": the ones protesting)
         if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
             if obj is not None:

@@ -948,3 +948,10 @@ def test_what_is_asked_of_the_international_community_is_asked_of_it(extract_tex
     assert (igo.kind, [m.text for m in igo.mentions]) == ("organization", ["international"])
     ext = extract_text("The international community condemned the coup.")
     assert sides(ext, "ACCUSE")[0] == ["IGO"]
+
+
+def test_a_span_of_time_of_an_act_carries_it_and_arson_is_coercion(extract_text) -> None:
+    ext = extract_text("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean.")
+    assert sides(ext, "COOPERATE")[0] == ["FRA", "EGY"]
+    ext = extract_text("Settlers set fire to the offices of the Palestinian administrators.")
+    assert [(e.type, e.mode) for e in ext.events] == [("COERCE", "property")]  # property, not people

@@ -131,6 +131,8 @@ NAMED_KINDS = frozenset({"person", "organization", "group", "state"})
 # Clauses whose dates are their own: a time inside one does not date the clause above it.
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "pcomp", "advcl", "parataxis"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+# Nouns of a stretch of time or a series that carry the act they are "of" ("10 days of war games").
+SPAN_NOUNS = frozenset({"day", "week", "month", "year", "hour", "night", "round", "series", "wave", "spate"})
 # Verbs whose -ing complement is an act called off or asked to end ("stop attacking each other").
 CESSATION_VERBS = frozenset({"stop", "cease", "quit", "halt", "end"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would"})
@@ -735,6 +737,9 @@ class EventsComponent:
         anchor = noun
         while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
             anchor = anchor.head
+        # "launched 10 days of war games": a span of time of the act stands in its place in the clause
+        while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in SPAN_NOUNS:
+            anchor = anchor.head.head
         of_objects = _pobjs(anchor, {"of"})
         for c in anchor.children:
             if c.dep_ == "poss" and not of_objects and self.lex.in_class(noun.lemma_, "patient_nouns") and any(

@@ -17,7 +17,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "claims": ("speaker_name", "modality", "time", "text", "article_id"),
     "places": ("text", "name", "country", "lat", "lon", "level", "article_id"),
     "quantities": ("published", "bound", "value", "unit", "counted", "category", "claimed_by", "article_id"),
-    "actors": ("name", "kind", "code", "country", "articles", "mentions"),
+    "actors": ("name", "kind", "code", "country", "articles", "mentions", "roles", "aliases"),
     "search": ("article_id", "snippet"),
 }
 MAX_CELL = 60

@@ -251,3 +251,15 @@ def test_summary_ranks_actors_by_breadth_and_skips_figures_called_false(store: S
     assert actors.index("United States") < actors.index("Trump")  # two articles beat four mentions in one
     assert "UTC" not in actors  # a time zone is no actor
     assert "120 million" not in out.split("Figures by what they count")[1]
+
+
+def test_actor_registry_keeps_roles_over_time(store: Store, extract_text) -> None:
+    texts = [("r1", "2022-05-01", "Prime Minister Boris Johnson visited Kyiv."),
+             ("r2", "2023-02-01", "Former prime minister Boris Johnson visited Kyiv again."),
+             ("r3", "2023-06-01", "Boris Johnson, a former prime minister, spoke.")]
+    for article_id, published, text in texts:
+        ext = extract_text(text, published)
+        store.write(dataclasses.replace(ext, article=dataclasses.replace(ext.article, id=article_id)))
+    johnson = next(a for a in store.query("actors", limit=10) if a["name"] == "Boris Johnson")
+    assert johnson["articles"] == 3
+    assert johnson["roles"] == "Prime Minister (2022-05-01); Former prime minister (2023-02-01 … 2023-06-01)"

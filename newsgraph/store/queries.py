@@ -174,7 +174,12 @@ def query_actors(conn: sqlite3.Connection, limit: int, name: str | None = None, 
         "(SELECT count(DISTINCT aa.article_id) FROM article_actors aa WHERE aa.actor_id = r.id) AS articles, "
         "(SELECT count(*) FROM mentions m JOIN article_actors aa ON aa.article_id = m.article_id "
         " AND aa.local_id = m.local_id WHERE aa.actor_id = r.id) AS mentions, "
-        "(SELECT group_concat(alias, '; ') FROM actor_aliases x WHERE x.actor_id = r.id) AS aliases "
+        "(SELECT group_concat(alias, '; ') FROM actor_aliases x WHERE x.actor_id = r.id) AS aliases, "
+        # roles over time: each role with the first and last publication date it was given on
+        "(SELECT group_concat(span, '; ') FROM (SELECT min(aa.role) || ' (' || coalesce(min(a.published), '?') || "
+        " CASE WHEN max(a.published) > min(a.published) THEN ' … ' || max(a.published) ELSE '' END || ')' AS span "
+        " FROM article_actors aa JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = r.id "
+        " AND aa.role IS NOT NULL GROUP BY lower(aa.role) ORDER BY min(a.published))) AS roles "
         f"FROM actors r{f.sql()} ORDER BY mentions DESC, r.name LIMIT ?"
     )
     yield from _rows(conn, sql, [*f.params, limit])

@@ -476,9 +476,10 @@ class EventsComponent:
         f = Found(verb, entry, clause_verb=verb)
         passive = _is_passive(verb)
         subject = _subject(verb)
-        if subject is not None and verb.dep_ == "acl" and subject == verb.head and self.lex.in_class(
-                subject.lemma_, "statement"):
-            # "issued a declaration demanding ...", "in a statement accusing ...": the text's author acts
+        if subject is not None and verb.dep_ == "acl" and subject == verb.head and any(
+                self.lex.in_class(subject.lemma_, c) for c in ("statement", "weapon")):
+            # "issued a declaration demanding ...", "in a statement accusing ...": the text's author acts;
+            # "fired missiles targeting US troops": the one who fires them
             carrier = subject.head.head if subject.dep_ == "pobj" else subject.head
             if carrier.pos_ in ("VERB", "AUX") and subject.dep_ in ("dobj", "pobj"):
                 subject = _subject(carrier) or subject

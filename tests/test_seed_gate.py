@@ -12,8 +12,9 @@ import sys
 
 from tests.conftest import ROOT, needs_shared
 
-# Reached on 2026-11-25: times 1.00, places 1.00, quantities 1.00, actors 1.00, quotes 1.00, events 0.90,
-# overall 0.98 (events sits on a knife edge: one more unmatched event is 0.86).
+# Reached on 2026-11-25 (session 3): times 1.00, places 1.00, quantities 1.00, actors 1.00, quotes 1.00,
+# events 0.95, overall 0.99 (one unmatched event left: "Russia intended to deploy troops", which the gold
+# does not list; one more unmatched event would be 0.90).
 # The spine's own bar is overall >= 0.60 with every part above zero.
 FLOORS = {
     "times": 1.0,
@@ -21,7 +22,7 @@ FLOORS = {
     "quantities": 1.0,
     "actors": 0.95,
     "quotes": 0.95,
-    "events": 0.85,
+    "events": 0.90,
     "overall": 0.95,
 }
 

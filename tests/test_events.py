@@ -959,3 +959,11 @@ def test_a_span_of_time_of_an_act_carries_it_and_arson_is_coercion(extract_text)
 def test_who_fires_a_weapon_does_what_it_targets(extract_text) -> None:
     ext = extract_text("Iran fired ballistic missiles targeting US troops in Iraqi military bases.")
     assert sides(ext, "ASSAULT") == (["IRN"], ["USA"])
+
+
+def test_a_denial_answers_the_last_accusation_against_its_source(extract_text) -> None:
+    ext = extract_text("US Secretary of State Mike Pompeo accused Iran of attacking the tankers. "
+                       "Iran denied the accusation.")
+    assert sides(ext, "REJECT") == (["IRN"], ["USA", "PER:MIKE_POMPEO"])
+    # no accusation against it: no target is made up
+    assert sides(extract_text("Iran denied the accusation."), "REJECT") == (["IRN"], [])

@@ -177,6 +177,7 @@ class EventsComponent:
         found: list[Found] = []
         for sent in doc.sents:
             found.extend(self._sentence_events(sent, index))
+        self._answer_accusations(found)
         events: list[Event] = []
         anchors: dict[int, Anchor] = {}
         sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
@@ -194,6 +195,21 @@ class EventsComponent:
             ev.id = f"E{n}"
         doc._.events = events
         return doc
+
+    def _answer_accusations(self, found: list[Found]) -> None:
+        """"Iran denied the accusation", "rejected the claims": a denial with no target named answers the
+        last accusation made against its source, so it is aimed at the accuser."""
+        for n, f in enumerate(found):
+            if f.entry.type != "REJECT" or f.targets or not f.sources:
+                continue
+            if not any(c.dep_ in ("dobj", "nsubjpass") and self.lex.in_class(c.lemma_, "accusations")
+                       for c in f.trigger.children):
+                continue
+            codes = set(_codes(f.sources, self._actor_code))
+            accusation = next((a for a in reversed(found[:n]) if a.entry.type == "ACCUSE" and a.sources
+                               and codes & set(_codes(a.targets, self._actor_code))), None)
+            if accusation is not None:
+                f.targets = list(accusation.sources)
 
     # ---------------------------------------------------------------------------------- triggers
     def _sentence_events(self, sent: Span, index: ActorIndex) -> list[Found]:

@@ -32,6 +32,10 @@ a date of the event's own clause), else the publication date. What did not or mi
 hypothetical) is not coded by default (``keep_unreal``): PLOVER codes events, and such statements stay
 claims with that modality. Finally one real event stated several times in the article becomes one
 Event with every statement in ``Event.mentions`` (newsgraph/components/events_coref.py).
+
+Beside this module: ``events_lexicon.py`` reads the PLOVER trigger tables, ``events_syntax.py`` holds the
+parse helpers (subjects, agents, prepositional objects, clauses), ``events_actors.py`` the actor index
+(tokens to actors, collectives, places as states, pronouns) and ``events_coref.py`` the restatements.
 """
 
 from __future__ import annotations
@@ -39,18 +43,46 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.actors import actor_code, load_actor_lexicon
+from newsgraph.components.actors import actor_code
+from newsgraph.components.events_actors import (
+    GOVERNMENT_ID,
+    GRP_ID,
+    PLACE_ID,
+    SUB_ID,
+    ActorIndex,
+    codes_of,
+    ids_of,
+    named_in_text,
+    real_id,
+    register_groups,
+    register_places,
+    unique_actors,
+)
 from newsgraph.components.events_coref import Anchor, corefer
 from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
+from newsgraph.components.events_syntax import (
+    NESTED_CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    SUMMON_VERBS,
+    agent_of,
+    governing_verb,
+    in_nested_clause,
+    is_imperative,
+    is_passive,
+    obliged,
+    pobjs,
+    prep_lemmas,
+    subject_of,
+)
 from newsgraph.components.extensions import doc_text
 from newsgraph.components.times import governing_time, is_datable
-from newsgraph.model import Actor, Claim, Event, EventStatus, Mention, Place, Time
+from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
 
 # Types whose participants act together: "X and Y met" makes each both source and target.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -98,38 +130,17 @@ CONTROL_NOUN_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGRE
 # "engaged in", "remained on alert", "gathered for a rally": the subject takes part in the noun's event
 # (not "during the fighting", "after the attack": those only date the clause).
 PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Verbs whose object is a means, not who acts next: "used tear gas to disperse students".
-# "summoned the ambassador to complain": the one who summons complains, to the one summoned.
-SUMMON_VERBS = frozenset({"summon", "convene"})
-INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "spend"}) | SUMMON_VERBS
 # Passives of taking part: "were engaged in ethnic cleansing" (the subject does it, unlike "were killed in").
 PARTICIPATION_PASSIVES = frozenset({"engage", "involve", "embroil"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-# Dependents that stay inside a noun phrase when we look for the actors it names.
-NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
 UNREAL = frozenset({"negated", "hypothetical"})
 # Words that open a phrase or clause dating or explaining an act, not naming its parties.
 CIRCUMSTANCE_WORDS = frozenset({"after", "before", "when", "while", "since", "as", "because", "following",
                                 "during", "amid", "despite", "once", "whenever"})
 # Theme classes of people an act moves rather than acts upon ("withdrew its observers from X": X is the target).
 MOVED_THEMES = frozenset({"mission_staff"})
-# Ids of the stand-in actors of places (never written out as actor ids).
-PLACE_ID = "place:"
-# Id of the stand-in for a state's government that the text implies ("Iraqi Kurds demonstrated": Iraq's).
-GOVERNMENT_ID = f"{PLACE_ID}gov:"
-# Ids of the stand-ins of groups inside a state ("Sudanese rebels"): "sub:<token>:<actor id>", written
-# out as the actor's own id.
-SUB_ID = "sub:"
-# Ids of the stand-ins of collectives with no code ("rebels"): "grp:<code>"; an event that names one
-# registers it as an actor of the article (``_register_groups``).
-GRP_ID = "grp:"
 # Prepositions whose place object can stand for the state acted upon.
 PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside"})
-# Actors named enough to carry an event without a code ("Askar Akayev", "the Fatah Party").
-NAMED_KINDS = frozenset({"person", "organization", "group", "state"})
-# Clauses whose dates are their own: a time inside one does not date the clause above it.
-NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "pcomp", "advcl", "parataxis"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 # Nouns of a stretch of time or a series that carry the act they are "of" ("10 days of war games").
 SPAN_NOUNS = frozenset({"day", "week", "month", "year", "hour", "night", "round", "series", "wave", "spate"})
@@ -140,10 +151,6 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Predicates whose "to"-complement is a forecast, not a fact (intentions are a class in themes.tsv).
 EXPECT_VERBS = frozenset({"expect", "likely", "set", "due"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
-FIRST_PERSON = FIRST_SINGULAR | {"we", "us", "our", "ours", "ourselves"}
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 # A claim's modality carries over to the events inside it; negation and conditions are read off the
 # event's own clause instead (a negated claim can hold an event that happened: "the soldiers sent to
 # Russia had not been deployed").
@@ -189,8 +196,8 @@ class EventsComponent:
         events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
         events = corefer(events, anchors, doc._.times or [], doc._.places or [], doc._.quantities or [])
         events.sort(key=lambda e: (e.start, e.trigger or (0, 0)))
-        _register_groups(doc, events, index)
-        _register_places(doc, events)
+        register_groups(doc, events, index)
+        register_places(doc, events)
         for n, ev in enumerate(events, 1):
             ev.id = f"E{n}"
         doc._.events = events
@@ -205,9 +212,9 @@ class EventsComponent:
             if not any(c.dep_ in ("dobj", "nsubjpass") and self.lex.in_class(c.lemma_, "accusations")
                        for c in f.trigger.children):
                 continue
-            codes = set(_codes(f.sources, self._actor_code))
+            codes = set(codes_of(f.sources, self._actor_code))
             accusation = next((a for a in reversed(found[:n]) if a.entry.type == "ACCUSE" and a.sources
-                               and codes & set(_codes(a.targets, self._actor_code))), None)
+                               and codes & set(codes_of(a.targets, self._actor_code))), None)
             if accusation is not None:
                 f.targets = list(accusation.sources)
 
@@ -246,13 +253,13 @@ class EventsComponent:
         if not f.sources or f.target_named:
             return
         scope = f.clause_verb if f.support_verb and f.clause_verb is not None else f.trigger
-        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
-        own_codes = set(_codes(f.sources, self._actor_code))
+        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
+        own_codes = set(codes_of(f.sources, self._actor_code))
         for tok in scope.subtree:
             if tok.i <= f.trigger.i:
                 continue
             actor = index.by_token.get(tok.i) or index.generic.get(tok.i) or index.places.get(tok.i)
-            if actor is None or actor.id in own or _real_id(actor) in own:
+            if actor is None or actor.id in own or real_id(actor) in own:
                 continue
             if actor.id.startswith(PLACE_ID) and self._actor_code(actor) in own_codes:
                 continue
@@ -283,11 +290,11 @@ class EventsComponent:
     def _toll(self, verb: Token, entry: Entry) -> bool:
         """"600,000 soldiers have been killed in the war": a toll of a whole conflict, with nobody doing
         it, is a figure about that conflict (the quantities stage has it), not one event."""
-        if entry.type != "ASSAULT" or not _is_passive(verb) or _agent(verb) is not None:
+        if entry.type != "ASSAULT" or not is_passive(verb) or agent_of(verb) is not None:
             return False
         heads = [verb, *verb.conjuncts]  # "killed or wounded in the war"
         return any(self.lex.in_class(p.lemma_, "conflict") for h in heads
-                   for p in _pobjs(h, {"in", "during", "since", "throughout"}))
+                   for p in pobjs(h, {"in", "during", "since", "throughout"}))
 
     def _verb_entry(self, tok: Token) -> Entry | None:
         entries = self.lex.verbs.get(tok.lemma_.lower(), ())
@@ -296,8 +303,8 @@ class EventsComponent:
         if entries and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
             return Entry("MOBILIZE", "weapons")  # "test-fired a missile": a weapons test (PLOVER MOBILIZE)
         for entry in entries:
-            if entry.preps and not (_prep_lemmas(tok) & entry.preps) and not (
-                    entry.theme and any(_prep_lemmas(o) & entry.preps for o in _theme_tokens(tok))):
+            if entry.preps and not (prep_lemmas(tok) & entry.preps) and not (
+                    entry.theme and any(prep_lemmas(o) & entry.preps for o in _theme_tokens(tok))):
                 continue  # (a theme's own preposition counts: "closed its border with Iran")
             if entry.needs_object and not any(c.dep_ == "dobj" for c in tok.children):
                 continue
@@ -312,7 +319,7 @@ class EventsComponent:
             if entry.theme and not _theme_matches(self.lex, _theme_tokens(tok), entry):
                 continue
             if "out" in entry.preps and any(not self.lex.in_class(p.lemma_, "walkout_from")
-                                            for p in _pobjs(tok, {"out", "of"})):
+                                            for p in pobjs(tok, {"out", "of"})):
                 continue  # "walked out of the courthouse" leaves a building, not talks
             if entry.type == "PROTEST" and self._campaigning(tok):
                 continue
@@ -326,7 +333,7 @@ class EventsComponent:
         if any(a.kind != "person" for a in f.sources):
             return True
         carriers = [f.trigger] + ([f.clause_verb] if f.clause_verb is not None else [])
-        if any(_pobjs(c, {"against"}) for c in carriers):
+        if any(pobjs(c, {"against"}) for c in carriers):
             return True
         for c in (c for carrier in carriers for c in carrier.children if c.dep_ in ("advcl", "acl", "relcl")):
             if any(e.type in CONTENT_OF_PROTEST for e in self.lex.verbs.get(c.lemma_.lower(), ())):
@@ -345,21 +352,21 @@ class EventsComponent:
 
     def _into_open_water(self, f: Found) -> bool:
         return any(self.lex.in_class(p.lemma_, "open_water")
-                   for p in _pobjs(f.trigger, {"into", "in", "toward", "towards", "over", "off"}))
+                   for p in pobjs(f.trigger, {"into", "in", "toward", "towards", "over", "off"}))
 
     def _recorded(self, verb: Token) -> bool:
         """Whether a camera, a video or footage does the act, or it happens "on camera": the verb records
         ("Video captured Trump walking out", "caught on camera")."""
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
         heads = [subj] if subj is not None else []
-        heads += _pobjs(verb, {"on", "by"})
+        heads += pobjs(verb, {"on", "by"})
         return any(self.lex.in_class(h.lemma_, "recorders") for h in heads)
 
     def _campaigning(self, tok: Token) -> bool:
         """A rally of an electoral campaign ("a campaign rally", "rallied for his re-election campaign",
         "an election rally"): support for a candidate, not PLOVER's PROTEST against a target."""
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-        mods += [t for p in _pobjs(tok, {"for", "of", "ahead"}) for t in p.subtree]
+        mods += [t for p in pobjs(tok, {"for", "of", "ahead"}) for t in p.subtree]
         return any(self.lex.in_class(m.lemma_, "campaigning") for m in mods)
 
     def _noun_entry(self, tok: Token) -> Entry | None:
@@ -370,12 +377,12 @@ class EventsComponent:
                                     if c.dep_ in ("compound", "amod", "nmod")} & entry.mods):
                 continue
             if entry.preps:
-                preps = _prep_lemmas(tok)
+                preps = prep_lemmas(tok)
                 if tok.dep_ in OBJECT_DEPS:
-                    preps |= _prep_lemmas(tok.head)
+                    preps |= prep_lemmas(tok.head)
                 if not preps & entry.preps:
                     continue
-            if entry.theme and not _theme_matches(self.lex, _pobjs(tok, {"of"}), entry):
+            if entry.theme and not _theme_matches(self.lex, pobjs(tok, {"of"}), entry):
                 continue
             if entry.plural_or_mass and _counted_one(tok):
                 continue
@@ -402,13 +409,13 @@ class EventsComponent:
         for tok in sent:
             if tok.dep_ not in ("ccomp", "advcl", "parataxis") or not self.lex.in_class(tok.head.lemma_, "speech"):
                 continue
-            imperative = _imperative(tok)
-            if not (imperative or _obliged(tok)) or (tok.dep_ != "ccomp" and not imperative):
+            imperative = is_imperative(tok)
+            if not (imperative or obliged(tok)) or (tok.dep_ != "ccomp" and not imperative):
                 continue
-            speaker = _subject(tok.head)
+            speaker = subject_of(tok.head)
             # "'Withdraw your troops,' Biden told Putin": an order is addressed to whom it is told
             subject = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative")), None) \
-                if imperative else _subject(tok)
+                if imperative else subject_of(tok)
             if speaker is None or (subject is None and not imperative):
                 continue
             for t in tok.subtree:
@@ -436,11 +443,11 @@ class EventsComponent:
             if entry.type == "ACCUSE":
                 # "condemned the attack by Hamas on Israel", "complained to the UN over Israeli air raids":
                 # the one accused is who did the act complained of, not its victim or the one told
-                acts = noun_objs + [found[p.i] for p in _pobjs(tok, {"over", "about", "for", "against"})
+                acts = noun_objs + [found[p.i] for p in pobjs(tok, {"over", "about", "for", "against"})
                                     if p.i in found and p.pos_ != "VERB"]
                 doers = [a for n in acts for a in n.sources if a.id not in own]
                 if doers:
-                    f.targets = _unique(doers)
+                    f.targets = unique_actors(doers)
             if entry.type == "REQUEST" and noun_objs and any(a.id not in own for a in noun_objs[0].sources):
                 # "demanded the withdrawal of Serbian forces": asked of the one who is to do it
                 f.targets = [a for a in noun_objs[0].sources if a.id not in own]
@@ -490,15 +497,15 @@ class EventsComponent:
     # ---------------------------------------------------------------------------------- arguments
     def _verbal(self, verb: Token, entry: Entry, index: ActorIndex) -> Found:
         f = Found(verb, entry, clause_verb=verb)
-        passive = _is_passive(verb)
-        subject = _subject(verb)
+        passive = is_passive(verb)
+        subject = subject_of(verb)
         if subject is not None and verb.dep_ == "acl" and subject == verb.head and any(
                 self.lex.in_class(subject.lemma_, c) for c in ("statement", "weapon")):
             # "issued a declaration demanding ...", "in a statement accusing ...": the text's author acts;
             # "fired missiles targeting US troops": the one who fires them
             carrier = subject.head.head if subject.dep_ == "pobj" else subject.head
             if carrier.pos_ in ("VERB", "AUX") and subject.dep_ in ("dobj", "pobj"):
-                subject = _subject(carrier) or subject
+                subject = subject_of(carrier) or subject
         agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         # Objects that are events themselves ("discuss the deployment of X") are not participants.
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"
@@ -529,11 +536,11 @@ class EventsComponent:
             obj_actors = index.np_actors(obj, deep=True)
             # "offered its troops to X", "closed its borders with Iran": the subject's own is not a target
             # (a group inside the source's state is not the source: "Serbia prosecutes Serbian extremists")
-            own = {s.id for s in f.sources} | {_real_id(s) for s in f.sources}
+            own = {s.id for s in f.sources} | {real_id(s) for s in f.sources}
             obj_actors = [a for a in obj_actors if a.id not in own]
             if not obj_actors:
                 # "shelled Juba", "visited Amman": a place acted upon stands for its state
-                own_codes = set(_codes([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
+                own_codes = set(codes_of([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
                 obj_actors = [a for a in index.place_actors(obj) if self._actor_code(a) not in own_codes][:1]
             if obj_actors:
                 f.targets += obj_actors
@@ -543,8 +550,8 @@ class EventsComponent:
             if not f.sources:
                 f.sources += index.np_actors(theme)
             if not f.sources:  # "one third of ethnic Albanian guerrillas", "a patch of Bangladeshi troops"
-                f.sources += [a for p in _pobjs(theme, {"of"}) for a in index.np_actors(p)]
-            for p in _pobjs(theme, _target_preps(entry.type)):
+                f.sources += [a for p in pobjs(theme, {"of"}) for a in index.np_actors(p)]
+            for p in pobjs(theme, _target_preps(entry.type)):
                 if not f.targets:
                     f.targets += index.np_actors(p)
                     f.parts.append(p)
@@ -556,7 +563,7 @@ class EventsComponent:
             self._prep_targets(f, verb, index)
         if not f.targets and any(o.lemma_.lower() in index.group_heads for o in objects):
             # "addressed officials at NATO headquarters": the people met belong to where they are met
-            for p in _pobjs(verb, {"at"}):
+            for p in pobjs(verb, {"at"}):
                 f.targets += index.np_actors(p)
                 f.parts += [p, *objects]
         if not f.targets and entry.control:
@@ -575,7 +582,7 @@ class EventsComponent:
         if not f.targets and entry.type == "REQUEST":
             # "called for tangible international pressure": what is asked of the international community
             # is asked of it
-            asked = [c for c in verb.children if c.dep_ == "dobj"] + _pobjs(verb, {"for"})
+            asked = [c for c in verb.children if c.dep_ == "dobj"] + pobjs(verb, {"for"})
             mods = [m for a in asked for m in a.children if m.dep_ == "amod" and m.lower_ == "international"]
             if mods:
                 f.targets.append(index.international(mods[0]))
@@ -624,12 +631,12 @@ class EventsComponent:
         to the Zambian people"): in a news sentence the other party of an act is named in its clause."""
         if not f.sources:
             return
-        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
+        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
         for tok in verb.subtree:
             if tok.i <= f.trigger.i or tok.i not in index.by_token:
                 continue
             actor = index.by_token[tok.i]
-            if actor.id in own or _in_nested_clause(tok, verb) or _attribution(tok) or _origin(tok, f.entry.type) \
+            if actor.id in own or in_nested_clause(tok, verb) or _attribution(tok) or _origin(tok, f.entry.type) \
                     or self._reporter(tok):
                 continue
             f.targets.append(actor)
@@ -661,7 +668,7 @@ class EventsComponent:
             return
         comps = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX")]
         for comp in comps:
-            for obj in [c for c in comp.children if c.dep_ in ("dobj", "dative")] + _pobjs(comp, {"against", "on"}):
+            for obj in [c for c in comp.children if c.dep_ in ("dobj", "dative")] + pobjs(comp, {"against", "on"}):
                 people = [t for t in obj.subtree if t.lemma_.lower() in index.non_state] if obj.pos_ == "NOUN" else []
                 actors = index.np_actors(obj, deep=True)
                 if not people or any(not a.id.startswith(GRP_ID) for a in actors):
@@ -696,7 +703,7 @@ class EventsComponent:
     def _purpose_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
         """"staged a hunger strike to protest President Assad's failure", "demonstrated ... calling for
         independence from Iraq": an act with no target of its own is aimed at whom its purpose names."""
-        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
+        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
         for comp in verb.children:
             if comp.dep_ not in ("advcl", "acl") or comp.pos_ not in ("VERB", "AUX"):
                 continue  # (a noun's own purpose: "demonstrations to demand reforms")
@@ -705,11 +712,11 @@ class EventsComponent:
             if not (comp.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)):
                 continue  # "when", "after" clauses are other events, not the purpose
             heads = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
-            heads += _pobjs(comp, _target_preps(f.entry.type) | {"for"})
+            heads += pobjs(comp, _target_preps(f.entry.type) | {"for"})
             for h in heads:
                 actors = [a for a in index.np_actors(h, deep=True) if a.id not in own]
                 if not actors:  # "to show their anger at France": past the protesters' own "their"
-                    actors = [a for p in _pobjs(h, _target_preps(f.entry.type)) for a in index.np_actors(p)
+                    actors = [a for p in pobjs(h, _target_preps(f.entry.type)) for a in index.np_actors(p)
                               if a.id not in own]
                 if actors:
                     f.targets += actors
@@ -720,16 +727,16 @@ class EventsComponent:
         """"rejected a U.S. request", "rejected North Korea's demand", "rejected calls by Belarus's rulers",
         "is opposed to French mediation": a response is aimed at the author of what it answers."""
         said = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        said += _pobjs(verb, {"to"})
+        said += pobjs(verb, {"to"})
         for obj in said:
             if obj.lemma_.lower() not in self.lex.nouns and not self.lex.in_class(obj.lemma_, "statement"):
                 continue
             authors = [a for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                        for a in index.np_actors(c)]
-            authors += [a for p in _pobjs(obj, {"by", "from"}) for a in index.np_actors(p)]
+            authors += [a for p in pobjs(obj, {"by", "from"}) for a in index.np_actors(p)]
             # "violated a ban imposed by X", "rejected the plan put forward by X"
             authors += [a for acl in obj.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                        for ag in [_agent(acl)] if ag is not None for a in index.np_actors(ag)]
+                        for ag in [agent_of(acl)] if ag is not None for a in index.np_actors(ag)]
             if authors:
                 f.targets += authors
                 f.parts.append(obj)
@@ -748,7 +755,7 @@ class EventsComponent:
                         return
 
     def _nominal(self, noun: Token, entry: Entry, index: ActorIndex) -> Found:
-        f = Found(noun, entry, clause_verb=_governing_verb(noun))
+        f = Found(noun, entry, clause_verb=governing_verb(noun))
         f.parts.append(noun)
         # "a mediation effort between X and Y": the compound's head carries the arguments.
         anchor = noun
@@ -757,7 +764,7 @@ class EventsComponent:
         # "launched 10 days of war games": a span of time of the act stands in its place in the clause
         while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in SPAN_NOUNS:
             anchor = anchor.head.head
-        of_objects = _pobjs(anchor, {"of"})
+        of_objects = pobjs(anchor, {"of"})
         for c in anchor.children:
             if c.dep_ == "poss" and not of_objects and self.lex.in_class(noun.lemma_, "patient_nouns") and any(
                     a.kind == "person" for a in index.np_actors(c)):
@@ -765,13 +772,13 @@ class EventsComponent:
                 f.targets += index.np_actors(c)
             elif c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c != noun):
                 f.sources += index.np_actors(c)
-        for agent in _pobjs(anchor, {"by"}):
+        for agent in pobjs(anchor, {"by"}):
             f.sources += index.np_actors(agent)
         if entry.type in THEME_TYPES:
             for theme in of_objects:
                 if not f.sources:
                     f.sources += index.np_actors(theme, own_head=False)
-                for p in _pobjs(theme, _target_preps(entry.type)):
+                for p in pobjs(theme, _target_preps(entry.type)):
                     f.targets += index.np_actors(p)
         else:
             for obj in of_objects:
@@ -786,7 +793,7 @@ class EventsComponent:
                 if subj is not None:
                     f.targets += index.np_actors(subj)
                     f.parts.append(subj)
-        for between in _pobjs(anchor, {"between", "among"}):
+        for between in pobjs(anchor, {"between", "among"}):
             both = index.np_actors(between)
             if entry.mode != "third-party":  # a mediator is not one of the sides it mediates between
                 f.sources += both
@@ -796,13 +803,13 @@ class EventsComponent:
         if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             if anchor.dep_ == "dobj" and self.lex.in_class(head.lemma_, "victim_verbs"):
                 # "Tunisia is facing terrorist attacks": the subject suffers the act
-                subj = _subject(head)
+                subj = subject_of(head)
                 if subj is not None and not f.targets:
                     f.targets += index.np_actors(subj)
                     f.parts.append(subj)
             elif not f.sources and not self._other_act(head, entry):
                 # (not "France condemned the attack": the subject of another act did not do this one)
-                subj = _subject(head) if anchor.dep_ == "dobj" else _agent(head)
+                subj = subject_of(head) if anchor.dep_ == "dobj" else agent_of(head)
                 if subj is not None:
                     f.sources += index.np_actors(subj)
                     f.parts.append(subj)
@@ -827,8 +834,8 @@ class EventsComponent:
         elif (anchor.dep_ == "pobj" and entry.type == "PROTEST" and head.lemma_.lower() == "during"
               and head.head.pos_ in ("VERB", "AUX") and not f.sources):
             # "Palestinian youths threw stones during demonstrations against X": the protesters
-            subj = _subject(head.head)
-            if subj is not None and not _is_passive(head.head):
+            subj = subject_of(head.head)
+            if subj is not None and not is_passive(head.head):
                 f.sources += index.np_actors(subj)
                 f.parts.append(subj)
         elif (anchor.dep_ == "pobj" and head.lemma_.lower() in PARTICIPATION_PREPS
@@ -841,13 +848,13 @@ class EventsComponent:
             verb = head.head
             if self.lex.in_class(verb.lemma_, "victim_verbs"):
                 # "eight Mexicans died in the attack": the subject suffered it
-                subj = _subject(verb)
+                subj = subject_of(verb)
                 if subj is not None and not f.targets:
                     f.targets += index.np_actors(subj)
                     f.parts.append(subj)
             elif not f.sources:
-                subj = _subject(verb)
-                if subj is not None and (not _is_passive(verb) or verb.lemma_.lower() in PARTICIPATION_PASSIVES):
+                subj = subject_of(verb)
+                if subj is not None and (not is_passive(verb) or verb.lemma_.lower() in PARTICIPATION_PASSIVES):
                     f.sources += index.np_actors(subj)
                     f.parts.append(subj)
             if not f.targets:
@@ -880,11 +887,11 @@ class EventsComponent:
         # a group inside a state acts on places of its own state ("Sudanese rebels shelled Juba"); so does a
         # government restricting or easing life at home ("lifted the state of emergency in West Darfur")
         own = set() if f.entry.type in HOME_TYPES else set(
-            _codes([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
+            codes_of([a for a in f.sources if not a.id.startswith(SUB_ID)], self._actor_code))
         # "withdrew from X", "withdrew its observers from X"
         preps = PLACE_PREPS | {"from"} if f.entry.type in ("RETREAT", "SANCTION") else PLACE_PREPS
         for h in heads:
-            for p in _pobjs(h, preps):
+            for p in pobjs(h, preps):
                 states = index.place_actors(p) or [a for a in index.np_actors(p) if a.kind == "state"]
                 states = [a for a in states if self._actor_code(a) not in own]
                 if states:
@@ -900,13 +907,13 @@ class EventsComponent:
         if head.pos_ in ("VERB", "AUX"):
             # "launched artillery, mortar and rocket fire against X": the objects' conjuncts too
             heads += [o for c in head.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
-        own = {a.id for a in f.sources} | {_real_id(a) for a in f.sources}
+        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
         for h in heads:
-            for p in _pobjs(h, preps):
+            for p in pobjs(h, preps):
                 actors = [a for a in index.np_actors(p, deep=True) if a.id not in own]
                 if not actors and index.np_actors(p, deep=True):
                     # "reneged on his commitment to the Zambian people": past the source's own "his"
-                    actors = [a for q in _pobjs(p, preps | {"to"}) for a in index.np_actors(q, deep=True)
+                    actors = [a for q in pobjs(p, preps | {"to"}) for a in index.np_actors(q, deep=True)
                               if a.id not in own]
                 if actors:
                     f.targets += actors
@@ -928,7 +935,7 @@ class EventsComponent:
     def _is_theme(self, tok: Token, entry: Entry) -> bool:
         if entry.type not in THEME_TYPES and not entry.light and entry.theme not in MOVED_THEMES:
             return False
-        nouns = [tok, *_pobjs(tok, {"of"})]  # "a first patch of Bangladeshi troops"
+        nouns = [tok, *pobjs(tok, {"of"})]  # "a first patch of Bangladeshi troops"
         return any(self.lex.in_class(n.lemma_.lower(), c) for n in nouns
                    for c in ("military", "weapon", "aid", "police", "armed_groups", "mission_staff"))
 
@@ -959,9 +966,9 @@ class EventsComponent:
         elif len({a.id for a in f.sources}) == 1 and {a.id for a in f.sources} == {a.id for a in f.targets}:
             f.targets = []  # "X and Y met" names each side as the other's target; X alone meets no one
         self._locate_groups(f, index)
-        source = _codes(f.sources, self._actor_code)
-        target = _codes(f.targets, self._actor_code)
-        if not source and not target and not any(_named(doc, a) for a in f.sources + f.targets):
+        source = codes_of(f.sources, self._actor_code)
+        target = codes_of(f.targets, self._actor_code)
+        if not source and not target and not any(named_in_text(doc, a) for a in f.sources + f.targets):
             return None  # nobody named does it to anybody named
         if f.entry.type == "CONSULT" and (not _consults(f) or not f.sources):
             # "hosted the championship", "gave a talk": nobody met or talked to; "people visiting Hong Kong":
@@ -1006,8 +1013,8 @@ class EventsComponent:
             mode=mode,
             source=source,
             target=target,
-            source_actors=_ids(f.sources),
-            target_actors=_ids(f.targets),
+            source_actors=ids_of(f.sources),
+            target_actors=ids_of(f.targets),
             trigger=(trig.idx, trig.idx + len(trig.text)),
             place=_place(doc, start, end),
             time=time,
@@ -1026,268 +1033,6 @@ class EventsComponent:
         if doc._.published is not None:
             return doc._.published.isoformat(), "published"
         return None, None
-
-
-# ---------------------------------------------------------------------------------- actors
-class ActorIndex:
-    """Which actor each token belongs to, and pronoun resolution to the nearest fitting actor before it."""
-
-    def __init__(self, doc: Doc, actors: list[Actor], code_of: Callable[[Actor], str | None],
-                 lex: Lexicon) -> None:
-        self.doc = doc
-        self.code_of = code_of
-        self.military = lex.themes.get("military", frozenset())
-        self.domestic_forces = lex.themes.get("domestic_forces", frozenset())
-        # Heads that stand for their group: "officials of X", "groups in Zimbabwe", "a patch of troops".
-        self.group_heads = lex.themes.get("group_heads", frozenset())
-        self.non_state = lex.themes.get("non_state", frozenset())
-        self.by_token: dict[int, Actor] = {}  # the coded actor of a token where there is one
-        self.by_id: dict[str, Actor] = {a.id: a for a in actors}
-        self.quotes = [q for q in doc._.quotes or [] if q.speaker]  # for "I" and "we" in quotations
-        self.uncoded: dict[int, Actor] = {}  # else the actor without a code ("Senior officials")
-        self.form_by_token: dict[int, str] = {}  # how the mention names it: "name", "demonym", "seat" ...
-        self.mentions: list[tuple[int, Actor]] = []  # (token index of the mention head, actor)
-        self._resolved: dict[int, Actor | None] = {}  # pronoun token -> its antecedent (cached per doc)
-        for actor in actors:
-            for m in actor.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                table = self.by_token if code_of(actor) else self.uncoded
-                for tok in span:
-                    table.setdefault(tok.i, actor)
-                    self.form_by_token.setdefault(tok.i, m.form or "")
-                self.mentions.append((span.start, actor))
-        # Collectives with no code ("rebels", "Kurds", "students"): group actors of their own (GRP:REBEL).
-        self.generic: dict[int, Actor] = {}
-        self.generic_spans: dict[str, list[tuple[int, int]]] = {}  # stand-in id -> mention char spans
-        self.group_country: dict[str, str] = {}  # stand-in id -> the state it was first placed in
-        self.generic_owner: dict[str, Actor] = {}  # stand-in id -> the uncoded actor of the same mention
-        self._find_generic_groups(lex)
-        self.mentions.sort(key=lambda x: x[0])
-        # Places that no actor covers, standing for their state where one is acted upon there
-        # ("arrived in Amman", "lifted the curfew in Montenegro"): read only as targets.
-        self.places: dict[int, Actor] = {}
-        for n, place in enumerate(doc._.places or []):
-            if not place.country:
-                continue
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is None or any(t.i in self.by_token or t.i in self.uncoded for t in span):
-                continue
-            stand_in = Actor(f"{PLACE_ID}{n}", place.name, "state", code=place.country)
-            for tok in span:
-                self.places.setdefault(tok.i, stand_in)
-
-    def _find_generic_groups(self, lex: Lexicon) -> None:
-        """Heads of collectives that no actor covers ("Rebels attacked", "police arrested students",
-        "Moslem fundamentalist demonstrators"): each becomes a group coded GRP:<HEAD>, one per head word in
-        the article, so an event done by or to them names them. A head whose phrase names a state or a
-        place ("Sudanese rebels", "Darfur rebels") is that state's group instead (``sub_state``); a group
-        word that only qualifies another noun ("rebel leaders", "student protests") is not a group."""
-        words = lex.themes.get("generic_groups", frozenset()) | lex.themes.get("peoples", frozenset())
-        for tok in self.doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token or tok.dep_ in ("compound", "amod"):
-                continue
-            word = _group_word(tok, words)
-            if word is None or (tok.i in self.uncoded and self.uncoded[tok.i].kind == "person"):
-                continue
-            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
-            if any(t.i in self.by_token for m in mods for t in m.subtree):
-                continue  # "Sudanese rebels": a group of the state (sub_state)
-            lo = min([m.left_edge.i for m in mods if m.left_edge.i >= tok.i - 4] + [tok.i])
-            span = self.doc[lo:tok.i + 1]
-            code = f"GRP:{word.upper()}"
-            actor = next((a for a in self.generic.values() if a.code == code), None)
-            if actor is None:
-                actor = Actor(f"{GRP_ID}{code}", span.text, "group", code=code)
-            self.generic[tok.i] = actor
-            if tok.i in self.uncoded:  # the actors stage has it without a code ("rebels"): that actor it is
-                self.generic_owner.setdefault(actor.id, self.uncoded[tok.i])
-            self.generic_spans.setdefault(actor.id, []).append((span.start_char, span.end_char))
-            self.mentions.append((tok.i, actor))
-
-    def place_actors(self, head: Token) -> list[Actor]:
-        """The states of the places a phrase names (its head and conjuncts, or their "of" objects)."""
-        out = []
-        for tok in [head, *head.conjuncts]:
-            hits = [self.places[t.i] for t in tok.subtree if t.i in self.places]
-            out += hits[:1]
-        return _unique(out)
-
-    def np_actors(self, head: Token, own_head: bool = True, deep: bool = False) -> list[Actor]:
-        """The actors a noun phrase names: its head, modifiers, possessor, apposition, conjuncts.
-
-        ``deep`` also reads the "of"/"for" object of a head that names none ("positions of X" is X's):
-        right for a target, too loose for a source.
-        """
-        out: list[Actor] = []
-        for tok in [head, *head.conjuncts]:
-            found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
-                                                        for a in self._phrase(c)]
-            own = self.generic.get(tok.i)
-            found = [a for a in found if a is not own]  # (the collective itself is the last resort)
-            non_state = own_head and tok.lemma_.lower() in self.non_state
-            if non_state and not any(self.state_code(a) for a in found):
-                # "Darfur rebels": the place the group is named after gives its state
-                found += self.place_actors_in_modifiers(tok)
-            domestic = self._domestic_force(tok)
-            if not any(self.state_code(a) for a in found) and (
-                    deep or domestic or tok.lemma_.lower() in self.group_heads):
-                # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there;
-                # "police in Kenya", "security forces in Guinea" are the state's own)
-                preps = {"of", "from", "at"} if self.lex_military(tok) and not domestic else {
-                    "of", "from", "at", "in", "for", "throughout", "across"}  # "students throughout Indonesia"
-                if deep and tok.lemma_.lower() not in self.group_heads:
-                    # "investigating crimes by Croatian extremists", "his commitment to the Zambian people"
-                    preps = preps | {"by", "to"}
-                for p in _pobjs(tok, preps):
-                    # "crimes by Croatian extremists", "thousands of students throughout Mali"
-                    found += self.np_actors(p)
-                    if not any(self.state_code(a) for a in found):
-                        found += self.place_actors(p)  # "demonstrators in Baghdad" are Iraq's
-            if non_state:
-                found = [self.sub_state(tok, a) for a in found]
-            if own_head and own is not None and not any(self.state_code(a) for a in found):
-                found = [a for a in found if not a.id.startswith(GRP_ID)]
-                found.append(own)  # "Rebels attacked the town": the group itself
-            out += found
-        return _unique(out)
-
-    def state_code(self, actor: Actor) -> str | None:
-        """The code of an actor that names a state, a body or a person, not a collective with no state
-        (our own stand-ins, or a people or creed the actors stage codes GRP:, "Druze", "Kurdish")."""
-        if actor.id.startswith(GRP_ID) or (actor.country is None and (actor.code or "").startswith("GRP:")):
-            return None
-        return self.code_of(actor)
-
-    def place_actors_in_modifiers(self, tok: Token) -> list[Actor]:
-        """The state of a place named in a noun's own modifiers ("Darfur rebels")."""
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.i in self.places:
-                return [self.places[c.i]]
-        return []
-
-    def sub_state(self, head: Token, actor: Actor) -> Actor:
-        """A group inside a state ("Croatian extremists", "Sudanese rebels") stands apart from the state's
-        government: the same code, its own identity, so "Croatia investigates Croatian extremists" keeps
-        its target and "Sudanese rebels shelled Juba" can target a place of their own state."""
-        code = self.code_of(actor)
-        if actor.kind != "state" or code is None or actor.id.startswith(SUB_ID):
-            return actor
-        real = actor.id if not actor.id.startswith(PLACE_ID) else ""
-        return Actor(f"{SUB_ID}{head.i}:{real}", f"{actor.name} {head.lower_}", "group", code=code)
-
-    def international(self, tok: Token) -> Actor:
-        """The international community ("international pressure", "international sanctions"), coded IGO
-        as the actors stage codes "the international community" (lexicons/igos.tsv)."""
-        named = next((a for a in self.by_id.values() if a.code == "IGO"), None)
-        if named is not None:
-            return named
-        actor = Actor(f"{GRP_ID}IGO", "international community", "organization", code="IGO")
-        self.generic.setdefault(tok.i, actor)
-        self.generic_spans.setdefault(actor.id, []).append((tok.idx, tok.idx + len(tok.text)))
-        return actor
-
-    def names_people(self, tok: Token) -> bool:
-        """Whether a noun names people or a body of them ("the central government", "officials")."""
-        lemma = tok.lemma_.lower()
-        return lemma in self.group_heads or lemma in self.non_state or tok.i in self.generic
-
-    def lex_military(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.military
-
-    def _domestic_force(self, tok: Token) -> bool:
-        """Police, courts, "security forces": a state's forces at home, placed where they act."""
-        if tok.lemma_.lower() in self.domestic_forces:
-            return True
-        return tok.lemma_.lower() == "force" and any(
-            c.lemma_.lower() in ("security", "riot") for c in tok.children if c.dep_ in ("compound", "amod"))
-
-    def _phrase(self, tok: Token) -> list[Actor]:
-        """Coded actors first: "Senior Hungarian and Romanian officials" (a group without a code) is read
-        through its modifiers as Hungary and Romania; the uncoded actor is the answer only when none is."""
-        if _opposed(tok):
-            return []  # "an anti-Houthi coalition" is against the Houthis, not theirs
-        if tok.i in self.by_token:
-            return [self.by_token[tok.i]]
-        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
-            resolved = self.resolve_pronoun(tok)
-            return [resolved] if resolved else []
-        out: list[Actor] = []
-        for c in tok.children:
-            if c.dep_ in NP_DEPS and c.dep_ != "case":
-                out += self._phrase(c)
-                if tok.dep_ != "conj":  # "U.S. and Russian negotiators": both modifiers
-                    out += [a for conj in c.conjuncts if conj.i < tok.i for a in self._phrase(conj)]
-        if not any(self.code_of(a) for a in out) and tok.i in self.generic:
-            return [self.generic[tok.i], *out]  # "rebels" (the actors stage may have it without a code)
-        if not any(self.code_of(a) for a in out) and tok.i in self.uncoded:
-            return [self.uncoded[tok.i], *out]
-        return out
-
-    def resolve_pronoun(self, pron: Token) -> Actor | None:
-        """The nearest preceding actor of a fitting kind, within the sentence and the one before.
-
-        A subject or possessive pronoun in a reported clause is the reporter ("X said it would ..."); a
-        main-clause subject pronoun prefers the main-clause subject before it ("Iran said the U.S. had
-        cheated. It accused ..." is Iran); an object pronoun is never its own clause's subject ("X said it
-        would impose sanctions on it": the second "it" is someone else) and may go back to an object."""
-        word = pron.lower_
-        if word in FIRST_PERSON:
-            return self._speaker_of(pron, word)
-        if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
-            return None
-        if pron.i in self._resolved:
-            return self._resolved[pron.i]
-        self._resolved[pron.i] = None  # (no cycles through a pronoun subject)
-        actor = self._resolve(pron, word)
-        self._resolved[pron.i] = actor
-        return actor
-
-    def _speaker_of(self, pron: Token, word: str) -> Actor | None:
-        """"I" or "we" inside a quotation is its speaker ("'I strongly reject the blockade,' Parrilla
-        wrote"); "we" of a speaker who acts for a state or a body is that state or body."""
-        quote = next((q for q in self.quotes if q.start <= pron.idx < q.end and q.speaker), None)
-        speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
-        if speaker is None or word in FIRST_SINGULAR or speaker.kind != "person":
-            return speaker
-        body = speaker.affiliation or speaker.country
-        return next((a for a in self.by_id.values() if body and a.code == body and a.kind != "person"), speaker)
-
-    def _resolve(self, pron: Token, word: str) -> Actor | None:
-        sent = pron.sent
-        floor = sent.start
-        if sent.start > 0:
-            floor = self.doc[sent.start - 1].sent.start
-        as_subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss"
-        verb = _governing_verb(pron)
-        excluded: set[str] = set()
-        if not as_subject and verb is not None:
-            subj = _subject(verb)
-            if subj is not None and subj.i != pron.i:
-                excluded = {a.id for a in self._phrase(subj)}
-        if as_subject:
-            # Prefer the subject of the reporting verb governing the pronoun: "X said it would ...".
-            for anc in pron.ancestors:
-                if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
-                    subj = _subject(anc.head)
-                    if subj is not None and subj.i != pron.i:
-                        fitting = [a for a in self._phrase(subj) if _fits(word, a)]
-                        if fitting:
-                            return fitting[0]
-                    break
-        candidates = [(i, actor) for i, actor in reversed(self.mentions)
-                      if floor <= i < pron.i and _fits(word, actor) and actor.id not in excluded]
-        in_subject = [(i, a) for i, a in candidates if _in_subject(self.doc[i])]
-        if as_subject and verb is not None and verb.dep_ == "ROOT":
-            main = [a for i, a in in_subject if _main_clause_subject(self.doc[i])]
-            if main:
-                return main[0]
-        if in_subject:
-            return in_subject[0][1]
-        if not as_subject and candidates:
-            return candidates[0][1]  # "detained Ali Khan and later released him"
-        return None
 
 
 def _share_targets(found: dict[int, Found]) -> None:
@@ -1315,7 +1060,7 @@ def _merge_linked(found: dict[int, Found]) -> None:
             for t in f.trigger.subtree:
                 inner = found.get(t.i)
                 if (inner is not None and t.i != i and t.pos_ == "NOUN" and inner.entry.type == f.entry.type
-                        and _governing_verb(t) == f.trigger):
+                        and governing_verb(t) == f.trigger):
                     _borrow(f, inner)
                     del found[t.i]
         if f.entry.type in ("MOBILIZE", "AID") and f.trigger.pos_ in ("VERB", "AUX"):
@@ -1375,79 +1120,6 @@ def _actor_index(doc: Doc, actors: list[Actor], code_of: Callable[[Actor], str |
     return ActorIndex(doc, actors, code_of, lex)
 
 
-def _opposed(tok: Token) -> bool:
-    """A modifier like "anti-Houthi" (one token, or "anti" "-" "Houthi")."""
-    if tok.dep_ not in ("amod", "compound", "nmod"):
-        return False
-    if tok.lower_.startswith("anti-"):
-        return True
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "non")
-
-
-def _in_subject(tok: Token) -> bool:
-    """Whether a token is inside a subject: the usual antecedent of a pronoun in news prose."""
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ in SUBJECT_DEPS:
-            return True
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
-def _main_clause_subject(tok: Token) -> bool:
-    """Whether a token is inside the subject of its sentence's main verb."""
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ in SUBJECT_DEPS:
-            return t.head.dep_ == "ROOT"
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
-def _named(doc: Doc, actor: Actor) -> bool:
-    """An actor named in the text ("Askar Akayev", "the Fatah Party"), though without a code: an event
-    it takes part in is worth keeping; "officials", "some analysts" are not enough on their own."""
-    if actor.kind not in NAMED_KINDS or not actor.mentions or actor.id.startswith(PLACE_ID):
-        return False
-    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
-    return span is not None and any(t.pos_ == "PROPN" for t in span)
-
-
-def _fits(pronoun: str, actor: Actor) -> bool:
-    if actor.id.startswith(GRP_ID):
-        return pronoun in ("they", "them", "their")  # "rebels ... they", not "it"
-    if pronoun in PERSON_PRONOUNS:
-        return actor.kind == "person"
-    if pronoun in ("it", "its"):
-        return actor.kind != "person"
-    return True
-
-
-def _codes(actors: Iterable[Actor], code_of: Callable[[Actor], str | None]) -> list[str]:
-    """The actors' codes, in order; a person acting for a state or body is coded by it and also by the
-    person's own stable code ("UN", "PER:KOFI_ANNAN"), so the event can be found under either."""
-    out: list[str] = []
-    for a in actors:
-        # (a collective located in a state: "IDN", "GRP:STUDENT")
-        first = a.country if a.id.startswith(GRP_ID) else code_of(a)
-        for code in (first, a.code if a.kind == "person" or a.id.startswith(GRP_ID) else None):
-            if code and code not in out:
-                out.append(code)
-    return out
-
-
-def _in_nested_clause(tok: Token, root: Token) -> bool:
-    """Whether a token sits in a clause of its own below ``root`` (a relative, reported or adverbial
-    clause, a coordinated verb), not in root's own clause."""
-    for anc in tok.ancestors:
-        if anc == root:
-            return False
-        if anc.pos_ in ("VERB", "AUX") and anc.dep_ in NESTED_CLAUSE_DEPS | {"conj"}:
-            return True
-    return False
-
-
 def _origin(tok: Token, type_: str) -> bool:
     """Whether a token's phrase hangs from a preposition of agency or comparison ("a ban by X", "like most
     members"), or of origin for an act that moves or gives something ("deploy troops from North Korea"):
@@ -1472,22 +1144,6 @@ def _attribution(tok: Token) -> bool:
     return False
 
 
-def _real_id(actor: Actor) -> str:
-    """The id of the actor a stand-in stands for ("sub:3:A2" -> "A2")."""
-    return actor.id.rsplit(":", 1)[1] if actor.id.startswith(SUB_ID) else actor.id
-
-
-def _ids(actors: Iterable[Actor]) -> list[str]:
-    """The actor ids of an event side; a place standing for its state keeps its stand-in id until
-    ``_register_places`` gives it the state's."""
-    out: list[str] = []
-    for a in actors:
-        real = _real_id(a) or (a.id if a.id.startswith(PLACE_ID) else "")
-        if real and real not in out:
-            out.append(real)
-    return out
-
-
 def _counted_one(noun: Token) -> bool:
     """A singular noun counted as one: "a talk", "an address", "a TED talk", "Obama's talk"."""
     if noun.tag_ != "NN":
@@ -1506,154 +1162,8 @@ def _consults(f: Found) -> bool:
     return bool(real) or (bool(f.targets) and f.entry.mode == "visit" and f.trigger.lemma_.lower() != "host")
 
 
-def _group_word(tok: Token, words: frozenset[str]) -> str | None:
-    """The collective a noun names, singular ("Kurds" -> "kurd", "gunmen" -> "gunman"), if it is one."""
-    for w in (tok.lemma_.lower(), tok.lower_, tok.lower_.rstrip("s")):
-        if w in words:
-            return w
-    return None
-
-
-def _register_groups(doc: Doc, events: list[Event], index: ActorIndex) -> None:
-    """Collectives that events name become actors of the article (kind group, code GRP:<HEAD>), with every
-    mention of their head word, so the events' actor ids point at something real."""
-    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
-    new_ids: dict[str, str] = {}
-    text = doc_text(doc)
-    by_id = {a.id: a for a in index.generic.values()}
-    for ev in events:
-        for ids in (ev.source_actors, ev.target_actors):
-            for n, aid in enumerate(ids):
-                if not aid.startswith(GRP_ID) or aid not in by_id:
-                    continue
-                owner = index.generic_owner.get(aid)
-                if aid not in new_ids and owner is not None:
-                    # the actors stage named it without a code: it takes the collective's code
-                    owner.code = owner.code or by_id[aid].code
-                    owner.country = owner.country or index.group_country.get(aid)
-                    new_ids[aid] = owner.id
-                if aid not in new_ids:
-                    stand_in = by_id[aid]
-                    new_ids[aid] = f"A{len(actors) + 1}"
-                    country = index.group_country.get(aid)
-                    actors.append(Actor(new_ids[aid], stand_in.name, stand_in.kind, code=stand_in.code, country=country,
-                                        mentions=[Mention(s, e, text[s:e], form="description")
-                                                  for s, e in index.generic_spans.get(aid, [])]))
-                ids[n] = new_ids[aid]
-    doc._.actors = actors
-
-
-def _register_places(doc: Doc, events: list[Event]) -> None:
-    """A place an event lands on stands for its state ("shelled Juba", "arrived in Amman"): the place's
-    words become a mention of that state's actor (form "place"), made if the article names the state
-    nowhere else, so the event's state code points back at the characters it was read from."""
-    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
-    places: list[Place] = doc._.places or []
-    text = doc_text(doc)
-    for ev in events:
-        for ids in (ev.source_actors, ev.target_actors):
-            for n, aid in enumerate(ids):
-                if not aid.startswith(PLACE_ID):
-                    continue
-                if aid.startswith(GOVERNMENT_ID):  # the government of a state named elsewhere in the text
-                    state = _state_actor(actors, aid[len(GOVERNMENT_ID):])
-                    ids[n] = state.id if state is not None else ""
-                    continue
-                place = places[int(aid[len(PLACE_ID):])]
-                state = _state_actor(actors, place.country or "")
-                if state is None:
-                    name = load_actor_lexicon().state_names.get(place.country or "", place.country or "")
-                    state = Actor(f"A{len(actors) + 1}", name, "state", code=place.country, country=place.country)
-                    actors.append(state)
-                if not any(m.start == place.start and m.end == place.end for m in state.mentions):
-                    state.mentions.append(Mention(place.start, place.end, text[place.start:place.end], form="place"))
-                    state.mentions.sort(key=lambda m: m.start)
-                ids[n] = state.id
-        ev.source_actors[:] = [a for a in dict.fromkeys(ev.source_actors) if a]
-        ev.target_actors[:] = [a for a in dict.fromkeys(ev.target_actors) if a]
-    doc._.actors = actors
-
-
-def _state_actor(actors: list[Actor], code: str) -> Actor | None:
-    return next((a for a in actors if a.kind == "state" and a.code == code), None)
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: set[str] = set()
-    out = []
-    for a in actors:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
-
-
-# ---------------------------------------------------------------------------------- parse helpers
-def _prep_lemmas(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
-
-
-def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
-    wanted = set(preps)
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "prt", "dative", "agent") and c.lemma_.lower() in wanted:
-            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
-            # "in towards the front": a preposition chained to another one
-            out += [p for pp in c.children if pp.dep_ == "prep" for p in pp.children if p.dep_ == "pobj"]
-        elif c.dep_ == "prt":
-            # "kidnapped up to 16 advisers" parsed as a particle with a preposition under it
-            out += [p for pp in c.children if pp.dep_ == "prep" and pp.lemma_.lower() in wanted
-                    for p in pp.children if p.dep_ == "pobj"]
-    return out
-
-
 def _target_preps(type_: str) -> frozenset[str]:
     return TARGET_PREPS.get(type_, TARGET_PREPS["default"])
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited through xcomp/conj/advcl/relcl/acl when the verb has none of its own."""
-    seen = 0
-    while seen < 6:
-        seen += 1
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None:
-            if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head  # "the protesters who have demonstrated", "the group that attacked"
-            return subj
-        if verb.dep_ in ("acl", "relcl") or (verb.dep_ == "amod" and verb.tag_ == "VBG"):
-            return verb.head  # (and "protesting legislators": the ones protesting)
-        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj  # "praised Iraq for expelling US troops": Iraq expelled them
-            verb = verb.head.head  # "resorted to throwing stones": the subject of "resorted"
-            continue
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
-            return None
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_VERBS:
-            # object control: "urged the EU to support" -> the EU (not "used tear gas to disperse")
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
-        verb = verb.head
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    """Passive voice, inherited by a bare conjunct: "were killed or wounded"."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True  # "the rebels, backed by Rwanda": the noun undergoes it
-    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
-    return False
-
-
-def _agent(verb: Token) -> Token | None:
-    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
 
 
 def _theme_tokens(verb: Token) -> list[Token]:
@@ -1661,10 +1171,10 @@ def _theme_tokens(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if objs:
         # "25,000 tons of food aid": a measure's "of" object is the thing itself
-        return objs + [p for o in objs for p in _pobjs(o, {"of"})]
+        return objs + [p for o in objs for p in pobjs(o, {"of"})]
     subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
     if subj:
-        return subj + [p for o in subj for p in _pobjs(o, {"of"})]  # "a first patch of troops"
+        return subj + [p for o in subj for p in pobjs(o, {"of"})]  # "a first patch of troops"
     if verb.dep_ == "acl":
         return [verb.head]
     return []
@@ -1676,13 +1186,6 @@ def _theme_matches(lex: Lexicon, tokens: list[Token], entry: Entry) -> bool:
     nouns += [c for t in nouns for c in t.children if c.dep_ == "compound"]
     hit = any(lex.in_class(t.lemma_, entry.theme or "") for t in nouns)
     return not hit if entry.theme_negated else hit
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    for anc in tok.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
-            return anc
-    return None
 
 
 def _evidence(f: Found) -> tuple[int, int]:
@@ -1742,7 +1245,7 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
            for s in scope):
         return "negated", claim  # "stop attacking each other", "ceased shelling": the act is called off
     top = scope[-1]
-    if _imperative(top):
+    if is_imperative(top):
         return "hypothetical", claim  # an imperative ("Stop the war", "Withdraw your troops"): asked for
     if top.dep_ == "acl" and lex.in_class(top.head.lemma_, "intention") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
@@ -1781,24 +1284,6 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
     return "occurred", claim
 
 
-def _obliged(verb: Token) -> bool:
-    """"Y must / should / needs to / has to do Z": the clause states an obligation."""
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
-        return True
-    return verb.lemma_.lower() in ("need", "have") and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
-
-
-def _imperative(verb: Token) -> bool:
-    """A bare verb opening its clause with no subject, auxiliary or marker ("Stop the war," she said)."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl", "parataxis"):
-        return False
-    if any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "mark"} for c in verb.children):
-        return False
-    first = next((t for t in verb.subtree if not t.is_punct), verb)
-    return first == verb
-
-
 def _content_clauses(noun: Token) -> list[Token]:
     """The "that"-clauses stating what a statement noun says: its own ("the demand that X leave"), or,
     for the object of a verb with no clause of its own, the verb's ("reiterated its demand today that X
@@ -1828,7 +1313,7 @@ def _refusal(f: Found) -> bool:
     """A negation by the actor of its own act ("will not accept", "would not meet", "failed to reach"),
     not a report that something did not happen to someone ("had not been deployed")."""
     verb = f.clause_verb if f.clause_verb is not None else f.trigger
-    if _is_passive(verb):
+    if is_passive(verb):
         return False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILURE_VERBS:
         return True
@@ -1941,7 +1426,7 @@ def _target_of(noun: Token, lex: Lexicon) -> Token | None:
         return None
     role = prep.head
     if role.dep_ == "attr":
-        return _subject(role.head)
+        return subject_of(role.head)
     if role.dep_ == "appos":
         return role.head
     return None

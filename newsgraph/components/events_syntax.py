@@ -1,0 +1,150 @@
+"""Dependency-parse helpers of the events stage: subjects, agents, prepositional objects, clauses.
+
+Small functions over spaCy tokens that the trigger rules (events.py), the actor index
+(events_actors.py) and the status rules share; they know nothing of PLOVER or of actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Verbs whose object is a means, not who acts next: "used tear gas to disperse students".
+# "summoned the ambassador to complain": the one who summons complains, to the one summoned.
+SUMMON_VERBS = frozenset({"summon", "convene"})
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "spend"}) | SUMMON_VERBS
+# Dependents that stay inside a noun phrase when we look for the actors it names.
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"})
+# Clauses whose dates are their own: a time inside one does not date the clause above it.
+NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "pcomp", "advcl", "parataxis"})
+
+
+def opposed(tok: Token) -> bool:
+    """A modifier like "anti-Houthi" (one token, or "anti" "-" "Houthi")."""
+    if tok.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    if tok.lower_.startswith("anti-"):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "non")
+
+
+def inside_subject(tok: Token) -> bool:
+    """Whether a token is inside a subject: the usual antecedent of a pronoun in news prose."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in SUBJECT_DEPS:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def main_clause_subject(tok: Token) -> bool:
+    """Whether a token is inside the subject of its sentence's main verb."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in SUBJECT_DEPS:
+            return t.head.dep_ == "ROOT"
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def in_nested_clause(tok: Token, root: Token) -> bool:
+    """Whether a token sits in a clause of its own below ``root`` (a relative, reported or adverbial
+    clause, a coordinated verb), not in root's own clause."""
+    for anc in tok.ancestors:
+        if anc == root:
+            return False
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ in NESTED_CLAUSE_DEPS | {"conj"}:
+            return True
+    return False
+
+
+def prep_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+
+
+def pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "dative", "agent") and c.lemma_.lower() in wanted:
+            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "in towards the front": a preposition chained to another one
+            out += [p for pp in c.children if pp.dep_ == "prep" for p in pp.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prt":
+            # "kidnapped up to 16 advisers" parsed as a particle with a preposition under it
+            out += [p for pp in c.children if pp.dep_ == "prep" and pp.lemma_.lower() in wanted
+                    for p in pp.children if p.dep_ == "pobj"]
+    return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited through xcomp/conj/advcl/relcl/acl when the verb has none of its own."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head  # "the protesters who have demonstrated", "the group that attacked"
+            return subj
+        if verb.dep_ in ("acl", "relcl") or (verb.dep_ == "amod" and verb.tag_ == "VBG"):
+            return verb.head  # (and "protesting legislators": the ones protesting)
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "praised Iraq for expelling US troops": Iraq expelled them
+            verb = verb.head.head  # "resorted to throwing stones": the subject of "resorted"
+            continue
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_VERBS:
+            # object control: "urged the EU to support" -> the EU (not "used tear gas to disperse")
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        verb = verb.head
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, inherited by a bare conjunct: "were killed or wounded"."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "the rebels, backed by Rwanda": the noun undergoes it
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    return False
+
+
+def agent_of(verb: Token) -> Token | None:
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+
+def governing_verb(tok: Token) -> Token | None:
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def obliged(verb: Token) -> bool:
+    """"Y must / should / needs to / has to do Z": the clause states an obligation."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return True
+    return verb.lemma_.lower() in ("need", "have") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def is_imperative(verb: Token) -> bool:
+    """A bare verb opening its clause with no subject, auxiliary or marker ("Stop the war," she said)."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl", "parataxis"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "mark"} for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct), verb)
+    return first == verb

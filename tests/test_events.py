@@ -967,3 +967,8 @@ def test_a_denial_answers_the_last_accusation_against_its_source(extract_text) -
     assert sides(ext, "REJECT") == (["IRN"], ["USA", "PER:MIKE_POMPEO"])
     # no accusation against it: no target is made up
     assert sides(extract_text("Iran denied the accusation."), "REJECT") == (["IRN"], [])
+
+
+def test_whom_an_act_leaves_out_is_not_its_target(extract_text) -> None:
+    ext = extract_text("Turkey invited the countries of the region to a conference, except Cyprus.")
+    assert all("CYP" not in e.target for e in ext.events)

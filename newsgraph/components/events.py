@@ -1127,7 +1127,8 @@ def _origin(tok: Token, type_: str) -> bool:
     origin = {"from"} if type_ in ("MOBILIZE", "AID", "CONSULT") else set()
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "pobj":
-            return anc.head.lower_ in origin | {"by", "like", "than", "including", "as", "unlike", "despite"}
+            return anc.head.lower_ in origin | {"by", "like", "than", "including", "as", "unlike", "despite", "except",
+                                                "excluding", "besides", "without", "barring"}
         if anc.pos_ in ("VERB", "AUX"):
             return False
     return False

@@ -972,3 +972,9 @@ def test_a_denial_answers_the_last_accusation_against_its_source(extract_text) -
 def test_whom_an_act_leaves_out_is_not_its_target(extract_text) -> None:
     ext = extract_text("Turkey invited the countries of the region to a conference, except Cyprus.")
     assert all("CYP" not in e.target for e in ext.events)
+
+
+def test_protesting_that_something_is_wrong_is_a_complaint(extract_text) -> None:
+    ext = extract_text("Iran protested that the US had violated its airspace.")
+    assert sides(ext, "ACCUSE") == (["IRN"], ["USA"])
+    assert [e.type for e in extract_text("Students protested in Belgrade.").events] == ["PROTEST"]

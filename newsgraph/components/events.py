@@ -79,6 +79,7 @@ from newsgraph.components.events_syntax import (
     pobjs,
     prep_lemmas,
     subject_of,
+    to_infinitive,
 )
 from newsgraph.components.extensions import doc_text
 from newsgraph.components.times import governing_time, is_datable
@@ -170,6 +171,10 @@ class Found:
     support_verb: bool = False  # a nominal whose governing verb only carries it ("held talks")
     target_named: bool = False  # the parse names a target that no actor codes: no guessing by position
 
+    def own_ids(self) -> set[str]:
+        """The sources' ids, and those of the actors their stand-ins stand for: never the act's target."""
+        return {a.id for a in self.sources} | {real_id(a) for a in self.sources}
+
 
 class EventsComponent:
     def __init__(self, lexicon: Lexicon | None = None, keep_unreal: bool = False) -> None:
@@ -253,7 +258,7 @@ class EventsComponent:
         if not f.sources or f.target_named:
             return
         scope = f.clause_verb if f.support_verb and f.clause_verb is not None else f.trigger
-        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
+        own = f.own_ids()
         own_codes = set(codes_of(f.sources, self._actor_code))
         for tok in scope.subtree:
             if tok.i <= f.trigger.i:
@@ -463,15 +468,14 @@ class EventsComponent:
                     # (a demanded act, "demanded the withdrawal of X", has not happened: the demand absorbs it)
                     # ("have sworn to fight": the parser may hang the "to"-complement as an adverbial clause)
                     if comp.dep_ in ("xcomp", "ccomp", "prep", "dobj") or (
-                            comp.dep_ == "advcl" and comp.i > i and any(
-                                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)):
+                            comp.dep_ == "advcl" and comp.i > i and to_infinitive(comp)):
                         for t in comp.subtree:
                             if t.i != i and t.i in found:
                                 inner = found.pop(t.i)
                                 if comp.dep_ == "ccomp":
                                     # "demanding that the Turkish government provide ...": the one who is to
                                     # act in a that-clause is the one addressed, never the one who demands
-                                    f.targets = f.targets or [a for a in inner.sources if a not in f.sources]
+                                    f.targets = f.targets or [a for a in inner.sources if a.id not in f.own_ids()]
                                     continue
                                 _absorb(f, inner)
                                 if (f.entry.type == "AGREE" and t == comp
@@ -536,7 +540,7 @@ class EventsComponent:
             obj_actors = index.np_actors(obj, deep=True)
             # "offered its troops to X", "closed its borders with Iran": the subject's own is not a target
             # (a group inside the source's state is not the source: "Serbia prosecutes Serbian extremists")
-            own = {s.id for s in f.sources} | {real_id(s) for s in f.sources}
+            own = f.own_ids()
             obj_actors = [a for a in obj_actors if a.id not in own]
             if not obj_actors:
                 # "shelled Juba", "visited Amman": a place acted upon stands for its state
@@ -631,7 +635,7 @@ class EventsComponent:
         to the Zambian people"): in a news sentence the other party of an act is named in its clause."""
         if not f.sources:
             return
-        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
+        own = f.own_ids()
         for tok in verb.subtree:
             if tok.i <= f.trigger.i or tok.i not in index.by_token:
                 continue
@@ -703,13 +707,13 @@ class EventsComponent:
     def _purpose_target(self, f: Found, verb: Token, index: ActorIndex) -> None:
         """"staged a hunger strike to protest President Assad's failure", "demonstrated ... calling for
         independence from Iraq": an act with no target of its own is aimed at whom its purpose names."""
-        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
+        own = f.own_ids()
         for comp in verb.children:
             if comp.dep_ not in ("advcl", "acl") or comp.pos_ not in ("VERB", "AUX"):
                 continue  # (a noun's own purpose: "demonstrations to demand reforms")
             if self.lex.in_class(comp.lemma_, "speech"):
                 continue  # "voiced support for X, telling the Nevada Independent": whom one tells is no purpose
-            if not (comp.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)):
+            if not (comp.tag_ == "VBG" or to_infinitive(comp)):
                 continue  # "when", "after" clauses are other events, not the purpose
             heads = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
             heads += pobjs(comp, _target_preps(f.entry.type) | {"for"})
@@ -907,7 +911,7 @@ class EventsComponent:
         if head.pos_ in ("VERB", "AUX"):
             # "launched artillery, mortar and rocket fire against X": the objects' conjuncts too
             heads += [o for c in head.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
-        own = {a.id for a in f.sources} | {real_id(a) for a in f.sources}
+        own = f.own_ids()
         for h in heads:
             for p in pobjs(h, preps):
                 actors = [a for a in index.np_actors(p, deep=True) if a.id not in own]
@@ -1081,7 +1085,7 @@ def _merge_linked(found: dict[int, Found]) -> None:
             for c in [c for carrier in carriers for c in carrier.children]:
                 inner = found.get(c.i)
                 if inner is not None and c.dep_ in ("advcl", "acl") and inner.entry.type in CONTENT_OF_PROTEST and (
-                        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                        c.tag_ == "VBG" or to_infinitive(c)):
                     _borrow(f, inner)
                     del found[c.i]
         linked = [c for c in f.trigger.children if c.dep_ in ("conj", "xcomp", "advcl")]
@@ -1248,8 +1252,7 @@ def _status(doc: Doc, f: Found, lex: Lexicon) -> tuple[EventStatus, Claim | None
     top = scope[-1]
     if is_imperative(top):
         return "hypothetical", claim  # an imperative ("Stop the war", "Withdraw your troops"): asked for
-    if top.dep_ == "acl" and lex.in_class(top.head.lemma_, "intention") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+    if top.dep_ == "acl" and lex.in_class(top.head.lemma_, "intention") and to_infinitive(top):
         return "planned", claim  # "was developing plans to attack", "a plot to kill"
     for s in scope:
         for anc in [s, *s.ancestors]:
@@ -1435,7 +1438,7 @@ def _target_of(noun: Token, lex: Lexicon) -> Token | None:
 
 def _purpose_clause(verb: Token) -> bool:
     """"visited X to hold talks ... in 2000": an infinitive of purpose shares its main clause's time."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and to_infinitive(verb)
 
 
 def _time_in_clause(doc: Doc, t: Time, f: Found) -> bool:

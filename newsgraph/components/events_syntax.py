@@ -132,12 +132,17 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def to_infinitive(verb: Token) -> bool:
+    """A verb with its "to" ("to deploy", "plans to attack")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def obliged(verb: Token) -> bool:
     """"Y must / should / needs to / has to do Z": the clause states an obligation."""
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
         return True
     return verb.lemma_.lower() in ("need", "have") and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+        c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children)
 
 
 def is_imperative(verb: Token) -> bool:

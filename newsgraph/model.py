@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Bound = Literal["=", ">", ">=", "<", "<=", "~"]
@@ -74,6 +74,7 @@ class Place:
     geonameid: int | None
     level: PlaceLevel | None = None  # precision of the coordinates
     admin1: str | None = None
+    stands_for: str | None = None  # ISO3 of the government a capital's name stands for ("Moscow said")
 
 
 @dataclass

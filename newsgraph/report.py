@@ -67,7 +67,8 @@ def show_article(record: dict[str, Any]) -> str:
                     for a in record["actors"]]),
         ("times", [f"{span(t['start'], t['end'])} {t['type']} {t['value']}" for t in record["times"]]),
         ("places", [f"{span(p['start'], p['end'])} {p['name']} {p.get('country') or '-'} "
-                    f"{_coords(p)}" for p in record["places"]]),
+                    f"{_coords(p)}{' for the government of ' + p['stands_for'] if p.get('stands_for') else ''}"
+                    for p in record["places"]]),
         ("quantities", [f"{span(q['start'], q['end'])} {q['bound']} {_cell(q['value'])} {q.get('unit') or ''} "
                         f"({q.get('category') or '-'})" for q in record["quantities"]]),
         ("quotes", [f"{span(q['start'], q['end'])} {q['kind']} — "

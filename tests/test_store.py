@@ -119,6 +119,17 @@ def test_query_quotes_by_speaker_and_places_by_name(store: Store) -> None:
     assert [p["name"] for p in store.query("places", name="Kursk")] == ["Kursk Oblast"]
 
 
+def test_map_leaves_out_capitals_named_for_their_government(store: Store) -> None:
+    text = "Moscow said troops reached Kursk, “a win”, Putin said."
+    ext = make_extraction("m1", text)
+    moscow = Place(0, 6, "Moscow", "Moscow", "RUS", 55.75, 37.62, 524901, "city", stands_for="RUS")
+    kursk = Place(26, 31, "Kursk", "Kursk Oblast", "RUS", 51.7, 36.2, 538555, "admin1")
+    store.write(dataclasses.replace(ext, places=[moscow, kursk], quotes=[], events=[],
+                                    sentences=[Sentence(0, len(text), text)]))
+    assert [p["name"] for p in store.query("map")] == ["Kursk Oblast"]
+    assert [p["name"] for p in store.query("places")] == ["Moscow", "Kursk Oblast"]
+
+
 def test_full_text_search_over_sentences(store: Store) -> None:
     store.write(make_extraction())
     hits = store.query("search", text="troops")

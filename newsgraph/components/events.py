@@ -1409,7 +1409,7 @@ def _claim_at(doc: Doc, char: int) -> Claim | None:
 def _place(doc: Doc, start: int, end: int) -> int | None:
     places: list[Place] = doc._.places or []
     for n, place in enumerate(places):
-        if start <= place.start and place.end <= end:
+        if start <= place.start and place.end <= end and place.stands_for is None:  # not "Moscow" said
             return n
     return None
 

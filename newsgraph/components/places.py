@@ -184,7 +184,7 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = doc._.actors or []
-        blocked = _actor_only_spans(actors)
+        blocked = _actor_only_spans(actors, self.buildings)
         toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked) and not _named_medium(doc, t)]
         context = self._context(actors, toponyms, doc)
         pins = _spread_pins(toponyms, self._pins(doc, toponyms))
@@ -196,6 +196,9 @@ class PlacesComponent:
         doc._.places = [p for p in doc._.places
                         if p is not None and not (p.lat is None and p.level is None and p.text in people)]
         _country_of_unknown_places(doc_text(doc), doc._.places, context.dominant())
+        governments = _governments(actors)
+        for p in doc._.places:
+            p.stands_for = governments.get((p.start, p.end))
         return doc
 
     # ------------------------------------------------------------------------------------------
@@ -1056,16 +1059,32 @@ def _person_names(actors: list) -> frozenset[str]:
     return frozenset(names)
 
 
-def _actor_only_spans(actors: list) -> list[tuple[int, int, bool, bool]]:
-    """Char spans that name an actor and not a place: persons, organizations and groups, and seats of
-    government used as the government; the flag says whether names inside the span are blocked too
-    (a person's or an armed group's name, yes; an organization's, no: "Environment [Canada]")."""
+def _actor_only_spans(actors: list, buildings: dict[str, str]) -> list[tuple[int, int, bool, bool]]:
+    """Char spans that name an actor and not a place: persons, organizations and groups, and buildings
+    that stand for a government ("the Kremlin said"); the first flag says whether names inside the span
+    are blocked too (a person's or an armed group's name, yes; an organization's, no: "Environment
+    [Canada]"), the second whether the span is such a building. A capital standing for its government
+    ("Ottawa intends to ...") stays a place as well: see ``_governments``."""
     out = []
     for a in actors:
         for m in a.mentions:
-            if a.kind != "state" or m.form == "seat":
-                out.append((m.start, m.end, a.kind in ("person", "group"), m.form == "seat"))
+            seat = m.form == "seat"
+            if a.kind != "state" or (seat and _bare(m.text) in buildings):
+                out.append((m.start, m.end, a.kind in ("person", "group"), seat))
     return out
+
+
+def _governments(actors: list) -> dict[tuple[int, int], str]:
+    """Char span -> ISO3 of the state whose government a capital's name stands for there ("Moscow and
+    Pyongyang have worked to ..."): the place is still named, geoparsing corpora count it, and the map
+    can tell it from a place where something happened."""
+    return {(m.start, m.end): a.code for a in actors for m in a.mentions
+            if m.form == "seat" and a.kind == "state" and a.code}
+
+
+def _bare(text: str) -> str:
+    """A name without its article: "the Kremlin" -> "Kremlin"."""
+    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _blocked(doc: Doc, t: _Toponym, blocked: list[tuple[int, int, bool, bool]]) -> bool:

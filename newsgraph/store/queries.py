@@ -125,8 +125,10 @@ def query_places(conn: sqlite3.Connection, limit: int, name: str | None = None, 
 
 def query_map(conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
               **_: Any) -> Iterator[Row]:
-    """Places with coordinates, one row per resolved place, with how often and in how many articles it is named."""
-    f = Filters().require("t.lat IS NOT NULL").like(name, "t.name", "t.text").add(article, "t.article_id = ?")
+    """Places with coordinates, one row per resolved place, with how often and in how many articles it is named.
+    A capital named for its government ("Moscow said") is left out: the map shows where things are."""
+    f = (Filters().require("t.lat IS NOT NULL").require("json_extract(t.data, '$.stands_for') IS NULL")
+         .like(name, "t.name", "t.text").add(article, "t.article_id = ?"))
     sql = ("SELECT t.name, t.country, t.level, t.lat, t.lon, count(*) AS mentions, "
            "count(DISTINCT t.article_id) AS articles, group_concat(DISTINCT t.article_id) AS article_ids "
            f"FROM places t{f.sql()} GROUP BY t.name, t.country, t.level, t.lat, t.lon "

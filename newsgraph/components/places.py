@@ -150,6 +150,8 @@ PLACE_OF_NOUNS = frozenset(
 TOWN_NOUNS = frozenset({"city", "town", "village", "suburb", "port", "hamlet"})
 # Heads of facility names that are named after a nearby town ("Incirlik Air Base", "Tabqa Dam").
 FACILITY_WORDS = frozenset({"air", "airbase", "airfield", "airport", "dam", "barrage", "cosmodrome", "port"})
+# Titles of a division's head that follow its name: "New York Gov. Mario Cuomo", "Kabul governor".
+GOVERNOR_TITLES = frozenset({"gov.", "gov", "governor"})
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"})
 
 
@@ -186,9 +188,10 @@ class PlacesComponent:
         actors = doc._.actors or []
         blocked = _actor_only_spans(actors, self.buildings)
         toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked) and not _named_medium(doc, t)]
+        self._mark_divisions(doc, toponyms)
         context = self._context(actors, toponyms, doc)
         pins = _spread_pins(toponyms, self._pins(doc, toponyms))
-        context.divisions = self._divisions(toponyms, context, pins)
+        context.divisions = self._divisions(doc, toponyms, context, pins)
         context.neighbours, context.largest = self._neighbours(toponyms)
         doc._.places = [self._resolve(doc, t, context, pins.get(i)) for i, t in enumerate(toponyms)]
         people = _person_names(actors)
@@ -673,12 +676,13 @@ class PlacesComponent:
                 ctx[code] += sum(1 for m in a.mentions if (m.start, m.end) not in ambiguous)
         return ctx
 
-    def _divisions(self, toponyms: list[_Toponym], context: _Context,
+    def _divisions(self, doc: Doc, toponyms: list[_Toponym], context: _Context,
                    pins: dict[int, set[str]]) -> dict[tuple[str, str], list[int]]:
         """The first-level divisions the article is about: those it names ("Texas", "Ky.") and those
         that pin a name ("London, Ontario"), as (ISO3, normalised name). Local news names its towns
         with their state, so a small "Paris" in a Texas story is the Texan one. Each maps to the token
-        positions where it is named."""
+        positions where it is named; one named in the dateline ("GLASGOW, Ky. (WBKO) --") places the
+        whole story and goes into ``context.dateline``."""
         out: dict[tuple[str, str], list[int]] = {}
         for i, t in enumerate(toponyms):
             entries = self._entries(t)
@@ -688,9 +692,30 @@ class PlacesComponent:
                 context.capital_names.add(normalize(t.text))
             best = max(entries, key=lambda e: _score(e, t, context, pins.get(i)))
             if best.level == "admin1" and best.admin1:
-                out.setdefault((best.country, normalize(best.admin1)), []).append(t.start)
+                key = (best.country, normalize(best.admin1))
+                out.setdefault(key, []).append(t.start)
                 context.division_names.add(normalize(t.text))
+                if _in_dateline(doc, t):
+                    context.dateline.add(key)
         return out
+
+    def _mark_divisions(self, doc: Doc, toponyms: list[_Toponym]) -> None:
+        """Names that can only mean a first-level division where they stand: after a town it lies in
+        ("Atlanta, Georgia", "Bronx, New York": the state, not the country or the city) and before a
+        governor's title ("New York Gov. Mario Cuomo"). Sets ``division``, which ``_entries`` obeys."""
+        for i, t in enumerate(toponyms):
+            if t.division or not any(e.level == "admin1" for e in self.gaz.lookup(t.text)):
+                continue
+            if t.end < len(doc) and doc[t.end].lower_ in GOVERNOR_TITLES:
+                t.division = True
+                continue
+            if i == 0 or toponyms[i - 1].end + 1 != t.start or doc[t.start - 1].text != ",":
+                continue
+            town = toponyms[i - 1]
+            seats = {(e.country, normalize(e.admin1)) for e in self.gaz.lookup(town.text) + self.gaz.towns(town.text)
+                     if e.level == "city" and e.admin1}
+            t.division = any((e.country, normalize(e.name)) in seats
+                             for e in self.gaz.lookup(t.text) if e.level == "admin1")
 
     def _pins(self, doc: Doc, toponyms: list[_Toponym]) -> dict[int, set[str]]:
         """"Paris, Texas", "London, Ontario": a division or country right after a comma pins the name
@@ -844,6 +869,7 @@ class _Context(Counter[str]):
         self.divisions: dict[tuple[str, str], list[int]] = {}  # division -> token positions it is named at
         self.division_names: set[str] = set()  # names in the text that mean a division ("Wyoming")
         self.capital_names: set[str] = set()  # names that can mean a national capital ("Washington")
+        self.dateline: set[tuple[str, str]] = set()  # divisions named in the dateline: near every name
         self.neighbours: dict[str, list[_Point]] = {}  # see PlacesComponent._neighbours
         self.largest: dict[str, int] = {}  # name -> population of its biggest town reading
 
@@ -883,10 +909,11 @@ class _Context(Counter[str]):
         (a long story that names Michigan once does not move "Charlotte" there)."""
         if not e.admin1:
             return 0.0
-        where = self.divisions.get((e.country, normalize(e.admin1)))
+        key = (e.country, normalize(e.admin1))
+        where = self.divisions.get(key)
         if not where:
             return 0.0
-        if any(abs(i - t.start) <= DIVISION_WINDOW for i in where):
+        if key in self.dateline or any(abs(i - t.start) <= DIVISION_WINDOW for i in where):
             return DIVISION_BONUS
         return DIVISION_BONUS / 3
 
@@ -960,7 +987,8 @@ def _score(e: GeoEntry, t: _Toponym, context: Counter[str], pin: set[str] | None
             score += 1.5
         if t.suffix:
             score -= 2.0
-    if normalize(e.name) == normalize(t.text):
+    own_name = _own_name_of(e, t)
+    if own_name:
         score += 1.5  # the record's own name, not one of its alternate names
     if pin and (e.country in pin or (e.admin1 and normalize(e.admin1) in pin)):
         score += 5.0 if e.admin1 and normalize(e.admin1) in pin else 4.0
@@ -968,7 +996,6 @@ def _score(e: GeoEntry, t: _Toponym, context: Counter[str], pin: set[str] | None
         score += 2.0 if e.level == "city" else 3.0
     if not isinstance(context, _Context):
         return score - (1.0 if e.lat is None else 0.0)
-    own_name = normalize(e.name) == normalize(t.text)
     if e.level != "country" and own_name and e.country == context.dominant():
         score += 1.0  # the country the story is about, over a namesake abroad
     if e.level == "admin2":
@@ -982,6 +1009,34 @@ def _score(e: GeoEntry, t: _Toponym, context: Counter[str], pin: set[str] | None
     if e.lat is None:
         score -= 1.0
     return score
+
+
+# Words that open the qualifier of a town's full name: "Newcastle upon Tyne", "Frankfurt am Main",
+# "Southend-on-Sea", "Boulogne-sur-Mer", "Halle (Saale)". News writes the town without it.
+QUALIFIER_WORDS = frozenset({"upon", "on", "am", "an", "im", "in", "ob", "sur", "en", "under"})
+
+
+def _own_name_of(e: GeoEntry, t: _Toponym) -> bool:
+    """Whether the toponym is the record's own name or its short form ("Newcastle" for Newcastle upon
+    Tyne), rather than one of its alternate names ("Turkey", an old name of New Providence)."""
+    name, key = normalize(e.name), normalize(t.text)
+    if name == key:
+        return True
+    rest = name[len(key):].split() if name.startswith(key + " ") else []
+    return bool(rest) and e.level == "city" and ((rest[0] in QUALIFIER_WORDS and len(rest) >= 2)
+                                                 or (rest[0].startswith("(") and len(rest) == 1))
+
+
+DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "_", ":"})
+
+
+def _in_dateline(doc: Doc, t: _Toponym) -> bool:
+    """Whether the toponym ends a dateline: "GLASGOW, Ky. (WBKO) --", "SPRINGFIELD, Ill. -": at the
+    start of the text, after the town in capitals and a comma, before the agency or the dash."""
+    if t.start == 0 or t.start > 6 or t.end >= len(doc) or doc[t.end].text not in DATELINE_ENDS:
+        return False
+    lead = doc[:t.start]
+    return lead[-1].text == "," and all(tok.is_upper or tok.is_punct for tok in lead[:-1])
 
 
 def _common_word(article: str, name: str) -> bool:

@@ -500,3 +500,38 @@ def test_the_gazetteer_cache_key_covers_every_lexicon_it_reads() -> None:
     assert read and read <= set(gazetteer.GAZETTEER_LEXICONS)
     assert re.fullmatch(r"[0-9a-f]{12}", gazetteer.build_key())
     assert gazetteer.build_key() in gazetteer.cache_path().name
+
+
+# ------------------------------------------------------------------------------------------------
+# divisions read from where a name stands
+# ------------------------------------------------------------------------------------------------
+def test_name_after_a_town_in_it_is_the_division(extract_text):
+    # the article is about the country Georgia too, but "Atlanta, Georgia" is the state
+    ext = extract_text("The Georgian envoy flew from Tbilisi to a summit held in Atlanta, Georgia, last spring.")
+    georgia = place(ext, "Georgia")
+    assert (georgia.country, georgia.level) == ("USA", "admin1")
+
+
+def test_city_and_state_of_the_same_name_after_a_town(extract_text):
+    ext = extract_text("She grew up in Buffalo, New York, and now teaches in Ohio.")
+    assert place(ext, "New York").level == "admin1"
+
+
+def test_name_before_a_governors_title_is_the_division(extract_text):
+    ext = extract_text("Washington Gov. Jay Inslee signed the bill on Friday.")
+    washington = place(ext, "Washington")
+    assert (washington.country, washington.level) == ("USA", "admin1") and near(washington, 47.3, -120.3, 300)
+
+
+def test_a_datelines_division_places_small_towns_far_below_it(extract_text):
+    filler = " ".join(["Deputies said the investigation is continuing and asked witnesses to call them."] * 8)
+    ext = extract_text(f"CEDAR RAPIDS, Iowa (KCRG) -- A barn fire hurt two people on Monday. {filler} "
+                       "One of the injured, a farmer from Sheffield, was treated and released.")
+    sheffield = place(ext, "Sheffield")
+    assert (sheffield.country, sheffield.admin1) == ("USA", "Iowa")
+
+
+def test_short_form_of_a_town_with_a_qualifier(extract_text):
+    # the story is about the UK, where a small Newcastle also lies; the big one is still meant
+    ext = extract_text("Researchers in Newcastle said the UK trial would start next year, the British regulator said.")
+    assert near(place(ext, "Newcastle"), 54.97, -1.61)

@@ -535,3 +535,9 @@ def test_short_form_of_a_town_with_a_qualifier(extract_text):
     # the story is about the UK, where a small Newcastle also lies; the big one is still meant
     ext = extract_text("Researchers in Newcastle said the UK trial would start next year, the British regulator said.")
     assert near(place(ext, "Newcastle"), 54.97, -1.61)
+
+
+def test_to_after_a_verb_of_going_leads_to_a_place(extract_text):
+    # spaCy tags "Waukegan" a person here; "fled to" leaves only a place
+    ext = extract_text("The Lake County Sheriff's Office said the suspect fled to Waukegan, then into Wisconsin.")
+    assert place(ext, "Waukegan").admin1 == "Illinois"

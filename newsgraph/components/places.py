@@ -45,6 +45,7 @@ with ("Ingham or Townsville"), else the article's dominant country.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -85,6 +86,11 @@ MIN_MISLABEL_POPULATION = 100_000
 # After these a misread name that the gazetteer knows is taken at any size ("in Bantam").
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "from", "into", "around", "across", "inside", "within",
                             "throughout", "toward", "towards", "via"})
+# Verbs of going and sending: after them "to" leads to a place ("fled to Waukegan", "was flown to Tikrit").
+MOTION_VERBS = frozenset({"go", "come", "flee", "move", "travel", "fly", "return", "drive", "head", "sail", "march",
+                          "deport", "send", "transfer", "relocate", "evacuate", "escape", "walk", "ride", "commute",
+                          "extradite", "airlift", "ship", "take", "bring", "rush", "emigrate",
+                          "migrate", "redeploy", "deploy", "dispatch", "expel", "repatriate", "retreat", "withdraw"})
 # Nouns of local institutions a place name modifies ("Winnipeg police", "Enfield Council", "Aleppo
 # Mayor"): the name is the place the institution serves, so it is a toponym there.
 INSTITUTION_WORDS = frozenset(
@@ -267,6 +273,7 @@ class PlacesComponent:
         out += self._datelines(doc, used)
         out += self._hyphen_prefixes(doc, used)
         out += self._coordinated(doc, out, used)
+        self._list_unknown_towns(doc, out)
         out += self._same_name_elsewhere(doc, out, used)
         towns = {normalize(t.text) for t in out
                  if t.start >= 2 and doc[t.start - 1].lower_ == "of" and doc[t.start - 2].lower_ in TOWN_NOUNS
@@ -318,7 +325,7 @@ class PlacesComponent:
         span = doc[start:end]
         if any(t.like_num or t.lower_ in CALENDAR_WORDS or not t.text[:1].isupper() for t in span):
             return False
-        return start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS \
+        return start > 0 and _locative(doc, start - 1) \
             and self.gaz.is_known_place(span.text, min_population=MIN_MISLABEL_POPULATION)
 
     def _same_name_elsewhere(self, doc: Doc, found: list[_Toponym], used: set[int]) -> list[_Toponym]:
@@ -350,7 +357,7 @@ class PlacesComponent:
         that the gazetteer knows by their own name."""
         out = []
         for tok in doc:
-            if tok.lower_ not in LOCATIVE_PREPS or tok.i + 1 >= len(doc):
+            if not _locative(doc, tok.i) or tok.i + 1 >= len(doc):
                 continue
             start = end = tok.i + 1
             while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
@@ -585,6 +592,18 @@ class PlacesComponent:
                     todo.append((start, end, True))  # a name we do not know ("Stoke Newington") links the list
         return out
 
+    def _list_unknown_towns(self, doc: Doc, found: list[_Toponym]) -> None:
+        """A toponym found on its own ("heading to Ingham") that the main index lacks, listed with a known
+        place ("Ingham or Townsville"): a small town of that place's division, as in ``_coordinated``."""
+        ordered = sorted(found, key=lambda t: t.start)
+        for a, b in itertools.pairwise(ordered):
+            if doc[a.end:b.start].text.strip().lower() not in ("and", "or", ",", ", and", ", or"):
+                continue
+            for unknown, sibling in ((a, b), (b, a)):
+                if unknown.listed_with is None and not self.gaz.lookup(unknown.text) \
+                        and self._listed_towns(unknown.text, sibling.text):
+                    unknown.listed_with = sibling.text
+
     @staticmethod
     def _conjunct(doc: Doc, i: int, step: int, used: set[int]) -> tuple[int, int] | None:
         """The capitalised name (up to three words) on the far side of the list word at ``i`` ("and",
@@ -634,7 +653,7 @@ class PlacesComponent:
 
     def _after_locative(self, doc: Doc, start: int, text: str, label: str) -> bool:
         """"in Bantam": a name after a locative preposition that the gazetteer knows as a place."""
-        if label == "NORP" or start == 0 or doc[start - 1].lower_ not in LOCATIVE_PREPS:
+        if label == "NORP" or start == 0 or not _locative(doc, start - 1):
             return False
         return self._knows(text) or self._big_by_any_name(text)
 
@@ -1037,6 +1056,13 @@ def _in_dateline(doc: Doc, t: _Toponym) -> bool:
         return False
     lead = doc[:t.start]
     return lead[-1].text == "," and all(tok.is_upper or tok.is_punct for tok in lead[:-1])
+
+
+def _locative(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a preposition after which only a place fits: "in", "near", ... and the
+    "to" of a verb of going or sending ("fled to Waukegan", not "talked to Waukegan")."""
+    tok = doc[i]
+    return tok.lower_ in LOCATIVE_PREPS or (tok.lower_ == "to" and tok.head.lemma_.lower() in MOTION_VERBS)
 
 
 def _common_word(article: str, name: str) -> bool:

@@ -515,3 +515,11 @@ def test_a_name_tagged_as_an_organisation_with_an_apposed_person_role_is_a_perso
                        "presidential election, held a rally in Minsk.")
     person = by_name(ext, "Sviatlana Tsikhanouskaya")
     assert (person.kind, person.role) == ("person", "opposition candidate")
+
+
+def test_a_first_name_that_is_a_country_stays_the_person(extract_text):
+    ext = extract_text("Eleven-year-old Jordan Mills won the regional spelling bee. Jordan studied every night, "
+                       "and to Jordan's surprise the final word was easy. Her family moved here from Jordan in 2019.")
+    jordan = by_name(ext, "Jordan Mills")
+    assert mention_texts(jordan) == ["Jordan Mills", "Jordan", "Jordan"]
+    assert [p.text for p in ext.places] == ["Jordan"]  # only "from Jordan" is the country

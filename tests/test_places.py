@@ -541,3 +541,21 @@ def test_to_after_a_verb_of_going_leads_to_a_place(extract_text):
     # spaCy tags "Waukegan" a person here; "fled to" leaves only a place
     ext = extract_text("The Lake County Sheriff's Office said the suspect fled to Waukegan, then into Wisconsin.")
     assert place(ext, "Waukegan").admin1 == "Illinois"
+
+
+def test_heavenly_bodies_words_of_faith_and_feasts_are_no_places(extract_text):
+    ext = extract_text("The probe passed Jupiter and will reach Earth by Easter, believers thanked God, "
+                       "and retirees in Jupiter, Fla., watched the launch.")
+    assert [(p.text, p.admin1) for p in ext.places if p.text in ("Jupiter", "Earth", "Easter", "God")] == [
+        ("Jupiter", "Florida")]
+
+
+def test_a_lone_direction_word_is_no_place(extract_text):
+    ext = extract_text("Western diplomats met in the Western Province capital, and the Western press stayed away.")
+    assert [p.text for p in ext.places] == ["Western Province"]
+
+
+def test_washington_dc_is_the_district(extract_text):
+    ext = extract_text("Protesters gathered near the White House in Washington, D.C., on Sunday.")
+    dc = place(ext, "D.C.")
+    assert (dc.country, dc.level) == ("USA", "admin1") and near(dc, 38.9, -77.04)

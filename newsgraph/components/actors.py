@@ -329,6 +329,7 @@ class ActorsComponent:
         people_surnames = surnames | self._peoples_as_surnames(doc, spans)
         lexicon_toks = {i for s in spans if s.label_ in ("DEMONYM", "PEOPLE") for i in range(s.start, s.end)}
         ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        first_named = _first_names(doc)  # "Georgia Stevens ... Georgia began skating" (see _person_mentions)
         out = []
         for span in spans:
             label = span.label_
@@ -346,6 +347,10 @@ class ActorsComponent:
                 continue
             if label == "STATE" and self._division_elsewhere(span, state_spans):
                 continue  # "Georgia" in a story about the United States: the US state, a place
+            if label == "STATE" and len(span) == 1 and first_named.get(text, len(doc)) <= span.start \
+                    and not _place_cue_before(doc, span.start):
+                continue  # the person's first name, not the country
+
             if label == "SEAT" and text not in self.lex.metonyms and ent is not None \
                     and len(ent) - (ent[0].lower_ == "the") > len(span):
                 continue  # "Real Madrid", "Air Berlin": part of another name
@@ -508,6 +513,7 @@ class ActorsComponent:
         places = toponym_texts(doc)
         place_like = self._place_like_names(doc)
         person_names = frozenset(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+        first_named = _first_names(doc)
         name_words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
         for ent in doc.ents:
             if (ent.label_ == "ORG" or (ent.label_ in ("LOC", "GPE", "FAC", "NORP") and len(ent) > 2)) \
@@ -522,6 +528,13 @@ class ActorsComponent:
                 continue  # ("Twitter" is never a person)
             span = self._clean_person(ent, taken)
             if span is None:
+                continue
+            owner = next((c.name for c in cands if " " in c.name and c.name.split()[0] == span.text), None)
+            if len(span) == 1 and owner is not None and first_named.get(span.text, len(doc)) <= span.start \
+                    and not _place_cue_before(doc, span.start):
+                # "Jordan Mills ... Jordan studied": the first name alone, even if "Jordan" is a country elsewhere
+                cands.append(_Cand(span.start_char, span.end_char, f"person:{owner}", "person", owner,
+                                   "first name", tokens=(span.start, span.end)))
                 continue
             info = self._title_before(doc, span.start, by_tok)
             if info.role_text is None:
@@ -1288,6 +1301,23 @@ def _named_as_place_elsewhere(span: Span, places: frozenset[str], persons: list[
     if span.text not in places:
         return False
     return not any(c.name.split()[-1] == span.text for c in persons)
+
+
+def _first_names(doc: Doc) -> dict[str, int]:
+    """First name -> the token after the first full name with it ("Georgia Stevens")."""
+    out: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].text[:1].isupper():
+            out.setdefault(ent[0].text, ent.end)
+    return out
+
+
+def _place_cue_before(doc: Doc, i: int) -> bool:
+    """Whether the word before token ``i`` puts a place there: "in Georgia", "from Jordan", "of Chad";
+    not before a possessive, where the preposition governs the thing owned ("to Georgia's credit")."""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    owner = i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
+    return not owner and (prev in LOCATIVE_PREPS or prev in PLACE_CUES or prev in ("of", "to"))
 
 
 def _state_mistaken_for_person(span: Span, ent: Span | None, name_parts: frozenset[str]) -> bool:

@@ -65,6 +65,7 @@ from newsgraph.resources.gazetteer import (
     distance_km,
     load,
     normalize,
+    read_lexicon,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -189,11 +190,13 @@ class PlacesComponent:
         # Buildings that stand for a government: a place (at the capital) when used as one.
         self.buildings = {form: lex.seats[form] for form in lex.metonyms}
         self.capitals = lex.capitals
+        self.non_places = frozenset(normalize(row[0]) for row in read_lexicon("non_places.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         actors = doc._.actors or []
         blocked = _actor_only_spans(actors, self.buildings)
         toponyms = [t for t in self._toponyms(doc) if not _blocked(doc, t, blocked) and not _named_medium(doc, t)]
+        toponyms = [t for t in toponyms if not self._no_place(doc, t, toponyms)]
         self._mark_divisions(doc, toponyms)
         context = self._context(actors, toponyms, doc)
         pins = _spread_pins(toponyms, self._pins(doc, toponyms))
@@ -240,10 +243,12 @@ class PlacesComponent:
                 out.append(_Toponym(start, end, text, False, False, seat_of=self.buildings[text]))
                 used.update(range(start, end))
                 continue
+            if suffix_end == end and all(t.lower_ in DIRECTION_WORDS for t in doc[start:end]) \
+                    and not (end - start > 1 and self._knows(text)):
+                continue  # "South", "the Western press" alone (but "Far East" is a region)
             if label in PLACE_LABELS:
-                if doc[start].lower_ in HONORIFICS or (all(t.lower_ in DIRECTION_WORDS for t in doc[start:end])
-                                                        and not (end - start > 1 and self._knows(text))):
-                    continue  # "Ms Raggi" tagged GPE; "South" alone (but "Far East" is a region)
+                if doc[start].lower_ in HONORIFICS:
+                    continue  # "Ms Raggi" tagged GPE
             elif suffix_end > end and label != "PERSON":
                 pass  # "Kursk" (PRODUCT) "region"
             elif text in self.demonyms or not (
@@ -717,6 +722,13 @@ class PlacesComponent:
                 if _in_dateline(doc, t):
                     context.dateline.add(key)
         return out
+
+    def _no_place(self, doc: Doc, t: _Toponym, toponyms: list[_Toponym]) -> bool:
+        """A heavenly body, a word of faith or a feast ("Jupiter", "God", "over Easter"), unless a
+        division pins it right after a comma ("Jupiter, Fla.")."""
+        if normalize(t.text) not in self.non_places:
+            return False
+        return not (t.end < len(doc) and doc[t.end].text == "," and any(u.start == t.end + 1 for u in toponyms))
 
     def _mark_divisions(self, doc: Doc, toponyms: list[_Toponym]) -> None:
         """Names that can only mean a first-level division where they stand: after a town it lies in

@@ -559,3 +559,18 @@ def test_washington_dc_is_the_district(extract_text):
     ext = extract_text("Protesters gathered near the White House in Washington, D.C., on Sunday.")
     dc = place(ext, "D.C.")
     assert (dc.country, dc.level) == ("USA", "admin1") and near(dc, 38.9, -77.04)
+
+
+def test_a_name_the_index_lacks_is_a_place_only_where_written_as_one(extract_text):
+    # spaCy calls the shop a place twice; nothing around it says so
+    ext = extract_text("Shoppers turned to Zappos this year, and a European clone of Zappos is growing fast, Reuters "
+                       "reported.")
+    assert ext.places == []
+    ext = extract_text("Residents of Abbasiya fled east as shelling hit the Cairo suburb on Friday.")
+    abbasiya = place(ext, "Abbasiya")
+    assert abbasiya.lat is None and abbasiya.geonameid is None
+
+
+def test_to_that_only_owns_the_next_noun_is_no_locative(extract_text):
+    ext = extract_text("Supporters have come to Rittenhouse's defense. Kyle Rittenhouse, 17, denies the charges.")
+    assert ext.places == []

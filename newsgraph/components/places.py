@@ -202,6 +202,7 @@ class PlacesComponent:
         pins = _spread_pins(toponyms, self._pins(doc, toponyms))
         context.divisions = self._divisions(doc, toponyms, context, pins)
         context.neighbours, context.largest = self._neighbours(toponyms)
+        context.placed_unknowns = _written_as_places(doc, toponyms)
         doc._.places = [self._resolve(doc, t, context, pins.get(i)) for i, t in enumerate(toponyms)]
         people = _person_names(actors)
         # an unknown name that is also a person's in the article ("Hagan, North Carolina's senator")
@@ -872,6 +873,8 @@ class PlacesComponent:
         if not entries:
             if not (t.spacy_place or t.suffix) or not _looks_like_name(text) or len(text) <= 2:
                 return None  # two letters the gazetteer does not know ("La" of "La Silla") are no place
+            if not (t.suffix or t.division or t.locative or normalize(t.text) in context.placed_unknowns):
+                return None  # a name we cannot place, and nothing in the text says it is a place
             return Place(start, end, text, name=text, country=None, lat=None, lon=None, geonameid=None,
                          level=None)
         if t.suffix and all(e.level == "city" for e in entries):
@@ -901,6 +904,7 @@ class _Context(Counter[str]):
         self.division_names: set[str] = set()  # names in the text that mean a division ("Wyoming")
         self.capital_names: set[str] = set()  # names that can mean a national capital ("Washington")
         self.dateline: set[tuple[str, str]] = set()  # divisions named in the dateline: near every name
+        self.placed_unknowns: set[str] = set()  # names the index lacks, written where only a place fits
         self.neighbours: dict[str, list[_Point]] = {}  # see PlacesComponent._neighbours
         self.largest: dict[str, int] = {}  # name -> population of its biggest town reading
 
@@ -1058,6 +1062,48 @@ def _own_name_of(e: GeoEntry, t: _Toponym) -> bool:
                                                  or (rest[0].startswith("(") and len(rest) == 1))
 
 
+def _written_as_places(doc: Doc, toponyms: list[_Toponym]) -> set[str]:
+    """The names (normalised) written somewhere where only a place fits: after a locative preposition
+    ("in Puge"), after "of" and a place noun ("villages of Foua"), after a place's possessive ("Cairo's
+    Abbasiya"), before a known place it lies in ("Kfraya in Idlib", "Holliday, Missouri"), listed with a
+    place ("Foua and Kfraya"), named as a street ("on Blackwater Road"), or in a dateline. The tagger
+    calls many names places that are not ("Zappos", "Barca"): a name the index lacks needs this."""
+    at = {u.start for u in toponyms}
+    ends = {u.end for u in toponyms}
+    out = set()
+    for t in toponyms:
+        i = t.start - 1
+        while i >= 0 and doc[i].lower_ in ("the", "former"):  # "in former Yugoslavia"
+            i -= 1
+        before = i >= 0 and (_locative(doc, i) or (doc[i].tag_ == "POS" and i in ends) or (
+            doc[i].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in PLACE_OF_NOUNS | COMPASS_WORDS | DIRECTION_WORDS
+                                                 | AREA_WORDS | FEATURE_WORDS | PART_WORDS or _person_of(doc, i))))
+        nxt = t.end
+        after = nxt + 1 < len(doc) and doc[nxt].lower_ in (",", "in", "near", "of", "and", "or") and nxt + 1 in at
+        listed = t.start > 1 and doc[t.start - 1].lower_ in (",", "and", "or") and t.start - 1 in ends
+        street = any(w.lower_ in STREET_WORDS | FEATURE_WORDS for w in doc[t.start:t.end]) \
+            or (nxt < len(doc) and doc[nxt].lower_ in AREA_WORDS)
+        dateline = t.start == 0 and nxt < len(doc) and doc[nxt].text in DATELINE_ENDS
+        if before or after or listed or street or dateline or _in_dateline(doc, t):
+            out.add(normalize(t.text))
+    return out
+
+
+# Last words of street names, and nouns of a town's parts: "on Blackwater Road", "the Abbasiya neighbourhood".
+STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane", "drive", "way", "highway", "square",
+                          "crescent", "close", "terrace", "parkway", "st.", "rd.", "ave.", "blvd."})
+AREA_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "area", "district", "suburb", "village",
+                        "township", "county", "valley"})
+# "Parts of Abaco", "the rest of Easter Island": the part of a place.
+PART_WORDS = frozenset({"part", "parts", "rest", "edge", "tip", "side", "corner", "coast", "shores", "interior"})
+# Words of the land and the water, in a name or before its "of": "Easter Island", "the Gulf of Oman",
+# "the island of Grand Bahama", "the Cotabato Trench".
+FEATURE_WORDS = frozenset({"island", "islands", "isle", "isles", "gulf", "sea", "ocean", "river", "lake", "mount",
+                           "mountain", "mountains", "valley", "bay", "strait", "straits", "peninsula", "desert",
+                           "coast", "cape", "trench", "canal", "channel", "basin", "plateau", "forest", "archipelago",
+                           "township", "territory", "territories", "kingdom", "republic", "union", "empire"})
+
+
 DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "_", ":"})
 
 
@@ -1072,9 +1118,18 @@ def _in_dateline(doc: Doc, t: _Toponym) -> bool:
 
 def _locative(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a preposition after which only a place fits: "in", "near", ... and the
-    "to" of a verb of going or sending ("fled to Waukegan", not "talked to Waukegan")."""
+    "to" of a verb of going or sending or of a "from" ("fled to Waukegan", "from Jakarta to Pangkal
+    Pinang"; not "talked to Waukegan")."""
     tok = doc[i]
-    return tok.lower_ in LOCATIVE_PREPS or (tok.lower_ == "to" and tok.head.lemma_.lower() in MOTION_VERBS)
+    if tok.lower_ in LOCATIVE_PREPS:
+        return True
+    if tok.lower_ != "to":
+        return False
+    if tok.head.lemma_.lower() not in MOTION_VERBS and not any(c.lower_ == "from" for c in tok.head.children):
+        return False  # "talked to X"; but "a journey from Jakarta to X" goes to a place
+    # "came to Rittenhouse's defense": "to" leads to the defense, and the name only owns it
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return pobj is not None and not any(t.tag_ == "POS" for t in doc[i + 1:pobj.i])
 
 
 def _common_word(article: str, name: str) -> bool:

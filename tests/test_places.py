@@ -574,3 +574,28 @@ def test_a_name_the_index_lacks_is_a_place_only_where_written_as_one(extract_tex
 def test_to_that_only_owns_the_next_noun_is_no_locative(extract_text):
     ext = extract_text("Supporters have come to Rittenhouse's defense. Kyle Rittenhouse, 17, denies the charges.")
     assert ext.places == []
+
+
+def test_a_name_put_inside_a_place_is_not_sent_abroad(extract_text):
+    # the index knows Haram only in Norway; "Giza's" puts this one in Egypt
+    ext = extract_text("Two bombs killed six police officers in Giza's Haram district, near the pyramids.")
+    haram = place(ext, "Haram district")
+    assert (haram.country, haram.lat) == ("EGY", None)
+
+
+def test_a_list_of_states_pins_nothing(extract_text):
+    ext = extract_text("The talks, which Russia, Turkey and Iran back, resume on Monday.")
+    assert [(p.text, p.country) for p in ext.places] == [("Russia", "RUS"), ("Turkey", "TUR"), ("Iran", "IRN")]
+    assert all(p.lat is not None for p in ext.places)
+
+
+def test_an_unknown_town_then_a_division_ends_the_phrase(extract_text):
+    ext = extract_text("The retired teacher lives in Smithville, Ontario.")
+    ontario = place(ext, "Ontario")
+    assert (ontario.country, ontario.level) == ("CAN", "admin1")
+    assert place(ext, "Smithville").country == "CAN"
+
+
+def test_generic_words_alone_are_no_place(extract_text):
+    ext = extract_text("A former City Councillor said the State would pay for the Americas tour.")
+    assert [(p.text, p.level) for p in ext.places] == [("Americas", "region")]

@@ -203,7 +203,8 @@ class PlacesComponent:
         context.divisions = self._divisions(doc, toponyms, context, pins)
         context.neighbours, context.largest = self._neighbours(toponyms)
         context.placed_unknowns = _written_as_places(doc, toponyms)
-        doc._.places = [self._resolve(doc, t, context, pins.get(i)) for i, t in enumerate(toponyms)]
+        confines = self._confines(doc, toponyms)
+        doc._.places = [self._resolve(doc, t, context, pins.get(i), confines.get(i)) for i, t in enumerate(toponyms)]
         people = _person_names(actors)
         # an unknown name that is also a person's in the article ("Hagan, North Carolina's senator")
         doc._.places = [p for p in doc._.places
@@ -726,7 +727,12 @@ class PlacesComponent:
 
     def _no_place(self, doc: Doc, t: _Toponym, toponyms: list[_Toponym]) -> bool:
         """A heavenly body, a word of faith or a feast ("Jupiter", "God", "over Easter"), unless a
-        division pins it right after a comma ("Jupiter, Fla.")."""
+        division pins it right after a comma ("Jupiter, Fla."); or generic words alone ("a former City
+        councillor", "Central")."""
+        words = t.text.split()
+        if not t.suffix and all(w.lower() in GENERIC_NAME_WORDS for w in words) \
+                and not (len(words) > 1 and self._knows(t.text)):
+            return True
         if normalize(t.text) not in self.non_places:
             return False
         return not (t.end < len(doc) and doc[t.end].text == "," and any(u.start == t.end + 1 for u in toponyms))
@@ -735,23 +741,29 @@ class PlacesComponent:
         """Names that can only mean a first-level division where they stand: after a town it lies in
         ("Atlanta, Georgia", "Bronx, New York": the state, not the country or the city) and before a
         governor's title ("New York Gov. Mario Cuomo"). Sets ``division``, which ``_entries`` obeys."""
-        for i, t in enumerate(toponyms):
+        ending = {u.end: u for u in toponyms}
+        for t in toponyms:
             if t.division or not any(e.level == "admin1" for e in self.gaz.lookup(t.text)):
                 continue
             if t.end < len(doc) and doc[t.end].lower_ in GOVERNOR_TITLES:
                 t.division = True
                 continue
-            if i == 0 or toponyms[i - 1].end + 1 != t.start or doc[t.start - 1].text != ",":
+            town = ending.get(t.start - 1)
+            if town is None or doc[t.start - 1].text != ",":
                 continue
-            town = toponyms[i - 1]
-            seats = {(e.country, normalize(e.admin1)) for e in self.gaz.lookup(town.text) + self.gaz.towns(town.text)
-                     if e.level == "city" and e.admin1}
+            readings = self.gaz.lookup(town.text) + self.gaz.towns(town.text)
+            seats = {(e.country, normalize(e.admin1)) for e in readings if e.level == "city" and e.admin1}
             t.division = any((e.country, normalize(e.name)) in seats
                              for e in self.gaz.lookup(t.text) if e.level == "admin1")
+            if not t.division and not any(e.level in ("country", "admin1") for e in readings):
+                # "Smithville, Ontario.": a town we do not know there, then its division, ending the phrase
+                # (in "Paris, London, New York and Tokyo" the names are a list of towns)
+                t.division = t.end >= len(doc) or doc[t.end].lower_ not in ("and", "or", ",")
 
     def _pins(self, doc: Doc, toponyms: list[_Toponym]) -> dict[int, set[str]]:
         """"Paris, Texas", "London, Ontario": a division or country right after a comma pins the name
-        before it; returns toponym number -> the pinning names (normalised) and countries."""
+        before it, and a place's possessive the name after it ("Giza's Haram district"); returns toponym
+        number -> the pinning names (normalised) and countries."""
         pins: dict[int, set[str]] = {}
         for i in range(len(toponyms) - 1):
             a, b = toponyms[i], toponyms[i + 1]
@@ -765,7 +777,46 @@ class PlacesComponent:
                         keys.add(normalize(e.name))
             if keys:
                 pins[i] = keys
+        # "Giza's Haram district", "Russia's Kursk region": the possessor contains what it owns
+        at = {t.start: i for i, t in enumerate(toponyms)}
+        for a in toponyms:
+            j = at.get(a.end + 1)
+            if j is None or a.end >= len(doc) or doc[a.end].tag_ != "POS":
+                continue
+            keys = set()
+            for e in self._entries(a):
+                keys.add(e.country)
+                if e.level in ("admin1", "city") and e.admin1:
+                    keys.add(normalize(e.admin1))
+            if keys:
+                pins.setdefault(j, set()).update(keys)
         return pins
+
+    def _confines(self, doc: Doc, toponyms: list[_Toponym]) -> dict[int, set[str]]:
+        """Toponym number -> the countries the text puts a town-like name in, beyond doubt: a place's
+        possessive before it ("Giza's Haram district") or a division or country after its comma that
+        ends the phrase ("Smithville, Ontario."; not "Aleppo, Turkey and Iran", a list). A name none of
+        whose readings lies there is left unresolved rather than sent abroad."""
+        out: dict[int, set[str]] = {}
+        at = {t.start: i for i, t in enumerate(toponyms)}
+        for i, t in enumerate(toponyms):
+            if any(e.level in ("country", "admin1", "region") for e in self._entries(t)):
+                continue  # "Russia, Turkey": a list of states, not a town and its state
+            if t.start >= 2 and doc[t.start - 1].tag_ == "POS":
+                owner = next((u for u in toponyms if u.end == t.start - 1), None)
+                if owner is not None:
+                    out[i] = {e.country for e in self._entries(owner) if e.country}
+                continue
+            j = at.get(t.end + 1)
+            if j is None or doc[t.end].text != ",":
+                continue
+            after = toponyms[j].end
+            if after < len(doc) and doc[after].lower_ in ("and", "or", ","):
+                continue
+            states = {e.country for e in self._entries(toponyms[j]) if e.level in ("admin1", "country")}
+            if states:
+                out[i] = states
+        return {i: states for i, states in out.items() if states}
 
     def _entries(self, t: _Toponym) -> list[GeoEntry]:
         """Gazetteer records for a toponym: its full text, then without the division word."""
@@ -854,7 +905,8 @@ class PlacesComponent:
         return [e for e in self.gaz.towns(t.text)
                 if context.division_bonus(e, t) >= DIVISION_BONUS]
 
-    def _resolve(self, doc: Doc, t: _Toponym, context: _Context, pin: set[str] | None) -> Place | None:
+    def _resolve(self, doc: Doc, t: _Toponym, context: _Context, pin: set[str] | None,
+                 confine: set[str] | None = None) -> Place | None:
         start = doc[t.start].idx
         end = start + len(t.text) if t.end == t.start + 1 else doc[t.end - 1].idx + len(doc[t.end - 1])
         text = doc_text(doc)[start:end]
@@ -870,6 +922,11 @@ class PlacesComponent:
             if not entries:
                 return None
         entries += self._local_towns(t, context)
+        if entries and confine and not any(e.country in confine for e in entries):
+            # "Giza's Haram district", "Smithville, Ontario": none of our readings lies where the text
+            # puts the name, so it stays unresolved, in the country it is put in
+            return Place(start, end, text, name=text, country=next(iter(confine)) if len(confine) == 1 else None,
+                         lat=None, lon=None, geonameid=None)
         if not entries:
             if not (t.spacy_place or t.suffix) or not _looks_like_name(text) or len(text) <= 2:
                 return None  # two letters the gazetteer does not know ("La" of "La Silla") are no place

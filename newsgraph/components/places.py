@@ -10,17 +10,27 @@ or a big city), courts named after their town ("Litchfield Superior Court"), nam
 with "and"/"or"; a small town outside the main index when it lies in the division of the place it is
 listed with: "Ingham or Townsville"), names the tagger cut short ("Fort St." + "John", "Little" +
 "Portugal"), where a person lives ("Jane Doe, 58, of Paris") and seats of government used as buildings
-("outside the White House", placed at the capital). Not places: demonyms, media ("news agency Fars"),
-and capitals or seats the actors stage found acting as a government ("Moscow and Pyongyang have
-worked"); a country name is a place even when it is also an actor.
+("outside the White House", placed at the capital), and names after the "to" of a verb of going
+("fled to Waukegan"). A capital acting as its government ("Moscow and Pyongyang have worked") is still
+a place, marked ``stands_for`` and left off the map; a building acting so ("the Kremlin said") is not.
+Not places: demonyms, media ("news agency Fars"), heavenly bodies, words of faith and feasts
+(``lexicons/non_places.tsv``: "Jupiter", "God", "over Easter"), generic words alone ("City",
+"Western"), a person's first name ("Georgia Stevens ... Georgia began"); and a name the gazetteer
+lacks unless the text writes it as a place (after a locative, "of" a place noun, a place's possessive,
+before or listed with a known place, as a street or a feature of land or water, in a dateline): the
+tagger calls "Zappos" and "Barca" places. A country name is a place even when it is also an actor.
 
 Resolution: every gazetteer record of the name is scored by level (a country name means the country;
 a suffix asks for a division), population, and the countries the article already talks about (from
 actors and from the names that resolve unambiguously), so "Washington" next to the Pentagon is the US
 capital and "Georgia" next to Tbilisi the country. Local news names its towns with their state:
 a division named near a name favours the towns in it ("Waterloo" after "Iowa"), and brings in small
-towns the main index leaves out ("Edmonton" in a Kentucky story); "Paris, Texas" pins every later
-"Paris" of the article. "Laurel County" resolves to the county (level admin2).
+towns the main index leaves out ("Edmonton" in a Kentucky story; a dateline's division, "GLASGOW, Ky.
+(WBKO) --", counts as near every name); "Paris, Texas" pins every later "Paris" of the article, and
+makes "Texas" the division: so do "Atlanta, Georgia" (not the country) and a governor's title ("New
+York Gov."). A place's possessive puts a name inside it ("Giza's Haram district"): a name with no
+reading there stays unresolved rather than going abroad. "Laurel County" resolves to the county
+(level admin2).
 
 How the readings of one name are weighed (``_score``), in order of strength:
 1. an explicit pin ("Paris, Texas") and the kind of feature the text asks for: a division word after
@@ -33,7 +43,8 @@ How the readings of one name are weighed (``_score``), in order of strength:
    when that reading lies within ``CLOSE_KM`` (two namesakes so close by chance are rare: "Edmonton"
    and "Enfield" in London), by the share of its readings within ``NEIGHBOUR_KM`` otherwise; a town far
    smaller than the name's biggest namesake is lifted only by the county it lies in;
-5. population, and the record's own name over an alternate name (+1.5), as tie-breakers.
+5. population, and the record's own name or its short form ("Newcastle" for Newcastle upon Tyne) over
+   an alternate name (+1.5), as tie-breakers.
 A name found only under a looser spelling must be in a country the article is about, and in a division
 it names there if it names any ("Maoxian" is not Meizhou, Guangdong, in a Sichuan story); it gives the
 article no country itself.

@@ -126,15 +126,19 @@ def main() -> int:
 
 
 # Run in a fresh interpreter, so the memory the place index adds is not hidden under an earlier peak.
+# Memory is the growth of the resident set (VmRSS), not of its peak: importing may peak higher.
 _GAZETTEER_PROBE = """
-import json, resource, time
+import json, time
 from newsgraph.resources import gazetteer
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def rss_mb():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+before = rss_mb()
 t0 = time.perf_counter()
 gazetteer.load(); gazetteer.load_towns()
 seconds = time.perf_counter() - t0
-grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-print(json.dumps({"load_with_small_towns_s": round(seconds, 2), "memory_mb": round(grown), **gazetteer.load_stats()}))
+print(json.dumps({"load_with_small_towns_s": round(seconds, 2), "memory_mb": round(rss_mb() - before),
+                  **gazetteer.load_stats()}))
 """
 
 

@@ -599,3 +599,12 @@ def test_an_unknown_town_then_a_division_ends_the_phrase(extract_text):
 def test_generic_words_alone_are_no_place(extract_text):
     ext = extract_text("A former City Councillor said the State would pay for the Americas tour.")
     assert [(p.text, p.level) for p in ext.places] == [("Americas", "region")]
+
+
+def test_streets_and_numbered_roads_are_places_without_coordinates(extract_text):
+    # spaCy calls the ring road and the highway organizations
+    ext = extract_text("Police closed Raynor Avenue and the North Circular Road in Enfield after a crash; "
+                       "traffic was diverted to Highway 7. The Liberal Road Map was published later.")
+    streets = {p.text: p for p in ext.places if p.lat is None}
+    assert set(streets) == {"Raynor Avenue", "North Circular Road", "Highway 7"}
+    assert not [a for a in ext.actors if a.name in ("North Circular Road", "Highway 7")]

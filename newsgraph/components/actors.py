@@ -52,7 +52,7 @@ from spacy.util import filter_spans
 
 from newsgraph.components.extensions import doc_text
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.resources.gazetteer import GEONAMES_DIR, LEXICON_DIR, read_lexicon
+from newsgraph.resources.gazetteer import GEONAMES_DIR, LEXICON_DIR, ROAD_KINDS, STREET_NAME_ENDS, read_lexicon
 from newsgraph.resources.gazetteer import load as load_gazetteer
 
 # ------------------------------------------------------------------------------------------------
@@ -1031,9 +1031,12 @@ class ActorsComponent:
         return info if info.role_text is not None else self._apposed_description(span, by_tok)
 
     def _no_actor_here(self, ent: Span) -> bool:
-        """A time zone ("1500 UTC"), or a platform where something is said ("on Twitter")."""
+        """A time zone ("1500 UTC"), a platform where something is said ("on Twitter"), or a street or
+        road the tagger took for a body ("the North Circular Road", "Highway 403")."""
         kind = self.lex.non_actors.get(ent.text)
-        return kind == "never" or (kind == "platform" and _medium_prep(ent))
+        street = ent[-1].lower_ in STREET_NAME_ENDS or (len(ent) >= 2 and ent[-2].lower_ in ROAD_KINDS
+                                                         and ent[-1].like_num)
+        return kind == "never" or (kind == "platform" and _medium_prep(ent)) or street
 
     def _apposed_description(self, span: Span, by_tok: dict[int, _Cand]) -> _TitleInfo:
         """A described role the name is apposed to ("A member of the Syrian parliament, Mohammed Mamoun,

@@ -70,6 +70,8 @@ from newsgraph.components.extensions import doc_text
 from newsgraph.model import Place
 from newsgraph.resources.gazetteer import (
     ADMIN_SUFFIXES,
+    ROAD_KINDS,
+    STREET_NAME_ENDS,
     Gazetteer,
     GeoEntry,
     admin_stem,
@@ -191,6 +193,7 @@ class _Toponym:
     dotted: bool = True  # written with a full stop after it, as abbreviations are ("Ky.")
     town: bool = False  # named as a town ("the city of Omsk"): the town, not the division named like it
     listed_with: str | None = None  # a small town listed with this place ("Ingham or Townsville")
+    street: bool = False  # a street or road ("Hertford Road"): no gazetteer has it; kept without coordinates
 
 
 class PlacesComponent:
@@ -284,6 +287,7 @@ class PlacesComponent:
                 used.update(range(tok.i, end))
         out += self._town_comma_division(doc, used)
         out += self._relative_places(doc, used)
+        out += self._streets(doc, used)
         out += self._facilities(doc, used)
         out += self._untagged_after_locative(doc, used)
         out += self._untagged_before_institution(doc, used)
@@ -415,6 +419,28 @@ class PlacesComponent:
             if end > start and (self._knows(doc[start:end].text) or self._big_by_any_name(doc[start:end].text)):
                 out.append(_Toponym(start, end, doc[start:end].text, False, True, locative=True))
                 used.update(range(start, end))
+        return out
+
+    def _streets(self, doc: Doc, used: set[int]) -> list[_Toponym]:
+        """"Seaton Street", "Hertford Road", "Highway 403": streets and roads, known by their last word
+        after a name, or by a number after the road's kind. Local news places its events on them; the
+        gazetteer has none, so they stay without coordinates, in the country the text puts them."""
+        out = []
+        for tok in doc:
+            if tok.i in used or not tok.text[:1].isupper():
+                continue
+            start, end = tok.i, tok.i + 1
+            if tok.lower_ in ROAD_KINDS and end < len(doc) and doc[end].like_num and end not in used:
+                end += 1  # "Highway 403", "Interstate 94"
+            elif tok.lower_ in STREET_NAME_ENDS and not (end < len(doc) and _street_word(doc[end])):
+                # the street word ends the name ("Hertford Road"; not "the Liberal Road Map")
+                while start > 0 and tok.i - start < 3 and _street_word(doc[start - 1]) \
+                        and (start - 1) not in used and doc[start - 1].lower_ not in STREET_NAME_ENDS:
+                    start -= 1
+            if end - start < 2:
+                continue
+            out.append(_Toponym(start, end, doc[start:end].text, False, False, street=True))
+            used.update(range(start, end))
         return out
 
     def _facilities(self, doc: Doc, used: set[int]) -> list[_Toponym]:
@@ -939,9 +965,10 @@ class PlacesComponent:
             return Place(start, end, text, name=text, country=next(iter(confine)) if len(confine) == 1 else None,
                          lat=None, lon=None, geonameid=None)
         if not entries:
-            if not (t.spacy_place or t.suffix) or not _looks_like_name(text) or len(text) <= 2:
+            if not (t.spacy_place or t.suffix or t.street) or not (t.street or _looks_like_name(text)) \
+                    or len(text) <= 2:
                 return None  # two letters the gazetteer does not know ("La" of "La Silla") are no place
-            if not (t.suffix or t.division or t.locative or normalize(t.text) in context.placed_unknowns):
+            if not (t.suffix or t.division or t.locative or t.street or normalize(t.text) in context.placed_unknowns):
                 return None  # a name we cannot place, and nothing in the text says it is a place
             return Place(start, end, text, name=text, country=None, lat=None, lon=None, geonameid=None,
                          level=None)
@@ -1231,6 +1258,12 @@ def _person_of(doc: Doc, of: int) -> bool:
         return True
     return of >= 4 and before.text == "," and doc[of - 2].like_num and doc[of - 3].text == "," \
         and doc[of - 4].ent_type_ == "PERSON"
+
+
+def _street_word(tok: Token) -> bool:
+    """A word of a street's name: capitalised, not a function word ("North Circular Road", "King Edward
+    Street"; not "The" or "In")."""
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and tok.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def _capitalised_name(tok: Token) -> bool:

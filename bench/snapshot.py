@@ -88,7 +88,7 @@ def compare(a: Path, b: Path, ignore: set[str], show: int) -> int:
             changed["(text missing)"] += 1
             examples.append(f"{key}: only in {'the second' if key in new else 'the first'}")
             continue
-        for kind in ITEM_KINDS + ("schema_version",):
+        for kind in (*ITEM_KINDS, "schema_version"):
             x, y = old[key].get(kind), new[key].get(kind)
             if x == y:
                 continue
@@ -99,7 +99,8 @@ def compare(a: Path, b: Path, ignore: set[str], show: int) -> int:
                 examples.append(f"{key} {kind}:\n  - {json.dumps(gone, ensure_ascii=False)[:1500]}\n"
                                 f"  + {json.dumps(came, ensure_ascii=False)[:1500]}")
     if not changed:
-        print(f"snapshot: identical on {len(old)} texts" + (f" (ignoring {', '.join(sorted(ignore))})" if ignore else ""))
+        ignoring = f" (ignoring {', '.join(sorted(ignore))})" if ignore else ""
+        print(f"snapshot: identical on {len(old)} texts{ignoring}")
         return 0
     print(f"snapshot: {len(old)} texts; texts changed, by kind: "
           + ", ".join(f"{k} {n}" for k, n in changed.most_common()))

@@ -62,6 +62,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _max_chars(value: str) -> int:
+    from newsgraph.ingest.records import HARD_MAX_CHARS
+
+    n = _positive(value)
+    if n > HARD_MAX_CHARS:
+        raise argparse.ArgumentTypeError(f"{value!r} is over {HARD_MAX_CHARS:,}, the longest text newsgraph takes "
+                                         "in one piece; split longer texts")
+    return n
+
+
 def _port(value: str) -> int:
     if not value.isdigit() or not 0 <= int(value) <= 65535:
         raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0-65535; 0 picks a free one)")
@@ -126,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     sv.add_argument("--port", type=_port, default=8765)
     sv.set_defaults(handler=cmd_serve)
+
+    mg = sub.add_parser("migrate", help="bring a store made by an older newsgraph up to date (ingest does it too)")
+    mg.add_argument("--db", default=DEFAULT_DB)
+    mg.set_defaults(handler=cmd_migrate)
     return p
 
 
@@ -133,7 +147,8 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", type=_date, help="publication date for records that carry none (YYYY-MM-DD)")
     p.add_argument("--workers", type=_positive, default=None,
                    help="processes (local) or actors (ray) to run the pipeline in (default: 1 local, 1 per CPU ray)")
-    p.add_argument("--max-chars", type=_positive, default=None, help="longest text accepted (default 1,000,000)")
+    p.add_argument("--max-chars", type=_max_chars, default=None,
+                   help="longest text accepted (default 1,000,000; at most 5,000,000)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local: this machine (--workers processes); ray: Ray Data, for more than one machine")
     p.add_argument("--ray-address", default=None,
@@ -144,19 +159,23 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
 
 
 def _read(paths: list[str], args: argparse.Namespace, rejected: list[str]) -> Iterator[Any]:
-    """Articles from these paths; each rejected record is printed once and counted."""
-    from newsgraph.ingest import Rejected, read_paths
+    """Articles from these paths; each rejected record is printed once and counted, each folder's
+    files of other kinds are named in one note."""
+    from newsgraph.ingest import Rejected, Skipped, read_paths
     from newsgraph.ingest.records import MAX_CHARS
 
     for item in read_paths(paths, args.published, args.max_chars or MAX_CHARS):
         if isinstance(item, Rejected):
             rejected.append(str(item))
             print(f"newsgraph: {item}", file=sys.stderr)
+        elif isinstance(item, Skipped):
+            print(f"newsgraph: {item}", file=sys.stderr)
         else:
             yield item
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from newsgraph.ingest import Rejected
     from newsgraph.pipeline import build_nlp, extract
 
     if args.input != "-" and not Path(args.input).exists():
@@ -165,9 +184,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     build_nlp()  # fail early, before touching the output, when the model is missing
     rejected: list[str] = []
     with _open_output(args.output) as out:
-        for extraction in extract(_read([args.input], args, rejected), workers=args.workers, engine=args.engine,
-                                  ray_address=args.ray_address):
-            out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+        for result in extract(_read([args.input], args, rejected), workers=args.workers, engine=args.engine,
+                              ray_address=args.ray_address):
+            if isinstance(result, Rejected):
+                rejected.append(str(result))
+                print(f"newsgraph: {result}", file=sys.stderr)
+                continue
+            # strict JSON: the pipeline has already refused any result with a non-finite number
+            out.write(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False) + "\n")
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
@@ -200,44 +224,51 @@ class _open_output:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from newsgraph.ingest import check_paths
     from newsgraph.store import ingest_articles
 
+    check_paths(args.paths)  # a typo must not leave an empty store behind
     rejected: list[str] = []
     report = ingest_articles(
         args.db, _read(args.paths, args, rejected), workers=args.workers, progress=not args.no_progress,
         engine=args.engine, ray_address=args.ray_address,
     )
-    print(
-        f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}, "
-        f"{len(rejected) + len(report.conflicts)} rejected",
-        file=sys.stderr,
-    )
-    return EXIT_REJECTED if rejected or report.conflicts else EXIT_OK
+    refused = len(rejected) + len(report.rejected) + len(report.conflicts)
+    aliased = f" ({report.aliased} under another id, kept as an alias)" if report.aliased else ""
+    print(f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}{aliased}, {refused} rejected",
+          file=sys.stderr)
+    return EXIT_REJECTED if refused else EXIT_OK
+
+
+# The query functions' filter keywords, as the command line spells them.
+QUERY_OPTIONS = {"actor": "--actor", "event_type": "--type", "since": "--since", "until": "--until",
+                 "speaker": "--speaker", "name": "--name", "article": "--article", "text": "a text"}
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     from newsgraph import report
     from newsgraph.store import Store
+    from newsgraph.store.queries import FilterNotApplicable
 
     with Store.open_existing(args.db) as store:
-        rows = store.query(
-            args.what,
-            text=args.text,
-            actor=args.actor,
-            event_type=args.event_type,
-            since=args.since,
-            until=args.until,
-            speaker=args.speaker,
-            name=args.name,
-            article=args.article,
-            limit=args.limit,
-        )
+        try:
+            rows = _query(store, args)
+        except FilterNotApplicable as e:
+            takers = ", ".join(q for q in e.queries) or "no query"
+            print(f"newsgraph: query {args.what} does not take {QUERY_OPTIONS[e.keyword]}; it applies to: {takers}",
+                  file=sys.stderr)
+            return EXIT_USAGE
     if args.json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     else:
         print(report.table(args.what, rows, context=args.context))
     return EXIT_OK
+
+
+def _query(store: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
+    filters = {keyword: getattr(args, keyword) for keyword in QUERY_OPTIONS}
+    return list(store.query(args.what, limit=args.limit, **filters))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -270,6 +301,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     with Store.open_existing(args.db) as store:
         print(report.summary(store, top=args.top))
+    return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from newsgraph.store import Store
+
+    if not Path(args.db).is_file():
+        raise NewsgraphError(f"{args.db}: no store here; create one with `newsgraph ingest PATH --db {args.db}`")
+    with Store.open(args.db) as store:
+        print(f"newsgraph: {store.path} is up to date", file=sys.stderr)
     return EXIT_OK
 
 

@@ -15,5 +15,13 @@ class StoreError(NewsgraphError):
     pass
 
 
+class NotAStore(StoreError):
+    """The file exists but is not a newsgraph store; it is left untouched."""
+
+
 class ModelNotInstalled(NewsgraphError):
     pass
+
+
+class IdConflict(StoreError):
+    """An article id that the store already holds with another text."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -221,6 +223,21 @@ class Extraction:
             out[name] = [_plain(item) for item in getattr(self, name)]
         return out
 
+    def problems(self) -> list[str]:
+        """What breaks the output's promises, if anything: a span outside the text or whose ``text`` is
+        not ``text[start:end]``, or a number that is not finite. Empty for every good extraction; the
+        pipeline refuses to emit or store one that is not."""
+        text, out = self.article.text, []
+        for name in ITEM_LISTS:
+            for i, item in enumerate(getattr(self, name)):
+                where = f"{name}[{i}]"
+                for start, end, said in _spans_of(item):
+                    if not (0 <= start <= end <= len(text)) or (said is not None and text[start:end] != said):
+                        out.append(f"{where}: span {start}-{end} does not match the text")
+                if not _finite(dataclasses.asdict(item)):
+                    out.append(f"{where}: a number that is not finite")
+        return out
+
     @classmethod
     def from_json(cls, record: dict[str, Any], text: str) -> Extraction:
         """Rebuild an Extraction from ``to_json`` output and the article text it was made from."""
@@ -244,6 +261,30 @@ ITEM_TYPES: dict[str, type] = {
 }
 ITEM_LISTS = tuple(ITEM_TYPES)
 _SPAN_PAIR_FIELDS: dict[type, tuple[str, ...]] = {Quote: ("source", "cue"), Event: ("trigger",)}
+
+
+def _spans_of(item: Any) -> Iterator[tuple[int, int, str | None]]:
+    """Every (start, end, the text it claims to cover or None) an item holds."""
+    if not isinstance(item, Actor):  # an actor is only its mentions
+        yield item.start, item.end, item.text
+    for key in _SPAN_PAIR_FIELDS.get(type(item), ()):
+        pair = getattr(item, key)
+        if pair is not None:
+            yield pair[0], pair[1], None
+    for m in getattr(item, "mentions", None) or ():
+        yield (m.start, m.end, m.text) if isinstance(m, Mention) else (m[0], m[1], None)
+    for link in getattr(item, "chain", None) or ():
+        yield link.start, link.end, link.text
+
+
+def _finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return all(_finite(v) for v in value)
+    return True
 
 
 def _plain(item: Any) -> dict[str, Any]:

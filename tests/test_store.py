@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.errors import StoreError
+from newsgraph.errors import NotAStore, StoreError
 from newsgraph.model import Actor, Article, Event, Extraction, Mention, Place, Quote, Sentence
 from newsgraph.store import Store
 from newsgraph.store.migrations import MIGRATIONS
@@ -146,8 +146,12 @@ def test_open_existing_refuses_a_missing_store(tmp_path: Path) -> None:
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="not a usable newsgraph store"):
+    before = junk.read_bytes()
+    with pytest.raises(NotAStore, match="is not a newsgraph store"):
         Store.open(junk)
+    with pytest.raises(NotAStore, match=r"is not a newsgraph store \(not an SQLite database\)"):
+        Store.open_existing(junk)
+    assert junk.read_bytes() == before
 
 
 @pytest.mark.parametrize(("value", "first", "last"), [

@@ -47,6 +47,7 @@ base of a rate ("per 100,000") are not quantities either.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -391,6 +392,8 @@ class QuantitiesComponent:
         start, end = span
         sent_end = sent.end
         core = draft.core
+        if not math.isfinite(core.value) or (draft.high is not None and not math.isfinite(draft.high)):
+            return None  # a number of 300+ digits: no float holds it, and no report gives it as a figure
         anchor = doc[core.end - 1]
         measured = draft.currency is not None or draft.unit is not None
         noun = draft.head if draft.head is not None else None if measured else counted_noun(

@@ -1,9 +1,13 @@
 """One reader per format. Each yields Article or Rejected and never raises on one bad record.
 
-- ``.jsonl`` / ``.json`` lines: one article a line, as in the evaluation contract.
-- ``.txt``: the whole file is the text; ``--published`` gives the date.
+- ``.jsonl`` / ``.ndjson``: one article a line, as in the evaluation contract.
+- ``.json``: one article (an object), a list of them, or JSON lines under that name.
+- ``.txt`` / ``.md``: the whole file is the text; ``--published`` gives the date.
 - ``.html`` / ``.htm``: main text, title and date through trafilatura.
-Directories are walked recursively, in sorted order, so runs are repeatable.
+Directories are walked recursively, in sorted order, so runs are repeatable; hidden files are left out,
+and files of other kinds are named in one note (``Skipped``), as are ``.md`` files, which in a folder
+are more often its README than an article (name one on the command line to read it).
+A UTF-8 byte-order mark is read as such, not as part of the first record.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,11 +32,37 @@ from newsgraph.ingest.records import (
 from newsgraph.model import Article
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt"}
+JSON_SUFFIXES = {".json"}
+TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
-KNOWN_SUFFIXES = JSONL_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+KNOWN_SUFFIXES = JSONL_SUFFIXES | JSON_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+# Read when named, but not when met in a folder: a folder's .md files are its README and notes.
+NOT_FROM_FOLDERS = {".md"}
+BOM = "\ufeff"
 
-Item = Article | Rejected
+
+@dataclass(frozen=True)
+class Skipped:
+    """Files of a folder that were not read, named in one note (they are not records: no exit 3)."""
+
+    folder: str
+    names: tuple[str, ...]
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.names[:5]) + (f" and {len(self.names) - 5} more" if len(self.names) > 5 else "")
+        return (f"note: {self.folder}: {len(self.names)} file(s) not read, of kinds ingest does not take from a "
+                f"folder: {shown} (reads {', '.join(sorted(KNOWN_SUFFIXES - NOT_FROM_FOLDERS))}; name a file to "
+                "read it)")
+
+
+Item = Article | Rejected | Skipped
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise InputNotFound for the first path that does not exist, before anything is opened or created."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise InputNotFound(f"{missing[0]}: no such file or directory")
 
 
 def read_paths(
@@ -39,9 +70,7 @@ def read_paths(
 ) -> Iterator[Item]:
     """Every article in these files and directories ("-" is JSONL on stdin)."""
     paths = list(paths)
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
-    if missing:  # before reading anything, so a typo costs nothing
-        raise InputNotFound(f"{missing[0]}: no such file or directory")
+    check_paths(paths)  # before reading anything, so a typo costs nothing
     for raw in paths:
         if raw == "-":
             yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", published, max_chars)
@@ -50,7 +79,13 @@ def read_paths(
         if not path.exists():
             raise InputNotFound(f"{raw}: no such file or directory")
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES):
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            taken = [p for p in files if p.suffix.lower() in KNOWN_SUFFIXES - NOT_FROM_FOLDERS]
+            left = tuple(str(p.relative_to(path)) for p in files if p not in taken)
+            if left:
+                yield Skipped(raw, left)
+            for child in taken:
                 yield from read_file(child, published, max_chars)
         else:
             yield from read_file(path, published, max_chars)
@@ -62,6 +97,8 @@ def read_file(path: Path, published: dt.date | None = None, max_chars: int = MAX
         yield read_html(path, published, max_chars)
     elif suffix in TEXT_SUFFIXES:
         yield read_text(path, published, max_chars)
+    elif suffix in JSON_SUFFIXES:
+        yield from read_json(path, published, max_chars)
     else:  # JSONL is the default: it is the contract's format
         with path.open("rb") as stream:
             yield from read_jsonl_stream(stream, str(path), published, max_chars)
@@ -73,6 +110,8 @@ def read_jsonl_stream(
     """Lines are read as bytes so that one line of invalid UTF-8 rejects that record only."""
     for number, raw in enumerate(stream, 1):
         where = f"{name}: record {number}"
+        if number == 1:
+            raw = raw.removeprefix(BOM.encode("utf-8"))
         if not raw.strip():
             continue
         try:
@@ -88,10 +127,34 @@ def read_jsonl_stream(
         yield record_to_article(record, where, max_chars, published)
 
 
+def read_json(path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Iterator[Item]:
+    """A .json file: one record, a list of records, or (often so named) JSON lines."""
+    where = str(path)
+    try:
+        content = path.read_bytes().decode("utf-8").removeprefix(BOM)
+    except UnicodeDecodeError as e:
+        yield Rejected(where, f"invalid UTF-8 at byte {e.start}; save the file as UTF-8")
+        return
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as e:
+        if e.msg == "Extra data":  # several documents: JSON lines
+            with path.open("rb") as stream:
+                yield from read_jsonl_stream(stream, where, published, max_chars)
+        else:
+            yield Rejected(where, f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})")
+        return
+    if isinstance(document, list):
+        for number, record in enumerate(document, 1):
+            yield record_to_article(record, f"{where}: record {number}", max_chars, published)
+    else:
+        yield record_to_article(document, where, max_chars, published)
+
+
 def read_text(path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Item:
     where = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as e:
         return Rejected(where, f"invalid UTF-8 at byte {e.start}; save the file as UTF-8")
     problem = check_text(text, max_chars)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -11,8 +12,12 @@ from newsgraph.model import Article, text_sha1
 
 # spaCy's own default limit; a news article is far below it. Longer texts are refused by name.
 MAX_CHARS = 1_000_000
+# The most --max-chars may be: spaCy holds a whole text in memory at once (about 1 GB a million characters
+# here), so longer texts are refused by name (measured: bench notes in README "Speed").
+HARD_MAX_CHARS = 5_000_000
 # Share of characters that are control or unassigned code points above which a text is not prose.
 BINARY_SHARE = 0.10
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -50,12 +55,25 @@ def check_text(text: Any, max_chars: int = MAX_CHARS) -> str | None:
     if not text.strip():
         return "text is empty"
     if len(text) > max_chars:
-        return f"text is {len(text):,} characters, over the limit of {max_chars:,} (raise it with --max-chars)"
+        hint = "raise it with --max-chars" if max_chars < HARD_MAX_CHARS else "split the text"
+        return f"text is {len(text):,} characters, over the limit of {max_chars:,} ({hint})"
+    if problem := unicode_problem(text, '"text"'):
+        return problem
     if "\x00" in text or _binary_share(text) > BINARY_SHARE:
         return "text looks like binary data, not prose"
     if not any(ch.isalpha() for ch in text):
         return "text has no words"
     return None
+
+
+def unicode_problem(value: str, what: str) -> str | None:
+    """A lone surrogate ("\\ud800" in JSON is valid JSON, but no character): nothing can encode it, so the
+    record is refused by name rather than failing later in a hash, a file or the store."""
+    m = _SURROGATE.search(value)
+    if m is None:
+        return None
+    return (f"{what} holds a lone surrogate (U+{ord(m.group()):04X}) at character {m.start():,}, which is not "
+            "a character; fix the source's encoding")
 
 
 def _binary_share(text: str) -> float:
@@ -79,8 +97,13 @@ def record_to_article(
     if not isinstance(record, dict):
         return Rejected(where, f"a record must be a JSON object, not {type(record).__name__}")
     rid = record.get("id")
-    if rid is not None and not isinstance(rid, str | int):
-        return Rejected(where, f'"id" must be a string, not {type(rid).__name__}')
+    # bool is an int to Python, but `"id": true` is a mistake, not the id "True"
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, str | int)):
+        return Rejected(where, f'"id" must be a string, not {_json_type(rid)}')
+    if isinstance(rid, str) and (problem := unicode_problem(rid, '"id"')):
+        return Rejected(where, problem)
+    if isinstance(rid, str) and not rid.strip():
+        return Rejected(where, '"id" is empty; give the record an id or leave "id" out')
     if rid is not None:
         where = f'{where} (id "{rid}")'
     if "text" not in record:
@@ -93,6 +116,10 @@ def record_to_article(
         date = parse_published(record.get("published")) or published
     except ValueError as e:
         return Rejected(where, str(e))
+    for field in ("title", "url"):
+        value = record.get(field)
+        if isinstance(value, str) and (problem := unicode_problem(value, f'"{field}"')):
+            return Rejected(where, problem)
     return Article(
         id=str(rid) if rid is not None else text_id(text),
         text=text,
@@ -101,6 +128,12 @@ def record_to_article(
         url=_optional_str(record.get("url")),
         origin=where,
     )
+
+
+def _json_type(value: Any) -> str:
+    """A Python value's JSON type name, as the user wrote it."""
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _optional_str(value: Any) -> str | None:

@@ -60,10 +60,18 @@ def polarity(status: str) -> str:
 def report_days(report: EventReport) -> tuple[dt.date, dt.date] | None:
     span = timex_range(report.time) if report.time_from != "published" else None
     if span:
-        return span[0] - DATED_WINDOW, span[1] + DATED_WINDOW
+        return shift(span[0], -DATED_WINDOW), shift(span[1], DATED_WINDOW)
     if report.published:
-        return report.published - UNDATED_WINDOW, report.published + UNDATED_WINDOW
+        return shift(report.published, -UNDATED_WINDOW), shift(report.published, UNDATED_WINDOW)
     return None
+
+
+def shift(day: dt.date, delta: dt.timedelta) -> dt.date:
+    """``day + delta``, held at the ends of the calendar (a story dated 9999-12-31 or 0001-01-01)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return dt.date.max if delta > dt.timedelta(0) else dt.date.min
 
 
 def words(text: str) -> set[str]:

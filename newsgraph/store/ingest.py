@@ -1,7 +1,9 @@
 """Ingest: articles in, extracted and stored one transaction each. Idempotent and safe to kill.
 
 Articles whose text is already stored are skipped before any NLP, so a rerun after a crash only
-does the work that is missing. Each article and all its items commit together or not at all.
+does the work that is missing; the id they came with is kept as an alias of the stored article, so
+looking it up still finds it. Each article and all its items commit together or not at all. A text the
+pipeline cannot process is reported (``rejected``) and the others go on.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from newsgraph.errors import IdConflict
+from newsgraph.ingest.records import Rejected
 from newsgraph.model import Article, text_sha1
 from newsgraph.store.sqlite import Store
 
@@ -21,7 +25,9 @@ from newsgraph.store.sqlite import Store
 class IngestReport:
     stored: int = 0
     skipped: int = 0  # already in the store, or repeated in the input
+    aliased: int = 0  # of those, how many came with an id of their own, now an alias of the stored article
     conflicts: list[str] = field(default_factory=list)  # same id, different text
+    rejected: list[str] = field(default_factory=list)  # texts the pipeline could not process
 
 
 def ingest_articles(
@@ -32,42 +38,57 @@ def ingest_articles(
 
     report = IngestReport()
     with Store.open(db) as store:
-        pending = _new_articles(store, articles, report)
-        if not pending:
-            return report
-        if (workers or 1) <= 1 and engine == "local":
-            build_nlp()  # load before the progress bar starts, so its rate means articles
-        bar = _progress(len(pending), progress)
-        for extraction in extract(pending, workers=workers, engine=engine, ray_address=ray_address):
-            if store.write(extraction):
-                report.stored += 1
-            else:
-                report.skipped += 1
-            bar.update(1)
-        bar.close()
+        pending, aliases = _new_articles(store, articles, report)
+        if pending:
+            if (workers or 1) <= 1 and engine == "local":
+                build_nlp()  # load before the progress bar starts, so its rate means articles
+            bar = _progress(len(pending), progress)
+            for result in extract(pending, workers=workers, engine=engine, ray_address=ray_address):
+                bar.update(1)
+                if isinstance(result, Rejected):
+                    report.rejected.append(str(result))
+                    print(f"newsgraph: {result}", file=sys.stderr)
+                    continue
+                try:
+                    stored = store.write(result)
+                except IdConflict as e:
+                    report.conflicts.append(f"{result.article.origin or result.article.id}: {e} — skipped")
+                    print(f"newsgraph: {report.conflicts[-1]}", file=sys.stderr)
+                    continue
+                report.stored += stored
+                report.skipped += not stored
+            bar.close()
+        # last, so that an alias of a text first stored in this same run finds its article
+        report.aliased = sum(store.add_alias(alias, digest, origin) for alias, digest, origin in aliases)
     return report
 
 
-def _new_articles(store: Store, articles: Iterable[Article], report: IngestReport) -> list[Article]:
-    seen: set[str] = set()
+def _new_articles(store: Store, articles: Iterable[Article], report: IngestReport
+                  ) -> tuple[list[Article], list[tuple[str, str, str | None]]]:
+    """The articles to process, and (id, text digest, origin) of those whose text is already stored or
+    queued under another id."""
+    seen: dict[str, str] = {}  # digest -> id, for this run
     pending_ids: set[str] = set()
     pending: list[Article] = []
+    aliases: list[tuple[str, str, str | None]] = []
     for article in articles:
         digest = text_sha1(article.text)
-        if digest in seen or store.has_digest(digest):
+        stored_as = seen.get(digest) or store.id_of_digest(digest)
+        if stored_as is not None:
             report.skipped += 1
+            if stored_as != article.id:
+                aliases.append((article.id, digest, article.origin))
             continue
         if article.id in pending_ids or store.has_id(article.id):
             message = f'{article.origin or article.id}: id "{article.id}" is already stored with another text — skipped'
             report.conflicts.append(message)
             print(f"newsgraph: {message}", file=sys.stderr)
             continue
-        seen.add(digest)
+        seen[digest] = article.id
         pending_ids.add(article.id)
         pending.append(article)
-    return pending
+    return pending, aliases
 
 
 def _progress(total: int, enabled: bool) -> tqdm:
-
     return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr, dynamic_ncols=True)

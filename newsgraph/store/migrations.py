@@ -170,27 +170,70 @@ CREATE INDEX events_cluster ON events(cluster_id);
 CREATE INDEX event_clusters_type ON event_clusters(type, time_start);
 """
 
+# A record whose text is already stored under another id: the second id finds the stored article.
+ARTICLE_ALIASES = """
+CREATE TABLE article_aliases (
+    alias TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    origin TEXT
+);
+CREATE INDEX article_aliases_article ON article_aliases(article_id);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_event_clusters", EVENT_CLUSTERS),
+    ("0003_article_aliases", ARTICLE_ALIASES),
 ]
+FIRST_MIGRATION = MIGRATIONS[0][0]
+MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
 
 
 def applied(conn: sqlite3.Connection) -> set[str]:
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    """The migrations this store has; empty for a file without our ``_migrations`` table (read-only safe)."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    return {row[0] for row in conn.execute("SELECT name FROM _migrations")} if has_table else set()
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    done = applied(conn)
+    return [name for name, _ in MIGRATIONS if name not in done]
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply every migration this store lacks; returns the names applied."""
-    done = applied(conn)
-    new = []
-    for name, sql in MIGRATIONS:
-        if name in done:
-            continue
-        # executescript commits first; wrapping in BEGIN/COMMIT keeps each migration all-or-nothing.
-        conn.executescript(
-            f"BEGIN;\n{sql}\nINSERT INTO _migrations VALUES ('{name}', datetime('now'));\nCOMMIT;"
-        )
-        new.append(name)
-    return new
+    """Apply every migration this store lacks, all in one write transaction; returns the names applied.
+
+    ``BEGIN IMMEDIATE`` takes the write lock before looking at what is applied, so two processes opening
+    a new store at once cannot both create it: the second waits, then finds nothing left to do. (The
+    connection must be in autocommit mode, ``isolation_level=None``.)"""
+    if not pending(conn):  # the common case: no write lock needed
+        return []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(MIGRATIONS_TABLE)
+        done = applied(conn)  # again, now that we hold the lock
+        new = [(name, sql) for name, sql in MIGRATIONS if name not in done]
+        for name, sql in new:
+            for statement in statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (name,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return [name for name, _ in new]
+
+
+def statements(script: str) -> list[str]:
+    """A script cut into whole statements (a trigger's body keeps its own semicolons), so that they run
+    inside our transaction: ``executescript`` would commit it first."""
+    out, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                out.append(current.strip())
+            current = ""
+    if current.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement in a migration: {current.strip()[:60]!r}")
+    return out

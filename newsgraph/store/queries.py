@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.errors import StoreError
+from newsgraph.store.sqlite import escape_like
 
 Row = dict[str, Any]
 
@@ -41,9 +43,10 @@ class Filters:
         return self
 
     def like(self, value: str | None, *expressions: str) -> Filters:
-        """Any of these expressions contains the value (case-insensitive, as SQLite's LIKE is)."""
-        clause = "(" + " OR ".join(f"{e} LIKE ?" for e in expressions) + ")"
-        return self.add(value, clause, *[f"%{value}%"] * len(expressions))
+        """Any of these expressions contains the value, literally (its % and _ are no wildcards) and
+        case-insensitively, as SQLite's LIKE is."""
+        clause = "(" + " OR ".join(f"{e} LIKE ? ESCAPE '\\'" for e in expressions) + ")"
+        return self.add(value, clause, *[f"%{escape_like(value or '')}%"] * len(expressions))
 
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
@@ -66,7 +69,7 @@ def _dates(f: Filters, since: dt.date | None, until: dt.date | None, alias: str)
 def query_events(
     conn: sqlite3.Connection, limit: int, actor: str | None = None, event_type: str | None = None,
     since: dt.date | None = None, until: dt.date | None = None, article: str | None = None,
-    newest_first: bool = False, **_: Any,
+    newest_first: bool = False,
 ) -> Iterator[Row]:
     """Event reports in the order of the time they happened (the publication date where the text gives none)."""
     f = Filters().add(actor, "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = t.article_id "
@@ -83,7 +86,7 @@ def query_events(
 
 def query_clusters(
     conn: sqlite3.Connection, limit: int, actor: str | None = None, event_type: str | None = None,
-    since: dt.date | None = None, until: dt.date | None = None, **_: Any,
+    since: dt.date | None = None, until: dt.date | None = None,
 ) -> Iterator[Row]:
     """Merged events: one row per real-world event, with how many reports and independent sources."""
     code = f"%,{(actor or '').upper()},%"
@@ -105,26 +108,30 @@ def _attributed(conn: sqlite3.Connection, table: str, columns: str, limit: int, 
     yield from _rows(conn, sql, [*f.params, limit])
 
 
-def query_quotes(conn: sqlite3.Connection, limit: int, speaker: str | None = None, article: str | None = None,
-                 **_: Any) -> Iterator[Row]:
+def query_quotes(
+    conn: sqlite3.Connection, limit: int, speaker: str | None = None, article: str | None = None
+) -> Iterator[Row]:
     yield from _attributed(conn, "quotes", "t.kind", limit, speaker, article)
 
 
-def query_claims(conn: sqlite3.Connection, limit: int, speaker: str | None = None, article: str | None = None,
-                 **_: Any) -> Iterator[Row]:
+def query_claims(
+    conn: sqlite3.Connection, limit: int, speaker: str | None = None, article: str | None = None
+) -> Iterator[Row]:
     yield from _attributed(conn, "claims", "t.modality, t.time", limit, speaker, article)
 
 
-def query_places(conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
-                 **_: Any) -> Iterator[Row]:
+def query_places(
+    conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None
+) -> Iterator[Row]:
     f = Filters().like(name, "t.name", "t.text").add(article, "t.article_id = ?")
     sql = (f"SELECT t.article_id, t.start, t.\"end\", t.text, t.name, t.country, t.lat, t.lon, t.level, "
            f"{_SENTENCE} AS sentence, t.data FROM places t{f.sql()} ORDER BY t.article_id, t.idx LIMIT ?")
     yield from _rows(conn, sql, [*f.params, limit])
 
 
-def query_map(conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
-              **_: Any) -> Iterator[Row]:
+def query_map(
+    conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None
+) -> Iterator[Row]:
     """Places with coordinates, one row per resolved place, with how often and in how many articles it is named.
     A capital named for its government ("Moscow said") is left out: the map shows where things are."""
     f = (Filters().require("t.lat IS NOT NULL").require("json_extract(t.data, '$.stands_for') IS NULL")
@@ -136,7 +143,7 @@ def query_map(conn: sqlite3.Connection, limit: int, name: str | None = None, art
     yield from _rows(conn, sql, [*f.params, limit])
 
 
-def query_articles(conn: sqlite3.Connection, limit: int, name: str | None = None, **_: Any) -> Iterator[Row]:
+def query_articles(conn: sqlite3.Connection, limit: int, name: str | None = None) -> Iterator[Row]:
     """Stored articles, newest first; --name matches the title or the id."""
     f = Filters().like(name, "a.title", "a.id")
     counts = ", ".join(f"(SELECT count(*) FROM {t} x WHERE x.article_id = a.id) AS {t}"
@@ -148,7 +155,7 @@ def query_articles(conn: sqlite3.Connection, limit: int, name: str | None = None
 
 def query_quantities(
     conn: sqlite3.Connection, limit: int, name: str | None = None, article: str | None = None,
-    since: dt.date | None = None, until: dt.date | None = None, **_: Any,
+    since: dt.date | None = None, until: dt.date | None = None,
 ) -> Iterator[Row]:
     """Every figure given for a thing across articles, oldest report first: its article's date, who gives
     it (``claimed_by``, the speaker of the claim it is stated in), how sure (``certainty``, that claim's
@@ -168,7 +175,7 @@ def query_quantities(
     yield from _rows(conn, sql, [*f.params, limit])
 
 
-def query_actors(conn: sqlite3.Connection, limit: int, name: str | None = None, **_: Any) -> Iterator[Row]:
+def query_actors(conn: sqlite3.Connection, limit: int, name: str | None = None) -> Iterator[Row]:
     f = Filters().like(name, "r.name", "(SELECT group_concat(x.alias, '|') FROM actor_aliases x "
                                        "WHERE x.actor_id = r.id)")
     sql = (
@@ -187,8 +194,9 @@ def query_actors(conn: sqlite3.Connection, limit: int, name: str | None = None, 
     yield from _rows(conn, sql, [*f.params, limit])
 
 
-def query_search(conn: sqlite3.Connection, limit: int, text: str | None = None, article: str | None = None,
-                 **_: Any) -> Iterator[Row]:
+def query_search(
+    conn: sqlite3.Connection, limit: int, text: str | None = None, article: str | None = None
+) -> Iterator[Row]:
     if not text:
         raise StoreError('search needs a query, e.g. newsgraph query search "troops Kursk"')
     f = Filters().add(text, "sentences_fts MATCH ?").add(article, "s.article_id = ?")
@@ -200,3 +208,36 @@ def query_search(conn: sqlite3.Connection, limit: int, text: str | None = None, 
         yield from _rows(conn, sql, [*f.params, limit])
     except sqlite3.OperationalError as e:
         raise StoreError(f"search query {text!r} is not valid FTS5 syntax ({e}); quote phrases with \"...\"") from e
+
+
+# ---------------------------------------------------------------- which filters a query takes
+
+QUERY_KINDS = ("events", "clusters", "quotes", "claims", "quantities", "places", "map", "articles", "actors", "search")
+
+
+class FilterNotApplicable(StoreError):
+    """A filter given to a query that does not take it: refused, never silently ignored."""
+
+    def __init__(self, what: str, keyword: str) -> None:
+        self.what, self.keyword, self.queries = what, keyword, queries_taking(keyword)
+        super().__init__(f"{what} does not take the filter {keyword!r}; it applies to: "
+                         + (", ".join(queries_taking(keyword)) or "no query"))
+
+
+def takes(what: str) -> frozenset[str]:
+    """The filter keywords a query takes: exactly the keyword parameters of its function."""
+    fn = globals()[f"query_{what}"]
+    return frozenset(name for name, p in inspect.signature(fn).parameters.items()
+                     if p.kind is inspect.Parameter.KEYWORD_ONLY or (p.default is not p.empty and name != "limit"))
+
+
+def queries_taking(keyword: str) -> list[str]:
+    return [what for what in QUERY_KINDS if keyword in takes(what)]
+
+
+def check_filters(what: str, filters: dict[str, Any]) -> None:
+    """Raise FilterNotApplicable for the first filter given (not None, not False) that ``what`` does not take."""
+    accepted = takes(what)
+    for keyword, value in filters.items():
+        if value is not None and value is not False and keyword not in accepted:
+            raise FilterNotApplicable(what, keyword)

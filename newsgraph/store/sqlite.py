@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import StoreError
+from newsgraph.errors import IdConflict, NotAStore, StoreError
 from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain, text_sha1
 from newsgraph.store.clusters import EventReport, assign_cluster, refresh_counts
-from newsgraph.store.migrations import migrate
+from newsgraph.store.migrations import FIRST_MIGRATION, migrate, pending
 from newsgraph.store.timerange import timex_range
 
 BUSY_TIMEOUT_S = 30.0
@@ -40,10 +40,13 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        """Open (creating if needed) and migrate a store."""
+        """Open for writing (creating if needed) and migrate a store. Safe when several processes open a
+        new store at once: see ``migrate``."""
         target = str(path)
         if target != ":memory:" and not Path(target).parent.exists():
             raise StoreError(f"{target}: the folder {Path(target).parent} does not exist")
+        if target != ":memory:" and Path(target).is_file() and not _is_ours(target):
+            raise NotAStore(f"{target} is not a newsgraph store; give --db a new file name or an existing store")
         try:
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             conn.row_factory = sqlite3.Row
@@ -59,9 +62,26 @@ class Store:
 
     @classmethod
     def open_existing(cls, path: str | Path) -> Store:
-        if not Path(path).is_file():
-            raise StoreError(f"{path}: no store here; create one with `newsgraph ingest PATH --db {path}`")
-        return cls.open(path)
+        """Open an existing store read-only, for the commands that only read (query, show, summary,
+        export, serve). SQLite's ``mode=ro`` guarantees they never change the file, whatever it is: a file
+        that is not a newsgraph store is refused by name and left byte-identical."""
+        target = str(path)
+        if not Path(target).is_file():
+            raise StoreError(f"{target}: no store here; create one with `newsgraph ingest PATH --db {target}`")
+        try:
+            conn = sqlite3.connect(f"{Path(target).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+            conn.row_factory = sqlite3.Row
+            missing = pending(conn)
+        except sqlite3.DatabaseError:
+            raise NotAStore(f"{target} is not a newsgraph store (not an SQLite database)") from None
+        if FIRST_MIGRATION in missing:
+            conn.close()
+            raise NotAStore(f"{target} is not a newsgraph store (SQLite, but without newsgraph's tables)")
+        if missing:
+            conn.close()
+            raise StoreError(f"{target} was made by an older newsgraph; upgrade it with `newsgraph migrate --db "
+                             f"{target}` (it then lacks {', '.join(missing)})")
+        return cls(conn, target)
 
     def close(self) -> None:
         self.conn.close()
@@ -83,6 +103,28 @@ class Store:
     def has_id(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def id_of_digest(self, digest: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE text_sha1 = ?", (digest,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def add_alias(self, alias: str, digest: str, origin: str | None = None) -> bool:
+        """Keep ``alias`` as another id of the article stored with this text. False when there is none (its
+        text was rejected), or the alias is an article's own id or already names one."""
+        with self.conn:  # one small transaction (the connection is in autocommit mode otherwise)
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO article_aliases (alias, article_id, origin) "
+                "SELECT ?, id, ? FROM articles WHERE text_sha1 = ? AND id != ? "
+                "AND NOT EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                (alias, origin, digest, alias, alias))
+        return cursor.rowcount > 0
+
+    def resolve_id(self, article_id: str) -> str | None:
+        """An article's own id for an id or an alias of it; None if neither is stored."""
+        if self.has_id(article_id):
+            return article_id
+        row = self.conn.execute("SELECT article_id FROM article_aliases WHERE alias = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
     def write(self, ext: Extraction) -> bool:
         """Store one article and all its items in one transaction. False if its text is already stored."""
         c = self.conn
@@ -91,8 +133,13 @@ class Store:
             if self.has_text(ext.article.text):
                 c.execute("ROLLBACK")
                 return False
+            if self.has_id(ext.article.id):  # another process stored another text under this id meanwhile
+                c.execute("ROLLBACK")
+                raise IdConflict(f'id "{ext.article.id}" is already stored with another text')
             self._write_article(ext)
             c.execute("COMMIT")
+        except IdConflict:
+            raise
         except BaseException:
             c.execute("ROLLBACK")
             raise
@@ -213,16 +260,22 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY published, id")]
 
     def article_record(self, article_id: str) -> dict[str, Any]:
-        """The article as `newsgraph extract` would output it, plus its text and store metadata."""
-        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        """The article as `newsgraph extract` would output it, plus its text and store metadata; found by its
+        id or by an alias (the id a copy of its text came with)."""
+        own_id = self.resolve_id(article_id) or article_id
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (own_id,)).fetchone()
         if row is None:
-            hint = self.conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 3", (f"%{article_id}%",))
+            hint = self.conn.execute("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 3",
+                                     (f"%{escape_like(article_id)}%",))
             near = [r[0] for r in hint]
             raise StoreError(
                 f"no article with id {article_id!r} in {self.path}"
                 + (f"; did you mean {', '.join(near)}?" if near else "; list ids with `newsgraph query search`")
             )
+        article_id = own_id
         record: dict[str, Any] = {k: row[k] for k in ("id", "title", "url", "published", "origin", "text")}
+        record["aliases"] = [r[0] for r in self.conn.execute(
+            "SELECT alias FROM article_aliases WHERE article_id = ? ORDER BY alias", (article_id,))]
         record["sentences"] = [dict(r) for r in self.conn.execute(
             'SELECT start, "end", text FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,))]
         record["actors"] = [json.loads(r[0]) for r in self.conn.execute(
@@ -235,14 +288,37 @@ class Store:
     def query(self, what: str, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
         from newsgraph.store import queries
 
-        fn = getattr(queries, f"query_{what}", None)
-        if fn is None:
-            raise StoreError(f"cannot query {what!r}")
-        return list(fn(self.conn, limit=limit, **filters))
+        if what not in queries.QUERY_KINDS:
+            raise StoreError(f"cannot query {what!r}; queries: {', '.join(queries.QUERY_KINDS)}")
+        queries.check_filters(what, filters)
+        given = {k: v for k, v in filters.items() if v is not None and v is not False}
+        return list(getattr(queries, f"query_{what}")(self.conn, limit=limit, **given))
 
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute(sql, params):
             yield dict(row)
+
+
+def escape_like(value: str) -> str:
+    """A value matched literally by ``LIKE ? ESCAPE '\\'``: its % and _ are not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _is_ours(path: str) -> bool:
+    """Whether an existing file may be opened for writing: an empty file, or an SQLite database with our
+    ``_migrations`` table (or none of its own tables at all). Checked read-only, so a stranger's file is
+    never touched."""
+    if Path(path).stat().st_size == 0:
+        return True
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return not names or "_migrations" in names
 
 
 _COUNTABLE = {"articles", "sentences", "actors", "article_actors", "mentions", "times", "places",

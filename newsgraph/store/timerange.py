@@ -47,6 +47,6 @@ def timex_range(value: str | None) -> tuple[dt.date, dt.date] | None:
             return dt.date(int(v), 1, 1), dt.date(int(v), 12, 31)
         if re.fullmatch(r"\d{3}", v):
             return dt.date(int(v) * 10, 1, 1), dt.date(int(v) * 10 + 9, 12, 31)
-    except ValueError:  # e.g. week 53 of a 52-week year, year 0
+    except (ValueError, OverflowError):  # week 53 of a 52-week year, year 0, a week running past 9999
         return None
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,17 @@ def seed_text() -> str:
     return SEED_TEXT.read_text(encoding="utf-8")
 
 
+# Set by .ci/run: there a gate whose input is missing fails; elsewhere it skips (a checkout without ../shared).
+REQUIRE_GATES = os.environ.get("NEWSGRAPH_REQUIRE_GATES") == "1"
+
+
 def needs_shared(path: str) -> Path:
-    """A file from ../shared, or skip the test when the checkout has no shared folder beside it."""
+    """A file from ../shared; when it is missing, the test fails under NEWSGRAPH_REQUIRE_GATES=1 (CI) and
+    skips otherwise."""
     p = SHARED / path
     if not p.exists():
-        pytest.skip(f"{p} not present")
+        message = f"{p} not present"
+        if REQUIRE_GATES:
+            pytest.fail(f"{message}, and NEWSGRAPH_REQUIRE_GATES=1 forbids skipping a gate", pytrace=False)
+        pytest.skip(message)
     return p

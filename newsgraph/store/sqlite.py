@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ class Store:
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             # NORMAL in WAL mode: a committed article survives a killed process; only power loss can undo
             # the last commits, and never leaves half an article.
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -297,6 +298,20 @@ class Store:
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute(sql, params):
             yield dict(row)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. Two processes switching a new file at once can get "database is locked" at once,
+    without SQLite's busy wait, so the switch is retried until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def escape_like(value: str) -> str:

@@ -5,8 +5,8 @@ text of a million characters, against about 1 GB for 200,000), so a text longer 
 cut into pieces no longer than that, each at the last paragraph break (else sentence end, else space)
 before the limit. Every offset of a piece's result is moved by the piece's start, so the merged result
 points into the whole text as given; ids are renumbered in text order and every reference follows them.
-An actor named in several pieces (same kind and code, or same kind and name when it has no code) is one
-actor with all its mentions. What a piece cannot see is lost: a pronoun whose antecedent lies in the
+An actor named in several pieces (same kind and code, or same kind and name when it has no code; a person
+named by surname alone, as the one person met whose name ends with it) is one actor with all its mentions. What a piece cannot see is lost: a pronoun whose antecedent lies in the
 piece before, an event mentioned in two pieces (two events then). News articles are far shorter than a
 piece: this is for the book-length text a user raises ``--max-chars`` for.
 """
@@ -51,7 +51,10 @@ def merge(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
     whole = Extraction(article)
     ids = _Renumbering()
     for offset, part in parts:
-        actor_ids = {a.id: ids.actor(whole, _moved_actor(a, offset)) for a in part.actors}
+        merged = {a.id: (a.code, ids.actor(whole, _moved_actor(a, offset))) for a in part.actors}
+        actor_ids = {old: actor.id for old, (_, actor) in merged.items()}
+        # an event names its participants by code too: a person merged under another code follows
+        codes = {code: actor.code for code, actor in merged.values() if code and actor.code and code != actor.code}
         claim_ids = {c.id: ids.next("C") for c in part.claims}
         event_ids = {e.id: ids.next("E") for e in part.events}
         places, quantities = len(whole.places), len(whole.quantities)
@@ -76,6 +79,7 @@ def merge(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
                          for q in part.quotes]
         whole.events += [_moved(e, offset, id=event_ids[e.id], claim=claim_ids.get(e.claim or ""),
                                 source_actors=actors(e.source_actors), target_actors=actors(e.target_actors),
+                                source=_recoded(e.source, codes), target=_recoded(e.target, codes),
                                 trigger=_pair(e.trigger, offset),
                                 place=None if e.place is None else e.place + places,
                                 size=[i + quantities for i in e.size],
@@ -84,10 +88,10 @@ def merge(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
     return whole
 
 
-def extract_in_pieces(article: Article, extract_piece: Callable[[Article], Any]) -> Any:
+def extract_in_pieces(article: Article, extract_piece: Callable[[Article], Any], size: int = PIECE_CHARS) -> Any:
     """``extract_piece`` on every piece; the merged Extraction, or the first piece's failure as it came."""
     parts = []
-    for start, end in cut(article.text):
+    for start, end in cut(article.text, size):
         result = extract_piece(piece_article(article, start, end))
         if not isinstance(result, Extraction):
             return result
@@ -104,17 +108,29 @@ class _Renumbering:
         self.counts[prefix] = self.counts.get(prefix, 0) + 1
         return f"{prefix}{self.counts[prefix]}"
 
-    def actor(self, whole: Extraction, actor: Actor) -> str:
-        """The merged id of a piece's actor: the one already met under the same identity, or a new one."""
-        key = (actor.kind, actor.code or actor.name)
-        known = self.actors.get(key)
+    def actor(self, whole: Extraction, actor: Actor) -> Actor:
+        """The merged actor for a piece's actor: the one already met under the same identity (or, for a
+        person named by one word, the one person met whose name ends with it: "Rutte" after "Mark
+        Rutte"), with this one's mentions added; or this one, under a new id."""
+        known = self.actors.get((actor.kind, actor.code or actor.name)) or self._surname_of(actor)
         if known is not None:
             known.mentions += actor.mentions
-            return known.id
+            return known
         actor.id = self.next("A")
-        self.actors[key] = actor
+        self.actors[(actor.kind, actor.code or actor.name)] = actor
         whole.actors.append(actor)
-        return actor.id
+        return actor
+
+    def _surname_of(self, actor: Actor) -> Actor | None:
+        if actor.kind != "person" or " " in actor.name.strip():
+            return None
+        namesakes = [a for (kind, _), a in self.actors.items()
+                     if kind == "person" and a.name.endswith(" " + actor.name.strip())]
+        return namesakes[0] if len(namesakes) == 1 else None
+
+
+def _recoded(codes: list[str], table: dict[str, str]) -> list[str]:
+    return list(dict.fromkeys(table.get(c, c) for c in codes))
 
 
 def _moved(item: Any, offset: int, **changes: Any) -> Any:

@@ -127,7 +127,7 @@ def extract_batch(nlp: Language, batch: list[Article]) -> Iterator[Result]:
     i = 0
     while i < len(batch):
         if len(batch[i].text) > PIECE_CHARS:
-            result = extract_in_pieces(batch[i], lambda piece: _extract_alone(nlp, piece))
+            result = extract_in_pieces(batch[i], lambda piece: _extract_alone(nlp, piece), PIECE_CHARS)
             yield _checked_whole(result) if isinstance(result, Extraction) else result
             i += 1
             continue

@@ -1,5 +1,5 @@
 """A read-only web view of a store: timeline, map, claims and figures, each row one click from its sentence."""
 
-from newsgraph.serve.app import make_app, serve
+from newsgraph.serve.app import make_app, make_server, serve
 
-__all__ = ["make_app", "serve"]
+__all__ = ["make_app", "make_server", "serve"]

@@ -1,5 +1,9 @@
 // newsgraph web view: reads /api/* and shows each row's trail back to the characters that state it.
 // No framework and no network beyond this server: the page must work offline, like the rest of newsgraph.
+// The server's Content-Security-Policy allows this file and style.css only: no inline script, style or handler,
+// so keep everything here, and build the page from text nodes (article texts and urls are untrusted input).
+// Article ids go into URLs through encodeURIComponent, and come out of the #hash split first, then decoded:
+// an id may hold "/" or any character.
 "use strict";
 
 const $ = (sel) => document.querySelector(sel);
@@ -39,11 +43,24 @@ function paramsFor(v) {
 
 // ------------------------------------------------------------------ helpers
 
+// A link target from stored data, or null: only http(s). A "javascript:" url would run in this page when
+// clicked, a "data:" or "vbscript:" one show or run what the article's source chose; those stay text.
+function safeHref(url) {
+  try {
+    const u = new URL(String(url));
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;  // relative or malformed: nothing to link to
+  }
+}
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "class") node.className = v;
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    // a second guard: no href that is neither this page's own #link nor http(s) is ever set
+    else if (k === "href" && !String(v).startsWith("#") && !safeHref(v)) continue;
     else node.setAttribute(k, v);
   }
   for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(c ?? ""));
@@ -239,7 +256,7 @@ async function showTrail(articleId, item, kind, note = "") {
     currentArticle = articleId;
     box.replaceChildren(el("h2", {}, art.title || art.id),
       el("div", { class: "meta" }, `${art.id} · published ${art.published || "?"}`,
-        art.url ? el("span", {}, " · ", el("a", { href: art.url, target: "_blank", rel: "noopener" }, "source")) : "",
+        sourceLink(art.url),
         note ? el("div", {}, note) : ""),
       details(item, kind), markedText(art, item));
     const mark = box.querySelector("mark");
@@ -247,6 +264,15 @@ async function showTrail(articleId, item, kind, note = "") {
   } catch (e) {
     box.replaceChildren(el("h2", {}, "Trail"), el("p", { class: "error" }, e.message));
   }
+}
+
+// The article's url as a "source" link when it is http(s), else as plain text: never a link that runs code.
+function sourceLink(url) {
+  if (!url) return "";
+  const href = safeHref(url);
+  return el("span", {}, " · ", href
+    ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, "source")
+    : el("span", { class: "unsafe-url", title: "not an http(s) address, so not a link" }, `source: ${url}`));
 }
 
 function details(item, kind) {
@@ -302,8 +328,17 @@ function selectView(name) {
   render();
 }
 
+// The #hash's parts, split on "/" before each is decoded: an encoded "/" in an article id stays in the id.
+function hashParts() {
+  try {
+    return location.hash.slice(1).split("/").map(decodeURIComponent);
+  } catch {
+    return [];  // a malformed %-escape: open the default view
+  }
+}
+
 function followHash() {
-  const [name, id, start, end] = decodeURIComponent(location.hash.slice(1)).split("/");
+  const [name, id, start, end] = hashParts();
   if (name === "article" && id) {
     const item = start != null && end != null ? { start: Number(start), end: Number(end) } : null;
     showTrail(id, item, "link");

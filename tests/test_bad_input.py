@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.store import Store
-from tests.helpers import run_cli
+from tests.helpers import cli
 
 GOOD_1 = {"id": "good-1", "text": "Russian forces shelled Kharkiv on Monday, officials said.",
           "published": "2024-05-06"}
@@ -51,7 +51,7 @@ def bad_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_extract_names_each_bad_record_and_keeps_the_good(bad_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    proc = run_cli("extract", "--input", str(bad_file), "--output", str(out))
+    proc = cli("extract", "--input", str(bad_file), "--output", str(out))
     assert proc.returncode == 3, proc.stderr
     assert proc.stderr.splitlines() == [e.format(f=bad_file) for e in EXPECTED_ERRORS]
     results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -62,21 +62,21 @@ def test_extract_names_each_bad_record_and_keeps_the_good(bad_file: Path, tmp_pa
 
 def test_ingest_stores_the_good_records_and_reports_the_bad(bad_file: Path, tmp_path: Path) -> None:
     db = tmp_path / "store.db"
-    proc = run_cli("ingest", str(bad_file), "--db", str(db), "--no-progress")
+    proc = cli("ingest", str(bad_file), "--db", str(db), "--no-progress")
     assert proc.returncode == 3
     lines = proc.stderr.splitlines()
     assert lines[:-1] == [e.format(f=bad_file) for e in EXPECTED_ERRORS]
     assert lines[-1] == f"newsgraph: 2 stored, 0 already in {db}, 7 rejected"
     with Store.open_existing(db) as store:
         assert sorted(store.article_ids()) == ["good-1", "good-2"]
-    again = run_cli("ingest", str(bad_file), "--db", str(db), "--no-progress")
+    again = cli("ingest", str(bad_file), "--db", str(db), "--no-progress")
     assert again.stderr.splitlines()[-1] == f"newsgraph: 0 stored, 2 already in {db}, 7 rejected"
 
 
 def test_all_good_input_exits_zero(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(GOOD_2) + "\n", encoding="utf-8")
-    proc = run_cli("extract", "--input", str(src), "--output", "-")
+    proc = cli("extract", "--input", str(src), "--output", "-")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "good-2"
 
@@ -84,8 +84,8 @@ def test_all_good_input_exits_zero(tmp_path: Path) -> None:
 def test_max_chars_can_be_raised(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "long", "text": "Troops moved. " * 20}) + "\n", encoding="utf-8")
-    refused = run_cli("extract", "--input", str(src), "--output", "-", "--max-chars", "100")
+    refused = cli("extract", "--input", str(src), "--output", "-", "--max-chars", "100")
     assert refused.returncode == 3
     assert "over the limit of 100" in refused.stderr
-    accepted = run_cli("extract", "--input", str(src), "--output", "-", "--max-chars", "1000")
+    accepted = cli("extract", "--input", str(src), "--output", "-", "--max-chars", "1000")
     assert accepted.returncode == 0

@@ -1,4 +1,6 @@
-"""Ingest survives SIGKILL: a rerun completes with every article exactly once, as in a clean run."""
+"""Ingest survives SIGKILL: a rerun completes with every article exactly once, as in a clean run.
+
+The killed ingest is a real process; the clean run and the reruns go through the CLI in this process."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, cli
+
+pytestmark = pytest.mark.integration
 
 N_ARTICLES = 40
 TABLES = ("articles", "sentences", "times", "places", "quantities", "quotes", "claims", "events",
@@ -51,7 +55,7 @@ def stored_articles(db: Path) -> int:
 
 def test_sigkill_mid_ingest_then_rerun(corpus: Path, tmp_path: Path) -> None:
     clean_db = tmp_path / "clean.db"
-    clean = run_cli("ingest", str(corpus), "--db", str(clean_db), "--no-progress")
+    clean = cli("ingest", str(corpus), "--db", str(clean_db), "--no-progress")
     assert clean.returncode == 0, clean.stderr
     expected = counts(clean_db)
     assert expected["articles"] == N_ARTICLES
@@ -79,12 +83,12 @@ def test_sigkill_mid_ingest_then_rerun(corpus: Path, tmp_path: Path) -> None:
     conn.close()
     assert orphans == 0
 
-    rerun = run_cli("ingest", str(corpus), "--db", str(crash_db), "--no-progress")
+    rerun = cli("ingest", str(corpus), "--db", str(crash_db), "--no-progress")
     assert rerun.returncode == 0, rerun.stderr
     assert rerun.stderr.splitlines()[-1] == (
         f"newsgraph: {N_ARTICLES - partial} stored, {partial} already in {crash_db}, 0 rejected")
     assert counts(crash_db) == expected
 
-    again = run_cli("ingest", str(corpus), "--db", str(crash_db), "--no-progress")
+    again = cli("ingest", str(corpus), "--db", str(crash_db), "--no-progress")
     assert again.stderr.splitlines()[-1] == f"newsgraph: 0 stored, {N_ARTICLES} already in {crash_db}, 0 rejected"
     assert counts(crash_db) == expected

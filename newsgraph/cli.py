@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--db", default=DEFAULT_DB)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     sv.add_argument("--port", type=_port, default=8765)
+    sv.add_argument("--allow-host", action="append", metavar="HOST", default=None,
+                    help="also answer requests for this Host (repeatable; localhost, 127.0.0.1 and --host always are):"
+                         " guards the API against DNS rebinding")
     sv.set_defaults(handler=cmd_serve)
 
     mg = sub.add_parser("migrate", help="bring a store made by an older newsgraph up to date (ingest does it too)")
@@ -318,7 +321,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from newsgraph.serve import serve
 
     try:
-        serve(args.db, host=args.host, port=args.port)
+        serve(args.db, host=args.host, port=args.port, allowed_hosts=args.allow_host)
     except OSError as e:
         raise NewsgraphError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pick another --port") from e
     return EXIT_OK

@@ -489,3 +489,13 @@ def test_a_like_wildcard_in_a_filter_matches_only_itself(app: Callable[..., Any]
 def test_a_filter_the_route_does_not_take_is_refused(app: Callable[..., Any], path: str, query: str,
                                                      message: str) -> None:
     assert_error(call(app, path, query), 400, message)
+
+
+def test_allow_host_on_the_command_line_reaches_the_server(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.serve
+    from newsgraph.cli import main
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(newsgraph.serve, "serve", lambda *args, **kwargs: seen.update(kwargs))
+    assert main(["serve", "--db", str(db), "--allow-host", "news.lan", "--allow-host", "10.0.0.5:8765"]) == 0
+    assert seen["allowed_hosts"] == ["news.lan", "10.0.0.5:8765"]

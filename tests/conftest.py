@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from pathlib import Path
@@ -67,3 +68,15 @@ def needs_shared(path: str) -> Path:
             pytest.fail(f"{message}, and NEWSGRAPH_REQUIRE_GATES=1 forbids skipping a gate", pytrace=False)
         pytest.skip(message)
     return p
+
+
+@pytest.fixture(scope="session")
+def _seed_extraction(extract_text, seed_text: str) -> Extraction:
+    return extract_text(seed_text, "2024-10-28")
+
+
+@pytest.fixture
+def seed_extraction(_seed_extraction: Extraction) -> Extraction:
+    """The founding article through the full pipeline, published 2024-10-28 (its gold's date): extracted once
+    per session, each test given its own copy."""
+    return copy.deepcopy(_seed_extraction)

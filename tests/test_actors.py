@@ -191,10 +191,11 @@ def _score_seed_module():
 
 
 @pytest.mark.slow
-def test_seed_actors_floor(extract_text, seed_text):
+def test_seed_actors_floor(seed_extraction, seed_text):
     scorer = _score_seed_module()
     gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
-    record = extract_text(seed_text, gold["article"]["published"]).to_json()
+    assert seed_extraction.article.published.isoformat() == gold["article"]["published"]
+    record = seed_extraction.to_json()
     score, notes = scorer.score_actors(seed_text, gold["actors"], record["actors"])
     assert score >= 0.95, notes
 

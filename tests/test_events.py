@@ -743,8 +743,8 @@ SEED_EVENTS = [  # (type, source, target, status, words on the evidence's line)
 
 
 @pytest.mark.slow
-def test_seed_article_events(extract_text, seed_text: str) -> None:
-    ext = extract_text(seed_text)
+def test_seed_article_events(seed_extraction, seed_text: str) -> None:
+    ext = seed_extraction
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", seed_text)]
     for type_, source, target, status, words in SEED_EVENTS:
         at = seed_text.index(words)

@@ -123,8 +123,8 @@ def test_size_kinds(quantity: Quantity, kind: str | None) -> None:
 # -- through the full pipeline ----------------------------------------------------------------------
 
 
-def test_seed_mobilize_sized_by_troops(extract_text, seed_text: str) -> None:
-    x = extract_text(seed_text, "2024-10-28")
+def test_seed_mobilize_sized_by_troops(seed_extraction) -> None:
+    x = seed_extraction
     by_text = {q.text: q for q in x.quantities}
     events = {ev.id: ev for ev in x.events}
     for figure in ("more than 3,000", "more than 12,000"):

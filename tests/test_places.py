@@ -484,10 +484,11 @@ def test_news_agency_named_like_a_town_is_not_a_place(extract_text):
 
 
 @pytest.mark.slow
-def test_seed_places_floor(extract_text, seed_text):
+def test_seed_places_floor(seed_extraction, seed_text):
     scorer = _load_shared_module("score_seed")
     gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
-    record = extract_text(seed_text, gold["article"]["published"]).to_json()
+    assert seed_extraction.article.published.isoformat() == gold["article"]["published"]
+    record = seed_extraction.to_json()
     score, notes = scorer.score_places(seed_text, gold["places"], record["places"])
     assert score == 1.0, notes
 

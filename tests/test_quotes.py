@@ -265,13 +265,13 @@ def test_unattributed_hedged_sentence_is_an_outlet_claim(run):
 # -- the founding article ----------------------------------------------------------------------------
 
 
-def test_seed_quotes_floor(extract_text, seed_text):
+def test_seed_quotes_floor(seed_extraction, seed_text):
     gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
     spec = importlib.util.spec_from_file_location("score_seed", needs_shared("eval/score_seed.py"))
     assert spec is not None and spec.loader is not None
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    ext = extract_text(seed_text)
+    ext = seed_extraction
     record = ext.to_json()
     actors = {a["id"]: a for a in record["actors"]}
     score, notes = scorer.score_quotes(seed_text, gold["quotes"], record["quotes"], actors)

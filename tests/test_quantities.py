@@ -592,3 +592,22 @@ def test_store_lists_every_figure_for_one_thing(nlp: Language, tmp_path) -> None
         assert [r["article_id"] for r in store.query("quantities", name="troops", article="first")] == ["first"]
     finally:
         store.close()
+
+
+def test_figures_past_exact_floats_stay_floats_and_tiny_ones_are_not_zero(qnlp: Language, tmp_path) -> None:
+    """Found by bench/fuzz.py: "up to 999...9 drones" (30 nines) came out as the int 1000000000000000019884624838656,
+    digits the text never had, which no SQLite integer holds (the store's write failed); "0.000...1 tonnes"
+    (300 zeros) came out as 0."""
+    from newsgraph.model import Article, Extraction
+    from newsgraph.store import Store
+
+    big = only(qnlp, f"Russia launched up to {'9' * 30} drones.")
+    assert big.value == 1e30 and isinstance(big.value, float) and big.bound == "<="
+    assert only(qnlp, "Russia launched 9007199254740991 drones.").value == 2**53 - 1  # exact: still an int
+    tiny = only(qnlp, f"They shipped {'0.' + '0' * 300 + '1'} tonnes of grain.")
+    assert tiny.value == 1e-301
+    assert only(qnlp, "a rise of 0.0000004 mm").value == 4e-7
+    with Store.open(tmp_path / "big.db") as store:
+        text = f"Russia launched up to {'9' * 30} drones."
+        assert store.write(Extraction(Article("big", text), quantities=quantities(qnlp, text)))
+        assert [r["value"] for r in store.query("quantities")] == [1e30]

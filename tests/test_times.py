@@ -308,3 +308,18 @@ def test_hard_cases(tnlp: Language) -> None:
     report = {c["id"]: _hard_case_misses(tnlp, c) for c in cases}
     right = sum(1 for m in report.values() if not m)
     assert right >= HARD_CASES_FLOOR, {k: v for k, v in report.items() if v}
+
+
+def test_years_beyond_four_digits_and_numbers_beyond_floats_stay_unresolved(tnlp: Language) -> None:
+    """Found by bench/fuzz.py: a count past a float's range crashed the stage; relative dates past 9999 (or
+    before year 0) came out as "10000" or "-009", and "the next decade" after 9990 as "1000", which reads as
+    a year; a tiny count as "P1e-301Y". Each now says only what the words say."""
+    huge, tiny = "1" + "0" * 330, "0." + "0" * 320 + "1"
+    assert tag(tnlp, f"a {huge}-month siege and {huge} days") == []
+    end_of_time = dt.date(9999, 12, 31)
+    assert tag(tnlp, "Next year the war ends.", end_of_time) == [("Next year", "DATE", "XXXX")]
+    assert tag(tnlp, "The next decade will tell.", end_of_time) == [("The next decade", "DATE", "XXX")]
+    assert tag(tnlp, "It began ten years ago.", dt.date(5, 1, 1)) == [("ten years ago", "DATE", "XXXX")]
+    assert tag(tnlp, "It began ten years ago.", end_of_time) == [("ten years ago", "DATE", "9989")]
+    [(_, kind, value)] = tag(tnlp, f"The truce lasted {tiny} years.")
+    assert kind == "DURATION" and value == f"P{tiny}Y"

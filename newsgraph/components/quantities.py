@@ -626,8 +626,12 @@ def _range_word_after(doc: Doc, j: int, lex: QuantityLexicon) -> bool:
 
 
 def _number(value: float) -> float:
-    """Whole numbers as ints in the JSON ("3000", not "3000.0")."""
-    return int(value) if float(value).is_integer() else round(value, 6)
+    """Whole numbers as ints in the JSON ("3000", not "3000.0") where a float holds them exactly: past 2**53
+    int() invents digits (10**30 - 1 read as 1000000000000000019884624838656) and no SQL integer holds them.
+    Others to 6 decimals, but a tiny figure is never rounded to nothing ("0.0000001 mm" is not 0)."""
+    if float(value).is_integer():
+        return int(value) if abs(value) < 2**53 else float(value)
+    return round(value, 6) or value
 
 
 def _weighs(doc: Doc, sent: Span, after: int) -> bool:

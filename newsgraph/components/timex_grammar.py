@@ -12,8 +12,10 @@ modifiers that belong to the expression stay inside ("the end of 1944", "early M
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
@@ -283,7 +285,8 @@ class TimexGrammar:
             if tuple(self.low[i : i + len(phrase)]) == phrase:
                 return i + len(phrase), None
         if _NUM_RE.match(w):
-            return i + 1, float(w)
+            value = _numeral(w)
+            return None if value is None else (i + 1, value)
         if w in self.numbers:
             value = self.numbers[w]
             k = i + 1
@@ -785,8 +788,8 @@ class TimexGrammar:
             j += 2
         w = self._w(j)
         hy = _HYPHEN_UNIT_RE.match(w)
-        if hy and (hy.group(1) in self.numbers or hy.group(1).isdigit()):
-            hn = float(hy.group(1)) if hy.group(1).isdigit() else self.numbers[hy.group(1)]
+        hn = None if hy is None else self.numbers.get(hy.group(1), _numeral(hy.group(1)))
+        if hy and hn is not None:
             unit = self.units[hy.group(2)]
             return j + 1, [self._cand(i, j + 1, "DURATION", literal=_duration(hn, unit), mod=mod, tok=j)]
         counted = self._count(j)
@@ -940,6 +943,15 @@ class TimexGrammar:
         return i, []
 
 
+def _numeral(w: str) -> float | None:
+    """The value of a token of digits, or None: not digits ("²" is a digit to str.isdigit), or past a float's
+    range ("1" and 400 zeros), which counts no time anything can be resolved to."""
+    if not _NUM_RE.match(w):
+        return None
+    value = float(w)
+    return value if math.isfinite(value) else None
+
+
 def _duration(n: float | None, unit: str) -> str:
     """TIMEX3 duration value: P3W, PT2H, PXY, P1.5Y; decades and centuries as DE / CE."""
     code = {"MIN": "M", "WE": "WE", "FN": "W"}.get(unit, unit)
@@ -949,6 +961,8 @@ def _duration(n: float | None, unit: str) -> str:
         amount = str(int(n))
     else:
         amount = f"{n:g}"
+        if "e" in amount:  # "1e-300" is no TIMEX3 number: the digits written out ("0.000…1 years")
+            amount = format(Decimal(repr(n)), "f")
     return f"PT{amount}{code}" if unit in _TIME_UNITS else f"P{amount}{code}"
 
 

@@ -265,11 +265,11 @@ def _day_of_month(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: 
         total += 1
     elif tense not in ("future", "by", "present") and day > pub.day:
         total -= 1
-    return f"{total // 12:04d}-{total % 12 + 1:02d}-{day:02d}", "published"
+    return f"{_year(total // 12)}-{total % 12 + 1:02d}-{day:02d}", "published"
 
 
 def _calendar(year: int | None, c: Cand, bc: bool) -> str:
-    ys = "XXXX" if year is None else (f"BC{year:04d}" if bc else f"{year:04d}")
+    ys = "XXXX" if year is None else (f"BC{_year(year)}" if bc else _year(year))
     if c.season:
         return f"{ys}-{c.season}"
     if c.quarter:
@@ -349,19 +349,28 @@ def _relative(c: Cand, pub: dt.date | None, last: Anchor | None, narrative: bool
         if base.grain == "Y":
             return f"{d.year:04d}-XX", kind
         total = d.year * 12 + d.month - 1 + n
-        return f"{total // 12:04d}-{total % 12 + 1:02d}", kind
+        return f"{_year(total // 12)}-{total % 12 + 1:02d}", kind
     if unit == "Q":
         q = (d.year * 4 + (d.month - 1) // 3) + n
-        return f"{q // 4:04d}-Q{q % 4 + 1}", kind
+        return f"{_year(q // 4)}-Q{q % 4 + 1}", kind
     if unit == "Y":
         if base.bc:  # years before Christ count down
-            return f"BC{d.year - n:04d}", kind
-        return f"{d.year + n:04d}", kind
+            return f"BC{_year(d.year - n)}", kind
+        return _year(d.year + n), kind
     if unit == "DE":
-        return f"{(d.year + 10 * n) // 10:03d}", kind
+        return _year((d.year + 10 * n) // 10, 3), kind
     if unit == "CE":
-        return f"{(d.year + 100 * n) // 100:02d}", kind
+        return _year((d.year + 100 * n) // 100, 2), kind
     return _unknown(unit, c.tod), None
+
+
+def _year(y: int, digits: int = 4) -> str:
+    """A year (a decade: 3 digits, a century: 2) as TIMEX3 writes it. One its digits cannot hold ("next year"
+    said on 9999-12-31, "ten years ago" in year 5, "the next decade" after 9990: not "1000", which reads as a
+    year) raises OverflowError, as date arithmetic past 9999 does, so the caller says what the words say."""
+    if not 0 <= y < 10**digits:
+        raise OverflowError(f"year {y} has no {digits}-digit TIMEX3 form")
+    return f"{y:0{digits}d}"
 
 
 def _unknown(unit: str, tod: str | None) -> str:

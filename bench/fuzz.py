@@ -557,6 +557,25 @@ def search_term(exts: list[Extraction]) -> str:
     return "troops"
 
 
+def filters_for(what: str, term: str, article_id: str) -> dict[str, Any]:
+    """Every filter this query takes, at its edges: the first and last days a date holds, LIKE's wildcards."""
+    from newsgraph.store.queries import takes
+
+    edges = {"actor": term, "speaker": term, "name": f"%{term}_\\", "event_type": "ASSAULT", "article": article_id,
+             "since": dt.date(1, 1, 1), "until": dt.date(9999, 12, 31), "newest_first": True, "text": term}
+    return {k: v for k, v in edges.items() if k in takes(what)}
+
+
+def query_string(filters: dict[str, Any]) -> str:
+    """The API's query string for store-query filters."""
+    from newsgraph.serve.app import PARAMS
+
+    param = {keyword: name for name, keyword in PARAMS.items()}
+    values = {k: ("newest" if v is True else v.isoformat() if isinstance(v, dt.date) else str(v))
+              for k, v in filters.items()}
+    return "&".join(f"{param[k]}={quote(v, safe='')}" for k, v in values.items())
+
+
 def check_store(exts: list[Extraction], folder: Path) -> list[Finding]:
     """Store these extractions, then every query, the summary, the export and every API route must answer."""
     from newsgraph.errors import IdConflict
@@ -585,9 +604,11 @@ def check_store(exts: list[Extraction], folder: Path) -> list[Finding]:
             found.append(Finding("store: the same text stored twice", exts[0].article.id))
     with Store.open_existing(db) as store:
         for what in QUERY_KINDS:
-            rows = step(f"query {what}", store.query, what, limit=50, **({"text": term} if what == "search" else {}))
-            if rows is not None:
-                step(f"query {what} as JSON", strict_json, json.dumps(rows, allow_nan=False, default=str))
+            plain = {"text": term} if what == "search" else {}
+            for given in (plain, filters_for(what, term, exts[0].article.id if exts else "x")):
+                rows = step(f"query {what}", store.query, what, limit=50, **given)
+                if rows is not None:
+                    step(f"query {what} as JSON", strict_json, json.dumps(rows, allow_nan=False, default=str))
         step("summary", summary, store)
         step("export", export_parquet, store, folder / "parquet")
         ids = step("article ids", store.article_ids) or []
@@ -596,11 +617,12 @@ def check_store(exts: list[Extraction], folder: Path) -> list[Finding]:
             if record is not None:
                 found += [Finding(f"stored {f.signature}", f.detail) for f in _stored_spans(record)]
     app = make_app(db)
-    routes = ["/", "/api/summary", *(f"/api/articles/{quote(str(i), safe='')}" for i in ids),
-              *(f"/api/{q}" for q in QUERIES)]
-    for route in routes:
+    routes = [("/", ""), ("/api/summary", ""), *((f"/api/articles/{quote(str(i), safe='')}", "") for i in ids),
+              *((f"/api/{q}", f"q={quote(term)}" if q == "search" else "") for q in QUERIES),
+              *((f"/api/{q}", query_string(filters_for(q, term, ids[0] if ids else "x"))) for q in QUERIES)]
+    for route, query in routes:
         where = re.sub(r"articles/.+", "articles/ID", route)
-        answer = step(f"GET {where}", call, app, route, f"q={quote(term)}" if route == "/api/search" else "")
+        answer = step(f"GET {where}", call, app, route, query)
         if answer is None:
             continue
         status, kind, body = answer
@@ -674,6 +696,7 @@ class Summary:
     store_rounds: int = 0
     stored: int = 0
     seconds: float = 0.0
+    slowest: tuple[float, int] = (0.0, -1)  # the slowest batch through extract: seconds, its first input
     seen: dict[str, Seen] = field(default_factory=dict)
 
     def failures(self, kind: str | None = None) -> list[Seen]:
@@ -691,7 +714,8 @@ class Summary:
             f"reader), {self.extractions} extractions, {self.store_rounds} store rounds ({self.stored} articles)",
             f"crashes: {sum(s.count for s in crashes)} ({len(crashes)} signatures); invariant failures: "
             f"{sum(s.count for s in broken)} ({len(broken)} signatures); known, reported: {known}",
-            f"time: {self.seconds:.0f} s ({self.inputs / max(self.seconds, 1e-9):.1f} inputs/s)",
+            f"time: {self.seconds:.0f} s ({self.inputs / max(self.seconds, 1e-9):.1f} inputs/s; slowest batch "
+            f"{self.slowest[0]:.1f} s, from input {self.slowest[1]})",
         ]
         return head + [f"  {'KNOWN ' if s.known else ''}{s.count:>6}x  {s.signature}  (first: input {s.first})"
                        for s in sorted(self.seen.values(), key=lambda s: -s.count)]
@@ -736,7 +760,9 @@ def fuzz(seed: int, inputs: int, store_every: int = 1000, store_sample: int = 16
                 cases[result.origin or ""] = case
             for finding in check_reader(case.record, result) if result is not None else []:
                 note(case, finding, None)
+        clock = time.monotonic()
         good, found = extract_checked(articles)
+        summary.slowest = max(summary.slowest, (time.monotonic() - clock, lo))
         summary.extractions += len(good)
         for i, finding in found:
             note(cases[articles[i].origin or ""], finding, articles[i])

@@ -46,6 +46,12 @@ def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
     return subprocess.CompletedProcess(["newsgraph", *args], code, out.getvalue(), err.getvalue())
 
 
+def cli_run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """``cli`` as (exit code, stdout, stderr), for tests that compare all three at once."""
+    proc = cli(*args, stdin=stdin)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
 @contextlib.contextmanager
 def _stdin(data: bytes) -> Iterator[None]:
     """sys.stdin reading these bytes, as text or through .buffer (JSONL on `-` is read as bytes)."""

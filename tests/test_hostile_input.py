@@ -9,9 +9,7 @@ status is 3, and afterwards every query kind, summary, export and every API endp
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import io
 import json
 import math
 import sqlite3
@@ -20,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from newsgraph.cli import main
 from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import extract
 from newsgraph.store import Store
 from newsgraph.store.queries import QUERY_KINDS
+from tests.helpers import cli_run as run
 
 KURSK = "North Korean troops moved to Russia’s Kursk region last week, NATO said on Monday."
 GOOD = [
@@ -56,11 +54,6 @@ BAD = [
 ]
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def write_batch(path: Path) -> list[str]:
     """The mixed batch, a BOM first; returns the expected rejection lines."""
@@ -89,11 +82,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 @pytest.fixture(scope="module")
 def stored(batch: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
     db = tmp_path_factory.mktemp("hostile-db") / "store.db"
-    err = io.StringIO()  # a module fixture cannot use capsys
-
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = main(["ingest", str(batch[0]), "--db", str(db), "--no-progress"])
-    return db, code, err.getvalue()
+    code, _, err = run("ingest", str(batch[0]), "--db", str(db), "--no-progress")
+    return db, code, err
 
 
 def test_every_good_record_is_stored_and_every_bad_one_named(stored: tuple[Path, int, str],
@@ -117,20 +107,19 @@ def test_nothing_non_finite_is_stored(stored: tuple[Path, int, str]) -> None:
     assert values and all(math.isfinite(v) for v in values)
 
 
-def test_every_query_summary_and_export_answer_afterwards(stored: tuple[Path, int, str], tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_query_summary_and_export_answer_afterwards(stored: tuple[Path, int, str], tmp_path: Path) -> None:
     db = str(stored[0])
     for what in ("events", "clusters", "quotes", "claims", "quantities", "places", "actors"):
         for extra in ([], ["--json"]):
-            code, out, err = run(capsys, "query", what, "--db", db, *extra)
+            code, out, err = run("query", what, "--db", db, *extra)
             assert (code, err) == (0, ""), what
             if extra:
                 for line in out.splitlines():
                     json.loads(line, parse_constant=_refuse)
-    assert run(capsys, "query", "search", "Kursk", "--db", db)[0] == 0
-    assert run(capsys, "summary", "--db", db)[0] == 0
-    assert run(capsys, "show", "year-9999", "--db", db, "--json")[0] == 0
-    code, _, err = run(capsys, "export", str(tmp_path / "parquet"), "--db", db)
+    assert run("query", "search", "Kursk", "--db", db)[0] == 0
+    assert run("summary", "--db", db)[0] == 0
+    assert run("show", "year-9999", "--db", db, "--json")[0] == 0
+    code, _, err = run("export", str(tmp_path / "parquet"), "--db", db)
     assert code == 0, err
 
 
@@ -147,26 +136,24 @@ def test_every_api_endpoint_answers_afterwards(stored: tuple[Path, int, str]) ->
             json.loads(body, parse_constant=_refuse)
 
 
-def test_a_copy_under_another_id_is_found_by_that_id(stored: tuple[Path, int, str],
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "a copy of good-1", "--db", str(stored[0]), "--json")
+def test_a_copy_under_another_id_is_found_by_that_id(stored: tuple[Path, int, str]) -> None:
+    code, out, _ = run("show", "a copy of good-1", "--db", str(stored[0]), "--json")
     assert code == 0
     record = json.loads(out)
     assert (record["id"], record["aliases"]) == ("good-1", ["a copy of good-1"])
 
 
-def test_a_rerun_stops_nowhere_and_stores_nothing_twice(stored: tuple[Path, int, str], batch: tuple[Path, list[str]],
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_rerun_stops_nowhere_and_stores_nothing_twice(stored: tuple[Path, int, str],
+                                                        batch: tuple[Path, list[str]]) -> None:
     db = stored[0]
-    code, _, err = run(capsys, "ingest", str(batch[0]), "--db", str(db), "--no-progress")
+    code, _, err = run("ingest", str(batch[0]), "--db", str(db), "--no-progress")
     assert code == 3
     assert err.splitlines()[-1] == (f"newsgraph: 0 stored, {len(GOOD)} already in {db}, {len(BAD)} rejected")
 
 
-def test_extract_output_is_strict_json(batch: tuple[Path, list[str]], tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_output_is_strict_json(batch: tuple[Path, list[str]], tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    code, _, err = run(capsys, "extract", "--input", str(batch[0]), "--output", str(out))
+    code, _, err = run("extract", "--input", str(batch[0]), "--output", str(out))
     assert code == 3
     assert err.splitlines() == batch[1]
     rows = [json.loads(line, parse_constant=_refuse) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -231,14 +218,14 @@ def _get(app: Any, path: str) -> tuple[int, bytes]:
 # ------------------------------------------------------------------------------------------------
 
 
-def test_a_missing_input_path_creates_no_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_input_path_creates_no_store(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
-    code, _, err = run(capsys, "ingest", str(tmp_path / "nowhere.jsonl"), "--db", str(db))
+    code, _, err = run("ingest", str(tmp_path / "nowhere.jsonl"), "--db", str(db))
     assert (code, err) == (1, f"newsgraph: {tmp_path / 'nowhere.jsonl'}: no such file or directory\n")
     assert not db.exists()
 
 
-def test_a_folder_reads_json_and_names_what_it_leaves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_reads_json_and_names_what_it_leaves(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "list.json").write_text(json.dumps([GOOD[0], GOOD[5]]), encoding="utf-8")
@@ -249,9 +236,9 @@ def test_a_folder_reads_json_and_names_what_it_leaves(tmp_path: Path, capsys: py
     (folder / "ids.tsv").write_text("a\tb\n", encoding="utf-8")
     (folder / ".hidden.jsonl").write_text("not read", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    code, _, err = run(capsys, "extract", "--input", str(folder / "one.json"), "--output", str(out))
+    code, _, err = run("extract", "--input", str(folder / "one.json"), "--output", str(out))
     assert (code, err) == (0, "")
-    code, _, err = run(capsys, "ingest", str(folder), "--db", str(tmp_path / "s.db"), "--no-progress")
+    code, _, err = run("ingest", str(folder), "--db", str(tmp_path / "s.db"), "--no-progress")
     assert code == 0
     assert err.splitlines() == [
         f"newsgraph: note: {folder}: 2 file(s) not read, of kinds ingest does not take from a folder: README.md, "
@@ -263,19 +250,18 @@ def test_a_folder_reads_json_and_names_what_it_leaves(tmp_path: Path, capsys: py
     assert "Rebels shelled Aleppo on Sunday." in texts  # the BOM is not part of the text
 
 
-def test_a_markdown_file_named_on_the_command_line_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_markdown_file_named_on_the_command_line_is_read(tmp_path: Path) -> None:
     note = tmp_path / "story.md"
     note.write_text("Rebels shelled Aleppo on Sunday.", encoding="utf-8")
-    code, out, _ = run(capsys, "extract", "--input", str(note), "--output", "-")
+    code, out, _ = run("extract", "--input", str(note), "--output", "-")
     assert code == 0
     assert json.loads(out)["sentences"][0]["text"] == "Rebels shelled Aleppo on Sunday."
 
 
-def test_max_chars_has_a_ceiling(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as stop:
-        main(["extract", "--input", "-", "--output", "-", "--max-chars", "20000000"])
-    assert stop.value.code == 2
-    assert "'20000000' is over 10,000,000, the longest text newsgraph takes in one piece" in capsys.readouterr().err
+def test_max_chars_has_a_ceiling() -> None:
+    code, _, err = run("extract", "--input", "-", "--output", "-", "--max-chars", "20000000")
+    assert code == 2
+    assert "'20000000' is over 10,000,000, the longest text newsgraph takes in one piece" in err
 
 
 # ------------------------------------------------------------------------------------------------
@@ -290,14 +276,13 @@ def test_max_chars_has_a_ceiling(capsys: pytest.CaptureFixture[str]) -> None:
      "query actors does not take --since; it applies to: events, clusters, quantities"),
     (["places", "--speaker", "Rutte"], "query places does not take --speaker; it applies to: quotes, claims"),
 ])
-def test_a_filter_a_query_does_not_take_is_refused(stored: tuple[Path, int, str], capsys: pytest.CaptureFixture[str],
+def test_a_filter_a_query_does_not_take_is_refused(stored: tuple[Path, int, str],
                                                    argv: list[str], message: str) -> None:
-    code, out, err = run(capsys, "query", *argv, "--db", str(stored[0]))
+    code, out, err = run("query", *argv, "--db", str(stored[0]))
     assert (code, out, err) == (2, "", f"newsgraph: {message}\n")
 
 
-def test_like_wildcards_match_only_themselves(stored: tuple[Path, int, str],
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_like_wildcards_match_only_themselves(stored: tuple[Path, int, str]) -> None:
     for wildcard in ("%", "_"):
-        code, out, _ = run(capsys, "query", "quotes", "--speaker", wildcard, "--db", str(stored[0]), "--json")
+        code, out, _ = run("query", "quotes", "--speaker", wildcard, "--db", str(stored[0]), "--json")
         assert (code, out) == (0, "")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.cli import main
 from newsgraph.store import Store
 from newsgraph.store.migrations import MIGRATIONS
+from tests.helpers import cli_run as run
 
 READ_COMMANDS = [
     *(["query", what] for what in ("events", "clusters", "quotes", "claims", "quantities", "places", "actors")),
@@ -24,11 +24,6 @@ READ_COMMANDS = [
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -44,13 +39,13 @@ def foreign(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("argv", [*READ_COMMANDS, ["export", "OUT"], ["ingest", "IN"]], ids=" ".join)
-def test_a_foreign_sqlite_file_is_refused_and_left_byte_identical(foreign: Path, tmp_path: Path, argv: list[str],
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_foreign_sqlite_file_is_refused_and_left_byte_identical(foreign: Path, tmp_path: Path,
+                                                                   argv: list[str]) -> None:
     before, files = digest(foreign), sorted(p.name for p in tmp_path.iterdir())
     if argv[0] == "ingest":
         (tmp_path / "in.jsonl").write_text('{"id": "x", "text": "Troops moved to Kursk."}\n', encoding="utf-8")
     argv = [str(tmp_path / {"OUT": "out", "IN": "in.jsonl"}[a]) if a in ("OUT", "IN") else a for a in argv]
-    code, out, err = run(capsys, *argv, "--db", str(foreign))
+    code, out, err = run(*argv, "--db", str(foreign))
     assert code == 1
     expected = f"{foreign} is not a newsgraph store" + (
         "; give --db a new file name or an existing store" if argv[0] == "ingest"
@@ -62,39 +57,38 @@ def test_a_foreign_sqlite_file_is_refused_and_left_byte_identical(foreign: Path,
 
 
 @pytest.mark.parametrize("argv", READ_COMMANDS, ids=" ".join)
-def test_a_file_that_is_not_sqlite_is_refused_by_every_reader(tmp_path: Path, argv: list[str],
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_not_sqlite_is_refused_by_every_reader(tmp_path: Path, argv: list[str]) -> None:
     junk = tmp_path / "notes.db"
     junk.write_bytes(b"just some text, not a database\n" * 50)
-    code, out, err = run(capsys, *argv, "--db", str(junk))
+    code, out, err = run(*argv, "--db", str(junk))
     assert (code, out, err) == (1, "", f"newsgraph: {junk} is not a newsgraph store (not an SQLite database)\n")
     assert junk.read_bytes() == b"just some text, not a database\n" * 50
 
 
-def test_readers_leave_a_store_unchanged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readers_leave_a_store_unchanged(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     Store.open(db).close()  # closing the last connection checkpoints the WAL into the file
     before = digest(db)
     for argv in READ_COMMANDS:
-        run(capsys, *argv, "--db", str(db))
+        run(*argv, "--db", str(db))
     assert digest(db) == before
 
 
-def test_a_store_from_an_older_newsgraph_asks_for_migrate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_store_from_an_older_newsgraph_asks_for_migrate(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     Store.open(db).close()
     conn = sqlite3.connect(db)
     conn.executescript("DROP TABLE article_aliases; DELETE FROM _migrations WHERE name = '0003_article_aliases';")
     conn.close()
-    code, _, err = run(capsys, "summary", "--db", str(db))
+    code, _, err = run("summary", "--db", str(db))
     assert (code, err) == (1, f"newsgraph: {db} was made by an older newsgraph; upgrade it with `newsgraph migrate "
                               f"--db {db}` (it then lacks 0003_article_aliases)\n")
-    assert run(capsys, "migrate", "--db", str(db)) == (0, "", f"newsgraph: {db} is up to date\n")
-    assert run(capsys, "summary", "--db", str(db))[0] == 0
+    assert run("migrate", "--db", str(db)) == (0, "", f"newsgraph: {db} is up to date\n")
+    assert run("summary", "--db", str(db))[0] == 0
 
 
-def test_migrate_needs_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "migrate", "--db", str(tmp_path / "none.db"))
+def test_migrate_needs_a_store(tmp_path: Path) -> None:
+    code, _, err = run("migrate", "--db", str(tmp_path / "none.db"))
     assert (code, err) == (1, f"newsgraph: {tmp_path / 'none.db'}: no store here; create one with "
                               f"`newsgraph ingest PATH --db {tmp_path / 'none.db'}`\n")
     assert not (tmp_path / "none.db").exists()

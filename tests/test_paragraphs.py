@@ -19,3 +19,15 @@ def test_no_break_inside_a_paragraph() -> None:
 def test_events_keep_to_their_paragraph(extract_text) -> None:
     ext = extract_text('Haley wrote, "Leaving them to die is a big mistake."\nBrett McGurk criticized the decision.')
     assert all("\n" not in e.text for e in ext.events)
+
+
+def test_an_unbroken_run_is_cut_into_sentences_of_bounded_length() -> None:
+    """Found by bench/fuzz.py's slowest batches: 'Russia said ' 6,000 times as one sentence took 36 s (quotes and
+    events walk a sentence's tree per cue); a run with no line break and no sentence-final mark now ends every
+    MAX_RUN tokens, so the cost grows with the text, not its square. Prose keeps its sentences."""
+    from newsgraph.components.paragraphs import MAX_RUN
+
+    doc = build_nlp()("Russia said " * 3000)
+    assert len(doc) == 6000 and max(len(s) for s in doc.sents) <= MAX_RUN
+    prose = " ".join(["Russia said the talks failed, and Ukraine agreed."] * 60)  # 600 tokens, 60 sentences
+    assert len(list(build_nlp()(prose).sents)) == 60

@@ -484,7 +484,7 @@ def strict_json(body: bytes | str) -> Any:
 
 def run_one(article: Article) -> tuple[Extraction | None, list[Finding]]:
     """One article through the pipeline directly, so a stage's exception keeps its traceback."""
-    from newsgraph.pipeline import extract_one
+    from newsgraph.nlp.pipeline import extract_one
 
     try:
         ext = extract_one(article)
@@ -516,7 +516,7 @@ def check_results(articles: list[Article], results: list[Any]) -> tuple[list[Ext
 
 
 def extract_checked(articles: list[Article]) -> tuple[list[Extraction], list[tuple[int, Finding]]]:
-    from newsgraph.pipeline import extract
+    from newsgraph.nlp.pipeline import extract
 
     try:
         results = list(extract(articles, workers=1))
@@ -581,8 +581,8 @@ def check_store(exts: list[Extraction], folder: Path) -> list[Finding]:
     from newsgraph.errors import IdConflict
     from newsgraph.report import summary
     from newsgraph.serve.app import QUERIES, make_app
+    from newsgraph.service.export import export_parquet
     from newsgraph.store import Store
-    from newsgraph.store.export import export_parquet
     from newsgraph.store.queries import QUERY_KINDS
 
     found: list[Finding] = []

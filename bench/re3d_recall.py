@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.model import Article, Extraction  # noqa: E402
-from newsgraph.pipeline import extract  # noqa: E402
+from newsgraph.nlp.pipeline import extract  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "re3d"
 TYPES = ("Person", "Organisation", "Location", "Nationality")

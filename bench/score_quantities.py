@@ -6,7 +6,7 @@ record id, ``offset`` the sentence's character offset in that article) with ever
 and ``unit``, plus ``ignore`` spans (ambiguous readings scored neither way). Sentences with no quantity
 are in the file too, so that years, dates, ordinals and identifiers count as false positives when read.
 
-Each sentence is run through the whole pipeline on its own (``newsgraph.pipeline.extract``, the article's
+Each sentence is run through the whole pipeline on its own (``newsgraph.nlp.pipeline.extract``, the article's
 publication date as context), as a held-out corpus of news sentences would be. Three scores, as in the
 quantity-extraction literature (value / value+unit / value+change):
 
@@ -120,7 +120,7 @@ def score_sentence(gold: dict[str, Any], system: list[dict[str, Any]], tally: Ta
 
 def extract_sentences(golds: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     from newsgraph.model import Article
-    from newsgraph.pipeline import extract
+    from newsgraph.nlp.pipeline import extract
 
     articles = [
         Article(g["id"], g["text"], dt.date.fromisoformat(g["published"]) if g.get("published") else None)

@@ -51,7 +51,7 @@ def texts() -> Iterator[dict[str, Any]]:
 
 def write(out: Path) -> int:
     from newsgraph.ingest.records import record_to_article
-    from newsgraph.pipeline import extract
+    from newsgraph.nlp.pipeline import extract
 
     articles = []
     for r in texts():

@@ -29,7 +29,7 @@ from spacy.language import Language  # noqa: E402
 
 from newsgraph.ingest import Rejected, read_paths  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
-from newsgraph.pipeline import BATCH_SIZE, COMPONENTS, build_base_nlp, build_nlp, extract, make_doc  # noqa: E402
+from newsgraph.nlp.pipeline import BATCH_SIZE, COMPONENTS, build_base_nlp, build_nlp, extract, make_doc  # noqa: E402
 
 DEFAULT_CORPUS = [str(ROOT / "data" / "seed" / "rferl-2024-10-28.jsonl"), str(ROOT / "data" / "corpus")]
 

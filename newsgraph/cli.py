@@ -179,7 +179,7 @@ def _read(paths: list[str], args: argparse.Namespace, rejected: list[str]) -> It
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsgraph.ingest import Rejected
-    from newsgraph.pipeline import build_nlp, extract
+    from newsgraph.nlp.pipeline import build_nlp, extract
 
     if args.input != "-" and not Path(args.input).exists():
         print(f"newsgraph: {args.input}: no such file", file=sys.stderr)
@@ -228,7 +228,7 @@ class _open_output:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from newsgraph.ingest import check_paths
-    from newsgraph.store import ingest_articles
+    from newsgraph.service.ingest import ingest_articles
 
     check_paths(args.paths)  # a typo must not leave an empty store behind
     rejected: list[str] = []
@@ -288,8 +288,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from newsgraph.service.export import export_parquet
     from newsgraph.store import Store
-    from newsgraph.store.export import export_parquet
 
     with Store.open_existing(args.db) as store:
         written = export_parquet(store, args.out)

@@ -19,7 +19,7 @@ SEED_TEXT = ROOT / "data" / "seed" / "rferl-2024-10-28.txt"
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from newsgraph.pipeline import build_nlp
+    from newsgraph.nlp.pipeline import build_nlp
 
     return build_nlp()
 
@@ -29,8 +29,8 @@ def qnlp() -> Language:
     """The base model plus the quantities stage alone, so other stages cannot move its tests."""
     import spacy
 
-    from newsgraph.components import quantities  # noqa: F401  (registers the factory)
-    from newsgraph.pipeline import MODEL_NAME
+    from newsgraph.nlp.pipeline import MODEL_NAME
+    from newsgraph.nlp.quantities import component  # noqa: F401  (registers the factory)
 
     qnlp = spacy.load(MODEL_NAME)
     qnlp.add_pipe("newsgraph_quantities")
@@ -40,7 +40,7 @@ def qnlp() -> Language:
 @pytest.fixture(scope="session")
 def extract_text(nlp: Language):
     """extract_text("text", "2024-10-28") -> Extraction, through the full pipeline."""
-    from newsgraph.pipeline import extract_one
+    from newsgraph.nlp.pipeline import extract_one
 
     def run(text: str, published: str | None = "2024-10-28") -> Extraction:
         date = dt.date.fromisoformat(published) if published else None

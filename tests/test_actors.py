@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from newsgraph.components.actors import actor_at, actor_code
 from newsgraph.model import Actor, Extraction
+from newsgraph.nlp.actors.component import actor_at, actor_code
 from tests.conftest import needs_shared
 
 
@@ -273,7 +273,7 @@ def test_demonyms_of_small_states(extract_text):
 
 
 def test_named_actors_without_a_state_get_a_stable_code(extract_text):
-    from newsgraph.components.actors import stable_code
+    from newsgraph.nlp.actors.component import stable_code
 
     ext = extract_text("Askar Tulegenov met leaders of the Azadliq Party in Baku, officials said.")
     person = by_name(ext, "Askar Tulegenov")

@@ -18,9 +18,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from newsgraph.components.events import EventsComponent
 from newsgraph.model import Actor, Article, Claim, Event, Mention
-from newsgraph.pipeline import MODEL_NAME
+from newsgraph.nlp.events.component import EventsComponent
+from newsgraph.nlp.pipeline import MODEL_NAME
 from tests.conftest import needs_shared
 
 # name -> (kind, code, affiliation)
@@ -51,7 +51,7 @@ ACTORS: dict[str, tuple[str, str | None, str | None]] = {
 
 @pytest.fixture(scope="module")
 def events_nlp() -> Language:
-    from newsgraph.components import events  # noqa: F401  (registers the factory)
+    from newsgraph.nlp.events import component  # noqa: F401  (registers the factory)
 
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("newsgraph_events", config={"keep_unreal": True})  # the status logic is tested in full
@@ -164,7 +164,7 @@ def test_negated(events_nlp: Language) -> None:
 
 
 def test_unreal_statements_are_not_events_by_default() -> None:
-    from newsgraph.components import events  # noqa: F401
+    from newsgraph.nlp.events import component  # noqa: F401  (registers the factory)
 
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("newsgraph_events")
@@ -708,7 +708,7 @@ def test_plover_gsr_floor_full_pipeline(nlp: Language) -> None:
     84.9 / 84.0 / 78.0 / 82.4 / 79.9 / 68.2 (round 2: 81.1 / 80.4 / 75.6 / 82.4 / 71.1 / 60.1). In round 3
     the check half was split again by sha1(id) % 2: its even part's errors were read, its odd part (69
     records) was not: 79.7 / 75.4 / - / 81.2 / 79.4 / 69.4."""
-    from newsgraph.pipeline import extract_one
+    from newsgraph.nlp.pipeline import extract_one
 
     data = needs_shared("data/plover-gsr/plover_gsr.jsonl")
     scorer = needs_shared("eval/score_events.py")

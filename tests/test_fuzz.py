@@ -19,9 +19,9 @@ from bench.fuzz import (
     make_case,
     strict_json,
 )
-from newsgraph.components.quantities import QuantitiesComponent
 from newsgraph.ingest.records import Rejected, record_to_article
 from newsgraph.model import Article, Extraction
+from newsgraph.nlp.quantities.component import QuantitiesComponent
 
 SEED, INPUTS = 7, 150
 TEXT = "NATO said on Monday that 3,000 North Korean troops had moved to Kursk. “We are ready,” Rutte said."

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from newsgraph.model import Article, Extraction
-from newsgraph.pipeline import extract
+from newsgraph.nlp.pipeline import extract
 from newsgraph.store import Store
 from newsgraph.store.queries import QUERY_KINDS
 from tests.helpers import cli_run as run

@@ -11,8 +11,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.components.links import link_quantities, path_length, size_kind
 from newsgraph.model import Event, Quantity
+from newsgraph.nlp.links.component import link_quantities, path_length, size_kind
 
 
 def event(text: str, type_: str, trigger: str, evidence: str | None = None, eid: str = "E1") -> Event:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.pipeline import build_nlp
+from newsgraph.nlp.pipeline import build_nlp
 
 
 def test_a_paragraph_break_ends_the_sentence() -> None:
@@ -25,7 +25,7 @@ def test_an_unbroken_run_is_cut_into_sentences_of_bounded_length() -> None:
     """Found by bench/fuzz.py's slowest batches: 'Russia said ' 6,000 times as one sentence took 36 s (quotes and
     events walk a sentence's tree per cue); a run with no line break and no sentence-final mark now ends every
     MAX_RUN tokens, so the cost grows with the text, not its square. Prose keeps its sentences."""
-    from newsgraph.components.paragraphs import MAX_RUN
+    from newsgraph.nlp.paragraphs.component import MAX_RUN
 
     doc = build_nlp()("Russia said " * 3000)
     assert len(doc) == 6000 and max(len(s) for s in doc.sents) <= MAX_RUN

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from newsgraph import pieces, pipeline
 from newsgraph.model import Article, Extraction
+from newsgraph.nlp import pieces, pipeline
 
 PARAGRAPHS = [
     "NATO chief Mark Rutte said on Monday that North Korean troops had moved to Russia's Kursk region.",

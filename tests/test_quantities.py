@@ -507,7 +507,7 @@ def _quantity_misses(nlp: Language, case: dict) -> list[str]:
     import datetime as dt
 
     from newsgraph.model import Article
-    from newsgraph.pipeline import extract_one
+    from newsgraph.nlp.pipeline import extract_one
 
     ext = extract_one(Article(case["id"], case["text"], dt.date.fromisoformat(case["published"])), nlp)
     got = {q.text: q for q in ext.quantities}
@@ -568,7 +568,7 @@ def test_store_lists_every_figure_for_one_thing(nlp: Language, tmp_path) -> None
     import datetime as dt
 
     from newsgraph.model import Article
-    from newsgraph.pipeline import extract_one
+    from newsgraph.nlp.pipeline import extract_one
     from newsgraph.store import Store
 
     first = ("South Korea's defence minister Kim Yong-hyun said on Friday that North Korea had sent 3,000 troops "

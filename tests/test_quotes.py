@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.components.quotes import QuotesComponent
 from newsgraph.model import Actor, Mention, Quote
+from newsgraph.nlp.quotes.component import QuotesComponent
 from tests.conftest import needs_shared
 
 
 @pytest.fixture(scope="module")
 def run():
-    from newsgraph.pipeline import build_base_nlp
+    from newsgraph.nlp.pipeline import build_base_nlp
 
     base = build_base_nlp()
     component = QuotesComponent()

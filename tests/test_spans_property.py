@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.model import Article, Extraction
-from newsgraph.pipeline import extract_one
+from newsgraph.nlp.pipeline import extract_one
 
 # Words that wake up every stage, mixed with arbitrary characters, quote marks and numbers.
 NEWSY = st.sampled_from([

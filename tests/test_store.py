@@ -175,7 +175,7 @@ def test_timex_range_unknown(value: str | None) -> None:
 def test_parquet_export_has_every_row(store: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    from newsgraph.store.export import export_parquet
+    from newsgraph.service.export import export_parquet
 
     store.write(make_extraction())
     written = export_parquet(store, tmp_path / "pq")

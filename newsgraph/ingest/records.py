@@ -12,7 +12,7 @@ from newsgraph.model import Article, text_sha1
 
 # spaCy's own default limit; a news article is far below it. Longer texts are refused by name.
 MAX_CHARS = 1_000_000
-# The most --max-chars may be. A text longer than a piece is extracted in pieces (newsgraph.pieces), so
+# The most --max-chars may be. A text longer than a piece is extracted in pieces (newsgraph.nlp.pieces), so
 # memory stays flat (measured: 0.8 GB resident for a text of a million characters); time grows with length,
 # about a minute a million characters, so beyond this a text is refused by name: split it.
 HARD_MAX_CHARS = 10_000_000

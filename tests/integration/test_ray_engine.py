@@ -12,8 +12,9 @@ import pytest
 import ray  # in requirements.lock: a missing ray must fail here, never skip
 
 from newsgraph.model import Article
-from newsgraph.pipeline import extract
-from newsgraph.store import Store, ingest_articles
+from newsgraph.nlp.pipeline import extract
+from newsgraph.service.ingest import ingest_articles
+from newsgraph.store import Store
 from tests.helpers import cli, run_cli
 
 pytestmark = pytest.mark.integration
@@ -43,7 +44,7 @@ def local_ray() -> Iterator[None]:
 def test_ray_results_equal_local_results_in_input_order(local_ray: None) -> None:
     local = [e.to_json() for e in extract(articles())]
     # a window smaller than the input, so results are reassembled across several Ray datasets
-    from newsgraph.ray_engine import extract_on_ray
+    from newsgraph.nlp.engines import extract_on_ray
 
     distributed = [e.to_json() for e in extract_on_ray(articles(), workers=2, window=3, batch_size=2)]
     assert [r["id"] for r in distributed] == [f"r{i}" for i in range(len(TEXTS))]

@@ -58,9 +58,9 @@ CAPITAL_FALLBACK_POPULATION = 300_000
 MIN_TOWNS_FOR_MEAN = 100
 # An airport is known by its core name alone ("Heathrow") only if no town this big shares it.
 SITE_CORE_MAX_TOWN = 10_000
-HERE = Path(__file__).resolve().parent
-GEONAMES_DIR = HERE / "geonames"
-LEXICON_DIR = HERE / "lexicons"
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"  # newsgraph/resources: data only
+GEONAMES_DIR = RESOURCES / "geonames"
+LEXICON_DIR = RESOURCES / "lexicons"
 
 # Words that name the kind of a division; stripped to get the stem a text uses ("Kursk Oblast" -> "kursk").
 ADMIN_SUFFIXES = frozenset(

@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.components.actors import load_actor_lexicon
-from newsgraph.components.events_lexicon import Lexicon
-from newsgraph.components.events_syntax import (
+from newsgraph.model import Actor, Event, Mention, Place
+from newsgraph.nlp.actors.lexicon import load_actor_lexicon
+from newsgraph.nlp.events.lexicon import Lexicon
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.syntax import (
     NP_DEPS,
     SUBJECT_DEPS,
     governing_verb,
@@ -24,8 +26,6 @@ from newsgraph.components.events_syntax import (
     pobjs,
     subject_of,
 )
-from newsgraph.components.extensions import doc_text
-from newsgraph.model import Actor, Event, Mention, Place
 
 # Actors named enough to carry an event without a code ("Askar Akayev", "the Fatah Party").
 NAMED_KINDS = frozenset({"person", "organization", "group", "state"})

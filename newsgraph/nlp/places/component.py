@@ -67,10 +67,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.actors import load_actor_lexicon, toponym_texts
-from newsgraph.components.extensions import doc_text
 from newsgraph.model import Actor, Place
-from newsgraph.resources.gazetteer import (
+from newsgraph.nlp.actors.lexicon import load_actor_lexicon
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.places.gazetteer import (
     ADMIN_SUFFIXES,
     ROAD_KINDS,
     STREET_NAME_ENDS,
@@ -82,6 +82,8 @@ from newsgraph.resources.gazetteer import (
     normalize,
     read_lexicon,
 )
+from newsgraph.nlp.places.toponyms import toponym_texts
+from newsgraph.nlp.words import POSSESSIVE
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Labels spaCy sometimes gives to a toponym; taken only when the gazetteer knows the name well.
@@ -94,7 +96,6 @@ CALENDAR_WORDS = frozenset(
 )
 # Labels of figures and dates: never part of a town's name.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-POSSESSIVE = ("'s", "’s", "'", "’")
 # Division words that follow a name ("Kursk region"); "city" is left out ("Gaza City" is a name).
 SUFFIX_WORDS = frozenset(ADMIN_SUFFIXES - {"city", "administrative", "autonomous", "state", "department"})
 # A misread name must be at least this big a city to be taken without the tagger's agreement.

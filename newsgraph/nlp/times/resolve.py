@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.components.timex_grammar import Cand, split_ranges
 from newsgraph.model import Time
+from newsgraph.nlp.times.grammar import Cand, split_ranges
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "’s", "’re"}

@@ -6,9 +6,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.components.quotes_lexicon import QuoteLexicon
-from newsgraph.components.times import governing_time
 from newsgraph.model import Modality
+from newsgraph.nlp.quotes.lexicon import QuoteLexicon
+from newsgraph.nlp.times.component import governing_time
 
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 

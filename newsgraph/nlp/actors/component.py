@@ -41,7 +41,6 @@ Mentions of one actor are merged: a surname alone joins the first full name ("Ru
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -50,47 +49,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgraph.components.extensions import doc_text
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.resources.gazetteer import GEONAMES_DIR, LEXICON_DIR, ROAD_KINDS, STREET_NAME_ENDS, read_lexicon
-from newsgraph.resources.gazetteer import load as load_gazetteer
-
-# ------------------------------------------------------------------------------------------------
-# the word lists (resources/lexicons/*.tsv and GeoNames countryInfo), parsed once per process
-# ------------------------------------------------------------------------------------------------
-
-# Capitals of small territories are also common words or names ("Victoria", "Kingston"); only the
-# capitals of states this populous stand for their government.
-MIN_CAPITAL_STATE_POPULATION = 1_000_000
-
-
-@dataclass(frozen=True)
-class Body:
-    """An organization or group from a lexicon."""
-
-    kind: str  # "organization" or "group"
-    name: str
-    code: str | None
-    country: str | None
-
-
-@dataclass
-class ActorLexicon:
-    state_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> canonical name
-    states: dict[str, str] = field(default_factory=dict)  # form -> ISO3 (names and short forms)
-    demonyms: dict[str, str] = field(default_factory=dict)  # form -> ISO3
-    seats: dict[str, str] = field(default_factory=dict)  # capital or seat -> ISO3
-    capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital (GeoNames countryInfo)
-    metonyms: frozenset[str] = frozenset()  # seats that never name a place in news ("Kremlin")
-    bodies: dict[str, Body] = field(default_factory=dict)  # form -> organization / group
-    titles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)  # title -> (canonical, org)
-    title_words: frozenset[str] = frozenset()  # every word that can be part of a title phrase
-    title_heads: frozenset[str] = frozenset()  # words a title phrase can end with ("minister")
-    government_nouns: frozenset[str] = frozenset()  # "Moscow's offer": the capital acts
-    peoples: dict[str, Body] = field(default_factory=dict)  # form -> ethnic or religious group ("Kurdish")
-    languages: dict[str, Body] = field(default_factory=dict)  # language -> its group ("Arabic" -> Arabs)
-    non_actors: dict[str, str] = field(default_factory=dict)  # name -> "never" | "platform" (non_actors.tsv)
-
+from newsgraph.nlp.actors.lexicon import ActorLexicon, Body, load_actor_lexicon
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.places.gazetteer import ROAD_KINDS, STREET_NAME_ENDS
+from newsgraph.nlp.places.gazetteer import load as load_gazetteer
+from newsgraph.nlp.places.toponyms import toponym_texts
+from newsgraph.nlp.words import POSSESSIVE
 
 # Roles that describe a person in apposition ("X, a member of the Syrian parliament") but are no title
 # before a name ("committee member Doug Collins of Georgia" does not make Georgia his state).
@@ -99,104 +64,10 @@ APPOSED_ROLES = frozenset({"member", "legislator", "deputy", "representative", "
                            "reporter", "lawyer", "founder", "businessman", "businesswoman", "blogger",
                            "dissident", "cleric", "researcher", "analyst", "professor", "politician"})
 
-# Words that qualify an office without being one ("Defense" in "Defense Secretary").
-TITLE_MODIFIERS = frozenset(
-    {
-        "defense", "defence", "foreign", "interior", "finance", "justice", "deputy", "vice", "prime",
-        "state", "army", "military", "intelligence", "police", "security", "national", "top", "former",
-        "acting", "senior", "junior", "chief", "general", "supreme", "crown", "first", "health", "economy",
-        "economic", "trade", "energy", "education", "agriculture", "culture", "emergency", "emergencies",
-        "affairs", "home", "opposition", "party", "rebel", "militant", "navy", "naval", "air", "force",
-        "forces", "spy", "regional", "local", "separatist", "assistant", "associate", "executive",
-        "principal", "lead", "high", "special", "permanent", "presidential", "federal", "provincial",
-        "district", "press", "public", "information", "communications", "staff", "joint", "fleet",
-        "ministry", "office", "department", "commission", "council", "committee", "european", "interim",
-        "caretaker", "outgoing", "incoming", "new", "longtime", "veteran", "retired"
-    }
-)
-
-
-@functools.cache
-def load_actor_lexicon() -> ActorLexicon:
-    lex = ActorLexicon()
-    populations: dict[str, int] = {}
-    for line in (GEONAMES_DIR / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
-        f = line.split("\t")
-        if line.startswith("#") or len(f) < 8 or not f[7].isdigit():
-            continue
-        iso3, name, capital = f[1], f[4], f[5].strip()
-        lex.state_names[iso3] = name
-        lex.states[name] = iso3
-        populations[iso3] = int(f[7])
-        if capital:
-            lex.capitals[iso3] = capital
-        if capital and int(f[7]) >= MIN_CAPITAL_STATE_POPULATION:
-            lex.seats[capital] = iso3
-    for iso3, form in read_lexicon("states.tsv"):
-        lex.states[form] = iso3
-    for iso3, form in read_lexicon("demonyms.tsv"):
-        lex.demonyms[form] = iso3
-    for form, iso3 in list(lex.demonyms.items()):
-        # the plural of a people named by an "-an"/"-i" adjective: "Liberians", "Iraqis", "Ghanaians"
-        if form.endswith(("an", "i")) and form + "s" not in lex.demonyms and form + "s" not in lex.states:
-            lex.demonyms[form + "s"] = iso3
-    metonyms = set()
-    for iso3, form, what in read_lexicon("seats.tsv"):
-        lex.seats[form] = iso3
-        if what == "building":
-            metonyms.add(form)
-    lex.metonyms = frozenset(metonyms)
-    for row in read_lexicon("igos.tsv"):
-        code, name = row[0], row[1]
-        body = Body("organization", name, code, None)
-        for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
-            lex.bodies[form] = body
-    for row in read_lexicon("bodies.tsv"):
-        iso3, name = row[0], row[1]
-        body = Body("organization", name, None, iso3)
-        for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
-            lex.bodies[form] = body
-    for row in read_lexicon("groups.tsv"):
-        code, name = row[0], row[1]
-        country = row[3] if len(row) > 3 and row[3] else None
-        body = Body("group", name, code, country)
-        for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
-            lex.bodies[form] = body
-    lex.non_actors = {row[0]: row[1] for row in read_lexicon("non_actors.tsv")}
-    for row in read_lexicon("peoples.tsv"):
-        body = Body("group", row[1], row[0], row[3] if len(row) > 3 and row[3] else None)
-        for form in row[2].split("|"):
-            lex.peoples[form] = body
-        for language in (row[5].split("|") if len(row) > 5 and row[5] else []):
-            lex.languages[language] = body
-    titles: dict[str, list[tuple[str, str | None]]] = {}
-    words: set[str] = set(TITLE_MODIFIERS)
-    heads: set[str] = set()
-    for row in read_lexicon("titles.tsv"):
-        title = row[0].strip().lower()
-        canonical = row[1].strip() if len(row) > 1 and row[1].strip() else ""
-        org = row[2].strip() if len(row) > 2 and row[2].strip() else None
-        titles.setdefault(title, [])
-        if canonical:
-            titles[title].append((canonical, org))
-        parts = title.split()
-        words.update(parts)
-        heads.add(parts[-1])
-    lex.government_nouns = frozenset(
-        line.strip() for line in (LEXICON_DIR / "government_nouns.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-    lex.titles = titles
-    lex.title_words = frozenset(words)
-    lex.title_heads = frozenset(heads)
-    return lex
-
-
 # ------------------------------------------------------------------------------------------------
 # the component
 # ------------------------------------------------------------------------------------------------
 
-POSSESSIVE = ("'s", "’s", "'", "’")
 # Verbs and nouns of motion: "to/from Moscow" after them is a destination, not an addressee.
 MOTION_WORDS = frozenset(
     {
@@ -1262,41 +1133,6 @@ def _surname_key(word: str) -> str:
     return low
 
 
-# Words before "of" that make the next name a place: "the city of Raqqah", "the town of Dabiq".
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital", "port"})
-
-
-def toponym_texts(doc: Doc) -> frozenset[str]:
-    """Names the gazetteer knows that the article itself shows to be places: tagged GPE/LOC
-    somewhere, or written "the city of X" or "X, Syria". The tagger often labels the same name a
-    place once and a person or an organization elsewhere ("Raqqah", "Sinjar"); one name keeps one
-    sense in an article. Cached on the doc, since the actors and places stages both ask."""
-    cached = doc.user_data.get("newsgraph_toponym_texts")
-    if cached is not None:
-        return cached
-    names: set[str] = set()
-    gaz = load_gazetteer()
-    for ent in doc.ents:
-        start, end = ent.start + (ent[0].lower_ == "the"), ent.end
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
-            end -= 1
-        if end <= start:
-            continue
-        text = doc[start:end].text
-        if not gaz.has(text):
-            continue  # only names the gazetteer knows ("Yazidi" tagged GPE is not one)
-        if ent.label_ in ("GPE", "LOC"):
-            names.add(text)
-        elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
-            names.add(text)  # "the city of Raqqah"
-        elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" \
-                and doc[end + 1].text in load_actor_lexicon().states:
-            names.add(text)  # "Raqqah, Syria"
-    out = frozenset(names)
-    doc.user_data["newsgraph_toponym_texts"] = out
-    return out
-
-
 def _named_as_place_elsewhere(span: Span, places: frozenset[str], persons: list[_Cand]) -> bool:
     """A name with no title that the article shows as a place elsewhere, unless it is the surname of
     someone named in full before ("Austin" after "Lloyd Austin")."""
@@ -1548,16 +1384,6 @@ def actor_at(doc: Doc, start: int, end: int) -> Actor | None:
                 if best_len is None or size < best_len:
                     best, best_len = actor, size
     return best
-
-
-def actor_code(actor: Actor | None) -> str | None:
-    """The code an event uses for an actor: its own code (states, IGOs, groups), else its affiliation,
-    else its country; for a person, the state or body they act for first, else their own stable code."""
-    if actor is None:
-        return None
-    if actor.kind == "person":
-        return actor.affiliation or actor.country or actor.code
-    return actor.code or actor.affiliation or actor.country
 
 
 @Language.factory(

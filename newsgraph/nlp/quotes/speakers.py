@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.extensions import doc_text
-from newsgraph.components.quotes_lexicon import QuoteLexicon
 from newsgraph.model import Actor, ActorKind, Mention, SourceLink
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.quotes.lexicon import QuoteLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # ('his plan to ...': a possessive source)
 COLLECTIVE_PRONOUNS = frozenset({"they", "it", "them", "their", "its"})

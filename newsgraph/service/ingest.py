@@ -34,7 +34,7 @@ def ingest_articles(
     db: str | Path, articles: Iterable[Article], workers: int | None = 1, progress: bool = True, engine: str = "local",
     ray_address: str | None = None,
 ) -> IngestReport:
-    from newsgraph.pipeline import build_nlp, extract
+    from newsgraph.nlp.pipeline import build_nlp, extract
 
     report = IngestReport()
     with Store.open(db) as store:

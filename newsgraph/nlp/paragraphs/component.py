@@ -35,7 +35,7 @@ class ParagraphBreaks:
         return doc
 
 
-@Language.factory("newsgraph_paragraphs", requires=["token.text"], assigns=["token.is_sent_start"],
+@Language.factory("newsgraph_paragraphs", requires=[], assigns=["token.is_sent_start"],
                   default_config={})
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
     return ParagraphBreaks()

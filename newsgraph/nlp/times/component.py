@@ -17,10 +17,10 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.components import extensions  # noqa: F401
-from newsgraph.components.timex_grammar import TimexGrammar
-from newsgraph.components.timex_resolve import resolve_all
 from newsgraph.model import Time
+from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
+from newsgraph.nlp.times.grammar import TimexGrammar
+from newsgraph.nlp.times.resolve import resolve_all
 
 
 class TimesComponent:
@@ -37,7 +37,7 @@ class TimesComponent:
 
 @Language.factory(
     "newsgraph_times",
-    requires=["token.pos", "token.dep", "token.tag"],
+    requires=["token.tag", "token.dep"],  # (token.pos comes from the tagger's tags, by the attribute ruler)
     assigns=["doc._.times"],
     default_config={},
 )

@@ -31,7 +31,7 @@ and from the claim that contains the trigger (reported/hedged claims); time from
 a date of the event's own clause), else the publication date. What did not or might happen (negated,
 hypothetical) is not coded by default (``keep_unreal``): PLOVER codes events, and such statements stay
 claims with that modality. Finally one real event stated several times in the article becomes one
-Event with every statement in ``Event.mentions`` (newsgraph/components/events_coref.py).
+Event with every statement in ``Event.mentions`` (newsgraph/nlp/events/coref.py).
 
 Beside this module: ``events_lexicon.py`` reads the PLOVER trigger tables, ``events_syntax.py`` holds the
 parse helpers (subjects, agents, prepositional objects, clauses), ``events_actors.py`` the actor index
@@ -49,8 +49,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.actors import actor_code
-from newsgraph.components.events_actors import (
+from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
+from newsgraph.nlp.actors.lexicon import actor_code
+from newsgraph.nlp.events.coref import Anchor, corefer
+from newsgraph.nlp.events.lexicon import Entry, Lexicon, load_lexicon
+from newsgraph.nlp.events.participants import (
     GOVERNMENT_ID,
     GRP_ID,
     PLACE_ID,
@@ -64,11 +67,9 @@ from newsgraph.components.events_actors import (
     register_places,
     unique_actors,
 )
-from newsgraph.components.events_coref import Anchor, corefer
-from newsgraph.components.events_lexicon import Entry, Lexicon, load_lexicon
-from newsgraph.components.events_syntax import (
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.syntax import (
     NESTED_CLAUSE_DEPS,
-    SUBJECT_DEPS,
     SUMMON_VERBS,
     agent_of,
     governing_verb,
@@ -81,12 +82,10 @@ from newsgraph.components.events_syntax import (
     subject_of,
     to_infinitive,
 )
-from newsgraph.components.extensions import doc_text
-from newsgraph.components.times import governing_time, is_datable
-from newsgraph.model import Actor, Claim, Event, EventStatus, Place, Time
+from newsgraph.nlp.times.component import governing_time, is_datable
+from newsgraph.nlp.words import FUTURE_AUX, SUBJECT_DEPS, SYMMETRIC_TYPES
 
 # Types whose participants act together: "X and Y met" makes each both source and target.
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types whose object is a thing moved or given: its demonym or possessor names the source.
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT", "COOPERATE"})
 # Prepositions whose object is the target, per type (default for the rest).
@@ -148,7 +147,6 @@ SPAN_NOUNS = frozenset({"day", "week", "month", "year", "hour", "night", "round"
 # Verbs whose -ing complement is an act called off or asked to end ("stop attacking each other").
 CESSATION_VERBS = frozenset({"stop", "cease", "quit", "halt", "end"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Predicates whose "to"-complement is a forecast, not a fact (intentions are a class in themes.tsv).
 EXPECT_VERBS = frozenset({"expect", "likely", "set", "due"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
@@ -926,7 +924,7 @@ class EventsComponent:
 
     def _symmetric(self, f: Found, subject: Token | None, index: ActorIndex) -> None:
         """"Putin and Kim met": each side of a joint act is both source and target."""
-        if f.entry.type not in SYMMETRIC:
+        if f.entry.type not in SYMMETRIC_TYPES:
             if not f.targets and len({a.id for a in f.sources}) > 1 and self.lex.in_class(
                     f.trigger.lemma_, "reciprocal"):
                 f.targets = list(f.sources)  # "Armenia and Azerbaijan fought"
@@ -961,7 +959,7 @@ class EventsComponent:
                 f.targets[n] = dataclasses.replace(f.targets[n], country=code)
 
     def _to_event(self, doc: Doc, f: Found, index: ActorIndex) -> Event | None:
-        if f.entry.type not in SYMMETRIC and not self.lex.in_class(f.trigger.lemma_, "reciprocal"):
+        if f.entry.type not in SYMMETRIC_TYPES and not self.lex.in_class(f.trigger.lemma_, "reciprocal"):
             own = {a.id for a in f.sources}
             # an actor is not its own target, nor is a person's own state ("Trump withdrew the US from ...")
             own_states = {self._actor_code(a) for a in f.sources if a.kind == "person"}
@@ -1461,7 +1459,8 @@ def _time_in_clause(doc: Doc, t: Time, f: Found) -> bool:
 
 @Language.factory(
     "newsgraph_events",
-    requires=["token.dep", "doc._.actors", "doc._.places", "doc._.times", "doc._.claims"],
+    requires=["token.dep", "doc._.actors", "doc._.places", "doc._.times", "doc._.quantities", "doc._.quotes",
+              "doc._.claims"],
     assigns=["doc._.events"],
     default_config={"keep_unreal": False},
 )

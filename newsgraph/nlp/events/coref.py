@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.model import Event, Place, Quantity, Time
+from newsgraph.nlp.words import SYMMETRIC_TYPES
 
 # Statuses that can name the same real event.
 STATUS_CLASS = {"occurred": "real", "reported": "reported", "planned": "future", "expected": "future",
@@ -31,7 +32,6 @@ STATUS_CLASS = {"occurred": "real", "reported": "reported", "planned": "future",
 # Letters of a trigger lemma that name one word family ("deploy", "deployment").
 STEM = 5
 # Joint acts: the two roles together are compared, not each on its own.
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _linked(a: Event, b: Event, anchors: dict[int, Anchor]) -> bool:
     """Two fitting statements name one event when they share the whole dyad, anywhere in the article;
     with a side unstated (or one joint participant in common) only when they are close (the same or the
     next sentence) or use the same word for it ("the deployment" ... "were deployed")."""
-    if a.type in SYMMETRIC:
+    if a.type in SYMMETRIC_TYPES:
         if len(set(a.source + a.target) & set(b.source + b.target)) >= 2:
             return True
     elif a.source and a.target and b.source and b.target:
@@ -87,18 +87,18 @@ def _linked(a: Event, b: Event, anchors: dict[int, Anchor]) -> bool:
     if abs(x.sentence - y.sentence) <= 1:
         return True
     # the same word, for a dyad (two agreements that share one party are often two agreements)
-    return a.type not in SYMMETRIC and x.lemma[:STEM] == y.lemma[:STEM]
+    return a.type not in SYMMETRIC_TYPES and x.lemma[:STEM] == y.lemma[:STEM]
 
 
 def _compatible(a: Event, b: Event, places: Sequence[Place]) -> bool:
     if a.type != b.type or STATUS_CLASS.get(a.status) != STATUS_CLASS.get(b.status):
         return False
-    if a.type in SYMMETRIC:
+    if a.type in SYMMETRIC_TYPES:
         if not _codes_fit(a.source + a.target, b.source + b.target):
             return False
     elif not (_codes_fit(a.source, b.source) and _codes_fit(a.target, b.target)):
         return False
-    if a.type in SYMMETRIC:
+    if a.type in SYMMETRIC_TYPES:
         shared = set(a.source + a.target) & set(b.source + b.target)
     else:
         shared = (set(a.source) & set(b.source)) | (set(a.target) & set(b.target))

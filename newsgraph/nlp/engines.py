@@ -23,7 +23,7 @@ from typing import Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article
-from newsgraph.pipeline import PARALLEL_TASK, Result, article_row, extract_rows, from_row, in_batches
+from newsgraph.nlp.pipeline import PARALLEL_TASK, Result, article_row, extract_rows, from_row, in_batches
 
 # Articles per Ray dataset: large enough that starting the actor pool (each actor loads the model, ~2 s)
 # is a small share of the work, small enough that the driver holds only this many results at a time.
@@ -76,7 +76,7 @@ class _Extractor:
     """One per Ray actor: the pipeline loads once, then each call extracts a batch of article rows."""
 
     def __init__(self) -> None:
-        from newsgraph.pipeline import build_nlp
+        from newsgraph.nlp.pipeline import build_nlp
 
         build_nlp()
 

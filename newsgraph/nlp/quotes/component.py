@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.claims import claim_time, combine_modality, content_modality
-from newsgraph.components.extensions import doc_text
-from newsgraph.components.quotes_lexicon import QuoteLexicon, VerbCue, load_lexicon
-from newsgraph.components.quotes_marks import MARKS, QuotedPassage, find_quoted_passages
-from newsgraph.components.quotes_speakers import SpeakerResolver
 from newsgraph.model import Claim, Quote, QuoteKind, SourceLink
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.quotes.claims import claim_time, combine_modality, content_modality
+from newsgraph.nlp.quotes.lexicon import QuoteLexicon, VerbCue, load_lexicon
+from newsgraph.nlp.quotes.marks import MARKS, QuotedPassage, find_quoted_passages
+from newsgraph.nlp.quotes.speakers import SpeakerResolver
 
 WORD = re.compile(r"\w+")
 SENTENCE_END = frozenset({".", "!", "?", ";"})

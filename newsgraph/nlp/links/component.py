@@ -24,9 +24,9 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.components import extensions  # noqa: F401
-from newsgraph.components.quantities_lexicon import load_lexicon
 from newsgraph.model import Event, Quantity
+from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
+from newsgraph.nlp.quantities.lexicon import load_lexicon
 
 # Longest dependency path (in arcs) between a counted noun and a trigger that still sizes it.
 MAX_PATH = 3

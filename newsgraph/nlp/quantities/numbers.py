@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsgraph.components.quantities_lexicon import QuantityLexicon, Unit
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon, Unit
 
 # "3,000", "600,000", "1.2", "12", optionally glued to a scale or unit: "5bn", "300km", "20%".
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

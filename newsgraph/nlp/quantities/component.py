@@ -54,16 +54,17 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.components.extensions import doc_text
-from newsgraph.components.quantities_lexicon import Cue, QuantityLexicon, Unit, load_lexicon
-from newsgraph.components.quantities_numbers import (
+from newsgraph.model import Quantity
+from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.quantities.lexicon import Cue, QuantityLexicon, Unit, load_lexicon
+from newsgraph.nlp.quantities.numbers import (
     DASHES,
     Core,
     is_number_start,
     parse_core,
     parse_range_high,
 )
-from newsgraph.model import Quantity
+from newsgraph.nlp.words import FUTURE_AUX
 
 # An article that names the US dollar means it by a bare "$".
 US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|American)\s*(?:\$|dollars?\b)|\bUSD\b", re.IGNORECASE)
@@ -99,7 +100,6 @@ NOT_COUNTED_COMPOUNDS = frozenset({
 })
 # A bare number takes the noun of the previous count only this many words after it (same clause, roughly).
 ELLIPSIS_WINDOW = 12
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 # Predicate cue categories that recategorise a count of people ("12 soldiers were killed").
 EVENT_CATEGORIES = ("casualties", "arrests", "displaced")
 PEOPLE_CATEGORIES = frozenset({"person", "troops", "security", "casualties", "displaced", "arrests"})
@@ -969,7 +969,7 @@ def _casualty_subcategory(cues: list[Cue]) -> str | None:
 
 @Language.factory(
     "newsgraph_quantities",
-    requires=["doc.ents", "doc._.times"],
+    requires=["doc.ents", "doc._.times", "doc._.places"],
     assigns=["doc._.quantities"],
     default_config={},
 )

@@ -1,7 +1,7 @@
-"""Dependency-parse helpers of the events stage: subjects, agents, prepositional objects, clauses.
+"""Dependency-parse helpers the stages share: subjects, agents, prepositional objects, clauses.
 
-Small functions over spaCy tokens that the trigger rules (events.py), the actor index
-(events_actors.py) and the status rules share; they know nothing of PLOVER or of actors.
+Small functions over spaCy tokens (first written for the events stage's trigger rules, participants
+and status rules); they know nothing of PLOVER or of actors.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+from newsgraph.nlp.words import SUBJECT_DEPS
+
 # Verbs whose object is a means, not who acts next: "used tear gas to disperse students".
 # "summoned the ambassador to complain": the one who summons complains, to the one summoned.
 SUMMON_VERBS = frozenset({"summon", "convene"})

@@ -46,6 +46,7 @@ from newsgraph.ingest.records import Rejected, record_to_article
 from newsgraph.model import Article, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "newsgraph"  # (not "a path with /newsgraph/ in it": a clone may be called so)
 SOURCES = (ROOT / "data" / "corpus" / "sample.jsonl", ROOT / "data" / "seed" / "rferl-2024-10-28.txt")
 FIELDS = ("id", "text", "title", "url")
 # A TIMEX3 value as the times stage writes them: a date or time with a four-digit year (BC or unknown), a
@@ -357,8 +358,9 @@ class Finding:
 
 def crash_signature(e: BaseException, where: str) -> str:
     """The exception and the innermost newsgraph function it passed through (line numbers move; names don't)."""
-    frames = [f for f in traceback.extract_tb(e.__traceback__) if "/newsgraph/" in f.filename]
-    spot = f"{frames[-1].filename.split('/newsgraph/')[-1]}:{frames[-1].name}" if frames else "outside newsgraph"
+    frames = [f for f in traceback.extract_tb(e.__traceback__) if Path(f.filename).is_relative_to(PACKAGE)]
+    spot = f"{Path(frames[-1].filename).relative_to(PACKAGE).as_posix()}:{frames[-1].name}" if frames \
+        else "outside newsgraph"
     return f"crash in {where}: {type(e).__name__} at {spot}"
 
 

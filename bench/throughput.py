@@ -129,7 +129,7 @@ def main() -> int:
 # Memory is the growth of the resident set (VmRSS), not of its peak: importing may peak higher.
 _GAZETTEER_PROBE = """
 import json, time
-from newsgraph.resources import gazetteer
+from newsgraph.nlp.places import gazetteer
 def rss_mb():
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024

@@ -77,7 +77,7 @@ def test_a_stage_crash_is_a_failure_named_by_its_place(monkeypatch: pytest.Monke
     monkeypatch.setattr(QuantitiesComponent, "__call__", boom)
     found = check_results([article], [Rejected("fuzz:0", "newsgraph failed on this text (...)")])[1]
     # (the innermost newsgraph function it passed through: the planted stage is no newsgraph code)
-    assert [f.signature for _, f in found] == ["crash in extract: OverflowError at pipeline.py:extract_one"]
+    assert [f.signature for _, f in found] == ["crash in extract: OverflowError at nlp/pipeline.py:extract_one"]
 
 
 def test_the_reader_check_catches_an_accepted_surrogate() -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 
 import pytest
 import spacy
@@ -14,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from newsgraph.nlp.times.component import governing_time
-from tests.conftest import needs_shared
+from tests.conftest import ROOT, needs_shared
 
 PUB = dt.date(2024, 10, 28)  # a Monday
 
@@ -222,38 +220,6 @@ def test_governing_time_prefers_the_clause_of_the_span(tnlp: Language) -> None:
     assert governing_time(tnlp("No dates here at all."), 0, 2) is None
 
 
-def _score_times_module():
-    path = needs_shared("eval/score_times.py")
-    spec = importlib.util.spec_from_file_location("score_times_for_tests", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-@pytest.mark.slow
-def test_wikiwars_floor(tnlp: Language) -> None:
-    """Five WikiWars documents (about a fifth of the corpus) scored with the official scorer's logic."""
-    st_mod = _score_times_module()
-    docs = st_mod.load_gold_jsonl(needs_shared("data/wikiwars/wikiwars.jsonl"))
-    docs = [d for d in docs if d.id.split("_")[0] in {"03", "10", "14", "16", "21"}]
-    total = st_mod.Counts()
-    for d in docs:
-        doc = tnlp.make_doc(d.text)
-        doc._.published = dt.date.fromisoformat(d.published) if d.published else None
-        doc = tnlp(doc)
-        system = [st_mod.Timex(t.start, t.end, t.value, t.type, t.text) for t in doc._.times]
-        total.add(st_mod.score_doc(d, system).counts)
-    f = st_mod.figures(total)
-    assert f["relaxed_f1"] >= FLOORS["relaxed_f1"], f
-    assert f["strict_f1"] >= FLOORS["strict_f1"], f
-    assert f["value_f1"] >= FLOORS["value_f1"], f
-
-
-# Measured 87.3 / 94.2 / 90.6 on these five documents; the floors sit a little below.
-FLOORS = {"strict_f1": 85.0, "relaxed_f1": 92.0, "value_f1": 88.0}
-
 _WORDS = ["May", "march", "June", "2000", "3,000", "the", "next", "day", "last", "week", "later", "this",
           "in", "by", "December", "1990s", "'90s", "1914–18", "-", "mid-", "early", "late", "of", "two",
           "years", "ago", "every", "per", "a", "few", "Monday", "morning", "3:30", "p.m.", "BC", "Q3",
@@ -302,9 +268,8 @@ def _hard_case_misses(tnlp: Language, case: dict) -> list[str]:
 
 
 def test_hard_cases(tnlp: Language) -> None:
-    from pathlib import Path
 
-    cases = [json.loads(line) for line in (Path(__file__).parent.parent / HARD_CASES).read_text().splitlines()]
+    cases = [json.loads(line) for line in (ROOT / HARD_CASES).read_text().splitlines()]
     report = {c["id"]: _hard_case_misses(tnlp, c) for c in cases}
     right = sum(1 for m in report.values() if not m)
     assert right >= HARD_CASES_FLOOR, {k: v for k, v in report.items() if v}

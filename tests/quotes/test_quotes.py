@@ -7,18 +7,13 @@ so they do not depend on the other stages; the seed test runs the whole pipeline
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 
 from newsgraph.model import Actor, Mention, Quote
 from newsgraph.nlp.quotes.component import QuotesComponent
-from tests.conftest import needs_shared
 
 
 @pytest.fixture(scope="module")
@@ -263,20 +258,6 @@ def test_unattributed_hedged_sentence_is_an_outlet_claim(run):
 
 
 # -- the founding article ----------------------------------------------------------------------------
-
-
-def test_seed_quotes_floor(seed_extraction, seed_text):
-    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
-    spec = importlib.util.spec_from_file_location("score_seed", needs_shared("eval/score_seed.py"))
-    assert spec is not None and spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    ext = seed_extraction
-    record = ext.to_json()
-    actors = {a["id"]: a for a in record["actors"]}
-    score, notes = scorer.score_quotes(seed_text, gold["quotes"], record["quotes"], actors)
-    assert score >= 0.95, notes
-    assert all(q.speaker is not None for q in ext.quotes)
 
 
 # -- regressions from hand-checked news -----------------------------------------------------------------
@@ -959,30 +940,3 @@ def test_participle_cue_tagged_as_a_noun_before_a_quote(run):
     got = {(span_text(doc, q.source), span_text(doc, q.cue), content(doc, q)) for q in doc._.quotes}
     assert ("the secretary", "writing", "The island needs certainty and stability") in got
     assert ("the secretary", "affirmed", "her willingness to accept the role") in got
-
-
-# -- the held-out convention: pinned floors on the CHECK file ---------------------------------------------
-
-ROOT = Path(__file__).resolve().parent.parent
-# A few points below what the stage scores on the check files (see the closing notes of issue 4).
-CHECK_FLOOR = {"content_f1": 0.83, "source_acc": 0.85, "e2e_f1": 0.74, "indirect_recall": 0.66}
-# attributions_check2.jsonl: annotated in round 2 before any rule was changed (then: content F1 .824,
-# source .984, end-to-end .810, indirect recall .600); after round 2 .889 / .986 / .877 / .745.
-CHECK2_FLOOR = {"content_f1": 0.84, "source_acc": 0.93, "e2e_f1": 0.82, "indirect_recall": 0.66}
-
-
-@pytest.mark.parametrize(("name", "floor"), [("attributions_check.jsonl", CHECK_FLOOR),
-                                             ("attributions_check2.jsonl", CHECK2_FLOOR)])
-def test_attribution_scores_on_the_check_files_stay_above_the_floor(extract_text, name, floor):
-    """bench/score_attributions.py on tests/data/attributions_check*.jsonl (Wikinews articles annotated in
-    the PARC-style convention before the rules were changed, never used to tune them)."""
-    spec = importlib.util.spec_from_file_location("score_attributions", ROOT / "bench" / "score_attributions.py")
-    assert spec is not None and spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = scorer  # (its dataclass looks its module up while being defined)
-    spec.loader.exec_module(scorer)
-    gold = scorer.load_gold(ROOT / "tests" / "data" / name)
-    results = {a["id"]: extract_text(a["text"], a.get("published")).to_json() for a in gold}
-    s = scorer.score(gold, results).scores()
-    for key, value in floor.items():
-        assert s[key] >= value, (key, s)

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-
-import pytest
-
 from newsgraph.model import Actor, Extraction
-from newsgraph.nlp.actors.component import actor_at, actor_code
-from tests.conftest import needs_shared
+from newsgraph.nlp.actors.component import actor_at
+from newsgraph.nlp.actors.lexicon import actor_code
 
 
 def by_name(ext: Extraction, name: str) -> Actor:
@@ -179,25 +174,6 @@ def test_actor_at_and_actor_code(nlp):
 # ------------------------------------------------------------------------------------------------
 # the founding article
 # ------------------------------------------------------------------------------------------------
-
-
-def _score_seed_module():
-    path = needs_shared("eval/score_seed.py")
-    spec = importlib.util.spec_from_file_location("score_seed", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.slow
-def test_seed_actors_floor(seed_extraction, seed_text):
-    scorer = _score_seed_module()
-    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
-    assert seed_extraction.article.published.isoformat() == gold["article"]["published"]
-    record = seed_extraction.to_json()
-    score, notes = scorer.score_actors(seed_text, gold["actors"], record["actors"])
-    assert score >= 0.95, notes
 
 
 def test_seat_building_acts_but_is_a_place_when_located(extract_text):

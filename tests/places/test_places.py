@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-
 import pytest
 
 from newsgraph.model import Extraction, Place
-from newsgraph.resources import gazetteer
-from tests.conftest import needs_shared
+from newsgraph.nlp.places import gazetteer
 
 
 def place(ext: Extraction, text: str, n: int = 1) -> Place:
@@ -411,15 +407,6 @@ def test_gazetteer_lookup_and_load_figures():
 # ------------------------------------------------------------------------------------------------
 
 
-def _load_shared_module(name: str):
-    path = needs_shared(f"eval/{name}.py")
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_county_is_a_second_level_division(extract_text):
     ext = extract_text("Police in Laurel County, Kentucky, arrested two men on Monday.")
     laurel = place(ext, "Laurel County")
@@ -483,42 +470,12 @@ def test_news_agency_named_like_a_town_is_not_a_place(extract_text):
     assert [a.affiliation for a in ext.actors if a.name == "Xinhua"] == ["CHN"]
 
 
-@pytest.mark.slow
-def test_seed_places_floor(seed_extraction, seed_text):
-    scorer = _load_shared_module("score_seed")
-    gold = json.loads(needs_shared("seed/rferl-2024-10-28.gold.json").read_text(encoding="utf-8"))
-    assert seed_extraction.article.published.isoformat() == gold["article"]["published"]
-    record = seed_extraction.to_json()
-    score, notes = scorer.score_places(seed_text, gold["places"], record["places"])
-    assert score == 1.0, notes
-
-
-@pytest.mark.slow
-def test_trnews_floor(nlp):
-    """The first 40 TR-News articles: recognition F1 and Acc@161 pinned a little below what we reach
-    (95.3 / 92.9 / country 99.3 when pinned; the full corpus gives 95.1 / 87.9 / 98.5)."""
-    scorer = _load_shared_module("score_places")
-    path = needs_shared("data/tr-news/tr-news.jsonl")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
-    docs = [scorer.normalise_gold_doc(r, r["id"]) for r in rows]
-    sys_out = []
-    for doc in nlp.pipe([d["text"] for d in docs], batch_size=16):
-        sys_out.append([{"start": p.start, "end": p.end, "name": p.name, "country": p.country, "lat": p.lat,
-                         "lon": p.lon, "geonameid": p.geonameid} for p in doc._.places])
-    res, _ = scorer.score_corpus(docs, sys_out)
-    f1 = res["recog_primary_overlap"]["F1"]
-    acc = res["resolution_primary"]["acc161"]
-    assert f1 >= 94.8, res["recog_primary_overlap"]
-    assert acc >= 92.0, res["resolution_primary"]
-    assert res["resolution_primary"]["country_acc"] >= 98.5, res["resolution_primary"]
-
-
 def test_the_gazetteer_cache_key_covers_every_lexicon_it_reads() -> None:
     """A lexicon read by the build but missing from the cache key would leave a stale index in use."""
     import re
     from pathlib import Path
 
-    from newsgraph.resources import gazetteer
+    from newsgraph.nlp.places import gazetteer
 
     source = Path(gazetteer.__file__).read_text(encoding="utf-8")
     read = set(re.findall(r'read_lexicon\("([^"]+)"\)', source))

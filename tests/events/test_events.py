@@ -9,19 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import importlib.util
 import json
 import re
-import sys
 
 import pytest
 import spacy
 from spacy.language import Language
 
-from newsgraph.model import Actor, Article, Claim, Event, Mention
+from newsgraph.model import Actor, Claim, Event, Mention
 from newsgraph.nlp.events.component import EventsComponent
 from newsgraph.nlp.pipeline import MODEL_NAME
 from tests.conftest import needs_shared
+from tests.gates import scorers
 
 # name -> (kind, code, affiliation)
 ACTORS: dict[str, tuple[str, str | None, str | None]] = {
@@ -684,12 +683,7 @@ def _gsr_docs(nlp: Language, records: list[dict]) -> list[dict]:
 @pytest.mark.slow
 def test_plover_gsr_floor(events_nlp: Language) -> None:
     data = needs_shared("data/plover-gsr/plover_gsr.jsonl")
-    scorer = needs_shared("eval/score_events.py")
-    spec = importlib.util.spec_from_file_location("score_events", scorer)
-    assert spec is not None and spec.loader is not None
-    se = importlib.util.module_from_spec(spec)
-    sys.modules["score_events"] = se
-    spec.loader.exec_module(se)
+    se = scorers.shared("score_events")
     records = se.load_records(str(data))[1::2]  # every second record, with oracle actors
     m = se.evaluate(records, _gsr_docs(events_nlp, records))
     assert m["accuracy"] >= 85, m  # reached (round 3): 87.2 / 85.3 / 86.3 / 87.4 / 81.0
@@ -697,36 +691,6 @@ def test_plover_gsr_floor(events_nlp: Language) -> None:
     assert m["source"] >= 84, m
     assert m["target"] >= 85, m
     assert m["joint"] >= 78, m
-
-
-@pytest.mark.slow
-def test_plover_gsr_floor_full_pipeline(nlp: Language) -> None:
-    """The whole pipeline (our actors, places, claims) on all GSR sentences, as score_events.py runs it.
-    Reached when pinned (round 3): accuracy 87.2, macro-F1 85.7, set-F1 80.2, source 85.4, target 83.7,
-    joint 74.2 (round 2: 84.9 / 83.3 / 79.1 / 84.4 / 76.4 / 66.9). Split by md5(id) % 2: the tuning half
-    (even, 154 records) 89.5 / 88.3 / 82.6 / 88.5 / 87.8 / 80.6; the check half (odd, 162 records)
-    84.9 / 84.0 / 78.0 / 82.4 / 79.9 / 68.2 (round 2: 81.1 / 80.4 / 75.6 / 82.4 / 71.1 / 60.1). In round 3
-    the check half was split again by sha1(id) % 2: its even part's errors were read, its odd part (69
-    records) was not: 79.7 / 75.4 / - / 81.2 / 79.4 / 69.4."""
-    from newsgraph.nlp.pipeline import extract_one
-
-    data = needs_shared("data/plover-gsr/plover_gsr.jsonl")
-    scorer = needs_shared("eval/score_events.py")
-    spec = importlib.util.spec_from_file_location("score_events", scorer)
-    assert spec is not None and spec.loader is not None
-    se = importlib.util.module_from_spec(spec)
-    sys.modules["score_events"] = se
-    spec.loader.exec_module(se)
-    records = se.load_records(str(data))
-    articles = [Article(r["id"], r["text"], None) for r in records]
-    docs = [extract_one(a, nlp).to_json() for a in articles]
-    m = se.evaluate(records, docs)
-    assert m["accuracy"] >= 85, m
-    assert m["macro_f1"] >= 83, m
-    assert m["set_f1"] >= 78, m
-    assert m["source"] >= 83, m
-    assert m["target"] >= 81, m
-    assert m["joint"] >= 71, m
 
 
 # ---------------------------------------------------------------------------------- full pipeline

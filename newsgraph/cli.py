@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all records processed, 1 could not run, 2 bad usage, 3 some records rejected.",
     )
     sub = p.add_subparsers(metavar="COMMAND")
+    for add in (_extract_command, _ingest_command, _query_command, _show_command, _export_command,
+                _summary_command, _serve_command, _explain_command, _migrate_command):
+        add(sub)
+    return p
+
+
+def _extract_command(sub: Any) -> None:
 
     ex = sub.add_parser("extract", help="articles in, one JSON result per article out (the eval contract)")
     ex.add_argument("--input", "-i", required=True, help="JSONL, .txt or .html file, or - for JSONL on stdin")
@@ -92,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading_options(ex)
     ex.set_defaults(handler=cmd_extract)
 
+
+def _ingest_command(sub: Any) -> None:
     ing = sub.add_parser("ingest", help="extract articles and store them (idempotent, crash-safe)")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive); - for stdin")
     ing.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
@@ -99,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading_options(ing)
     ing.set_defaults(handler=cmd_ingest)
 
+
+def _query_command(sub: Any) -> None:
     q = sub.add_parser("query", help="look things up in the store")
     q.add_argument("what", choices=QUERIES, help="clusters are events merged across articles")
     q.add_argument("text", nargs="?", help="for search: an FTS5 query over sentences")
@@ -115,22 +126,30 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--context", action="store_true", help="show the sentence each row comes from")
     q.set_defaults(handler=cmd_query)
 
+
+def _show_command(sub: Any) -> None:
     sh = sub.add_parser("show", help="one article with its extracted items and their spans")
     sh.add_argument("article_id")
     sh.add_argument("--db", default=DEFAULT_DB)
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(handler=cmd_show)
 
+
+def _export_command(sub: Any) -> None:
     exp = sub.add_parser("export", help="write every store table as Parquet, the exchange format")
     exp.add_argument("out", metavar="DIR", help="folder for <table>.parquet files")
     exp.add_argument("--db", default=DEFAULT_DB)
     exp.set_defaults(handler=cmd_export)
 
+
+def _summary_command(sub: Any) -> None:
     su = sub.add_parser("summary", help="a short situation summary of the store")
     su.add_argument("--db", default=DEFAULT_DB)
     su.add_argument("--top", type=_positive, default=8, help="rows per section")
     su.set_defaults(handler=cmd_summary)
 
+
+def _serve_command(sub: Any) -> None:
     sv = sub.add_parser("serve", help="a read-only web view: timeline, map, claims, figures, each with its trail")
     sv.add_argument("--db", default=DEFAULT_DB)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
@@ -140,10 +159,22 @@ def build_parser() -> argparse.ArgumentParser:
                          " guards the API against DNS rebinding")
     sv.set_defaults(handler=cmd_serve)
 
+
+def _explain_command(sub: Any) -> None:
+    xp = sub.add_parser("explain", help="why an item says what it says: its sentence, the rules that fired, "
+                                        "the evidence each used")
+    xp.add_argument("article_id")
+    xp.add_argument("item", nargs="?", help="E3, Q1, C2, A4 (ids), or time:0, place:3, quantity:2 (positions); "
+                                            "leave out to list every item with the rule that made it")
+    xp.add_argument("--db", default=DEFAULT_DB)
+    xp.add_argument("--json", action="store_true")
+    xp.set_defaults(handler=cmd_explain)
+
+
+def _migrate_command(sub: Any) -> None:
     mg = sub.add_parser("migrate", help="bring a store made by an older newsgraph up to date (ingest does it too)")
     mg.add_argument("--db", default=DEFAULT_DB)
     mg.set_defaults(handler=cmd_migrate)
-    return p
 
 
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
@@ -233,7 +264,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     check_paths(args.paths)  # a typo must not leave an empty store behind
     rejected: list[str] = []
     report = ingest_articles(
-        args.db, _read(args.paths, args, rejected), workers=args.workers, progress=not args.no_progress,
+        args.db, _read(args.paths, args, rejected), workers=args.workers, progress=_Bar(not args.no_progress),
         engine=args.engine, ray_address=args.ray_address,
     )
     refused = len(rejected) + len(report.rejected) + len(report.conflicts)
@@ -246,6 +277,30 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 # The query functions' filter keywords, as the command line spells them.
 QUERY_OPTIONS = {"actor": "--actor", "event_type": "--type", "since": "--since", "until": "--until",
                  "speaker": "--speaker", "name": "--name", "article": "--article", "text": "a text"}
+
+
+class _Bar:
+    """An ingest's progress on stderr: a bar (unless --no-progress) and one line a message."""
+
+    def __init__(self, shown: bool) -> None:
+        self.shown = shown
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="article", disable=not self.shown, file=sys.stderr, dynamic_ncols=True)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def say(self, message: str) -> None:
+        print(f"newsgraph: {message}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -307,6 +362,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from newsgraph import report
+    from newsgraph.service.explain import explain
+    from newsgraph.store import Store
+
+    with Store.open_existing(args.db) as store:
+        explanations = explain(store, args.article_id, args.item)
+    if args.json:
+        for e in explanations:
+            print(json.dumps(e.to_json(), ensure_ascii=False))
+    else:
+        print(report.explanations(explanations, detailed=args.item is not None))
+    return EXIT_OK
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     from newsgraph.store import Store
 
@@ -321,7 +391,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from newsgraph.serve import serve
 
     try:
-        serve(args.db, host=args.host, port=args.port, allowed_hosts=args.allow_host)
+        serve(args.db, host=args.host, port=args.port, allowed_hosts=args.allow_host,
+              on_ready=lambda url: print(f"newsgraph: serving {args.db} on {url} (Ctrl-C stops)", flush=True))
     except OSError as e:
         raise NewsgraphError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pick another --port") from e
     return EXIT_OK

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Bound = Literal["=", ">", ">=", "<", "<=", "~"]
@@ -62,6 +62,8 @@ class Time:
     value: str  # TIMEX3 value: "2024-10-28", "2024-W43", "P3W", "PAST_REF", "XXXX-10-28" ...
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, ON_OR_BEFORE, START, END, APPROX ...
     anchor: str | None = None  # what the value was resolved against: "published", "narrative", None
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Place:
     level: PlaceLevel | None = None  # precision of the coordinates
     admin1: str | None = None
     stands_for: str | None = None  # ISO3 of the government a capital's name stands for ("Moscow said")
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -94,6 +98,8 @@ class Quantity:
     claim: str | None = None  # id of the claim it is stated in
     event: str | None = None  # id of the event it sizes
     status: str | None = None  # "expected" for figures stated as future
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -118,6 +124,8 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     anonymous: bool = False  # "officials who spoke on condition of anonymity"
     role_text: str | None = None  # the role as written ("chief") when ``role`` is its canonical office
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -146,6 +154,8 @@ class Quote:
     claim: str | None = None
     time: str | None = None  # TIMEX3 value of the time governing its claim (copied from the claim)
     time_from: str | None = None  # "text" or "published", as on the claim
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -161,6 +171,8 @@ class Claim:
     speaker: str | None = None  # actor id of the immediate source; None for the outlet itself
     time: str | None = None  # TIMEX3 value of the time governing it
     time_from: str | None = None  # "text" or "published"
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -188,6 +200,8 @@ class Event:
     # every statement of this one event in the article, [[start, end], ...] (evidence spans, in text order);
     # start/end above is the most specific of them
     mentions: list[list[int]] = field(default_factory=list)
+    rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
+    trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 
 
 @dataclass
@@ -275,6 +289,9 @@ def _spans_of(item: Any) -> Iterator[tuple[int, int, str | None]]:
         yield (m.start, m.end, m.text) if isinstance(m, Mention) else (m[0], m[1], None)
     for link in getattr(item, "chain", None) or ():
         yield link.start, link.end, link.text
+    for _rule, start, end in getattr(item, "trace", None) or ():  # the evidence each rule used
+        if isinstance(start, int) and isinstance(end, int):
+            yield start, end, None
 
 
 def _finite(value: Any) -> bool:

@@ -19,6 +19,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "quantities": ("published", "bound", "value", "unit", "counted", "category", "claimed_by", "article_id"),
     "actors": ("name", "kind", "code", "country", "articles", "mentions", "roles", "aliases"),
     "search": ("article_id", "snippet"),
+    "items": ("item", "rule", "what", "text"),  # newsgraph explain
 }
 MAX_CELL = 60
 
@@ -140,4 +141,24 @@ def summary(store: Store, top: int = 8) -> str:
     out += ["", "Try: newsgraph query events --actor RUS --context | query clusters | query quotes --speaker Rutte | "
             "query search \"troops\" | show ARTICLE_ID",
             "     or: newsgraph serve   (timeline, map, claims and figures in the browser, each row with its trail)"]
+    return "\n".join(out)
+
+
+def explanations(items: Sequence[Any], detailed: bool) -> str:
+    """``newsgraph explain``: one line an item (the rule that made it), or the whole trail of one item."""
+    if not detailed:
+        rows = [{"item": e.address, "rule": e.rule, "what": e.summary, "text": e.text} for e in items]
+        return table("items", rows)
+    out = []
+    for e in items:
+        out += [f"{e.address}  {e.summary}", f"  text      “{_cell(e.text, 200)}”  [{e.start}:{e.end}]"]
+        if e.sentence:
+            out.append(f"  sentence  {_cell(e.sentence, 300)}")
+        out.append(f"  made by   {e.rule or '(no named rule: the stage has not named its rules yet)'}")
+        if e.steps:
+            out.append("  rules that fired, in order, with the text each used:")
+        for s in e.steps:
+            evidence = f"“{_cell(s.evidence, 60)}” [{s.start}:{s.end}]" if s.evidence is not None else "(no span)"
+            out.append(f"    {s.rule}  {evidence}")
+            out.append(f"        {s.what or '(a rule this version no longer has)'}")
     return "\n".join(out)

@@ -135,12 +135,19 @@ def _recoded(codes: list[str], table: dict[str, str]) -> list[str]:
 
 
 def _moved(item: Any, offset: int, **changes: Any) -> Any:
+    if hasattr(item, "trace"):
+        changes["trace"] = _moved_trace(item.trace, offset)
     return dataclasses.replace(item, start=item.start + offset, end=item.end + offset, **changes)
 
 
 def _moved_actor(actor: Actor, offset: int) -> Actor:
     mentions = [Mention(m.start + offset, m.end + offset, m.text, m.form) for m in actor.mentions]
-    return dataclasses.replace(actor, mentions=mentions)
+    return dataclasses.replace(actor, mentions=mentions, trace=_moved_trace(actor.trace, offset))
+
+
+def _moved_trace(trace: list[list[Any]], offset: int) -> list[list[Any]]:
+    """[rule, start, end] with the evidence span moved (None stays None)."""
+    return [[rule, *(x + offset if isinstance(x, int) else x for x in span)] for rule, *span in trace]
 
 
 def _pair(pair: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:

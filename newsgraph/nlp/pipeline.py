@@ -45,8 +45,8 @@ BATCH_SIZE = 32
 PARALLEL_TASK = 8  # articles per task sent to a worker process
 
 
-def _import_components() -> None:
-    # Importing the modules registers their factories with spaCy.
+def import_stages() -> None:
+    """Import every stage: registers their factories with spaCy and their rules with nlp.rules."""
     from newsgraph.nlp.actors import component as _actors  # noqa: F401
     from newsgraph.nlp.events import component as _events  # noqa: F401
     from newsgraph.nlp.links import component as _links  # noqa: F401
@@ -60,7 +60,7 @@ def _import_components() -> None:
 @functools.cache
 def build_nlp(max_chars: int = MAX_CHARS) -> Language:
     """The model with our components; cached, so each process loads it once."""
-    _import_components()
+    import_stages()
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as e:

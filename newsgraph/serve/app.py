@@ -108,10 +108,12 @@ def make_server(db: str | Path, host: str = "127.0.0.1", port: int = 8765,
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765,
-          allowed_hosts: Iterable[str] | None = None) -> None:
-    """Serve the web view until interrupted; ``allowed_hosts`` are host names answered besides the defaults."""
+          allowed_hosts: Iterable[str] | None = None, on_ready: Callable[[str], None] | None = None) -> None:
+    """Serve the web view until interrupted; ``allowed_hosts`` are host names answered besides the defaults.
+    ``on_ready`` gets the URL once the server listens (the CLI prints it)."""
     with make_server(db, host, port, allowed_hosts) as server:
-        print(f"newsgraph: serving {db} on http://{host}:{server.server_port}/ (Ctrl-C stops)", flush=True)
+        if on_ready is not None:
+            on_ready(f"http://{host}:{server.server_port}/")
         server.serve_forever()
 
 

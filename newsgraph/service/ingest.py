@@ -4,16 +4,17 @@ Articles whose text is already stored are skipped before any NLP, so a rerun aft
 does the work that is missing; the id they came with is kept as an alias of the stored article, so
 looking it up still finds it. Each article and all its items commit together or not at all. A text the
 pipeline cannot process is reported (``rejected``) and the others go on.
+
+This module prints nothing: what happens goes to the caller's ``Progress`` (the CLI shows a bar and one
+line a rejection), and the counts come back in the ``IngestReport``.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import Protocol
 
 from newsgraph.errors import IdConflict
 from newsgraph.ingest.records import Rejected
@@ -30,40 +31,63 @@ class IngestReport:
     rejected: list[str] = field(default_factory=list)  # texts the pipeline could not process
 
 
+class Progress(Protocol):
+    """What an ingest tells as it goes: how many articles it will process, each one done, each message."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self) -> None: ...
+    def say(self, message: str) -> None: ...
+    def close(self) -> None: ...
+
+
+class Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def say(self, message: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def ingest_articles(
-    db: str | Path, articles: Iterable[Article], workers: int | None = 1, progress: bool = True, engine: str = "local",
-    ray_address: str | None = None,
+    db: str | Path, articles: Iterable[Article], workers: int | None = 1, progress: Progress | None = None,
+    engine: str = "local", ray_address: str | None = None,
 ) -> IngestReport:
     from newsgraph.nlp.pipeline import build_nlp, extract
 
-    report = IngestReport()
+    report, progress = IngestReport(), progress or Silent()
     with Store.open(db) as store:
-        pending, aliases = _new_articles(store, articles, report)
+        pending, aliases = _new_articles(store, articles, report, progress)
         if pending:
             if (workers or 1) <= 1 and engine == "local":
-                build_nlp()  # load before the progress bar starts, so its rate means articles
-            bar = _progress(len(pending), progress)
+                build_nlp()  # load before the progress starts, so its rate means articles
+            progress.start(len(pending))
             for result in extract(pending, workers=workers, engine=engine, ray_address=ray_address):
-                bar.update(1)
+                progress.advance()
                 if isinstance(result, Rejected):
                     report.rejected.append(str(result))
-                    print(f"newsgraph: {result}", file=sys.stderr)
+                    progress.say(str(result))
                     continue
                 try:
                     stored = store.write(result)
                 except IdConflict as e:
                     report.conflicts.append(f"{result.article.origin or result.article.id}: {e} — skipped")
-                    print(f"newsgraph: {report.conflicts[-1]}", file=sys.stderr)
+                    progress.say(report.conflicts[-1])
                     continue
                 report.stored += stored
                 report.skipped += not stored
-            bar.close()
+            progress.close()
         # last, so that an alias of a text first stored in this same run finds its article
         report.aliased = sum(store.add_alias(alias, digest, origin) for alias, digest, origin in aliases)
     return report
 
 
-def _new_articles(store: Store, articles: Iterable[Article], report: IngestReport
+def _new_articles(store: Store, articles: Iterable[Article], report: IngestReport, progress: Progress
                   ) -> tuple[list[Article], list[tuple[str, str, str | None]]]:
     """The articles to process, and (id, text digest, origin) of those whose text is already stored or
     queued under another id."""
@@ -82,13 +106,9 @@ def _new_articles(store: Store, articles: Iterable[Article], report: IngestRepor
         if article.id in pending_ids or store.has_id(article.id):
             message = f'{article.origin or article.id}: id "{article.id}" is already stored with another text — skipped'
             report.conflicts.append(message)
-            print(f"newsgraph: {message}", file=sys.stderr)
+            progress.say(message)
             continue
         seen[digest] = article.id
         pending_ids.add(article.id)
         pending.append(article)
     return pending, aliases
-
-
-def _progress(total: int, enabled: bool) -> tqdm:
-    return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr, dynamic_ncols=True)

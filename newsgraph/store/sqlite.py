@@ -179,7 +179,7 @@ class Store:
         )
         c.executemany(
             "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*base(i, q), q.value, q.bound, q.unit, q.counted, q.category, q.claim)
+            [(*base(i, q), _sql_number(q.value), q.bound, q.unit, q.counted, q.category, q.claim)
              for i, q in enumerate(ext.quantities)],
         )
         c.executemany(
@@ -298,6 +298,11 @@ class Store:
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute(sql, params):
             yield dict(row)
+
+
+def _sql_number(value: float) -> float:
+    """SQLite's INTEGER holds 64 bits: a larger whole number (10**20) is stored as REAL, not refused."""
+    return float(value) if isinstance(value, int) and not -(2**63) <= value < 2**63 else value
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

@@ -57,7 +57,7 @@ def test_ray_ingest_stores_the_same_as_local(local_ray: None, tmp_path: Path) ->
     counts = {}
     for engine in ("local", "ray"):
         db = tmp_path / f"{engine}.db"
-        report = ingest_articles(db, articles(), workers=1 if engine == "local" else 2, progress=False, engine=engine)
+        report = ingest_articles(db, articles(), workers=1 if engine == "local" else 2, engine=engine)
         assert report.stored == len(TEXTS)
         with Store.open_existing(db) as store:
             counts[engine] = {t: store.count(t) for t in ("articles", "events", "quotes", "claims", "places",

@@ -478,7 +478,7 @@ def test_the_gazetteer_cache_key_covers_every_lexicon_it_reads() -> None:
     from newsgraph.nlp.places import gazetteer
 
     source = Path(gazetteer.__file__).read_text(encoding="utf-8")
-    read = set(re.findall(r'read_lexicon\("([^"]+)"\)', source))
+    read = set(re.findall(r'lexicon\.rows\("([^"]+)"\)', source))
     assert read and read <= set(gazetteer.GAZETTEER_LEXICONS)
     assert re.fullmatch(r"[0-9a-f]{12}", gazetteer.build_key())
     assert gazetteer.build_key() in gazetteer.cache_path().name

@@ -278,3 +278,13 @@ def test_actor_registry_keeps_roles_over_time(store: Store, extract_text) -> Non
     johnson = next(a for a in store.query("actors", limit=10) if a["name"] == "Boris Johnson")
     assert johnson["articles"] == 3
     assert johnson["roles"] == "Prime Minister (2022-05-01); Former prime minister (2023-02-01 … 2023-06-01)"
+
+
+def test_a_whole_number_past_64_bits_is_stored_as_real() -> None:
+    from newsgraph.model import Article, Extraction, Quantity
+
+    ext = Extraction(Article("big", "99999999999999999999 drones"),
+                     quantities=[Quantity(0, 20, "99999999999999999999", 10**20, "=", "drones")])
+    with Store.open(":memory:") as store:
+        assert store.write(ext)
+        assert store.conn.execute("SELECT value FROM quantities").fetchone()[0] == 1e20

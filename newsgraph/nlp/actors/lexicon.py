@@ -9,7 +9,8 @@ import functools
 from dataclasses import dataclass, field
 
 from newsgraph.model import Actor
-from newsgraph.nlp.places.gazetteer import GEONAMES_DIR, LEXICON_DIR, read_lexicon
+from newsgraph.nlp import lexicon
+from newsgraph.nlp.places.gazetteer import GEONAMES_DIR
 
 # ------------------------------------------------------------------------------------------------
 
@@ -79,38 +80,38 @@ def load_actor_lexicon() -> ActorLexicon:
             lex.capitals[iso3] = capital
         if capital and int(f[7]) >= MIN_CAPITAL_STATE_POPULATION:
             lex.seats[capital] = iso3
-    for iso3, form in read_lexicon("states.tsv"):
+    for iso3, form in lexicon.rows("lexicons/actors/states.tsv"):
         lex.states[form] = iso3
-    for iso3, form in read_lexicon("demonyms.tsv"):
+    for iso3, form in lexicon.rows("lexicons/actors/demonyms.tsv"):
         lex.demonyms[form] = iso3
     for form, iso3 in list(lex.demonyms.items()):
         # the plural of a people named by an "-an"/"-i" adjective: "Liberians", "Iraqis", "Ghanaians"
         if form.endswith(("an", "i")) and form + "s" not in lex.demonyms and form + "s" not in lex.states:
             lex.demonyms[form + "s"] = iso3
     metonyms = set()
-    for iso3, form, what in read_lexicon("seats.tsv"):
+    for iso3, form, what in lexicon.rows("lexicons/actors/seats.tsv"):
         lex.seats[form] = iso3
         if what == "building":
             metonyms.add(form)
     lex.metonyms = frozenset(metonyms)
-    for row in read_lexicon("igos.tsv"):
+    for row in lexicon.rows("lexicons/actors/igos.tsv"):
         code, name = row[0], row[1]
         body = Body("organization", name, code, None)
         for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
             lex.bodies[form] = body
-    for row in read_lexicon("bodies.tsv"):
+    for row in lexicon.rows("lexicons/actors/bodies.tsv"):
         iso3, name = row[0], row[1]
         body = Body("organization", name, None, iso3)
         for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
             lex.bodies[form] = body
-    for row in read_lexicon("groups.tsv"):
+    for row in lexicon.rows("lexicons/actors/groups.tsv"):
         code, name = row[0], row[1]
         country = row[3] if len(row) > 3 and row[3] else None
         body = Body("group", name, code, country)
         for form in [name, *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
             lex.bodies[form] = body
-    lex.non_actors = {row[0]: row[1] for row in read_lexicon("non_actors.tsv")}
-    for row in read_lexicon("peoples.tsv"):
+    lex.non_actors = {row[0]: row[1] for row in lexicon.rows("lexicons/actors/non_actors.tsv")}
+    for row in lexicon.rows("lexicons/actors/peoples.tsv"):
         body = Body("group", row[1], row[0], row[3] if len(row) > 3 and row[3] else None)
         for form in row[2].split("|"):
             lex.peoples[form] = body
@@ -119,7 +120,7 @@ def load_actor_lexicon() -> ActorLexicon:
     titles: dict[str, list[tuple[str, str | None]]] = {}
     words: set[str] = set(TITLE_MODIFIERS)
     heads: set[str] = set()
-    for row in read_lexicon("titles.tsv"):
+    for row in lexicon.rows("lexicons/actors/titles.tsv"):
         title = row[0].strip().lower()
         canonical = row[1].strip() if len(row) > 1 and row[1].strip() else ""
         org = row[2].strip() if len(row) > 2 and row[2].strip() else None
@@ -129,10 +130,7 @@ def load_actor_lexicon() -> ActorLexicon:
         parts = title.split()
         words.update(parts)
         heads.add(parts[-1])
-    lex.government_nouns = frozenset(
-        line.strip() for line in (LEXICON_DIR / "government_nouns.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    lex.government_nouns = frozenset(lexicon.entries("lexicons/actors/government_nouns.txt"))
     lex.titles = titles
     lex.title_words = frozenset(words)
     lex.title_heads = frozenset(heads)

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event, Quantity
-from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
+from newsgraph.nlp import (
+    extensions,  # noqa: F401  (registers the Doc._ extensions)
+    lexicon,
+)
 from newsgraph.nlp.quantities.lexicon import load_lexicon
 
 # Longest dependency path (in arcs) between a counted noun and a trigger that still sizes it.
@@ -41,12 +43,8 @@ MEASURE_UNITS = frozenset({"percent", "percentage point", "fraction"})
 @functools.cache
 def event_link_table() -> dict[str, frozenset[str]]:
     """Event type -> the quantity categories that can size it (quantities_event_links.tsv)."""
-    text = resources.files("newsgraph.resources").joinpath("lexicons", "quantities_event_links.tsv")
     table: dict[str, frozenset[str]] = {}
-    for line in text.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        event_type, categories = line.split("\t")[:2]
+    for event_type, categories in lexicon.rows("lexicons/links/event_links.tsv", columns=2):
         table[event_type] = frozenset(categories.split())
     return table
 

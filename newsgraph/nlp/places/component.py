@@ -68,6 +68,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Place
+from newsgraph.nlp import lexicon
 from newsgraph.nlp.actors.lexicon import load_actor_lexicon
 from newsgraph.nlp.extensions import doc_text
 from newsgraph.nlp.places.gazetteer import (
@@ -80,7 +81,6 @@ from newsgraph.nlp.places.gazetteer import (
     distance_km,
     load,
     normalize,
-    read_lexicon,
 )
 from newsgraph.nlp.places.toponyms import toponym_texts
 from newsgraph.nlp.words import POSSESSIVE
@@ -208,7 +208,7 @@ class PlacesComponent:
         # Buildings that stand for a government: a place (at the capital) when used as one.
         self.buildings = {form: lex.seats[form] for form in lex.metonyms}
         self.capitals = lex.capitals
-        self.non_places = frozenset(normalize(row[0]) for row in read_lexicon("non_places.tsv"))
+        self.non_places = frozenset(normalize(row[0]) for row in lexicon.rows("lexicons/places/non_places.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         actors = doc._.actors or []

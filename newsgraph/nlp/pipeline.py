@@ -72,8 +72,8 @@ def build_nlp(max_chars: int = MAX_CHARS, rules_off: tuple[str, ...] = ()) -> La
     nlp.max_length = max(max_chars, 1)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")  # (the parser keeps the breaks it is given)
     for name in COMPONENTS:
-        takes_rules = "rules_off" in nlp.get_factory_meta(name).default_config
-        nlp.add_pipe(name, config={"rules_off": list(rules_off)} if takes_rules and rules_off else None)
+        takes_rules = "rules_off" in (nlp.get_factory_meta(name).default_config or {})
+        nlp.add_pipe(name, config={"rules_off": list(rules_off)} if takes_rules and rules_off else {})
     return nlp
 
 

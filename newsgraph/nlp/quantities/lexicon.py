@@ -1,4 +1,4 @@
-"""The word lists of the quantities stage, read once from newsgraph/resources/lexicons/quantities_*.
+"""The word lists of the quantities stage, read once from newsgraph/resources/lexicons/quantities/.
 
 Every table is keyed by lower-case token tuples (or single lower-case words), so the component looks
 words up in dicts instead of scanning lists.
@@ -48,6 +48,21 @@ class QuantityLexicon:
     predicates: dict[str, Cue] = field(default_factory=dict)
     identifiers: frozenset[str] = frozenset()
     strong_identifiers: frozenset[str] = frozenset()  # name the number even before a noun: "category 3"
+    # the short cue-word lists of cue_words.tsv, by list name ("figure_noun": {"total", "toll", ...})
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    comparisons: frozenset[Phrase] = frozenset()  # ("up", "from"): a figure compared with the one before
+
+    def unit_cue(self, unit: str | None) -> Cue | None:
+        """The cue of a count's unit (the head of its counted noun), singular or plural: "troops", "civilian"."""
+        word = (unit or "").lower()
+        return self.nouns.get(word) or self.nouns.get(word.removesuffix("s"))
+
+    def cue(self, name: str) -> frozenset[str]:
+        """A list of cue_words.tsv; a name that no line uses is an error, not an empty list."""
+        try:
+            return self.cues[name]
+        except KeyError:
+            raise KeyError(f"no list {name!r} in lexicons/quantities/cue_words.tsv") from None
 
     @property
     def max_pre_bound(self) -> int:
@@ -59,8 +74,8 @@ class QuantityLexicon:
         return max(lengths, default=0)
 
 
-def _rows(name: str) -> list[list[str]]:
-    return lexicon.rows(f"lexicons/quantities/{name}")
+def _rows(name: str, columns: int | tuple[int, int] | None = None) -> list[list[str]]:
+    return lexicon.rows(f"lexicons/quantities/{name}", columns=columns)
 
 
 def _phrase(text: str) -> Phrase:
@@ -98,6 +113,11 @@ def load_lexicon() -> QuantityLexicon:
     for lemma, category, subcategory, role in _rows("categories.tsv"):
         cue = Cue(category, None if subcategory == "-" else subcategory)
         (lex.nouns if role == "noun" else lex.predicates)[lemma] = cue
+    cues: dict[str, set[str]] = {}
+    for name, word in _rows("cue_words.tsv", columns=2):
+        cues.setdefault(name, set()).add(word)
+    lex.cues = {name: frozenset(words) for name, words in cues.items()}
+    lex.comparisons = frozenset(_phrase(p) for p in lex.cues.get("comparison", ()))
     rows = _rows("identifiers.txt")
     lex.identifiers = frozenset(row[0] for row in rows)
     lex.strong_identifiers = frozenset(row[0] for row in rows if row[1:] == ["always"])

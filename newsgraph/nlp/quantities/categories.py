@@ -90,39 +90,15 @@ class Categoriser:
         context = self.context(focus)
         cues = [PredicateCue(c, t, rule) for t, rule in context.words if (c := _lookup(self.lex.predicates, t))]
         self._status(q, context, cues)
-        people = (
-            noun is None
-            or (noun_cue is not None and noun_cue.cue.category in PEOPLE_CATEGORIES)
-            or noun.ent_type_ == "NORP"
-            or noun.tag_ == "NNPS"
-        )
         event_cues = [c for c in cues if c.cue.category in EVENT_CATEGORIES]
-        if not people and self.rules.on("quantities.category.things_guard"):
+        if not _people(noun, noun_cue) and self.rules.on("quantities.category.things_guard"):
             # Towns are captured and evacuated too: for nouns not known to be people only killing, wounding
             # and arrests recategorise ("337 suspected users were arrested", not "5 towns captured").
             kept = [c for c in event_cues if noun_cue is None and _unambiguous(c.cue)]
             for dropped in (c for c in event_cues if c not in kept):
                 _fire(q, "quantities.category.things_guard", dropped.token)
             event_cues = kept
-        noun_category = noun_cue.cue.category if noun_cue is not None else None
-        casualties = [c for c in event_cues if c.cue.category == "casualties"]
-        choice: list[tuple[str, Callable[[], _Category | None]]] = [
-            ("quantities.category.weapons_noun", lambda: ("weapons", None, []) if noun_category == "weapons" else None),
-            ("quantities.category.casualty_noun", lambda: (
-                ("casualties", noun_cue.cue.subcategory, []) if noun_cue and noun_category == "casualties" else None
-            )),
-            ("quantities.category.casualty_predicate", lambda: (
-                ("casualties", _casualty_subcategory([c.cue for c in event_cues]), casualties) if casualties else None
-            )),
-            ("quantities.category.event_predicate", lambda: (
-                (event_cues[0].cue.category, None, event_cues[:1]) if event_cues else None
-            )),
-            ("quantities.category.noun", lambda: (
-                (noun_category, None, []) if noun_category in NOUN_CATEGORIES else None
-            )),
-            ("quantities.category.other", lambda: ("other", None, [])),
-        ]
-        found = self.rules.first(choice)
+        found = self.rules.first(_category_table(noun_cue, event_cues))
         if found is None or found[1] is None:
             return
         name, (q.category, subcategory, used) = found[0], found[1]
@@ -241,6 +217,41 @@ class Categoriser:
 
     def _is_number_word(self, tok: Token) -> bool:
         return tok.like_num or tok.lower_ in self.lex.numbers
+
+
+def _people(noun: Token | None, noun_cue: NounCue | None) -> bool:
+    """Is the count one of people (or a bare number, which counts people as often as not)?"""
+    return (
+        noun is None
+        or (noun_cue is not None and noun_cue.cue.category in PEOPLE_CATEGORIES)
+        or noun.ent_type_ == "NORP"
+        or noun.tag_ == "NNPS"
+    )
+
+
+def _category_table(
+    noun_cue: NounCue | None, event_cues: list[PredicateCue]
+) -> list[tuple[str, Callable[[], _Category | None]]]:
+    """The category rules in order, each with what it finds: a category, subcategory and the cues used."""
+    noun_category = noun_cue.cue.category if noun_cue is not None else None
+    noun_subcategory = noun_cue.cue.subcategory if noun_cue is not None else None
+    casualties = [c for c in event_cues if c.cue.category == "casualties"]
+    return [
+        ("quantities.category.weapons_noun", lambda: ("weapons", None, []) if noun_category == "weapons" else None),
+        ("quantities.category.casualty_noun", lambda: (
+            ("casualties", noun_subcategory, []) if noun_category == "casualties" else None
+        )),
+        ("quantities.category.casualty_predicate", lambda: (
+            ("casualties", _casualty_subcategory([c.cue for c in event_cues]), casualties) if casualties else None
+        )),
+        ("quantities.category.event_predicate", lambda: (
+            (event_cues[0].cue.category, None, event_cues[:1]) if event_cues else None
+        )),
+        ("quantities.category.noun", lambda: (
+            (noun_category, None, []) if noun_category in NOUN_CATEGORIES else None
+        )),
+        ("quantities.category.other", lambda: ("other", None, [])),
+    ]
 
 
 def in_subset(tok: Token) -> bool:

@@ -99,34 +99,13 @@ class NounFinder:
 
     def _take(self, doc: Doc, k: int, w: _Walk) -> int | None:
         """Read token k of the phrase; the next token to read, or None where the phrase ends."""
+        jumped = self._jump(doc, k, w)
+        if jumped is not None:
+            return jumped
         tok = doc[k]
-        on = self.rules.on
-        if tok.tag_ == "POS" and on("quantities.counted.possessive"):
-            w.found(None, "")  # "Russia's troops": the owner is not the counted noun
-            w.passed("quantities.counted.possessive", k - 1, k + 1)
-        elif w.partitive and w.noun is None and (tok.like_num or (tok.lower_ == "of" and doc[k - 1].like_num)) and (
-            on("quantities.counted.whole_number")
-        ):
-            w.passed("quantities.counted.whole_number", k, k + 1)  # "six of the country's eight district capitals"
-        elif w.noun is None and tok.tag_ == "PRP$" and on("quantities.counted.possessive"):
-            w.passed("quantities.counted.possessive", k, k + 1)  # "5,000 of its tanks"
-        elif w.noun is None and _is_designation(tok.text) and on("quantities.counted.designation"):
-            w.passed("quantities.counted.designation", k, k + 1)  # "18 F-16 fighter jets" (tagged NUM)
-        elif tok.text == "(" and w.noun is not None and on("quantities.counted.aside") and (
-            close := self._closing_parenthesis(doc, k, w.sent_end)
-        ):
-            w.limit += close + 1 - k  # "hundreds of ISIS (Islamic State) fighters": an aside inside the phrase
-            w.passed("quantities.counted.aside", k, close + 1)
-            return close + 1
-        elif tok.text in DASHES and not tok.whitespace_ and k > w.j and on("quantities.counted.hyphen_compound"):
-            # "Russia-backed troops", "war-damaged structures": the compound modifies what follows
-            nxt = doc[k + 1] if k + 1 < w.sent_end else None
-            w.found(nxt if nxt is not None and nxt.pos_ in NOUN_POS else None, "quantities.counted.hyphen_compound")
-            if nxt is not None:
-                w.run.append(nxt)
-            w.passed("quantities.counted.hyphen_compound", k - 1, min(k + 2, w.sent_end))
-            return k + 2
-        elif tok.pos_ in NOUN_POS and tok.text[:1].isalpha() and on(_head_rule(w)):  # not a symbol ("±")
+        if (rule := self._marker(doc, k, w)) is not None:
+            w.passed(rule, k - 1 if tok.tag_ == "POS" else k, k + 1)
+        elif tok.pos_ in NOUN_POS and tok.text[:1].isalpha() and self.rules.on(_head_rule(w)):  # not a symbol ("±")
             w.found(tok, _head_rule(w))
         elif self._adjective_head(tok, w):
             w.found(tok, "quantities.counted.adjective_head")  # "a toll of 27 dead", "12 wounded"
@@ -136,6 +115,45 @@ class NounFinder:
             return None
         w.run.append(tok)
         return k + 1
+
+    def _marker(self, doc: Doc, k: int, w: _Walk) -> str | None:
+        """The rule that passes over token k as an owner, a whole's number or a model name, if any."""
+        tok = doc[k]
+        on = self.rules.on
+        if tok.tag_ == "POS" and on("quantities.counted.possessive"):
+            w.found(None, "")  # "Russia's troops": the owner is not the counted noun
+            return "quantities.counted.possessive"
+        if w.noun is not None:
+            return None
+        if w.partitive and (tok.like_num or (tok.lower_ == "of" and doc[k - 1].like_num)) and (
+            on("quantities.counted.whole_number")
+        ):
+            return "quantities.counted.whole_number"  # "six of the country's eight district capitals"
+        if tok.tag_ == "PRP$" and on("quantities.counted.possessive"):
+            return "quantities.counted.possessive"  # "5,000 of its tanks"
+        if _is_designation(tok.text) and on("quantities.counted.designation"):
+            return "quantities.counted.designation"  # "18 F-16 fighter jets" (tagged NUM)
+        return None
+
+    def _jump(self, doc: Doc, k: int, w: _Walk) -> int | None:
+        """Where the walk goes on after an aside or a hyphenated compound at token k, if there is one."""
+        tok = doc[k]
+        if tok.text == "(" and w.noun is not None and self.rules.on("quantities.counted.aside") and (
+            close := self._closing_parenthesis(doc, k, w.sent_end)
+        ):
+            w.limit += close + 1 - k  # "hundreds of ISIS (Islamic State) fighters": an aside inside the phrase
+            w.passed("quantities.counted.aside", k, close + 1)
+            return close + 1
+        hyphen = tok.text in DASHES and not tok.whitespace_ and k > w.j
+        if hyphen and self.rules.on("quantities.counted.hyphen_compound"):
+            # "Russia-backed troops", "war-damaged structures": the compound modifies what follows
+            nxt = doc[k + 1] if k + 1 < w.sent_end else None
+            w.found(nxt if nxt is not None and nxt.pos_ in NOUN_POS else None, "quantities.counted.hyphen_compound")
+            if nxt is not None:
+                w.run.append(nxt)
+            w.passed("quantities.counted.hyphen_compound", k - 1, min(k + 2, w.sent_end))
+            return k + 2
+        return None
 
     def _adjective_head(self, tok: Token, w: _Walk) -> bool:
         return (

@@ -397,14 +397,18 @@ class NumberReader:
         if not high.scaled and high.plain_year and core.plain_year and self.rules.on("quantities.not.year_range"):
             return None  # "2014-2022" is a time span
         if high.scaled and not core.scaled and self.rules.on("quantities.range.shared_scale"):
-            # "1-2 million", "between 10 and 12 million": the scale belongs to both ends
-            scale = next(s for s in (1e12, 1e9, 1e6, 1e3, 1e2, 1.0) if high.value >= s)
-            if core.value * scale <= high.value and scale != 1.0:
-                core.value *= scale
-                core.steps.append(("quantities.range.shared_scale", high.start, high.end))
+            _share_scale(core, high)
         if high.value <= core.value and self.rules.on("quantities.not.score"):
             return None  # "3-1" scores, "24-7"
         return high, high.end
+
+
+def _share_scale(core: Core, high: Core) -> None:
+    """ "1-2 million", "between 10 and 12 million": the scale of the high end belongs to both ends."""
+    scale = next(s for s in (1e12, 1e9, 1e6, 1e3, 1e2, 1.0) if high.value >= s)
+    if core.value * scale <= high.value and scale != 1.0:
+        core.value *= scale
+        core.steps.append(("quantities.range.shared_scale", high.start, high.end))
 
 
 @dataclass

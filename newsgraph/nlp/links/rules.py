@@ -1,0 +1,37 @@
+"""The rules of the links stage, in the order it tries them (``newsgraph.nlp.rules``).
+
+Steps: ``size`` (which event a figure sizes: what kind of figure it is, the dependency path or evidence
+span that ties it to an event, and the choice among several) and ``time`` (quotes take the time of their
+claim). The links stage changes items other stages made: each rule that fires is appended to the trace
+of the quantity, event or quote it changed (their ``rule`` stays that of the stage that made them).
+"""
+
+from __future__ import annotations
+
+from newsgraph.nlp.rules import Rule, RuleTable
+
+RULES = RuleTable("links", [
+    # -- what kind of figure it is (event_links.tsv) ---------------------------------------------------
+    Rule("links.size.people", "an uncategorised count of people sizes what people do: '300 civilians' (people)"),
+    Rule("links.size.crowd", "a bare number with no noun sizes only a protest: 'thousands protested' (crowd)"),
+    Rule("links.size.goods", "goods by measure may size an aid: '500 tonnes of grain' (other)"),
+    Rule("links.size.type_fit", "a figure sizes only the event types its kind fits: troops a MOBILIZE, "
+         "casualties an ASSAULT, money an AID (event_links.tsv)"),
+    # -- what ties it to an event ------------------------------------------------------------------------
+    Rule("links.size.counted_noun", "the path may start at the counted noun as well as at the number: "
+         "'3,000 troops were sent', 'hundreds of soldiers died'"),
+    Rule("links.size.path", "a figure joined to the trigger by a short dependency path sizes it: 'sent 3,000 "
+         "troops', 'the deployment of 5,000 soldiers', 'an attack that killed 12'"),
+    Rule("links.size.clause_break", "a path that leaves the clause relates nothing: 'officials said 12 were "
+         "killed' does not size the saying"),
+    Rule("links.size.separate_clauses", "conjoined predicates with their own subjects are separate events: "
+         "'Russia sent 3,000 troops and Ukraine shot down 40 drones'"),
+    Rule("links.size.same_toll", "casualties may size an attack across conjoined clauses: 'six were killed in "
+         "the attack, and seven more were injured'"),
+    Rule("links.size.contained", "failing any path, a figure inside an event's evidence span sizes it"),
+    Rule("links.size.nearest", "of several events a figure could size, the nearest trigger by path wins, then "
+         "the smallest evidence span"),
+    # -- times -----------------------------------------------------------------------------------------
+    Rule("links.time.claim_to_quote", "a quote takes the time of the claim it states: the claim already holds "
+         "the time governing the quoted content"),
+])

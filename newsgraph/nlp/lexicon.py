@@ -2,10 +2,9 @@
 
 One comment rule for all: a line whose first non-blank character is ``#`` is a comment, and blank lines
 are skipped; a data line that must begin with ``#`` (the number sign of "#5") is written ``\\#``.
-Tables (``.tsv``) split on tabs; a few older lists of the quotes stage split on runs of spaces
-(``sep=None``). A row with a wrong number of fields, a file that is missing or JSON that does not parse
-raises ``LexiconError`` naming the file and the line, so a slip in a data file is found at load time with
-its place, not as a wrong reading later.
+Tables (``.tsv``) split on tabs (``sep=None`` splits on runs of spaces instead). A row with a wrong number
+of fields, a file that is missing or JSON that does not parse raises ``LexiconError`` naming the file and
+the line, so a slip in a data file is found at load time with its place, not as a wrong reading later.
 """
 
 from __future__ import annotations

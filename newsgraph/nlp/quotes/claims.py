@@ -1,85 +1,140 @@
-"""Claims: how sure the text is of a proposition (modality), and when it holds (its governing time)."""
+"""The stage's output: a Quote for every attribution and a Claim for every content (one claim for the
+quoted pieces of one clause), each recording the rules that made it; plus the claims the outlet makes
+itself, sentences with a figure or a hedge and no attribution; and every figure inside a claim points
+to it.
+
+A claim's time is the time expression governing its clause, else the publication date (saying so).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from newsgraph.model import Modality
-from newsgraph.nlp.quotes.lexicon import QuoteLexicon
+from newsgraph.model import Claim, Quote
+from newsgraph.nlp.quotes.context import Attribution, QuoteContext, Step, Trail, trim
+from newsgraph.nlp.quotes.marks import MARKS
+from newsgraph.nlp.quotes.modality import combine, content_modality
+from newsgraph.nlp.rules import Traced, fired
 from newsgraph.nlp.times.component import governing_time
 
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+def build_items(ctx: QuoteContext, attributions: list[Attribution]) -> tuple[list[Quote], list[Claim]]:
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    claim_ids: dict[tuple[int, int], str] = {}
+    for att in attributions:
+        cid = claim_ids.get(att.clause)
+        if cid is None:
+            cid = f"C{len(claims) + 1}"
+            claim_ids[att.clause] = cid
+            claims.append(_claim(ctx, cid, att))
+        source = clean_span(ctx.text, att.source.start_char, att.source.end_char) if att.source is not None else None
+        quote = Quote(
+            id=f"Q{len(quotes) + 1}", start=att.start, end=att.end, text=ctx.text[att.start : att.end],
+            kind=att.kind, speaker=att.speaker, source=source, cue=att.cue, claim=cid,
+        )
+        _record(quote, att.rule, att.cue or (att.start, att.end), att.trail.steps + att.resolved.steps)
+        quotes.append(quote)
+    claims += outlet_claims(ctx, attributions, len(claims))
+    link_quantities(ctx, claims)
+    return quotes, claims
 
 
-def content_modality(span: Span, lex: QuoteLexicon) -> str | None:
-    """What the words of the content say about its certainty; None when they say nothing.
-
-    Only the content's first sentence counts (a long quote is not hypothetical for an "if" in its fifth
-    sentence). Conditionals beat a modal on the main verb ("may not be aware" is hedged), which beats
-    negation, which beats other hedges, which beat the future.
-    """
-    found: set[str] = set()
-    tokens = _first_sentence(span)
-    for i, tok in enumerate(tokens):
-        low = tok.lower_
-        if low in CONDITIONAL_MARKS and (tok.dep_ == "mark" or i == 0):
-            found.add("hypothetical")
-        elif tok.dep_ == "neg" and _is_main_predicate(tok.head, span):
-            found.add("negated")
-        elif i + 1 < len(tokens) and (low, tokens[i + 1].lower_) in lex.hedge_phrases:
-            found.add(lex.hedge_phrases[(low, tokens[i + 1].lower_)])
-        elif low in lex.hedges and lex.hedges[low] != "hypothetical" and tok.pos_ != "PROPN":  # not 'May 1'
-            label = lex.hedges[low]
-            if label == "hedged" and tok.dep_ == "aux" and _is_main_predicate(tok.head, span):
-                label = "hedged_main"
-            found.add(label)
-    if "hedged_main" in found:
-        found.add("hedged")
-    for label in ("hypothetical", "hedged_main", "negated", "reported", "hedged", "expected"):
-        if label in found:
-            return "hedged" if label == "hedged_main" else label
-    return None
+def _record(item: Traced, rule: str, evidence: tuple[int, int] | None, steps: list[Step]) -> None:
+    fired(item, rule, evidence)
+    for name, start, end in steps:
+        fired(item, name, (start, end) if start is not None and end is not None else None)
 
 
-def _first_sentence(span: Span) -> list[Any]:
-    tokens = list(span)
-    if not tokens:
-        return tokens
-    first = tokens[0].sent
-    return [t for t in tokens if t.sent == first] if first.end < span.end else tokens
+def _claim(ctx: QuoteContext, cid: str, att: Attribution) -> Claim:
+    """The claim of an attribution: its clause, its speaker and source chain, how sure, and when."""
+    start, end = att.clause
+    decided = Trail()
+    modality = combine(ctx, att.cue_modality, att.cue, _content_modality(ctx, start, end), att.second_hand, decided)
+    time, time_from = claim_time(ctx, start, end, decided)
+    claim = Claim(cid, start, end, ctx.text[start:end], modality, list(att.chain), att.speaker, time, time_from)
+    _record(claim, att.rule, att.cue or (att.start, att.end), att.trail.steps + att.resolved.steps + decided.steps)
+    return claim
 
 
-def _is_main_predicate(tok: Any, span: Span) -> bool:
-    """The content's own predicate (or one conjoined with it), not a verb in a clause inside it."""
-    root = span.root
-    return bool(tok == root or (tok.dep_ == "conj" and tok.head == root))
+def _content_modality(ctx: QuoteContext, start: int, end: int) -> tuple[str, str, tuple[int, int]] | None:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return content_modality(ctx, span) if span is not None and len(span) else None
 
 
-def combine_modality(cue: str | None, content: str | None, second_hand: bool) -> Modality:
-    """The claim's modality from its cue's and its content's; second-hand sources make it "reported"."""
-    if cue == "negated":
-        return "negated"
-    if content in ("hypothetical", "negated", "hedged", "reported"):
-        return content  # type: ignore[return-value]
-    if cue == "hedged":
-        return "hedged"
-    if content == "expected" or cue == "expected":
-        return "expected"
-    if cue == "confirmed":
-        return "confirmed"
-    if second_hand or cue == "reported":
-        return "reported"
-    return "asserted"
-
-
-def claim_time(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+def claim_time(ctx: QuoteContext, start: int, end: int, trail: Trail) -> tuple[str | None, str | None]:
     """The TIMEX3 value governing a claim and where it came from ("text" / "published")."""
-    time = governing_time(doc, start, end)
-    if time is not None and time.value:
-        return time.value, "text"
-    published = doc._.published
-    if published is not None:
+    if ctx.on("quotes.claim.time_in_text"):
+        time = governing_time(ctx.doc, start, end)
+        if time is not None and time.value:
+            trail.add("quotes.claim.time_in_text", (time.start, time.end))
+            return time.value, "text"
+    published = ctx.doc._.published
+    if published is not None and ctx.on("quotes.claim.time_published"):
+        trail.add("quotes.claim.time_published")
         return published.isoformat(), "published"
     return None, None
+
+
+# -- the outlet's own claims ------------------------------------------------------------------------
+
+
+def outlet_claims(ctx: QuoteContext, attributions: list[Attribution], n: int) -> list[Claim]:
+    """Sentences the outlet states itself that carry a figure or a hedge: claims with no source."""
+    doc, text = ctx.doc, ctx.text
+    covered = sorted((a.start, a.end) for a in attributions)
+    covered += sorted(a.cue for a in attributions if a.cue)
+    quantities = sorted((q.start, q.end) for q in (doc._.quantities or []))
+    q_starts = [s for s, _ in quantities]
+    out: list[Claim] = []
+    for sent in doc.sents:
+        s, e = trim(text, sent.start_char, sent.end_char)
+        if e <= s or any(a < e and s < b for a, b in covered):
+            continue
+        i = bisect.bisect_left(q_starts, s)
+        figure = quantities[i] if i < len(quantities) and quantities[i][0] < e else None
+        hedge = next((t for t in sent if ctx.lex.hedges.get(t.lower_) in ("hedged", "reported")), None)
+        if figure is not None and ctx.on("quotes.outlet.figure"):
+            found: tuple[str, tuple[int, int]] = ("quotes.outlet.figure", figure)
+        elif hedge is not None and ctx.on("quotes.outlet.hedge"):
+            found = ("quotes.outlet.hedge", (hedge.idx, hedge.idx + len(hedge.text)))
+        else:
+            continue
+        out.append(_outlet_claim(ctx, f"C{n + len(out) + 1}", s, e, *found))
+    return out
+
+
+def _outlet_claim(ctx: QuoteContext, cid: str, start: int, end: int, rule: str, evidence: tuple[int, int]) -> Claim:
+    decided = Trail()
+    modality = combine(ctx, None, None, _content_modality(ctx, start, end), None, decided)
+    time, time_from = claim_time(ctx, start, end, decided)
+    claim = Claim(cid, start, end, ctx.text[start:end], modality, [], None, time, time_from)
+    _record(claim, rule, evidence, decided.steps)
+    return claim
+
+
+def link_quantities(ctx: QuoteContext, claims: list[Claim]) -> None:
+    """A figure stated inside a claim points to it (the innermost claim when they nest)."""
+    if not ctx.on("quotes.claim.quantity_link"):
+        return
+    doc: Doc = ctx.doc
+    for q in doc._.quantities or []:
+        inner = [c for c in claims if c.start <= q.start and q.end <= c.end]
+        if inner and getattr(q, "claim", None) is None:
+            claim = min(inner, key=lambda c: c.end - c.start)
+            q.claim = claim.id
+            fired(q, "quotes.claim.quantity_link", (claim.start, claim.end))
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A source span without stray quote marks or line breaks at its edges, and within one paragraph (the
+    name next to the cue; a parse run across a paragraph break takes in the paragraph before)."""
+    if "\n" in text[start:end]:
+        start = text.rindex("\n", start, end) + 1
+    while start < end and (text[start].isspace() or text[start] in MARKS or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in MARKS or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return (start, end) if end > start else None

@@ -107,7 +107,8 @@ RULES = RuleTable("quantities", [
     Rule("quantities.not.time_noun", "a number counting a time unit is a duration or a date: 'two consecutive days', "
          "'14 August'"),
     Rule("quantities.not.date_noun", "a number before a noun spaCy reads as a date: '14 August-24 August'"),
-    Rule("quantities.not.determiner", "a number word parsed as a determiner with no noun is no count"),
+    Rule("quantities.not.determiner", "a number word parsed as a determiner, with no noun, bound or unit, is no count "
+         "(a guard: it drops nothing in the Wikinews sets)"),
     # -- what a count counts -------------------------------------------------------------------------------
     Rule("quantities.counted.head", "the head noun of the noun phrase after the number: '3,000 North Korean troops'"),
     Rule("quantities.counted.partitive", "the noun after 'of': 'hundreds of people', 'two of the soldiers'"),

@@ -1,0 +1,57 @@
+"""The quantities stage: what is no quantity: years, dates, ordinals, identifiers, durations, ages
+(exclusions.py).
+
+These run the base spaCy model plus the quantities component only (``qnlp``), unless a test says it
+goes through the full pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import Time
+from tests.quantities.common import quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin first visited North Korea to meet Kim Jong Un in 2000.",
+        "The U.S. Defense Secretary spoke on October 28.",
+        "It was the first attack, and the 3rd this year.",
+        "NATO invoked Article 5 after the attack.",
+        "Ukraine asked for F-16 jets.",
+        "A 25-year-old man was arrested.",
+        "The siege lasted three days.",
+        "One of them said the talks failed.",
+        "A Boeing 737-800 crashed near the airport.",
+        "The constitution gives (1) a vote to each state.",
+    ],
+)
+def test_not_quantities(qnlp: Language, text: str) -> None:
+    assert [q.text for q in quantities(qnlp, text)] == []
+
+
+def test_no_quantity_overlaps_a_time_expression(qnlp: Language) -> None:
+    text = "Some 3,000 troops arrived and 300 more came at 6 pm."
+    doc: Doc = qnlp.make_doc(text)
+    start = text.index("300")
+    doc._.times = [Time(start, start + 3, "300", "TIME", "T03:00")]
+    for _name, proc in qnlp.pipeline:
+        doc = proc(doc)
+    assert [q.text for q in doc._.quantities] == ["Some 3,000"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victim, aged 45, was a teacher.",
+        "Men between the ages of 18 and 60 cannot leave.",
+        "The suspects, both 19, were charged.",
+        "A man, 45, was arrested.",
+    ],
+)
+def test_ages_are_not_counts(qnlp: Language, text: str) -> None:
+    assert [q.text for q in quantities(qnlp, text)] == []
+

@@ -125,6 +125,13 @@ def _steps(q: Quantity, text: str) -> list[tuple[str, str | None]]:
             ("quantities.number.vague_plural", "Hundreds"), ("quantities.bound.vague", "Hundreds"),
             ("quantities.counted.partitive", "soldiers"), ("quantities.context.number_of", "Hundreds"),
             ("quantities.context.predicate", "died"), ("quantities.category.casualty_predicate", "died")]),
+        # rules that turned a noun down are on the trace too
+        ("Thousands march in Paris.", "Thousands", [
+            ("quantities.number.vague_plural", "Thousands"), ("quantities.counted.not_predicate", "march"),
+            ("quantities.bound.vague", "Thousands"), ("quantities.category.other", None)]),
+        ("90 civilians were wounded, as were seventeen from the Armed Forces.", "seventeen", [
+            ("quantities.number.words", "seventeen"), ("quantities.counted.own_group", "from"),
+            ("quantities.category.other", None)]),
     ],
 )
 def test_trace_steps_and_their_evidence(qnlp: Language, text: str, figure: str, steps: list) -> None:

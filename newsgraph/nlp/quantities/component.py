@@ -215,7 +215,7 @@ class QuantitiesComponent:
         if draft.head is not None:
             counted: Counted | None = Counted(draft.head, "quantities.counted.compound_adjective")
         else:
-            counted = None if measured else self.nouns.counted_noun(doc, draft.end, sent.end, anchor)
+            counted = None if measured else self.nouns.counted_noun(doc, draft.end, sent.end, anchor, draft.steps)
         if counted is not None and (code := self.lex.currency_post.get((counted.noun.lower_,))) is not None and (
             self.rules.on("quantities.unit.currency_noun")
         ):
@@ -243,7 +243,7 @@ class QuantitiesComponent:
             unit=None,
             high=_number(draft.high) if draft.high is not None else None,
         )
-        self._fire(doc, q, core.rule, core.start, core.end)
+        self._fire(doc, q, core.rule, core.start, core.rule_end)
         for rule, s, e in (*core.steps, *draft.steps):
             self._fire(doc, q, rule, s, e)
         if vague:
@@ -287,7 +287,7 @@ class QuantitiesComponent:
             q.unit = noun.text if noun.pos_ == "PROPN" else noun.lower_
             q.counted = noun_phrase_text(doc, draft.end, noun) if noun.i >= draft.end else noun.lower_
             self._fire_counted(doc, q, counted, counted.rule)
-        elif (lender := self._lender(doc, draft, sentence, anchor, q.start)) is not None:
+        elif (lender := self._lender(doc, q, draft, sentence, anchor)) is not None:
             # "3,000 troops have been sent, with 12,000 expected": the bare number counts the same noun
             # (and takes the category that noun gives, not what happened to the earlier figure)
             rule, last = lender
@@ -307,19 +307,21 @@ class QuantitiesComponent:
             self._fire(doc, q, "quantities.bound.post_noun", noun.i + 1, min(noun.i + 3, len(doc)))
 
     def _lender(
-        self, doc: Doc, draft: Draft, sentence: _Sentence, anchor: Token, start: int
+        self, doc: Doc, q: Quantity, draft: Draft, sentence: _Sentence, anchor: Token
     ) -> tuple[str, Quantity] | None:
-        """The earlier count of the sentence a bare number shares its noun with, and the rule that says so."""
+        """The earlier count of the sentence the bare number q shares its noun with, and the rule that says so."""
         lender = sentence.lender
         if lender is None or not standalone(anchor):
             return None
         last = lender.quantity
-        if len(doc_text(doc)[last.end : start].split()) > self.settings.ellipsis_window:
+        if len(doc_text(doc)[last.end : q.start].split()) > self.settings.ellipsis_window:
             return None
         rule = self.nouns.shares_noun(doc, anchor, draft.start, lender)
         if rule is None:
             return None
         if from_another_group(doc, draft.end, sentence.span.end) and self.rules.on("quantities.counted.own_group"):
+            group = draft.end + (doc[draft.end].lower_ == "each")  # the "from" of "each from"
+            self._fire(doc, q, "quantities.counted.own_group", draft.end, group + 1)
             return None
         return rule, last
 

@@ -74,10 +74,13 @@ class NounFinder:
         self.rules = rules
         self.settings = settings
 
-    def counted_noun(self, doc: Doc, j: int, sent_end: int, anchor: Token | None = None) -> Counted | None:
+    def counted_noun(
+        self, doc: Doc, j: int, sent_end: int, anchor: Token | None = None, notes: list[Step] | None = None
+    ) -> Counted | None:
         """The head noun of the noun phrase right after the number (token j), or after "of". None when
         there is none ("12,000 expected"). When the parser makes the number (``anchor``) modify a noun of
-        that phrase, that noun wins (the tagger sometimes reads a verb as a noun: "two factions pushing")."""
+        that phrase, that noun wins (the tagger sometimes reads a verb as a noun: "two factions pushing").
+        A noun turned down (``quantities.counted.not_predicate``) is noted in ``notes``."""
         steps: list[Step] = []
         if j + 1 < sent_end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" and (
             self.rules.on("quantities.counted.out_of")
@@ -95,7 +98,7 @@ class NounFinder:
             if nxt is None:
                 break
             k = nxt
-        return self._settle(walk, anchor)
+        return self._settle(walk, anchor, notes if notes is not None else [])
 
     def _take(self, doc: Doc, k: int, w: _Walk) -> int | None:
         """Read token k of the phrase; the next token to read, or None where the phrase ends."""
@@ -181,7 +184,7 @@ class NounFinder:
         )
         return next((name for name, applies in candidates if applies and self.rules.on(name)), None)
 
-    def _settle(self, w: _Walk, anchor: Token | None) -> Counted | None:
+    def _settle(self, w: _Walk, anchor: Token | None, notes: list[Step]) -> Counted | None:
         """The noun the walk found, checked against the parse."""
         noun, rule = w.noun, w.rule
         head = anchor.head if anchor is not None and anchor.dep_ == "nummod" else None
@@ -197,6 +200,7 @@ class NounFinder:
         ):
             # "Thousands protest in Paris": the "noun" is the number's predicate; the same, mis-tagged:
             # "Thousands march in Paris"
+            notes.append(("quantities.counted.not_predicate", noun.i, noun.i + 1))
             return None
         return Counted(noun, rule, w.steps)
 

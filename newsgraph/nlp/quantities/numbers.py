@@ -50,6 +50,10 @@ class Core:
     currency: str | None = None  # a currency sign glued before the digits: "CDN$11,000"
     rule: str = ""  # the quantities.number.* rule that read it
     steps: list[Step] = field(default_factory=list)  # the rules that changed it while it was read
+    rule_end: int = 0  # where the tokens that rule read end (scale words read after it are a step)
+
+    def __post_init__(self) -> None:
+        self.rule_end = self.rule_end or self.end
 
 
 def reads_like_year(number: str) -> bool:

@@ -1,138 +1,76 @@
 """The times stage: a rule-based TIMEX3 tagger over spaCy tokens.
 
-Recognition is a small hand-written grammar (``timex_grammar``) over the token stream, driven by the
-closed word lists in ``resources/lexicons/times.json``; spaCy's DATE entities are not used to find
-times. Each candidate carries the calendar fields it states (year, month, day, season, a shift of
-N units, a weekday ...); ``timex_resolve`` then turns the fields into a TIMEX3 value in text order,
-against the publication date (news mode) or the last narrated date (narrative mode, chosen per
-document when its explicit dates lie far from the publication date and it has no deictic cue).
+Recognition is a small hand-written grammar (``grammar.py``, with the constructions of ``calendar.py``,
+``clock.py``, ``relative.py`` and ``durations.py``) over the token stream, driven by the closed word lists
+in ``resources/lexicons/times/times.json`` (``vocabulary.py``); spaCy's DATE entities are not used to find
+times. Each candidate carries the calendar fields it states (year, month, day, season, a shift of N units,
+a weekday ...); ``resolve.py`` then turns the fields into a TIMEX3 value in text order (``values.py``),
+against the publication date (news mode) or the last narrated date (narrative mode, chosen per document
+when its explicit dates lie far from the publication date and it has no deictic cue: ``mode.py``), with
+the tense of the governing clause (``tense.py``) deciding which way a yearless date or a weekday goes.
 
-``governing_time(doc, start_char, end_char)`` gives later stages the time of a clause.
+Every decision is a named rule (``rules.py``); each ``Time`` records the rule that found it and the rules
+that changed it or decided its value, with their evidence (``newsgraph explain``). A config switches rules
+off with ``rules_off``; the distances and thresholds of resolution are the config's other keys.
+
+``governing_time(doc, start_char, end_char)`` (``clauses.py``) gives later stages the time of a clause.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from newsgraph.model import Time
 from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
+from newsgraph.nlp.times.clauses import governing_time, is_datable
 from newsgraph.nlp.times.grammar import TimexGrammar
+from newsgraph.nlp.times.mode import ModeSettings
 from newsgraph.nlp.times.resolve import resolve_all
+from newsgraph.nlp.times.rules import RULES
+from newsgraph.nlp.times.values import Settings
+from newsgraph.nlp.times.vocabulary import Vocabulary
+
+__all__ = ["TimesComponent", "governing_time", "is_datable", "make_times"]
 
 
 class TimesComponent:
     """Finds TIMEX3 expressions and writes them to ``doc._.times`` (in text order)."""
 
-    def __init__(self) -> None:
-        self.grammar = TimexGrammar()
+    def __init__(self, rules_off: list[str] | None = None, settings: Settings | None = None) -> None:
+        self.rules = RULES.switched_off(rules_off or [])
+        self.words = Vocabulary.load()
+        self.grammar = TimexGrammar(self.words, self.rules)
+        self.settings = settings or Settings()
 
     def __call__(self, doc: Doc) -> Doc:
         cands = self.grammar.find(doc)
-        doc._.times = resolve_all(doc, cands, doc._.published)
+        doc._.times = resolve_all(doc, cands, doc._.published, rules=self.rules, settings=self.settings,
+                                  words=self.words)
         return doc
+
+
+_DEFAULTS = Settings()
 
 
 @Language.factory(
     "newsgraph_times",
     requires=["token.tag", "token.dep"],  # (token.pos comes from the tagger's tags, by the attribute ruler)
     assigns=["doc._.times"],
-    default_config={},
+    default_config={
+        "rules_off": [],
+        "clock_reach": _DEFAULTS.clock_reach,
+        "clock_day_reach": _DEFAULTS.clock_day_reach,
+        "story_reach": _DEFAULTS.story_reach,
+        "near_publication_days": _DEFAULTS.near_publication_days,
+        "narrative_min_far": _DEFAULTS.mode.min_far,
+        "narrative_long_far": _DEFAULTS.mode.long_far,
+        "narrative_far_per_deictic": _DEFAULTS.mode.far_per_deictic,
+    },
 )
-def make_times(nlp: Language, name: str) -> TimesComponent:
-    return TimesComponent()
-
-
-# ------------------------------------------------------------------------------------- for other stages
-
-_SAME_TIME_DEPS = {"conj", "xcomp"}
-
-
-def _clause_head(tok: Token) -> Token:
-    """The nearest verb at or above ``tok`` (the head of its clause), or the sentence root."""
-    t = tok
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
-            return t
-        t = t.head
-    return t
-
-
-def _token_starts(doc: Doc) -> list[int]:
-    """Token start offsets, computed once per Doc (governing_time is called once per quote/event)."""
-    key = "newsgraph_times_token_starts"
-    starts = doc.user_data.get(key)
-    if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
-        doc.user_data[key] = starts
-    return starts
-
-
-def _clause_group(verb: Token) -> set[int]:
-    """Token indices of the verbs that share one clause's time: the head itself and the verbs joined
-    to it by coordination or control ("crossed the border and shelled the town on Monday", "began to
-    withdraw on Monday"). Relative clauses, participial adjuncts and reported speech are other clauses."""
-    top = verb
-    for _ in range(8):
-        if top.dep_ in _SAME_TIME_DEPS and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
-            top = top.head
-        else:
-            break
-    group: set[int] = set()
-    todo = [top]
-    while todo and len(group) < 32:
-        v = todo.pop()
-        group.add(v.i)
-        todo.extend(c for c in v.children if c.dep_ in _SAME_TIME_DEPS and c.pos_ in ("VERB", "AUX"))
-    return group
-
-
-def _is_participial_adjunct(verb: Token) -> bool:
-    """ "..., killing five people": a non-finite adjunct clause with no subject of its own."""
-    return (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.head is not verb
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
-
-
-def is_datable(t: Time) -> bool:
-    """A time that says when (a date or a clock time), not how long, how often or a vague "in the past"."""
-    return t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not t.value.startswith("P")
-
-
-def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
-    """The time expression governing the clause that holds ``doc.text[start_char:end_char]``.
-
-    Only times attached (through the dependency tree) to the clause's main verb, or to a verb
-    coordinated with it or controlling it, count; the nearest of those wins. A time of another clause
-    of the sentence (a relative clause, a participial adjunct, the reporting frame of a quotation) is
-    not taken: None then, and callers fall back on the publication date, saying so.
-    """
-    # Only times that say when: a duration ("for three months"), a frequency or a vague reference ("in the
-    # past") does not date an event or a claim.
-    times: list[Time] = [t for t in doc._.times or [] if is_datable(t)]
-    if not times or not len(doc):
-        return None
-    starts = _token_starts(doc)
-    ti = max(0, bisect_right(starts, max(0, start_char)) - 1)
-    sent = doc[ti].sent
-    in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]
-    if not in_sent:
-        return None
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    root = span.root if span is not None and len(span) else doc[ti]
-    verb = _clause_head(root)
-    heads = [_clause_head(doc[max(0, bisect_right(starts, t.start) - 1)]).i for t in in_sent]
-    pool = []
-    for _ in range(3):
-        group = _clause_group(verb)
-        pool = [t for t, h in zip(in_sent, heads, strict=True) if h in group]
-        if pool or not _is_participial_adjunct(verb):
-            break
-        # "shelled the town on Monday, killing five": an adjunct without a time of its own shares its
-        # main clause's (the other way round, the adjunct's time does not reach the main clause)
-        verb = _clause_head(verb.head)
-    if not pool:
-        return None
-    centre = (start_char + end_char) / 2
-    return min(pool, key=lambda t: abs((t.start + t.end) / 2 - centre))
+def make_times(nlp: Language, name: str, rules_off: list[str], clock_reach: int, clock_day_reach: int,
+               story_reach: int, near_publication_days: int, narrative_min_far: int, narrative_long_far: int,
+               narrative_far_per_deictic: int) -> TimesComponent:
+    """``rules_off``: names of rules to switch off (other stages' names are ignored); the rest: the distances
+    (in characters) and thresholds of resolution (see ``values.Settings`` and ``mode.ModeSettings``)."""
+    mode = ModeSettings(narrative_min_far, narrative_long_far, narrative_far_per_deictic)
+    return TimesComponent(rules_off, Settings(clock_reach, clock_day_reach, story_reach, near_publication_days, mode))

@@ -118,7 +118,8 @@ def _impersonal_passive(ctx: QuoteContext, tok: Token) -> Implicit | None:
     if content is None:
         return None
     trail = Trail()
-    source = agent(ctx, tok, trail)  # 'was projected by multiple media outlets to have won': a named source
+    # 'was projected by multiple media outlets to have won': a named source
+    source = agent(ctx, tok, trail) if ctx.on("quotes.source.agent") else None
     if source is not None:
         trail.steps.insert(0, ("quotes.source.agent", source.start_char, source.end_char))
     lex = ctx.lex

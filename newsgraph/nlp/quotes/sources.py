@@ -227,16 +227,13 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
     doc = verb.doc
     same_side = [c for c in verb.children if c.dep_ == "nsubj" and (c.i > verb.i) == (first.i > verb.i)]
     last = same_side[-1]
-    split = last != first
-    if split and (not ctx.on("quotes.source.split_subject") or any(
+    if last == first or not ctx.on("quotes.source.split_subject") or any(
             (t.is_punct and t.text not in ("-", "–")) or t.dep_ == "cc"
-            for t in doc[first.right_edge.i + 1 : last.left_edge.i])):
+            for t in doc[first.right_edge.i + 1 : last.left_edge.i]):
         return np(ctx, first, trail)
-    # (a single subject, too, runs from its first word: np's cut at a paragraph start is left to the
-    # clean-up of the source span)
     tail = np(ctx, last, trail)
     joined = doc[first.left_edge.i : tail.end]
-    if split and trail is not None:
+    if trail is not None:
         trail.add("quotes.source.split_subject", joined)
     return joined
 

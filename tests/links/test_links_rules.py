@@ -39,6 +39,7 @@ def test_a_link_is_recorded_on_the_figure_and_on_the_event(qnlp: Language) -> No
     q, ev = doc._.quantities[0], doc._.events[0]
     assert q.event == "E1" and ev.size == [0]
     assert q.rule == "quantities.number.digits"  # the figure's maker stays its maker
+    assert ev.rule is None  # (a hand-made event names no maker, and links does not become it)
     assert _steps(q, text) == [("links.size.type_fit", "deployed"), ("links.size.path", "deployed")]
     assert _steps(ev, text) == [("links.size.path", "3,000")]
 
@@ -107,7 +108,7 @@ def test_a_copied_quote_time_is_recorded_on_the_quote() -> None:
     doc._.quotes, doc._.claims = [quote], [claim]
     copy_claim_times_to_quotes(doc)
     assert (quote.time, quote.time_from) == ("2024-10-28", "text")
-    assert quote.trace == [["links.time.claim_to_quote", 0, 20]]
+    assert quote.trace == [["links.time.claim_to_quote", 0, 20]] and quote.rule is None
     quote, claim = _quote_and_claim("2024-10-28")
     doc._.quotes, doc._.claims = [quote], [claim]
     copy_claim_times_to_quotes(doc, RULES.switched_off(["links.time.claim_to_quote"]))

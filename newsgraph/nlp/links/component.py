@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Quantity
 from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
 from newsgraph.nlp.links.paths import MAX_PATH, Paths
-from newsgraph.nlp.links.rules import RULES
+from newsgraph.nlp.links.rules import RULES, changed
 from newsgraph.nlp.links.sizes import Sizer
-from newsgraph.nlp.rules import RuleTable, fired
+from newsgraph.nlp.rules import RuleTable
 
 
 class LinksComponent:
@@ -45,7 +45,7 @@ def copy_claim_times_to_quotes(doc: Doc, rules: RuleTable = RULES) -> None:
         if claim is not None and quote.time is None:
             quote.time, quote.time_from = claim.time, claim.time_from
             if claim.time is not None or claim.time_from is not None:
-                fired(quote, "links.time.claim_to_quote", (claim.start, claim.end))
+                changed(quote, "links.time.claim_to_quote", (claim.start, claim.end))
 
 
 # The stage with every rule on, for callers outside a pipeline (tests, tools).

@@ -8,7 +8,7 @@ of the quantity, event or quote it changed (their ``rule`` stays that of the sta
 
 from __future__ import annotations
 
-from newsgraph.nlp.rules import Rule, RuleTable
+from newsgraph.nlp.rules import Rule, RuleTable, Traced, fired
 
 RULES = RuleTable("links", [
     # -- what kind of figure it is (event_links.tsv) ---------------------------------------------------
@@ -35,3 +35,11 @@ RULES = RuleTable("links", [
     Rule("links.time.claim_to_quote", "a quote takes the time of the claim it states: the claim already holds "
          "the time governing the quoted content"),
 ])
+
+
+def changed(item: Traced, rule: str, evidence: tuple[int, int] | None) -> None:
+    """Record that a links rule changed an item another stage made: the rule goes on its trace, and its
+    ``rule`` stays the maker's (even when the maker named none)."""
+    maker = item.rule
+    fired(item, rule, evidence)
+    item.rule = maker

@@ -29,8 +29,9 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Event, Quantity
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.links.paths import Paths
+from newsgraph.nlp.links.rules import changed
 from newsgraph.nlp.quantities.lexicon import load_lexicon
-from newsgraph.nlp.rules import RuleTable, fired
+from newsgraph.nlp.rules import RuleTable
 
 
 @functools.cache
@@ -133,15 +134,15 @@ class Sizer:
         q.event = ev.id
         where = ev.trigger if ev.trigger is not None and tie.rule == "links.size.path" else (ev.start, ev.end)
         if kind[1] is not None:
-            fired(q, kind[1], (q.start, q.end))
+            changed(q, kind[1], (q.start, q.end))
         if self.rules.on("links.size.type_fit"):
-            fired(q, "links.size.type_fit", where)
-        fired(q, tie.rule, where)
+            changed(q, "links.size.type_fit", where)
+        changed(q, tie.rule, where)
         if tie.same_toll:
-            fired(q, "links.size.same_toll", where)
+            changed(q, "links.size.same_toll", where)
         if nearest:
-            fired(q, "links.size.nearest", where)
-        fired(ev, tie.rule, (q.start, q.end))
+            changed(q, "links.size.nearest", where)
+        changed(ev, tie.rule, (q.start, q.end))
 
     def _focus_tokens(self, doc: Doc, starts: list[int], q: Quantity) -> list[Token]:
         """The number's last token and what it counts: "3,000 North Korean troops" -> 3,000, troops;

@@ -17,7 +17,7 @@ from newsgraph.nlp.quotes.context import Attribution, QuoteContext, Step, Trail,
 from newsgraph.nlp.quotes.marks import MARKS
 from newsgraph.nlp.quotes.modality import combine, content_modality
 from newsgraph.nlp.rules import Traced, fired
-from newsgraph.nlp.times.component import governing_time
+from newsgraph.nlp.times.clauses import governing_time
 
 
 def build_items(ctx: QuoteContext, attributions: list[Attribution]) -> tuple[list[Quote], list[Claim]]:

@@ -7,10 +7,8 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.actors.lexicon import load_actor_lexicon
 from newsgraph.nlp.places.gazetteer import load as load_gazetteer
+from newsgraph.nlp.places.words import SETTLEMENT_NOUNS  # "the city of Raqqah", "the town of Dabiq"
 from newsgraph.nlp.words import POSSESSIVE
-
-# Words before "of" that make the next name a place: "the city of Raqqah", "the town of Dabiq".
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital", "port"})
 
 
 def toponym_texts(doc: Doc) -> frozenset[str]:

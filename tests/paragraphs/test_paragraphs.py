@@ -31,3 +31,14 @@ def test_an_unbroken_run_is_cut_into_sentences_of_bounded_length() -> None:
     assert len(doc) == 6000 and max(len(s) for s in doc.sents) <= MAX_RUN
     prose = " ".join(["Russia said the talks failed, and Ukraine agreed."] * 60)  # 600 tokens, 60 sentences
     assert len(list(build_nlp()(prose).sents)) == 60
+
+
+def test_the_longest_run_is_a_tunable_of_the_config() -> None:
+    import spacy
+
+    from newsgraph.nlp.pipeline import MODEL_NAME
+
+    nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("newsgraph_paragraphs", before="parser", config={"max_run": 10})
+    doc = nlp("Russia said " * 20)
+    assert len(doc) == 40 and max(len(s) for s in doc.sents) <= 10

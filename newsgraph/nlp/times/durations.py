@@ -1,4 +1,4 @@
-"""Counted units of time: durations ("three years", "about a week", "eight-hour", "month-long", "for
+"""Counted units of time: durations ("three years", "about a week", "eight - hour", "month-long", "for
 years") and shifts ("five years ago", "two weeks later", "three days after the attack").
 
 A count of a unit is a DURATION unless a word after it makes it a point in time: "ago" counts back from
@@ -9,14 +9,11 @@ something follows to count from). An approximator before it gives the duration i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from newsgraph.nlp.times.numbers import count, duration, numeral
+from newsgraph.nlp.times.numbers import count, duration
 from newsgraph.nlp.times.reader import Cand, Reader
 from newsgraph.nlp.times.relative import Match
-
-_HYPHEN_UNIT_RE = re.compile(r"^(\w+)-(second|minute|hour|day|week|month|year|decade|century)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -32,16 +29,12 @@ class _Lead:
 
 def quantity(r: Reader, i: int) -> Match:
     """Durations and shifts: "three years", "about a week", "two weeks later", "five years ago",
-    "the next two weeks", "eight-hour", "month-long", "weeks"."""
+    "the next two weeks", "eight-hour" (the tokenizer splits it: "eight", "-", "hour"), "month-long", "weeks"."""
     lead = _lead(r, i)
     if lead is None:
         return i, []
     j = lead.j
     w = r.w(j)
-    hy = _HYPHEN_UNIT_RE.match(w)
-    hn = None if hy is None else r.vocab.numbers.get(hy.group(1), numeral(hy.group(1)))
-    if hy and hn is not None and r.on("times.found.duration_hyphen"):
-        return j + 1, [_duration(r, "times.found.duration_hyphen", lead, j + 1, hn, r.vocab.units[hy.group(2)], j)]
     counted = count(r, j)
     if counted is None:
         return _uncounted(r, lead)

@@ -72,9 +72,11 @@ def resolve_all(doc: Doc, cands: list[Cand], published: dt.date | None, *, rules
         if res is None:
             continue  # (a rule that would have kept it switched off)
         new_anchor = _anchor_from(c, res.value)
-        if new_anchor is not None and not (mode is not None and res.anchor == "published"
-                                           and rules.on("times.resolve.story_ignores_publication")):
+        if new_anchor is not None and mode is not None and res.anchor == "published" \
+                and rules.on("times.resolve.story_ignores_publication"):
             # ("today" in a history's quotation does not move its story to the publication date)
+            res.steps.append(("times.resolve.story_ignores_publication", None))
+        elif new_anchor is not None:
             new_anchor.pos, new_anchor.end = c.start, c.end
             # (keeping flashbacks, "had met in 1614", from moving the anchor did worse on WikiWars)
             last = new_anchor

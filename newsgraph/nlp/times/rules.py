@@ -24,14 +24,14 @@ from __future__ import annotations
 from newsgraph.nlp.rules import Rule, RuleTable
 
 _MODE = [
-    Rule("times.mode.undated", "a text with no publication date is read as a story: its dates count from the "
-         "last date it narrated"),
+    Rule("times.mode.undated", "a text with no publication date is read as a story: 'the next day' counts "
+         "from the last date it narrated"),
     Rule("times.mode.quoted_cues_ignored", "a deictic cue inside a quotation ('\"It is us today,\" he warned') "
          "says nothing about the writer's time: it does not count against reading the text as a history"),
     Rule("times.mode.history", "a history, not a report: 8 or more years far from publication, at most one "
          "recent year and not one deictic cue ('last week', 'yesterday', 'on Monday')"),
-    Rule("times.mode.long_history", "a long history of a recent war: 30 or more far years and at most one "
-         "deictic cue per 16 of them"),
+    Rule("times.mode.long_history", "a long history of a recent war ('in 2007 ... in 2008'): 30 or more far "
+         "years and at most one deictic cue per 16 of them"),
 ]
 
 _FOUND = [
@@ -47,8 +47,7 @@ _FOUND = [
     Rule("times.found.approximator", "'about three years', 'more than a week', 'up to two days': the mod "
          "APPROX, MORE_THAN, EQUAL_OR_LESS ..."),
     Rule("times.found.duration", "'three years', 'the next two weeks', 'for a week', 'two and a half "
-         "months': a DURATION, P3Y"),
-    Rule("times.found.duration_hyphen", "'eight-hour', 'two-year' (one token): a DURATION, PT8H"),
+         "months', 'an eight-hour shift': a DURATION, P3Y"),
     Rule("times.found.duration_long", "'month-long', 'week - long': a DURATION, P1M"),
     Rule("times.found.duration_plural", "'for years', 'weeks of talks', 'over months': an unknown count, PXY"),
     Rule("times.found.vague_shift", "'years later', 'weeks ago': FUTURE_REF, PAST_REF"),
@@ -197,8 +196,8 @@ _RESOLVE = [
          "June up to publication in a past clause, the next in a future one, else the nearest"),
     Rule("times.resolve.year.near_publication", "'effective July 31' published July 28: a day within 31 days "
          "of publication is in its year, whatever the tense"),
-    Rule("times.resolve.clock.story_day", "a clock time or part of day in a story, far from the narrated "
-         "day but with no date of its own: on the narrated day"),
+    Rule("times.resolve.clock.story_day", "'At 5 p.m. they fought.' in a story, far from the narrated day (and a "
+         "quarter with no year): on the narrated day"),
     Rule("times.resolve.year.narrated", "'In June, the army withdrew.' in a history: the year of the narrated "
          "date"),
     Rule("times.resolve.clock.base_day", "'at 5 p.m.' with no date: on the publication day in a report, on "

@@ -82,3 +82,11 @@ def fired(item: Traced, rule: str, evidence: tuple[int, int] | None = None) -> N
     if item.rule is None:
         item.rule = rule
     item.trace.append([rule, *(evidence or (None, None))])
+
+
+def changed(item: Traced, rule: str, evidence: tuple[int, int] | None = None) -> None:
+    """Record that ``rule`` changed an item another stage made: the rule goes on its trace, and its ``rule``
+    stays the maker's (even when the maker named none)."""
+    maker = item.rule
+    fired(item, rule, evidence)
+    item.rule = maker

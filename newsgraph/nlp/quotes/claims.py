@@ -16,7 +16,7 @@ from newsgraph.model import Claim, Quote
 from newsgraph.nlp.quotes.context import Attribution, QuoteContext, Step, Trail, trim
 from newsgraph.nlp.quotes.marks import MARKS
 from newsgraph.nlp.quotes.modality import combine, content_modality
-from newsgraph.nlp.rules import Traced, fired
+from newsgraph.nlp.rules import Traced, changed, fired
 from newsgraph.nlp.times.clauses import governing_time
 
 
@@ -125,7 +125,7 @@ def link_quantities(ctx: QuoteContext, claims: list[Claim]) -> None:
         if inner and getattr(q, "claim", None) is None:
             claim = min(inner, key=lambda c: c.end - c.start)
             q.claim = claim.id
-            fired(q, "quotes.claim.quantity_link", (claim.start, claim.end))
+            changed(q, "quotes.claim.quantity_link", (claim.start, claim.end))
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -143,7 +143,8 @@ class _Made:
         for f in sorted(frags, key=lambda f: f.open):
             s, e = trim(self.ctx.text, *f.content)
             in_clause = clause is not None and within is not None and f in within
-            att = self._new(s, e, "mixed", clause if in_clause and clause else (s, e), "quotes.fragment.under_cue")
+            claim = clause if in_clause and clause is not None else (s, e)
+            att = self._new(s, e, "mixed", claim, "quotes.fragment.under_cue")
             if in_clause and claimed is not None:
                 att.trail.extend(claimed)
             att.trail.extend(self.shared)

@@ -24,7 +24,7 @@ from newsgraph.nlp.quotes.cast import Cast
 from newsgraph.nlp.quotes.chains import origin
 from newsgraph.nlp.quotes.context import QuoteContext, Trail
 from newsgraph.nlp.quotes.pronouns import PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, Decided, Pronouns
-from newsgraph.nlp.rules import fired
+from newsgraph.nlp.rules import changed, fired
 
 CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod"})
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
@@ -260,7 +260,7 @@ class SpeakerResolver:
             again = self._named_again(name, head)
             if again is not None:
                 again.mentions.append(mention)
-                fired(again, "quotes.speaker.named_again", (core.start_char, core.end_char))
+                changed(again, "quotes.speaker.named_again", (core.start_char, core.end_char))
                 return "quotes.speaker.named_again", again
         if self.ctx.on("quotes.speaker.anonymous") and head.lemma_ == "source" and not has_name(head):
             anonymous = True

@@ -1,21 +1,31 @@
-"""The PLOVER trigger lexicons of the events stage, read once from newsgraph/resources/plover/.
+"""The word lists of the events stage, read once: the PLOVER trigger lexicons and the stage's cue words.
 
-``verbs.tsv`` and ``nouns.tsv`` map a lemma to one or more :class:`Entry` (type, mode, conditions);
-``themes.tsv`` holds the noun classes the conditions name ("military", "weapon" ...). The files say
-where their words come from (PLOVER manual's CAMEO-to-PLOVER table, CC BY-SA 4.0).
+From newsgraph/resources/plover/: ``verbs.tsv`` and ``nouns.tsv`` map a lemma to one or more
+:class:`Entry` (type, mode, conditions); ``themes.tsv`` holds the noun classes the conditions name
+("military", "weapon" ...). From newsgraph/resources/lexicons/events/: ``cue_words.tsv``, more word
+classes the rules look up ("report_adverbs", "span_nouns" ...), in the same table of classes, and
+``target_preps.tsv``, the prepositions whose object is the target, per PLOVER type. The files say where
+their words come from (PLOVER manual's CAMEO-to-PLOVER table, CC BY-SA 4.0; the cue words are ours).
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.nlp import lexicon
+from newsgraph.nlp.lexicon import LexiconError
+
+CUE_WORDS = "lexicons/events/cue_words.tsv"
+TARGET_PREPS = "lexicons/events/target_preps.tsv"
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# Intentions to act that PLOVER codes as a promise (AGREE) or a threat (THREATEN).
+INTENT_TYPES = {"SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "CONCEDE": "AGREE", "RETREAT": "AGREE",
+                "COERCE": "THREATEN", "SANCTION": "THREATEN", "ASSAULT": "THREATEN", "PROTEST": "THREATEN"}
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,20 @@ class Entry:
 class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
-    themes: dict[str, frozenset[str]]  # class -> lemmas
+    themes: dict[str, frozenset[str]]  # class -> lemmas (themes.tsv and cue_words.tsv)
+    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> prepositions
 
     def in_class(self, lemma: str, name: str) -> bool:
-        """Whether a lemma belongs to a noun/verb class of themes.tsv."""
+        """Whether a lemma belongs to a word class of themes.tsv or cue_words.tsv."""
         return lemma.lower() in self.themes.get(name, frozenset())
+
+    def words(self, name: str) -> frozenset[str]:
+        """The lemmas of a word class."""
+        return self.themes.get(name, frozenset())
+
+    def preps_for(self, type_: str) -> frozenset[str]:
+        """The prepositions whose object is the target of an event of this type."""
+        return self.target_preps.get(type_, self.target_preps.get("default", frozenset()))
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -92,7 +111,19 @@ def _table(name: str) -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _classes(name: str) -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split()) for row in lexicon.rows(name, columns=2)}
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
-    themes = {row[0]: frozenset(row[1].split()) for row in _rows("themes.tsv")}
-    return Lexicon(_table("verbs.tsv"), _table("nouns.tsv"), themes)
+    themes = _classes("plover/themes.tsv")
+    cues = _classes(CUE_WORDS)
+    twice = sorted(set(themes) & set(cues))
+    if twice:
+        raise LexiconError(f"{CUE_WORDS}: class {twice[0]!r} is also in plover/themes.tsv")
+    preps = {type_: frozenset(words) for type_, words in _classes(TARGET_PREPS).items()}
+    unknown = sorted(set(preps) - {"default", *PLOVER_TYPES})
+    if unknown:
+        raise LexiconError(f"{TARGET_PREPS}: {unknown[0]!r} is no PLOVER type")
+    return Lexicon(_table("verbs.tsv"), _table("nouns.tsv"), {**themes, **cues}, preps)

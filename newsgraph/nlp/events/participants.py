@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Actor, Event, Mention, Place
 from newsgraph.nlp.actors.lexicon import load_actor_lexicon
+from newsgraph.nlp.events import rules as R
 from newsgraph.nlp.events.lexicon import Lexicon
 from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.rules import RuleTable, fired
 from newsgraph.nlp.syntax import (
     NP_DEPS,
     SUBJECT_DEPS,
@@ -46,15 +48,32 @@ FIRST_PERSON = FIRST_SINGULAR | {"we", "us", "our", "ours", "ourselves"}
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 
 
+# Prepositions of the phrase a head that names no actor stands for ("officials of X", "students in Mali");
+# a military head is read only through "of", "from" and "at" (troops "in" a place are often foreign there).
+MEMBER_PREPS = frozenset({"of", "from", "at", "in", "for", "throughout", "across"})
+MILITARY_MEMBER_PREPS = frozenset({"of", "from", "at"})
+# ... and, for a target ("deep"), agency and direction: "crimes by Croatian extremists", "commitment to X".
+DEEP_PREPS = frozenset({"by", "to"})
+
+Span = tuple[int, int]
+
+
 class ActorIndex:
-    """Which actor each token belongs to, and pronoun resolution to the nearest fitting actor before it."""
+    """Which actor each token belongs to, and pronoun resolution to the nearest fitting actor before it.
+
+    ``notes`` keeps, per token, the actor rules that named an actor there (rule, evidence, actor id), so an
+    event that takes the actor can record them."""
 
     def __init__(self, doc: Doc, actors: list[Actor], code_of: Callable[[Actor], str | None],
-                 lex: Lexicon) -> None:
+                 lex: Lexicon, rules: RuleTable = R.RULES, pronoun_sentences: int = 1) -> None:
         self.doc = doc
         self.code_of = code_of
+        self.rules = rules
+        self.pronoun_sentences = pronoun_sentences  # how many sentences back a pronoun's antecedent may be
+        self.notes: dict[int, list[tuple[str, Span, str]]] = {}
         self.military = lex.themes.get("military", frozenset())
         self.domestic_forces = lex.themes.get("domestic_forces", frozenset())
+        self.force_modifiers = lex.words("domestic_force_modifiers")  # "security forces", "riot forces"
         # Heads that stand for their group: "officials of X", "groups in Zimbabwe", "a patch of troops".
         self.group_heads = lex.themes.get("group_heads", frozenset())
         self.non_state = lex.themes.get("non_state", frozenset())
@@ -80,13 +99,14 @@ class ActorIndex:
         self.generic_spans: dict[str, list[tuple[int, int]]] = {}  # stand-in id -> mention char spans
         self.group_country: dict[str, str] = {}  # stand-in id -> the state it was first placed in
         self.generic_owner: dict[str, Actor] = {}  # stand-in id -> the uncoded actor of the same mention
-        self._find_generic_groups(lex)
+        if rules.on(R.COLLECTIVE):
+            self._find_generic_groups(lex)
         self.mentions.sort(key=lambda x: x[0])
         # Places that no actor covers, standing for their state where one is acted upon there
         # ("arrived in Amman", "lifted the curfew in Montenegro"): read only as targets.
         self.places: dict[int, Actor] = {}
         for n, place in enumerate(doc._.places or []):
-            if not place.country:
+            if not place.country or not rules.on(R.PLACE_STATE):
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or any(t.i in self.by_token or t.i in self.uncoded for t in span):
@@ -131,6 +151,15 @@ class ActorIndex:
             out += hits[:1]
         return unique_actors(out)
 
+    def note(self, tok: Token, rule: str, actors: list[Actor], evidence: Token | None = None) -> None:
+        """Keep that an actor rule named these actors at this token (its phrase, or ``evidence``, the span)."""
+        where = evidence if evidence is not None else tok
+        span = (where.left_edge.idx, where.right_edge.idx + len(where.right_edge.text))
+        for a in actors:
+            entry = (rule, span, a.id)
+            if entry not in self.notes.setdefault(tok.i, []):
+                self.notes[tok.i].append(entry)
+
     def np_actors(self, head: Token, own_head: bool = True, deep: bool = False) -> list[Actor]:
         """The actors a noun phrase names: its head, modifiers, possessor, apposition, conjuncts.
 
@@ -139,36 +168,57 @@ class ActorIndex:
         """
         out: list[Actor] = []
         for tok in [head, *head.conjuncts]:
-            found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
-                                                        for a in self._phrase(c)]
-            own = self.generic.get(tok.i)
-            found = [a for a in found if a is not own]  # (the collective itself is the last resort)
-            non_state = own_head and tok.lemma_.lower() in self.non_state
-            if non_state and not any(self.state_code(a) for a in found):
-                # "Darfur rebels": the place the group is named after gives its state
-                found += self.place_actors_in_modifiers(tok)
-            domestic = self._domestic_force(tok)
-            if not any(self.state_code(a) for a in found) and (
-                    deep or domestic or tok.lemma_.lower() in self.group_heads):
-                # "officials of X", "groups in Zimbabwe" (not "troops in X": troops are often foreign there;
-                # "police in Kenya", "security forces in Guinea" are the state's own)
-                preps = {"of", "from", "at"} if self.lex_military(tok) and not domestic else {
-                    "of", "from", "at", "in", "for", "throughout", "across"}  # "students throughout Indonesia"
-                if deep and tok.lemma_.lower() not in self.group_heads:
-                    # "investigating crimes by Croatian extremists", "his commitment to the Zambian people"
-                    preps = preps | {"by", "to"}
-                for p in pobjs(tok, preps):
-                    # "crimes by Croatian extremists", "thousands of students throughout Mali"
-                    found += self.np_actors(p)
-                    if not any(self.state_code(a) for a in found):
-                        found += self.place_actors(p)  # "demonstrators in Baghdad" are Iraq's
-            if non_state:
-                found = [self.sub_state(tok, a) for a in found]
-            if own_head and own is not None and not any(self.state_code(a) for a in found):
-                found = [a for a in found if not a.id.startswith(GRP_ID)]
-                found.append(own)  # "Rebels attacked the town": the group itself
-            out += found
+            out += self._head_actors(tok, own_head, deep)
         return unique_actors(out)
+
+    def _head_actors(self, tok: Token, own_head: bool, deep: bool) -> list[Actor]:
+        found = self._phrase(tok) if own_head else [a for c in tok.children if c.dep_ in NP_DEPS
+                                                    for a in self._phrase(c)]
+        own = self.generic.get(tok.i)
+        found = [a for a in found if a is not own]  # (the collective itself is the last resort)
+        non_state = own_head and tok.lemma_.lower() in self.non_state
+        if non_state and not any(self.state_code(a) for a in found):
+            found += self._named_after_place(tok)
+        if not any(self.state_code(a) for a in found) and self.rules.on(R.MEMBERS_OF):
+            found += self._members_of(tok, found, deep)
+        if non_state and self.rules.on(R.GROUP_OF_STATE):
+            found = [self.sub_state(tok, a) for a in found]
+            self.note(tok, R.GROUP_OF_STATE, [a for a in found if a.id.startswith(SUB_ID)])
+        if own_head and own is not None and not any(self.state_code(a) for a in found):
+            found = [a for a in found if not a.id.startswith(GRP_ID)]
+            found.append(own)  # "Rebels attacked the town": the group itself
+        return found
+
+    def _named_after_place(self, tok: Token) -> list[Actor]:
+        """"Darfur rebels": the place a group is named after gives its state."""
+        if not self.rules.on(R.NAMED_AFTER_PLACE):
+            return []
+        named_after = self.place_actors_in_modifiers(tok)
+        self.note(tok, R.NAMED_AFTER_PLACE, named_after)
+        return named_after
+
+    def _members_of(self, tok: Token, found: list[Actor], deep: bool) -> list[Actor]:
+        """A head that names no state stands for the actor of its phrase: "officials of X", "groups in
+        Zimbabwe", "police in Kenya", "security forces in Guinea" (a state's own), not "troops in X" (troops
+        are often foreign there); for a target also "crimes by Croatian extremists", "his commitment to
+        the Zambian people"."""
+        domestic = self.rules.on(R.DOMESTIC_FORCE) and self._domestic_force(tok)
+        if not (deep or domestic or tok.lemma_.lower() in self.group_heads):
+            return []
+        preps = MILITARY_MEMBER_PREPS if self.lex_military(tok) and not domestic else MEMBER_PREPS
+        if deep and tok.lemma_.lower() not in self.group_heads:
+            preps = preps | DEEP_PREPS
+        out: list[Actor] = []
+        for p in pobjs(tok, preps):
+            # "crimes by Croatian extremists", "thousands of students throughout Mali"
+            members = self.np_actors(p)
+            out += members
+            self.note(tok, R.DOMESTIC_FORCE if domestic else R.MEMBERS_OF, members, p)
+            if not any(self.state_code(a) for a in found + out) and self.rules.on(R.PEOPLE_IN_PLACE):
+                places = self.place_actors(p)  # "demonstrators in Baghdad" are Iraq's
+                self.note(tok, R.PEOPLE_IN_PLACE, places, p)
+                out += places
+        return out
 
     def state_code(self, actor: Actor) -> str | None:
         """The code of an actor that names a state, a body or a person, not a collective with no state
@@ -194,17 +244,6 @@ class ActorIndex:
         real = actor.id if not actor.id.startswith(PLACE_ID) else ""
         return Actor(f"{SUB_ID}{head.i}:{real}", f"{actor.name} {head.lower_}", "group", code=code)
 
-    def international(self, tok: Token) -> Actor:
-        """The international community ("international pressure", "international sanctions"), coded IGO
-        as the actors stage codes "the international community" (lexicons/igos.tsv)."""
-        named = next((a for a in self.by_id.values() if a.code == "IGO"), None)
-        if named is not None:
-            return named
-        actor = Actor(f"{GRP_ID}IGO", "international community", "organization", code="IGO")
-        self.generic.setdefault(tok.i, actor)
-        self.generic_spans.setdefault(actor.id, []).append((tok.idx, tok.idx + len(tok.text)))
-        return actor
-
     def names_people(self, tok: Token) -> bool:
         """Whether a noun names people or a body of them ("the central government", "officials")."""
         lemma = tok.lemma_.lower()
@@ -218,12 +257,12 @@ class ActorIndex:
         if tok.lemma_.lower() in self.domestic_forces:
             return True
         return tok.lemma_.lower() == "force" and any(
-            c.lemma_.lower() in ("security", "riot") for c in tok.children if c.dep_ in ("compound", "amod"))
+            c.lemma_.lower() in self.force_modifiers for c in tok.children if c.dep_ in ("compound", "amod"))
 
     def _phrase(self, tok: Token) -> list[Actor]:
         """Coded actors first: "Senior Hungarian and Romanian officials" (a group without a code) is read
         through its modifiers as Hungary and Romania; the uncoded actor is the answer only when none is."""
-        if opposed(tok):
+        if opposed(tok) and self.rules.on(R.ANTI):
             return []  # "an anti-Houthi coalition" is against the Houthis, not theirs
         if tok.i in self.by_token:
             return [self.by_token[tok.i]]
@@ -251,14 +290,17 @@ class ActorIndex:
         would impose sanctions on it": the second "it" is someone else) and may go back to an object."""
         word = pron.lower_
         if word in FIRST_PERSON:
-            return self._speaker_of(pron, word)
+            return self._speaker_of(pron, word) if self.rules.on(R.FIRST_PERSON) else None
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
         if pron.i in self._resolved:
             return self._resolved[pron.i]
         self._resolved[pron.i] = None  # (no cycles through a pronoun subject)
-        actor = self._resolve(pron, word)
+        found = self._resolve(pron, word)
+        actor = found[1] if found is not None else None
         self._resolved[pron.i] = actor
+        if found is not None and actor is not None:
+            self.note(pron, found[0], [actor])
         return actor
 
     def _speaker_of(self, pron: Token, word: str) -> Actor | None:
@@ -266,45 +308,61 @@ class ActorIndex:
         wrote"); "we" of a speaker who acts for a state or a body is that state or body."""
         quote = next((q for q in self.quotes if q.start <= pron.idx < q.end and q.speaker), None)
         speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
-        if speaker is None or word in FIRST_SINGULAR or speaker.kind != "person":
+        if speaker is None or word in FIRST_SINGULAR or speaker.kind != "person" or not self.rules.on(R.WE_BODY):
+            if speaker is not None:
+                self.note(pron, R.FIRST_PERSON, [speaker])
             return speaker
         body = speaker.affiliation or speaker.country
-        return next((a for a in self.by_id.values() if body and a.code == body and a.kind != "person"), speaker)
+        actor = next((a for a in self.by_id.values() if body and a.code == body and a.kind != "person"), speaker)
+        self.note(pron, R.WE_BODY if actor is not speaker else R.FIRST_PERSON, [actor])
+        return actor
 
-    def _resolve(self, pron: Token, word: str) -> Actor | None:
-        sent = pron.sent
-        floor = sent.start
-        if sent.start > 0:
-            floor = self.doc[sent.start - 1].sent.start
+    def _resolve(self, pron: Token, word: str) -> tuple[str, Actor] | None:
+        """The antecedent of a third-person pronoun, and the rule that chose it."""
         as_subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss"
         verb = governing_verb(pron)
+        if as_subject and self.rules.on(R.PRONOUN_REPORTER):
+            reporter = self._reporter_of(pron, word)
+            if reporter is not None:
+                return R.PRONOUN_REPORTER, reporter
+        candidates = self._candidates(pron, word, as_subject, verb)
+        in_subject = [(i, a) for i, a in candidates if inside_subject(self.doc[i])]
+        if as_subject and verb is not None and verb.dep_ == "ROOT" and self.rules.on(R.PRONOUN_MAIN_SUBJECT):
+            main = [a for i, a in in_subject if main_clause_subject(self.doc[i])]
+            if main:
+                return R.PRONOUN_MAIN_SUBJECT, main[0]
+        if in_subject and self.rules.on(R.PRONOUN_SUBJECT):
+            return R.PRONOUN_SUBJECT, in_subject[0][1]
+        if not as_subject and candidates and self.rules.on(R.PRONOUN_OBJECT):
+            return R.PRONOUN_OBJECT, candidates[0][1]  # "detained Ali Khan and later released him"
+        return None
+
+    def _reporter_of(self, pron: Token, word: str) -> Actor | None:
+        """The subject of the reporting verb governing a subject pronoun: "X said it would ..." is X."""
+        for anc in pron.ancestors:
+            if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
+                subj = subject_of(anc.head)
+                if subj is not None and subj.i != pron.i:
+                    fitting = [a for a in self._phrase(subj) if fits(word, a)]
+                    if fitting:
+                        return fitting[0]
+                return None
+        return None
+
+    def _candidates(self, pron: Token, word: str, as_subject: bool, verb: Token | None) -> list[tuple[int, Actor]]:
+        """The fitting actors named before the pronoun, nearest first, in its sentence and the ones before
+        (``pronoun_sentences``); for an object pronoun, not its own clause's subject."""
+        floor = pron.sent.start
+        for _ in range(self.pronoun_sentences):
+            if floor > 0:
+                floor = self.doc[floor - 1].sent.start
         excluded: set[str] = set()
-        if not as_subject and verb is not None:
+        if not as_subject and verb is not None and self.rules.on(R.NOT_OWN_SUBJECT):
             subj = subject_of(verb)
             if subj is not None and subj.i != pron.i:
                 excluded = {a.id for a in self._phrase(subj)}
-        if as_subject:
-            # Prefer the subject of the reporting verb governing the pronoun: "X said it would ...".
-            for anc in pron.ancestors:
-                if anc.dep_ in ("ccomp", "xcomp") and anc.head.pos_ in ("VERB", "AUX"):
-                    subj = subject_of(anc.head)
-                    if subj is not None and subj.i != pron.i:
-                        fitting = [a for a in self._phrase(subj) if fits(word, a)]
-                        if fitting:
-                            return fitting[0]
-                    break
-        candidates = [(i, actor) for i, actor in reversed(self.mentions)
-                      if floor <= i < pron.i and fits(word, actor) and actor.id not in excluded]
-        in_subject = [(i, a) for i, a in candidates if inside_subject(self.doc[i])]
-        if as_subject and verb is not None and verb.dep_ == "ROOT":
-            main = [a for i, a in in_subject if main_clause_subject(self.doc[i])]
-            if main:
-                return main[0]
-        if in_subject:
-            return in_subject[0][1]
-        if not as_subject and candidates:
-            return candidates[0][1]  # "detained Ali Khan and later released him"
-        return None
+        return [(i, actor) for i, actor in reversed(self.mentions)
+                if floor <= i < pron.i and fits(word, actor) and actor.id not in excluded]
 
 
 def named_in_text(doc: Doc, actor: Actor) -> bool:
@@ -376,18 +434,21 @@ def register_groups(doc: Doc, events: list[Event], index: ActorIndex) -> None:
                 if not aid.startswith(GRP_ID) or aid not in by_id:
                     continue
                 owner = index.generic_owner.get(aid)
+                spans = index.generic_spans.get(aid, [])
                 if aid not in new_ids and owner is not None:
                     # the actors stage named it without a code: it takes the collective's code
                     owner.code = owner.code or by_id[aid].code
                     owner.country = owner.country or index.group_country.get(aid)
                     new_ids[aid] = owner.id
+                    fired(owner, R.COLLECTIVE, spans[0] if spans else None)
                 if aid not in new_ids:
                     stand_in = by_id[aid]
                     new_ids[aid] = f"A{len(actors) + 1}"
                     country = index.group_country.get(aid)
-                    actors.append(Actor(new_ids[aid], stand_in.name, stand_in.kind, code=stand_in.code, country=country,
-                                        mentions=[Mention(s, e, text[s:e], form="description")
-                                                  for s, e in index.generic_spans.get(aid, [])]))
+                    group = Actor(new_ids[aid], stand_in.name, stand_in.kind, code=stand_in.code, country=country,
+                                  mentions=[Mention(s, e, text[s:e], form="description") for s, e in spans])
+                    fired(group, R.COLLECTIVE, spans[0] if spans else None)
+                    actors.append(group)
                 ids[n] = new_ids[aid]
     doc._.actors = actors
 
@@ -417,6 +478,7 @@ def register_places(doc: Doc, events: list[Event]) -> None:
                 if not any(m.start == place.start and m.end == place.end for m in state.mentions):
                     state.mentions.append(Mention(place.start, place.end, text[place.start:place.end], form="place"))
                     state.mentions.sort(key=lambda m: m.start)
+                    fired(state, R.PLACE_STATE, (place.start, place.end))
                 ids[n] = state.id
         ev.source_actors[:] = [a for a in dict.fromkeys(ev.source_actors) if a]
         ev.target_actors[:] = [a for a in dict.fromkeys(ev.target_actors) if a]

@@ -54,34 +54,37 @@ def table(what: str, rows: list[dict[str, Any]], context: bool = False) -> str:
 
 
 def show_article(record: dict[str, Any]) -> str:
-    text = record["text"]
     out = [f"{record['id']}  {record.get('title') or ''}".rstrip(),
            f"published {record.get('published') or 'unknown'}  {record.get('url') or ''}".rstrip(), ""]
-
-    def span(start: int, end: int) -> str:
-        return f"[{start}:{end}] {text[start:end]!r}"
-
-    actors = {a["id"]: a for a in record["actors"]}
-    sections: list[tuple[str, list[str]]] = [
-        ("actors", [f"{a['id']} {a['name']} ({a['kind']}, {a.get('code') or a.get('affiliation') or '-'}"
-                    f"{', ' + a['role'] if a.get('role') else ''}) mentions {len(a['mentions'])}"
-                    for a in record["actors"]]),
-        ("times", [f"{span(t['start'], t['end'])} {t['type']} {t['value']}" for t in record["times"]]),
-        ("places", [f"{span(p['start'], p['end'])} {p['name']} {p.get('country') or '-'} "
-                    f"{_coords(p)}{' for the government of ' + p['stands_for'] if p.get('stands_for') else ''}"
-                    for p in record["places"]]),
-        ("quantities", [f"{span(q['start'], q['end'])} {q['bound']} {_cell(q['value'])} {q.get('unit') or ''} "
-                        f"({q.get('category') or '-'})" for q in record["quantities"]]),
-        ("quotes", [f"{span(q['start'], q['end'])} {q['kind']} — "
-                    f"{actors.get(q.get('speaker') or '', {}).get('name', 'no speaker')}" for q in record["quotes"]]),
-        ("claims", [f"{span(c['start'], c['end'])} {c['modality']}" for c in record["claims"]]),
-        ("events", [f"{span(e['start'], e['end'])} {e['type']} {','.join(e['source']) or '-'} → "
-                    f"{','.join(e['target']) or '-'} {e['status']} {e.get('time') or ''}" for e in record["events"]]),
-    ]
-    for name, lines in sections:
-        out.append(f"{name} ({len(lines)})")
-        out += [f"  {line}" for line in lines] or ["  -"]
+    for name, line in _ITEM_LINES.items():
+        items = record[name]
+        out.append(f"{name} ({len(items)})")
+        out += [f"  {line(item, record)}" for item in items] or ["  -"]
     return "\n".join(out)
+
+
+def _span(item: dict[str, Any], record: dict[str, Any]) -> str:
+    return f"[{item['start']}:{item['end']}] {record['text'][item['start']:item['end']]!r}"
+
+
+def _speaker(q: dict[str, Any], record: dict[str, Any]) -> str:
+    return next((a["name"] for a in record["actors"] if a["id"] == q.get("speaker")), "no speaker")
+
+
+# One line per item of each list, as `show` prints it.
+_ITEM_LINES: dict[str, Any] = {
+    "actors": lambda a, r: (f"{a['id']} {a['name']} ({a['kind']}, {a.get('code') or a.get('affiliation') or '-'}"
+                            f"{', ' + a['role'] if a.get('role') else ''}) mentions {len(a['mentions'])}"),
+    "times": lambda t, r: f"{_span(t, r)} {t['type']} {t['value']}",
+    "places": lambda p, r: (f"{_span(p, r)} {p['name']} {p.get('country') or '-'} {_coords(p)}"
+                            f"{' for the government of ' + p['stands_for'] if p.get('stands_for') else ''}"),
+    "quantities": lambda q, r: (f"{_span(q, r)} {q['bound']} {_cell(q['value'])} {q.get('unit') or ''} "
+                                f"({q.get('category') or '-'})"),
+    "quotes": lambda q, r: f"{_span(q, r)} {q['kind']} — {_speaker(q, r)}",
+    "claims": lambda c, r: f"{_span(c, r)} {c['modality']}",
+    "events": lambda e, r: (f"{_span(e, r)} {e['type']} {','.join(e['source']) or '-'} → "
+                            f"{','.join(e['target']) or '-'} {e['status']} {e.get('time') or ''}"),
+}
 
 
 def _coords(place: dict[str, Any]) -> str:

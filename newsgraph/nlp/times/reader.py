@@ -3,8 +3,8 @@ expression found in it, before its value is known).
 
 A ``Reader`` is made for each document and dropped after it: it holds the tokens (lowercased once), the
 stage's ``Vocabulary`` and its ``RuleTable`` (with the rules a config switched off), so the component
-keeps no per-document state. The construction functions (``calendar.py``, ``relative.py``,
-``durations.py``, ``grammar.py``) all take the reader and a token index.
+keeps no per-document state. The construction functions (``calendar.py``, ``clock.py``,
+``relative.py``, ``durations.py``, ``grammar.py``) all take the reader and a token index.
 """
 
 from __future__ import annotations
@@ -70,8 +70,8 @@ class Reader:
         return self.doc[k] if 0 <= k < self.n else None
 
     def starts(self, i: int, phrase: tuple[str, ...]) -> bool:
-        """Do the tokens from i spell ``phrase``?"""
-        return tuple(self.low[i : i + len(phrase)]) == phrase
+        """Do the tokens from i spell ``phrase``? (The first word first: most phrases fail there.)"""
+        return 0 <= i < self.n and self.low[i] == phrase[0] and tuple(self.low[i : i + len(phrase)]) == phrase
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character offsets of tokens i..j-1."""

@@ -28,6 +28,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import json
+import pickle
 import sys
 import time
 from collections import Counter
@@ -179,10 +180,13 @@ GATES: dict[str, Callable[[], Gate]] = {
 
 @dataclass
 class Runner:
-    """spaCy's model once per text; our stages again for each set of rules switched off."""
+    """spaCy's model once per text; our stages again for each set of rules switched off, from the stage the
+    rules belong to: each text keeps a snapshot of its Doc before each of our stages (the Doc's bytes and
+    its user data, where spaCy keeps the Doc._ values), so a rule of the events stage reruns events and
+    links only."""
 
     gates: list[Gate]
-    docs: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    snapshots: dict[tuple[str, str], list[tuple[bytes, bytes]]] = field(default_factory=dict)
 
     def prepare(self) -> None:
         from newsgraph.nlp.pipeline import COMPONENTS, build_nlp, make_doc
@@ -192,29 +196,34 @@ class Runner:
             articles = [_article(t) for t in gate.texts]
             with nlp.select_pipes(disable=list(COMPONENTS)):
                 for article, doc in zip(articles, nlp.pipe(make_doc(nlp, a) for a in articles), strict=True):
-                    # the Doc without its user data (the publication date is set again from the article)
-                    self.docs[(gate.name, article.id)] = doc.to_bytes(exclude=["user_data"])
+                    shots = self.snapshots[(gate.name, article.id)] = []
+                    for name in COMPONENTS:
+                        shots.append((doc.to_bytes(exclude=["user_data"]), pickle.dumps(doc.user_data)))
+                        doc = nlp.get_pipe(name)(doc)
 
-    def run(self, rules_off: tuple[str, ...], only: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
-        """gate -> text id -> extract JSON, with these rules off (only these gates, if given)."""
+    def run(self, rules_off: tuple[str, ...], only: tuple[str, ...] | None = None,
+            first_stage: str | None = None) -> dict[str, dict[str, Any]]:
+        """gate -> text id -> extract JSON, with these rules off (only these gates, if given), running our
+        stages from ``first_stage`` on (the earlier ones are as with every rule on)."""
         from spacy.tokens import Doc
 
         from newsgraph.nlp.pipeline import COMPONENTS, build_nlp, doc_to_extraction
 
         nlp = build_nlp()
-        stages = [nlp.create_pipe(name, config=_config(nlp, name, rules_off)) for name in COMPONENTS]
+        start = COMPONENTS.index(f"newsgraph_{first_stage}") if f"newsgraph_{first_stage}" in COMPONENTS else 0
+        stages = [nlp.create_pipe(name, config=_config(nlp, name, rules_off)) for name in COMPONENTS[start:]]
         out: dict[str, dict[str, Any]] = {}
         for gate in self.gates:
             if only is not None and gate.name not in only:
                 continue
             results = out.setdefault(gate.name, {})
             for t in gate.texts:
-                article = _article(t)
-                doc = Doc(nlp.vocab).from_bytes(self.docs[(gate.name, t["id"])], exclude=["user_data"])
-                doc._.published, doc._.article_id = article.published, article.id
+                doc_bytes, user_data = self.snapshots[(gate.name, t["id"])][start]
+                doc = Doc(nlp.vocab).from_bytes(doc_bytes, exclude=["user_data"])
+                doc.user_data.update(pickle.loads(user_data))
                 for stage in stages:
                     doc = stage(doc)
-                results[t["id"]] = doc_to_extraction(doc, article).to_json()
+                results[t["id"]] = doc_to_extraction(doc, _article(t)).to_json()
         return out
 
     def scores(self, outputs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Score]]:
@@ -347,8 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     for n, name in enumerate(names, 1):
         if not fires[name]:
             never.append(name)  # (it may still act without leaving a trace: a filter; it is run all the same)
-        reached = tuple(g for g in REACHES.get(name.split(".")[0], HEADLINES) if g in base)
-        d = delta(base, runner.scores(runner.run((name,), reached)))
+        stage = name.split(".")[0]
+        reached = tuple(g for g in REACHES.get(stage, HEADLINES) if g in base)
+        d = delta(base, runner.scores(runner.run((name,), reached, "quotes" if stage == "claims" else stage)))
         rows.append({"rule": name, "fires": fires[name], "delta": d, "verdict": verdict(d)})
         print(f"[{n}/{len(names)}] {name}: {rows[-1]['verdict']} {json.dumps(d)}", flush=True)
     seconds = time.monotonic() - started

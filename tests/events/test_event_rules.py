@@ -75,7 +75,7 @@ def everything_on(docs) -> list[tuple[list[dict], list[tuple]]]:
 
 
 def test_every_event_names_the_trigger_rule_that_made_it_with_evidence_in_the_text(docs) -> None:
-    for (doc, _), (events, actors) in zip(docs, run(docs), strict=True):
+    for (doc, before), (events, actors) in zip(docs, run(docs), strict=True):
         for ev in events:
             assert ev.rule in TRIGGER_RULES, (ev.text, ev.rule)
             assert ev.trace and ev.trace[0] == [ev.rule, *ev.trigger], ev.trace  # the trigger is its evidence
@@ -85,6 +85,9 @@ def test_every_event_names_the_trigger_rule_that_made_it_with_evidence_in_the_te
                 if start is not None:
                     assert 0 <= start < end <= len(doc.text), (ev.text, rule, start, end)
         # the actors the stage made (collectives, states of places) say so too
+        made_before = {a.id for a in before}
+        assert all(a.rule in ("events.actor.collective", "events.actor.place_state")
+                   for a in actors if a.id not in made_before)
         for actor in actors:
             for rule, start, end in actor.trace:
                 if rule.startswith("events."):

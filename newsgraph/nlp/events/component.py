@@ -23,7 +23,8 @@ An actor without a code still carries its event when it is named ("Askar Akayev 
 the event keeps the actor's id in ``source_actors`` and an empty code list). A place no actor covers
 stands for its state as a target ("arrived in Amman", "lifted the curfew in Montenegro") and for the
 state of a group in it ("demonstrators in Baghdad"); a response is aimed at the author of what it
-answers ("rejected a U.S. request"); a condition makes a planned act a threat or a promise ("will
+answers ("rejected a U.S. request"); a demand is aimed at the party what it asks for is on or against
+("called for pressure on the junta"); a condition makes a planned act a threat or a promise ("will
 withdraw unless ...") addressed to whoever must act; a refusal of a cooperative act is a REJECT.
 
 Status comes from the clause (negation, "if", "will", modals, "reportedly", "reports suggesting that")

@@ -122,12 +122,14 @@ def apply(f: Found, rule: str, hit: Hit | None, side: str = "targets") -> bool:
     return True
 
 
-def first_target(ctx: Context, f: Found, table: Sequence[tuple[str, Callable[[], Hit | None]]]) -> str | None:
-    """An ordered table of target rules: while the event has no target, the next rule that is on looks for
-    one; the name of the rule that found it comes back (a rule may add evidence and find no actor)."""
+def first_target(ctx: Context, f: Found, table: Sequence[tuple[str, Callable[[], Hit | None]]],
+                 side: str = "targets") -> str | None:
+    """An ordered table of rules for one side of the event (its targets, or its sources): while that side
+    is empty, the next rule that is on looks; the name of the rule that filled it comes back (a rule may
+    add evidence and find no actor)."""
     for name, finder in table:
-        if f.targets:
+        if getattr(f, side):
             break
-        if ctx.on(name) and apply(f, name, finder()) and f.targets:
+        if ctx.on(name) and apply(f, name, finder(), side) and getattr(f, side):
             return name
     return None

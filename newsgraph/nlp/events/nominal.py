@@ -78,13 +78,7 @@ def _own_phrase(ctx: Context, f: Found, noun: Token, anchor: Token) -> None:
     """The participants the noun's own phrase names."""
     np = ctx.index.np_actors
     of_objects = pobjs(anchor, {"of"})
-    for c in anchor.children:
-        if c.dep_ == "poss" and not of_objects and ctx.on(R.PATIENT_POSSESSOR) and ctx.lex.in_class(
-                noun.lemma_, "patient_nouns") and any(a.kind == "person" for a in np(c)):
-            # "Khashoggi's killing", "Navalny's arrest": a person's act undergone, not done
-            apply(f, R.PATIENT_POSSESSOR, Hit(np(c), evidence=c))
-        elif (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c != noun)) and ctx.on(R.POSSESSOR):
-            apply(f, R.POSSESSOR, Hit(np(c), evidence=c), "sources")  # "Russia's invasion", "a Ukrainian incursion"
+    _possessor_and_modifiers(ctx, f, noun, anchor, bool(of_objects))
     if ctx.on(R.BY_AGENT):
         for agent in pobjs(anchor, {"by"}):
             apply(f, R.BY_AGENT, Hit(np(agent), evidence=agent), "sources")
@@ -109,6 +103,18 @@ def _own_phrase(ctx: Context, f: Found, noun: Token, anchor: Token) -> None:
             if f.entry.mode != "third-party":  # a mediator is not one of the sides it mediates between
                 f.sources += both
             apply(f, R.BETWEEN, Hit(both, evidence=between))
+
+
+def _possessor_and_modifiers(ctx: Context, f: Found, noun: Token, anchor: Token, has_of: bool) -> None:
+    """"Russia's invasion", "a Ukrainian incursion": the possessor or an actor modifier does it; "Navalny's
+    arrest" (a person's, with no "of" object): undergone, not done."""
+    np = ctx.index.np_actors
+    patient_noun = ctx.on(R.PATIENT_POSSESSOR) and ctx.lex.in_class(noun.lemma_, "patient_nouns") and not has_of
+    for c in anchor.children:
+        if c.dep_ == "poss" and patient_noun and any(a.kind == "person" for a in np(c)):
+            apply(f, R.PATIENT_POSSESSOR, Hit(np(c), evidence=c))
+        elif (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c != noun)) and ctx.on(R.POSSESSOR):
+            apply(f, R.POSSESSOR, Hit(np(c), evidence=c), "sources")
 
 
 def _content_subject(ctx: Context, f: Found, noun: Token) -> Hit | None:

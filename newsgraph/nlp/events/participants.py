@@ -17,7 +17,7 @@ from newsgraph.nlp.actors.lexicon import load_actor_lexicon
 from newsgraph.nlp.events import rules as R
 from newsgraph.nlp.events.lexicon import Lexicon
 from newsgraph.nlp.extensions import doc_text
-from newsgraph.nlp.rules import RuleTable, fired
+from newsgraph.nlp.rules import RuleTable, changed, fired
 from newsgraph.nlp.syntax import (
     NP_DEPS,
     SUBJECT_DEPS,
@@ -440,7 +440,7 @@ def register_groups(doc: Doc, events: list[Event], index: ActorIndex) -> None:
                     owner.code = owner.code or by_id[aid].code
                     owner.country = owner.country or index.group_country.get(aid)
                     new_ids[aid] = owner.id
-                    fired(owner, R.COLLECTIVE, spans[0] if spans else None)
+                    changed(owner, R.COLLECTIVE, spans[0] if spans else None)  # (the actors stage made it)
                 if aid not in new_ids:
                     stand_in = by_id[aid]
                     new_ids[aid] = f"A{len(actors) + 1}"
@@ -471,6 +471,7 @@ def register_places(doc: Doc, events: list[Event]) -> None:
                     continue
                 place = places[int(aid[len(PLACE_ID):])]
                 state = state_actor(actors, place.country or "")
+                record = fired if state is None else changed  # (a state made before keeps its maker)
                 if state is None:
                     name = load_actor_lexicon().state_names.get(place.country or "", place.country or "")
                     state = Actor(f"A{len(actors) + 1}", name, "state", code=place.country, country=place.country)
@@ -478,7 +479,7 @@ def register_places(doc: Doc, events: list[Event]) -> None:
                 if not any(m.start == place.start and m.end == place.end for m in state.mentions):
                     state.mentions.append(Mention(place.start, place.end, text[place.start:place.end], form="place"))
                     state.mentions.sort(key=lambda m: m.start)
-                    fired(state, R.PLACE_STATE, (place.start, place.end))
+                    record(state, R.PLACE_STATE, (place.start, place.end))
                 ids[n] = state.id
         ev.source_actors[:] = [a for a in dict.fromkeys(ev.source_actors) if a]
         ev.target_actors[:] = [a for a in dict.fromkeys(ev.target_actors) if a]

@@ -165,20 +165,29 @@ def _theme(ctx: Context, f: Found, c: Clause) -> None:
     theme, np = c.theme, ctx.index.np_actors
     assert theme is not None
     f.parts.append(theme)
-    if not f.sources and ctx.on(R.THEME_SOURCE):
-        apply(f, R.THEME_SOURCE, Hit(np(theme), evidence=theme) if np(theme) else None, "sources")
-    if not f.sources and ctx.on(R.THEME_OF):
+    of = [(p, a) for p in pobjs(theme, {"of"}) for a in np(p)]
+    first_target(ctx, f, [
+        (R.THEME_SOURCE, lambda: Hit(np(theme), evidence=theme)),
         # "one third of ethnic Albanian guerrillas", "a patch of Bangladeshi troops"
-        of = [(p, a) for p in pobjs(theme, {"of"}) for a in np(p)]
-        apply(f, R.THEME_OF, Hit([a for _, a in of], evidence=of[0][0]) if of else None, "sources")
-    if ctx.on(R.THEME_PREP):
-        for p in pobjs(theme, T.preps(ctx, f)):
-            if not f.targets:
-                apply(f, R.THEME_PREP, Hit(np(p), [p]))
-    if not f.targets and c.entry.type == "RETREAT" and ctx.on(R.STAND_DOWN_PLACE):
+        (R.THEME_OF, lambda: Hit([a for _, a in of], evidence=of[0][0]) if of else None),
+    ], "sources")
+    operating = [t for t in theme.subtree if t.dep_ == "acl" and t.pos_ == "VERB"]
+    first_target(ctx, f, [
+        (R.THEME_PREP, lambda: _theme_prep(ctx, f, theme)),
         # "guerrillas operating in Macedonia have been demobilized": they stand down where they were
-        where = [t for t in theme.subtree if t.dep_ == "acl" and t.pos_ == "VERB"]
-        apply(f, R.STAND_DOWN_PLACE, T.place_hit(ctx, f, where))
+        (R.STAND_DOWN_PLACE, lambda: T.place_hit(ctx, f, operating) if c.entry.type == "RETREAT" else None),
+    ])
+
+
+def _theme_prep(ctx: Context, f: Found, theme: Token) -> Hit | None:
+    """The first target preposition of the theme that names an actor (the ones before it join the evidence)."""
+    read: list[Token] = []
+    for p in pobjs(theme, T.preps(ctx, f)):
+        read.append(p)
+        actors = ctx.index.np_actors(p)
+        if actors:
+            return Hit(actors, read, evidence=p)
+    return Hit(parts=read) if read else None
 
 
 def _met_at(ctx: Context, c: Clause) -> Hit | None:

@@ -125,3 +125,22 @@ def test_persons_cost_linear_time_in_their_mentions() -> None:
     small, large = doc(300), doc(1200)  # 900 and 3,600 mentions
     assert len(stage(large)._.actors) == 2400
     assert cost(large) / cost(small) < 8  # linear: about 4; quadratic: 16
+
+
+def test_explain_shows_why_an_actor_has_its_affiliation(tmp_path, extract_text) -> None:
+    from dataclasses import replace
+
+    from newsgraph.store import Store
+    from tests.helpers import cli_run
+
+    ext = extract_text("U.S. Defense Secretary Lloyd Austin will meet his South Korean counterparts in Washington. A "
+                       "spokeswoman said that Austin and Defense Minister Kim Yong-hyun will discuss the deployment.")
+    kim = next(a for a in ext.actors if a.name == "Kim Yong-hyun")
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        store.write(replace(ext, article=replace(ext.article, id="a1")))
+    code, out, _ = cli_run("explain", "a1", kim.id, "--db", str(db))
+    assert code == 0
+    lines = out.splitlines()
+    assert "  made by   actors.person.entity" in lines
+    assert "    actors.affiliation.counterpart  “South Korean counterparts” [50:75]" in lines

@@ -54,13 +54,18 @@ class Counterparts:
         self._sent_number: dict[int, int] = {}
 
     def _cues(self) -> list[Cue]:
-        out = []
+        out: list[Cue] = []
+        if "counterpart" not in self.ctx.text.lower():
+            return out  # (most articles: no token to look at)
         for tok in self.ctx.doc:
             if tok.lemma_.lower() == "counterpart":
                 countries = self._countries_before(tok.i)
-                if countries:
-                    cues = tuple((c.code or "", (c.start, c.end)) for c in countries)
-                    out.append(Cue(cues, tok.i, self._names_after(tok.i), countries[0].tokens[0], tok.sent.start))
+                if not countries:
+                    continue
+                # the evidence: "South Korean counterparts"; with several countries, each its own ("French")
+                found = tuple((c.code or "", (c.start, c.end)) for c in countries) if len(countries) > 1 \
+                    else ((countries[0].code or "", (countries[0].start, tok.idx + len(tok.text))),)
+                out.append(Cue(found, tok.i, self._names_after(tok.i), countries[0].tokens[0], tok.sent.start))
         return out
 
     def _countries_before(self, i: int) -> list[Cand]:

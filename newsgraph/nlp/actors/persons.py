@@ -94,12 +94,8 @@ def _person_entity(ctx: Context, ent: Span, taken: set[int], persons: PersonInde
     if info.role_text is None and _no_person(ctx, span, persons):
         return None
     _affiliation_of(ctx, span, info, persons, counterparts)
-    name, end_char = span.text, span.end_char
     cut = _name_before_glued_bracket(span) if ctx.on("actors.person.glued_bracket") else None
-    if cut is not None:
-        name, end_char = cut
-    else:
-        name = person_name(span)
+    name, end_char = cut if cut is not None else (person_name(span), span.end_char)
     if not name:
         return None
     cand = person_cand(ctx, (span.start_char, end_char), name, info, (span.start, span.end), "actors.person.entity")

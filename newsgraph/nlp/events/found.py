@@ -6,7 +6,8 @@ the tokens that make its evidence); it carries ``rule`` and ``trace`` like the E
 rule records itself as it fires (``note``). ``Context`` is what the rules of one document read: the
 lexicon, the rule table as configured, the actor index of the document, the settings; a component keeps
 none of it between documents. ``Hit`` is what a finder of participants found, applied by ``apply``: a
-finder only looks, the caller changes the event and records the rule.
+finder only looks, the caller changes the event and records the rule. ``first_hit`` runs an ordered table
+of such rules for one side of the event until one fills it (a fallback cascade, each step named).
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def apply(f: Found, rule: str, hit: Hit | None, side: str = "targets") -> bool:
     return True
 
 
-def first_target(ctx: Context, f: Found, table: Sequence[tuple[str, Callable[[], Hit | None]]],
+def first_hit(ctx: Context, f: Found, table: Sequence[tuple[str, Callable[[], Hit | None]]],
                  side: str = "targets") -> str | None:
     """An ordered table of rules for one side of the event (its targets, or its sources): while that side
     is empty, the next rule that is on looks; the name of the rule that filled it comes back (a rule may

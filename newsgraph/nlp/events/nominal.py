@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.events import rules as R
 from newsgraph.nlp.events import targets as T
-from newsgraph.nlp.events.found import Context, Found, Hit, apply, first_target, note
+from newsgraph.nlp.events.found import Context, Found, Hit, apply, first_hit, note
 from newsgraph.nlp.events.lexicon import Entry
 from newsgraph.nlp.events.triggers import noun_entry, verb_entry
 from newsgraph.nlp.events.verbal import CLAUSE_TARGET_TYPES, THEME_TYPES
@@ -45,7 +45,7 @@ def nominal(ctx: Context, noun: Token, entry: Entry, rule: str) -> Found:
     elif _participation(ctx, anchor, entry):
         _participant(ctx, f, head.head)
     T.met_both_ways(ctx, f)
-    first_target(ctx, f, [
+    first_hit(ctx, f, [
         (R.JOINT, lambda: T.joint_hit(ctx, f)),
         (R.RECIPROCAL, lambda: T.reciprocal_hit(ctx, f)),
         (R.PLACE, lambda: T.place_hit(ctx, f, [anchor] + ([f.clause_verb] if f.clause_verb is not None else []))),
@@ -93,7 +93,7 @@ def _own_phrase(ctx: Context, f: Found, noun: Token, anchor: Token) -> None:
     elif ctx.on(R.OF_OBJECT):
         for obj in of_objects:
             apply(f, R.OF_OBJECT, Hit(np(obj), evidence=obj))  # "the invasion of Ukraine"
-    first_target(ctx, f, [
+    first_hit(ctx, f, [
         (R.PREP_OBJECT, lambda: T.prep_hit(ctx, f, anchor)),
         (R.CLAUSE_SUBJECT, lambda: _content_subject(ctx, f, noun)),
     ])
@@ -145,7 +145,7 @@ def _support_verb(ctx: Context, f: Found, anchor: Token, head: Token) -> None:
         if subj is not None:
             apply(f, R.SUPPORT_SUBJECT, Hit(np(subj), [subj]), "sources")
     datives = [c for c in head.children if c.dep_ == "dative"]
-    first_target(ctx, f, [
+    first_hit(ctx, f, [
         (R.DATIVE, lambda: Hit([a for d in datives for a in np(d)], datives) if datives else None),
         (R.PREP_OBJECT, lambda: T.prep_hit(ctx, f, head)),
         (R.PURPOSE, lambda: T.purpose_hit(ctx, f, head)),  # "staged demonstrations to demand reforms by X"
@@ -209,7 +209,7 @@ def _participant(ctx: Context, f: Found, verb: Token) -> None:
         subj = subject_of(verb)
         if subj is not None and (not is_passive(verb) or ctx.lex.in_class(verb.lemma_, "participation_passives")):
             apply(f, R.PARTICIPATION, Hit(np(subj), [subj]), "sources")
-    first_target(ctx, f, [(R.PREP_OBJECT, lambda: T.prep_hit(ctx, f, verb))])
+    first_hit(ctx, f, [(R.PREP_OBJECT, lambda: T.prep_hit(ctx, f, verb))])
     f.clause_verb, f.support_verb = verb, True
     note(f, R.PARTICIPATION, verb)
 

@@ -28,7 +28,7 @@ from newsgraph.nlp.events.participants import GRP_ID, PLACE_ID, SUB_ID, codes_of
 from newsgraph.nlp.events.targets import condition, place_hit
 from newsgraph.nlp.extensions import doc_text
 from newsgraph.nlp.syntax import NESTED_CLAUSE_DEPS, pobjs, to_infinitive
-from newsgraph.nlp.times.component import governing_time, is_datable
+from newsgraph.nlp.times.clauses import governing_time, is_datable
 from newsgraph.nlp.words import SYMMETRIC_TYPES
 
 # Cooperative acts whose refusal ("would not meet their demands") is a REJECT.

@@ -17,7 +17,7 @@ import dataclasses
 import functools
 
 from newsgraph.nlp.events import rules as R
-from newsgraph.nlp.events.found import Context, Found, first_target, note
+from newsgraph.nlp.events.found import Context, Found, first_hit, note
 from newsgraph.nlp.events.lexicon import INTENT_TYPES
 from newsgraph.nlp.events.nominal import content_clauses
 from newsgraph.nlp.events.participants import codes_of, unique_actors
@@ -251,7 +251,7 @@ def share_targets(ctx: Context, found: Found_) -> None:
 def sentence_targets(ctx: Context, found: Found_) -> None:
     """The last resort for each event still without a target (``events.target.sentence_actor``)."""
     for f in found.values():
-        first_target(ctx, f, [(R.SENTENCE_ACTOR, functools.partial(sentence_actor_hit, ctx, f))])
+        first_hit(ctx, f, [(R.SENTENCE_ACTOR, functools.partial(sentence_actor_hit, ctx, f))])
 
 
 def answer_accusations(ctx: Context, found: list[Found]) -> None:

@@ -75,8 +75,8 @@ CONTROL_OBJECT = _rule("events.target.control_object", "a control verb's complem
                        "'agreed to help Ukraine', 'vowed to cooperate with Serbia'")
 SUMMONED = _rule("events.target.summoned", "who is summoned is complained to: "
                  "'summoned the Russian ambassador to complain' (RUS)")
-ASKED_OF = _rule("events.target.asked_of", "what a demand asks for is aimed at the party its act is on, against, "
-                 "with or from: 'called for international pressure on the junta' (the junta)")
+ASKED_OF = _rule("events.target.asked_of", "what a demand asks for is aimed at the party its act is on or against: "
+                 "'called for international pressure on the junta' (the junta, no IGO)")
 CLAUSE_SUBJECT = _rule("events.target.clause_subject", "the subject of a demanded or alleged clause is addressed: "
                        "'demanded that Hamas renounce ...', 'its demand that Israel ease ...'")
 AUTHOR = _rule("events.target.author", "a response is aimed at the author of what it answers: "

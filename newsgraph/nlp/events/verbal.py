@@ -4,8 +4,8 @@ First the clause's own arguments, each a named rule: the subject of an active ve
 a passive) is the source, the object (or the subject of a passive) the target, a place acted upon stands
 for its state; of a moved or given thing (a theme: "North Korean troops moved to Russia") the demonym or
 possessor is the source and its preposition names the target. Then, while the event has no target, an
-ordered table of target rules (``TARGET_RULES`` and the late ones after the joint-act rules), each
-recording itself when it finds one: a target preposition, people met at a place, a control verb's
+ordered table of target rules (``_target_rules``, then the joint-act and place rules, then the last
+resort), each recording itself when it finds one: a target preposition, people met at a place, a control verb's
 complement, who is summoned, the party of what a demand asks for, the subject of a demanded clause, the
 author of what a response answers, who must act on a condition, what the purpose names, the two sides of
 a joint act, the place where the act lands, the protesters' own government, the people a state's police
@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.events import rules as R
 from newsgraph.nlp.events import targets as T
-from newsgraph.nlp.events.found import Context, Found, Hit, apply, first_target, note
+from newsgraph.nlp.events.found import Context, Found, Hit, apply, first_hit, note
 from newsgraph.nlp.events.lexicon import Entry
 from newsgraph.nlp.events.participants import GRP_ID, SUB_ID, codes_of
 from newsgraph.nlp.syntax import SUMMON_VERBS, agent_of, is_passive, pobjs, subject_of
@@ -65,9 +65,9 @@ def verbal(ctx: Context, verb: Token, entry: Entry, rule: str) -> Found:
     _objects(ctx, f, c)
     if c.theme is not None:
         _theme(ctx, f, c)
-    first_target(ctx, f, _target_rules(ctx, f, c))
+    first_hit(ctx, f, _target_rules(ctx, f, c))
     T.met_both_ways(ctx, f)
-    first_target(ctx, f, [
+    first_hit(ctx, f, [
         (R.JOINT, lambda: T.joint_hit(ctx, f)),
         (R.RECIPROCAL, lambda: T.reciprocal_hit(ctx, f)),
         (R.PLACE, lambda: T.place_hit(ctx, f, _place_heads(c))),
@@ -75,7 +75,7 @@ def verbal(ctx: Context, verb: Token, entry: Entry, rule: str) -> Found:
     ])
     if not c.passive and all(a.id.startswith(GRP_ID) and a.country is None for a in f.targets):
         T.home_front(ctx, f, verb, c.subject)  # (a collective with no state may be placed)
-    first_target(ctx, f, [(R.CLAUSE_ACTOR, lambda: T.clause_actor_hit(ctx, f, verb))])
+    first_hit(ctx, f, [(R.CLAUSE_ACTOR, lambda: T.clause_actor_hit(ctx, f, verb))])
     _training(ctx, f, c)
     return f
 
@@ -166,13 +166,13 @@ def _theme(ctx: Context, f: Found, c: Clause) -> None:
     assert theme is not None
     f.parts.append(theme)
     of = [(p, a) for p in pobjs(theme, {"of"}) for a in np(p)]
-    first_target(ctx, f, [
+    first_hit(ctx, f, [
         (R.THEME_SOURCE, lambda: Hit(np(theme), evidence=theme)),
         # "one third of ethnic Albanian guerrillas", "a patch of Bangladeshi troops"
         (R.THEME_OF, lambda: Hit([a for _, a in of], evidence=of[0][0]) if of else None),
     ], "sources")
     operating = [t for t in theme.subtree if t.dep_ == "acl" and t.pos_ == "VERB"]
-    first_target(ctx, f, [
+    first_hit(ctx, f, [
         (R.THEME_PREP, lambda: _theme_prep(ctx, f, theme)),
         # "guerrillas operating in Macedonia have been demobilized": they stand down where they were
         (R.STAND_DOWN_PLACE, lambda: T.place_hit(ctx, f, operating) if c.entry.type == "RETREAT" else None),

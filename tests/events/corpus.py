@@ -38,6 +38,7 @@ TEXTS = (
     "Germany agreed to help Ukraine.",
     "Germany summoned the Russian ambassador to complain about the attacks.",
     "Kenya called for international pressure on Ethiopia.",
+    "India and Pakistan exchanged fire on Monday. The United Nations urged both countries to show restraint.",
     "Germany demanded that Hamas renounce violence.",
     "Israel rejected a Russian request to halt the operation.",
     "France said it will halt all talks unless Germany sends aid.",

@@ -143,3 +143,21 @@ def test_people_a_demand_is_on_without_a_code_are_not_replaced_by_a_guess(extrac
     # a thing the demanded act is on is no party: "a ruling on the deployment" is asked of no one named
     ext = extract_text("Germany called for a ruling on the deployment of Russian troops.")
     assert all("events.target.asked_of" not in [step[0] for step in e.trace] for e in ext.events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("India and Pakistan exchanged fire on Monday. The United Nations urged both countries to show restraint.",
+     ["IND", "PAK"]),
+    ("Russia intended to deploy troops from North Korea. He called for tangible international pressure on the two "
+     "countries.", ["RUS", "PRK"]),
+    # not the one asking:
+    ("Armenia and Azerbaijan fought a war. Russia urged the two countries to talk.", ["ARM", "AZE"]),
+    ("Russia urged the three countries to talk.", []),  # three counted, fewer named: no guess
+])
+def test_the_counted_countries_are_the_states_named_last_before_them(extract_text, text: str,
+                                                                     target: list[str]) -> None:
+    ext = extract_text(text)
+    ev = next(e for e in ext.events if e.type == "REQUEST")
+    assert ev.target == target
+    if target:
+        assert any(t[0] == "events.actor.counted_states" for t in ev.trace)

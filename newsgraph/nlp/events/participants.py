@@ -77,6 +77,7 @@ class ActorIndex:
         # Heads that stand for their group: "officials of X", "groups in Zimbabwe", "a patch of troops".
         self.group_heads = lex.themes.get("group_heads", frozenset())
         self.non_state = lex.themes.get("non_state", frozenset())
+        self.counted_state_nouns = lex.words("counted_state_nouns")  # "the two countries"
         self.by_token: dict[int, Actor] = {}  # the coded actor of a token where there is one
         self.by_id: dict[str, Actor] = {a.id: a for a in actors}
         self.quotes = [q for q in doc._.quotes or [] if q.speaker]  # for "I" and "we" in quotations
@@ -269,6 +270,9 @@ class ActorIndex:
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             resolved = self.resolve_pronoun(tok)
             return [resolved] if resolved else []
+        counted = self._counted_states(tok)
+        if counted:
+            return counted
         out: list[Actor] = []
         for c in tok.children:
             if c.dep_ in NP_DEPS and c.dep_ != "case":
@@ -280,6 +284,36 @@ class ActorIndex:
         if not any(self.code_of(a) for a in out) and tok.i in self.uncoded:
             return [self.uncoded[tok.i], *out]
         return out
+
+    def _counted_states(self, tok: Token) -> list[Actor]:
+        """"The two countries", "both nations": the last states named before them (within the sentences a
+        pronoun may reach back), as many as the phrase counts; none when fewer are named."""
+        count = counted(tok) if tok.lemma_.lower() in self.counted_state_nouns and tok.tag_ == "NNS" else 0
+        if count < 2 or not self.rules.on(R.COUNTED_STATES):
+            return []
+        named = sorted([(i, a) for i, a in self.mentions if a.kind == "state"] + list(self.places.items()),
+                       key=lambda x: x[0])
+        # who says or does something to them is not one of them: "Russia said the two countries would ..."
+        outside = {t.i for anc in tok.ancestors for s in [subject_of(anc)] if s is not None for t in s.subtree}
+        states: dict[str, Actor] = {}
+        for i, actor in reversed(named):
+            code = self.code_of(actor)
+            if self.window_start(tok) <= i < tok.i and i not in outside and code and code not in states:
+                states[code] = actor
+            if len(states) == count:
+                found = list(reversed(states.values()))
+                self.note(tok, R.COUNTED_STATES, found)
+                return found
+        return []
+
+    def window_start(self, tok: Token) -> int:
+        """The first token of the sentences a reference may reach back to: its own and ``pronoun_sentences``
+        before it."""
+        floor = tok.sent.start
+        for _ in range(self.pronoun_sentences):
+            if floor > 0:
+                floor = self.doc[floor - 1].sent.start
+        return floor
 
     def resolve_pronoun(self, pron: Token) -> Actor | None:
         """The nearest preceding actor of a fitting kind, within the sentence and the one before.
@@ -352,10 +386,7 @@ class ActorIndex:
     def _candidates(self, pron: Token, word: str, as_subject: bool, verb: Token | None) -> list[tuple[int, Actor]]:
         """The fitting actors named before the pronoun, nearest first, in its sentence and the ones before
         (``pronoun_sentences``); for an object pronoun, not its own clause's subject."""
-        floor = pron.sent.start
-        for _ in range(self.pronoun_sentences):
-            if floor > 0:
-                floor = self.doc[floor - 1].sent.start
+        floor = self.window_start(pron)
         excluded: set[str] = set()
         if not as_subject and verb is not None and self.rules.on(R.NOT_OWN_SUBJECT):
             subj = subject_of(verb)
@@ -363,6 +394,19 @@ class ActorIndex:
                 excluded = {a.id for a in self._phrase(subj)}
         return [(i, actor) for i, actor in reversed(self.mentions)
                 if floor <= i < pron.i and fits(word, actor) and actor.id not in excluded]
+
+
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def counted(tok: Token) -> int:
+    """How many a plural noun counts: "the two countries" 2, "both nations" 2, "the 3 states" 3; else 0."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return COUNT_WORDS.get(c.lower_, int(c.text) if c.text.isdigit() and len(c.text) == 1 else 0)
+        if c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"):
+            return 2
+    return 0
 
 
 def named_in_text(doc: Doc, actor: Actor) -> bool:

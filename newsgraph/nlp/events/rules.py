@@ -180,6 +180,9 @@ PEOPLE_IN_PLACE = _rule("events.actor.people_in_place", "people in a place belon
 DOMESTIC_FORCE = _rule("events.actor.domestic_force", "police and security forces are a state's forces where they "
                        "act: 'police in Kenya' (KEN), unlike 'troops in Syria'")
 ANTI = _rule("events.actor.anti", "an 'anti-X' modifier names X's opponents, not X: 'an anti-Houthi coalition'")
+COUNTED_STATES = _rule("events.actor.counted_states", "'the two countries', 'both nations' are the states named "
+                        "last before them, as many as the phrase counts: 'Russia intended to deploy troops from North "
+                        "Korea ... pressure on the two countries' (RUS, PRK)")
 FIRST_PERSON = _rule("events.actor.first_person", "'I' or 'we' in a quotation is its speaker: "
                      "''I reject the blockade,' Parrilla wrote'")
 WE_BODY = _rule("events.actor.we_body", "'we' of a speaker who acts for a state or body is that state or body")

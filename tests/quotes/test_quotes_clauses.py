@@ -219,10 +219,6 @@ def test_second_report_joined_to_the_clause_is_its_own(run):
     assert got == {("A judge", "agreed", "the memo may have been leaked"),
                    ("A judge", "ruled", "the damage was done")}
 
-def test_stranded_object_of_a_won_clause_stays_in_the_content(run):
-    doc = run("Projections by two networks indicated he won, in addition to Ohio, also the primaries in Utah.")
-    assert content(doc, only(doc)) == "he won, in addition to Ohio, also the primaries in Utah"
-
 def test_fragment_in_a_participle_adjunct_is_not_the_main_cue_content(run):
     text = 'The campaign criticized the pardon as an abuse of power, pointing to the "ballot box" instead.'
     doc = run(text)

@@ -230,13 +230,6 @@ def _inverted_question(verb: Token) -> bool:
     return bool(subjects) and any(c.dep_ == "aux" and c.i < subjects[0].i for c in verb.children)
 
 
-def _embedded_question(verb: Token) -> bool:
-    """'discussed why he decided to join the party', 'asked how she planned to pay': a report inside an
-    indirect question is asked about, not made."""
-    return verb.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and any(
-        c.tag_ in ("WRB", "WP", "WP$") and c.i < verb.i for c in verb.children)
-
-
 CUE_FILTERS: tuple[tuple[str, Callable[[Token], bool]], ...] = (
     ("quotes.clause.skip_infinitive_adjunct", _infinitive_adjunct),
     ("quotes.clause.skip_question", _in_question),
@@ -244,7 +237,6 @@ CUE_FILTERS: tuple[tuple[str, Callable[[Token], bool]], ...] = (
     ("quotes.clause.skip_imperative", _imperative),
     ("quotes.clause.skip_that_said", _that_said),
     ("quotes.clause.skip_inverted_question", _inverted_question),
-    ("quotes.clause.skip_embedded_question", _embedded_question),
 )
 
 
@@ -273,7 +265,7 @@ def fragments_by_cue(
         if inside(f.open, direct_spans, starts):
             continue
         span = ctx.doc.char_span(*f.content, alignment_mode="expand")
-        if span is None or len(span) == 0 or (ctx.on("quotes.fragment.skip_quoted_name") and _is_quoted_name(span)):
+        if span is None or len(span) == 0:
             continue
         cue = _governing_cue(ctx, span.root)
         if cue is not None:
@@ -302,17 +294,6 @@ def _governing_cue(ctx: QuoteContext, node: Token) -> Token | None:
 def _is_passive_naming(verb: Token) -> bool:
     """'is called X', 'was dubbed X' with no one doing the calling."""
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _is_quoted_name(span: Span) -> bool:
-    """'Anna Franowska of "Have no fear", a charity': a capitalised name in marks hung on a name by 'of'
-    names something (a group, a book); nobody says it."""
-    doc = span.doc
-    if not span[0].text[:1].isupper():
-        return False
-    before = doc[span.start - 2] if span.start >= 2 else None  # the word before the opening mark
-    # (by position: the parser often hangs such an 'of' on some other noun)
-    return before is not None and before.lower_ == "of" and before.i > 0 and doc[before.i - 1].pos_ == "PROPN"
 
 
 def _over_adjacent_fragments(ctx: QuoteContext, content: Span, frags: list[QuotedPassage]) -> Span:

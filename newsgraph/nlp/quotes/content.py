@@ -14,7 +14,6 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from newsgraph.nlp.quotes.context import (
-    SENTENCE_END,
     SUBJECT_DEPS,
     QuoteContext,
     Trail,
@@ -26,7 +25,6 @@ from newsgraph.nlp.quotes.context import (
 from newsgraph.nlp.quotes.lexicon import VerbCue
 
 # Dependents that complete a clause's verb; without any, a transitive verb's object was hung elsewhere.
-COMPLETE_DEPS = frozenset({"dobj", "attr", "acomp", "prep", "ccomp", "xcomp", "oprd", "dative", "prt", "agent"})
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -155,7 +153,7 @@ def content_span(ctx: QuoteContext, verb: Token, comp: Token, trail: Trail) -> S
     if comp.dep_ == "ccomp" and comp.i > verb.i:
         span = shape(ctx, trail, "quotes.clause.subject_taken_for_object", span,
                      lambda s: _with_subject_taken_for_object(verb, comp, s))
-        return shape(ctx, trail, "quotes.clause.stranded_object", span, lambda s: _with_stranded_object(ctx, verb, s))
+        return span
     if comp.dep_ not in ("xcomp", "advcl"):
         return span
     return shape(ctx, trail, "quotes.clause.infinitive_subject", span,
@@ -228,28 +226,6 @@ def _cut_joined_report(ctx: QuoteContext, comp: Token, span: Span) -> Span:
             end -= 1
         return span.doc[span.start : end]
     return span
-
-
-def _with_stranded_object(ctx: QuoteContext, verb: Token, span: Span) -> Span:
-    """'indicated [he won], in addition to Vermont, [also the primaries in Colorado]': a verb that has a
-    clause cannot also take an object after it, so an object the parser hung on the cue after the clause
-    is the clause's own, cut off; the content runs on to it."""
-    doc = verb.doc
-    if any(c.dep_ == "mark" and ctx.lex.listed(c.lower_, "circumstance") for c in verb.children):
-        return span  # 'After X suggested A, [the debate centered on B]': the main clause, misparsed
-    stranded = [c for c in verb.children if c.dep_ == "dobj" and c.i >= span.end
-                and not any(t.is_punct for t in doc[span.end : c.left_edge.i])]
-    comp = span.root
-    if not stranded and not any(c.dep_ in COMPLETE_DEPS for c in comp.children) \
-            and ctx.lex.listed(comp.lemma_, "transitive_head"):
-        # 'indicated [he won], in addition to Vermont, also the primaries': 'won' is missing its object
-        stranded = [c for c in verb.children if c.i >= span.end and c.dep_ in ("prep", "npadvmod", "appos")]
-    if not stranded:
-        return span
-    end = stranded[-1].right_edge.i + 1
-    if any(t.text in SENTENCE_END or "\n" in t.text for t in doc[span.end : end]):
-        return span
-    return doc[span.start : end]
 
 
 # -- what does not belong to it ---------------------------------------------------------------------

@@ -96,8 +96,6 @@ RULES = RuleTable("quotes", [
          "working on it'"),
     Rule("quotes.clause.skip_inverted_question", "a question with its auxiliary before the subject reports "
          "nothing: 'Can we expect Rocky Linux to be released?'"),
-    Rule("quotes.clause.skip_embedded_question", "a report inside an indirect question is asked about, not made: "
-         "'asked how she planned to pay'"),
     Rule("quotes.clause.complement", "a reporting verb's clausal complement is its content: 'said (that) the "
          "troops had moved', 'ruled the map violated the constitution'"),
     Rule("quotes.clause.skip_pronoun_object", "a clause before a verb with its own pronoun object is not what it "
@@ -120,8 +118,6 @@ RULES = RuleTable("quotes", [
          "which farmers say will ruin them, passed' ('which farmers say will ruin them')"),
     Rule("quotes.clause.subject_taken_for_object", "a clause's subject the parser made the cue's object belongs "
          "to the clause: 'announced the flight recorder has been recovered'"),
-    Rule("quotes.clause.stranded_object", "an object the parser hung on the cue after the clause is the clause's "
-         "own: 'indicated he won, in addition to Ohio, also the primaries in Utah'"),
     Rule("quotes.clause.infinitive_subject", "the one an infinitive is about belongs to its content: 'urged "
          "residents to stay indoors', 'called on Congress to pass the bill'"),
     Rule("quotes.clause.cut_according_to", "'according to X' closing the content names the outer source: 'The "
@@ -157,8 +153,6 @@ RULES = RuleTable("quotes", [
     # -- quoted fragments and kinds -------------------------------------------------------------------------
     Rule("quotes.fragment.under_cue", "quoted words a cue verb governs are a mixed quote: 'called the move a "
          "\"significant escalation\"'"),
-    Rule("quotes.fragment.skip_quoted_name", "a capitalised name in marks after 'of' names something, nobody says "
-         "it: 'Anna Franowska of \"Have no fear\", a charity'"),
     Rule("quotes.fragment.skip_passive_naming", "a passive naming verb with no agent says what a thing is called: "
          "'This phase is called \"the development phase\"'"),
     Rule("quotes.fragment.stop_at_adjunct", "quoted words in a participle adjunct belong to it, not to the cue "

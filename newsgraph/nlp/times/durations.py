@@ -136,13 +136,6 @@ def _shift(r: Reader, lead: _Lead, end: int, n: float | None, unit: str, k: int)
     or from the narrated date (None: not a shift, read the count as a duration)."""
     i = lead.start
     after = r.w(end)
-    if after in ("after", "before", "prior") and not _shift_has_anchor(r, end + 1) \
-            and r.on("times.not.shift_without_anchor"):
-        if not r.on("times.found.duration"):
-            return i, []
-        c = _duration(r, "times.found.duration", lead, end, n, unit, k)
-        r.fire(c, "times.not.shift_without_anchor", end, end + 1)
-        return end, [c]
     rule = "times.found.ago" if after == "ago" else "times.found.later"
     if not r.on(rule):
         return None
@@ -155,11 +148,6 @@ def _shift(r: Reader, lead: _Lead, end: int, n: float | None, unit: str, k: int)
     if n is None:
         c.literal = "PAST_REF" if sign < 0 else "FUTURE_REF"
     return end + 1, [c]
-
-
-def _shift_has_anchor(r: Reader, k: int) -> bool:
-    """After "two days after", is there something to count from (a date, an event noun)?"""
-    return k < r.n and r.doc[k].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "PUNCT")
 
 
 def _counted_duration(r: Reader, lead: _Lead, k: int, end: int, n: float | None, unit: str) -> Match:

@@ -119,8 +119,6 @@ _NOT = [
     Rule("times.not.ordinal_second", "'for a second time', 'a second attack': the ordinal, not the unit"),
     Rule("times.not.article_unit", "'a day of mourning', 'a year of war': 'a' + unit is a duration only after "
          "a word that takes one ('for a week', 'lasted a day', 'more than a year')"),
-    Rule("times.not.shift_without_anchor", "'returned two days after.' (nothing after it to count from): a "
-         "duration, not a date"),
     Rule("times.not.age", "'years old', 'months' time': a bare plural unit before 'old' or a possessive mark"),
     Rule("times.not.rate", "'km per hour', 'rounds per minute': a rate, not a recurring time"),
     Rule("times.not.now_that", "'now that' is a conjunction, not PRESENT_REF"),

@@ -467,6 +467,8 @@ def _check_references(ext: Extraction, check: _Checker) -> None:
 
 
 def _finite(value: Any) -> bool:
+    # (the oracle keeps its own copy of newsgraph.model's check on purpose: a fuzz invariant that called the
+    # code under test would pass whatever that code does)
     if isinstance(value, float):
         return math.isfinite(value)
     if isinstance(value, dict):

@@ -95,3 +95,20 @@ def _exit_code(code: object) -> int:
     if code is None:
         return 0
     return code if isinstance(code, int) else 1
+
+
+@contextlib.contextmanager
+def running(db: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> Iterator[str]:
+    """The web view's own server (newsgraph.serve.make_server) on a free port, in a thread: its base URL."""
+    import threading
+
+    from newsgraph.serve import make_server
+
+    httpd = make_server(db, host, 0, allowed_hosts)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -8,7 +8,6 @@ http(s) article URLs, and opens an article whose id holds non-ASCII characters a
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,8 +16,8 @@ from urllib.parse import quote
 
 import pytest
 
-from newsgraph.serve import make_server
 from newsgraph.store import Store
+from tests.helpers import running
 
 pytestmark = pytest.mark.integration
 
@@ -78,14 +77,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, extract_text: Callable[..., A
         for article_id, text, url in ARTICLES:
             ext = extract_text(text, "2024-06-03")
             store.write(replace(ext, article=replace(ext.article, id=article_id, url=url, title=f"Title {article_id}")))
-    httpd = make_server(path, "127.0.0.1", 0)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with running(path) as url:
+        yield url
 
 
 def wait_for(driver: Any, condition: Callable[[Any], Any], timeout: float = 15) -> Any:

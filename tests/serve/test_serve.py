@@ -8,11 +8,9 @@ import re
 import shutil
 import socket
 import sqlite3
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,10 +20,9 @@ from urllib.parse import quote, unquote
 import pytest
 
 from newsgraph.errors import NotAStore
-from newsgraph.serve import make_server
 from newsgraph.serve.app import _open, make_app
 from newsgraph.store import Store
-from tests.helpers import run_cli
+from tests.helpers import run_cli, running
 
 FIRST = ("Russian forces attacked the Ukrainian city of Kharkiv on Monday, officials said. "
          "“We will not give up,” the mayor said.")
@@ -181,19 +178,6 @@ def test_a_bad_port_is_a_usage_error(db: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1] == ("newsgraph serve: error: argument --port: 'http' is not a port number "
                                             "(0-65535; 0 picks a free one)")
-
-
-@contextmanager
-def running(db: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> Iterator[str]:
-    """The web view's own server (newsgraph.serve.make_server) on a free port, in a thread: its base URL."""
-    httpd = make_server(db, host, 0, allowed_hosts)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture

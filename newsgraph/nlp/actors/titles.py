@@ -65,21 +65,10 @@ def title_before(ctx: Context, start: int) -> TitleInfo:
     if not words:
         return TitleInfo()
     words.reverse()
-    # "of" cannot end or start a role; trim leading modifiers that are not part of an office
+    # "of" cannot start a role ("Secretary of State": the words after "of" that are title words belong to it)
     while words and words[0].lower_ == "of":
         words.pop(0)
-    if not words or not any(w.lower_ in lex.title_heads or w.lower_ in ctx.words.apposed_role for w in words):
-        return TitleInfo()
-    # "Secretary of State": the words after "of" that are title words belong to the role
-    if owner is not None and not ctx.on(owner[0]):
-        owner = None
-    affiliation = code_of_cand(owner[1]) if owner else None
-    info = TitleInfo(" ".join(w.text for w in words), affiliation, words[0].i, explicit=affiliation is not None,
-                     words=[w.lower_ for w in words])
-    info.fired("actors.title.before", chars(doc[words[0].i:words[-1].i + 1]), "role")
-    if owner is not None and affiliation is not None:
-        info.fired(owner[0], (owner[1].start, owner[1].end), "affiliation")
-    return info
+    return _title_from_words(ctx, words, owner, "actors.title.before")
 
 
 def apposition(ctx: Context, span: Span) -> TitleInfo:

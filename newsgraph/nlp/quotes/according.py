@@ -31,12 +31,7 @@ def according_to(ctx: QuoteContext, candidates: list[Token]) -> list[Attribution
     source; PARC's modality of such a report is 'reported'."""
     if not ctx.on("quotes.according_to.clause"):
         return []
-    found = []
-    for tok in candidates:
-        att = _attribution(ctx, tok)
-        if att is not None:
-            found.append(att)
-    return found
+    return [att for tok in candidates if (att := _attribution(ctx, tok)) is not None]
 
 
 def _attribution(ctx: QuoteContext, tok: Token) -> Attribution | None:

@@ -29,12 +29,7 @@ def citing(ctx: QuoteContext, candidates: list[Token]) -> list[Attribution]:
     under a reporting verb ('X reported ..., citing Y') the citing only says where X's report came from."""
     if not ctx.on("quotes.citing.clause"):
         return []
-    found = []
-    for tok in candidates:
-        att = _citing(ctx, tok)
-        if att is not None:
-            found.append(att)
-    return found
+    return [att for tok in candidates if (att := _citing(ctx, tok)) is not None]
 
 
 def _citing(ctx: QuoteContext, tok: Token) -> Attribution | None:

@@ -88,6 +88,9 @@ def test_constructions(tnlp: Language, text: str, expected: list[tuple[str, str,
         "They met on the 20th anniversary.",
         "The fiscal deficit grew.",
         "He may march on the capital.",
+        "If the letter is authentic, that may have been his attempt.",  # after "that": the verb
+        "Any benefit this may have reaped was lost.",
+        "He observed a day of mourning.",
         "We saw the Sun rise over the hills.",
         "More than 3,000 troops and 1500 soldiers arrived.",
         "The brigade of 2000 men advanced.",
@@ -142,3 +145,14 @@ def test_the_grammar_records_the_construction_and_what_extended_it(tnlp: Languag
         [("times.found.weekday", "Monday"), ("times.found.part_of_day_after", "morning")]]
     assert _trace(tnlp, "The fighting lasted about three years.") == [
         [("times.found.duration", "about three years"), ("times.found.approximator", "about")]]
+
+
+@pytest.mark.parametrize(("text", "rates"), [
+    ("Insurgent attacks were averaging 30 a day.", ["a day"]),
+    ("Forces advanced thirty kilometers a day.", ["a day"]),
+    ("Aid was cut from $1 billion a year to $700 million.", ["a year"]),
+    ("A proclamation named November 26 a day of national thanksgiving.", []),  # a day "of": no rate
+    ("They withdrew a day's march away.", []),
+])
+def test_a_count_a_unit_is_a_rate(tnlp: Language, text: str, rates: list[str]) -> None:
+    assert [t for t, kind, _ in tag(tnlp, text) if kind == "SET"] == rates

@@ -21,6 +21,9 @@ WORDS = Vocabulary.load()
         ("Russia attacked the town on Friday.", "past", "times.tense.past", "attacked"),
         ("They had met in June.", "past", "times.tense.past", "met"),
         ("Talks are scheduled on the 5th.", "future", "times.tense.future_verb", "scheduled"),
+        ("The vote is expected in June.", "future", "times.tense.future_verb", "expected"),
+        # a verb of planning that acts on an object plans nothing (WikiWars: "set their eye")
+        ("On 14 July, the insurgents set their eye on the prison.", "present", "times.tense.present", "set"),
         ("Talks are held on Friday.", "present", "times.tense.present", "held"),
         ("The deadline is by December.", "by", "times.tense.present", "by"),
         ("He began to withdraw on Monday.", "past", "times.tense.infinitive", "withdraw"),

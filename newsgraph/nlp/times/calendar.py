@@ -378,13 +378,25 @@ def _counted(r: Reader, i: int) -> str | None:
     if r.on("times.not.count_before_plural") and nxt is not None and (
             (nxt.tag_ in _NOT_YEAR_NEXT_TAGS and low not in r.vocab.months and low not in r.vocab.units)
             or low in ("%", "percent")):
-        if not _opens_clause_with_year(r, i):
+        if _opens_clause_with_year(r, i):
+            because = "times.found.year_opening_clause"
+        elif _determined_year(r, i):
+            because = "times.found.year_after_determiner"
+        else:
             return "count"
-        because = "times.found.year_opening_clause"
     if r.on("times.not.broken_number") and r.w(i - 1) == "," and r.w(i - 2)[:1].isdigit() \
             and len(r.w(i - 2)) <= 3:
         return "count"  # "1,2000" style broken number
     return because
+
+
+def _determined_year(r: Reader, i: int) -> bool:
+    """ "the 1777 campaigns", "its 2006 highs", "Russia's 2022 invasions": a determiner or possessor before a
+    4-digit number written without a thousands separator makes it the year of what follows (news writes
+    the count as "the 2,000 troops")."""
+    prev = r.token(i - 1)
+    return r.on("times.found.year_after_determiner") and prev is not None and (
+        prev.tag_ in ("DT", "PRP$", "POS") and prev.lower_ not in ("all", "both", "some", "any", "no", "another"))
 
 
 def _opens_clause_with_year(r: Reader, i: int) -> bool:

@@ -150,12 +150,24 @@ def _shift(r: Reader, lead: _Lead, end: int, n: float | None, unit: str, k: int)
     return end + 1, [c]
 
 
+def _rate_base(r: Reader, i: int) -> bool:
+    """Is the word at i what a rate counts: a number ("30 a day") or a plural noun or unit ("20 miles a day",
+    "600 acts a year")?"""
+    tok = r.token(i)
+    return tok is not None and (tok.like_num or tok.tag_ == "NNS" or tok.lower_ in r.vocab.not_year_after) \
+        and not tok.is_sent_start
+
+
 def _counted_duration(r: Reader, lead: _Lead, k: int, end: int, n: float | None, unit: str) -> Match:
     """ "three years", "about a week", "the next two weeks"; "a week" after "three times": a SET."""
     i, j = lead.start, lead.j
     w = r.w(j)
     if w in ("a", "an") and r.w(i - 1) in ("once", "twice", "thrice", "times") and r.on("times.found.set_frequency"):
         return end, [r.cand("times.found.set_frequency", i, end, "SET", literal=duration(1, unit), tok=k)]
+    if w in ("a", "an") and k == j + 1 and lead.mod is None and lead.the_rel is None and _rate_base(r, i - 1) \
+            and r.w(end) not in ("of", "'s", "’s") and r.on("times.found.rate"):  # (not "26 a day of thanksgiving")
+        # "averaging 30 a day", "20 miles a day", "$1 billion a year": how often, a SET
+        return end, [r.cand("times.found.rate", i, end, "SET", literal=duration(1, unit), tok=k)]
     if w in ("a", "an") and k == j + 1 and lead.mod is None and lead.the_rel is None \
             and r.w(i - 1) not in r.vocab.before_a_unit and r.on("times.not.article_unit"):
         return i, []

@@ -117,6 +117,10 @@ def _month_or_season(r: Reader, i: int, j: int, rel: Relative) -> Found | None:
     if j <= i + rel.the or not r.on("times.found.relative_month"):
         return None
     if w in r.vocab.months:
+        tok = r.doc[j]
+        if (r.on("times.not.lowercase_month") and not tok.text[0].isupper()) or (
+                r.on("times.not.month_verb") and (tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX"))):
+            return None  # "that may have been", "this may help": the verb, not the month
         return j + 1, r.cand("times.found.relative_month", i, j + 1, "DATE", month=r.vocab.months[w],
                              offset=rel.offset, anchor=rel.anchor, tok=j)
     if w in r.vocab.seasons:

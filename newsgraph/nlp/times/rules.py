@@ -41,6 +41,8 @@ _FOUND = [
     Rule("times.found.early_late", "'early 1941', 'mid-May', 'late in 1957', 'the late 1990s', 'mid-March': "
          "the date with its mod (START, MID, END)"),
     Rule("times.found.end_of", "'the end of April', 'the beginning of the year': the date with its mod"),
+    Rule("times.found.rate", "'averaging 30 a day', '20 miles a day', '$1 billion a year': 'a' and a unit after a "
+         "count or a measure is how often, a SET (P1D)"),
     Rule("times.found.set_frequency", "'twice a week', 'three times a year': a SET, P1W"),
     Rule("times.found.set_adverb", "'daily', 'weekly', 'annually' (an adverb or adjective): a SET, P1D"),
     Rule("times.found.set_every", "'every week', 'each Monday', 'every other month', 'per year': a SET"),
@@ -97,6 +99,8 @@ _FOUND = [
          "that counts nothing"),
     Rule("times.found.year_opening_clause", "'By 2030 emissions will fall', 'Since 2014 troops have ...': "
          "a temporal preposition opening a clause makes the number a year, even before a plural noun"),
+    Rule("times.found.year_after_determiner", "'the 1777 campaigns', 'its 2006 highs': a determiner or possessor "
+         "before a 4-digit number without a thousands separator makes it a year, plural noun or not"),
     Rule("times.found.short_year_bc", "'in 480', 'from 490 to 479' (2-3 digits after a preposition): a year, "
          "kept only in a story told in years before Christ"),
     Rule("times.found.noon", "'at noon', 'by midnight', 'around midday': T12:00, T24:00"),

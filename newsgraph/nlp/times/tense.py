@@ -88,8 +88,15 @@ def _past(g: _Clause) -> str | None:
 
 
 def _future_verb(g: _Clause) -> str | None:
-    """ "(troops) expected by December", "is due in May"."""
-    return "future" if g.is_verb and g.verb.lemma_ in g.words.future_verbs else None
+    """ "(troops) expected by December", "is due in May", "plans to withdraw in June": a verb of plan or
+    expectation as a participle or with what it plans; not one that acts on an object ("On 14 July, the
+    insurgents set their eye on ...": the parser's present-tense "set" is no plan)."""
+    t = g.verb
+    if not g.is_verb or t.lemma_ not in g.words.future_verbs:
+        return None
+    planned = t.tag_ == "VBN" or t.pos_ == "ADJ" or t.lower_ == "due" or "auxpass" in {c.dep_ for c in t.children} \
+        or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    return "future" if planned else None
 
 
 def _present(g: _Clause) -> str | None:

@@ -292,3 +292,17 @@ def test_report_in_a_relative_clause_runs_from_its_pronoun(run):
     q = only(doc)
     assert span_text(doc, q.source) == "farmers" and span_text(doc, q.cue) == "say"
     assert content(doc, q) == "which farmers say will ruin them"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # (held-out attributions: the cue's 'that'-only filter dropped a mandative subjunctive)
+    ("Nancy Pelosi, Speaker of the House, ordered the Capitol's flags be lowered to half staff.",
+     "the Capitol's flags be lowered to half staff"),
+    ("Protesters demanded the minister resign.", "the minister resign"),
+])
+def test_a_subjunctive_clause_is_what_was_ordered(run, text: str, said: str) -> None:
+    assert content(run(text), only(run(text))) == said
+
+
+def test_a_plain_object_of_a_that_verb_is_still_no_clause(run) -> None:
+    assert run("The judge showed the way.")._.quotes == []

@@ -69,9 +69,20 @@ def _circumstance(ctx: QuoteContext, verb: Token, cue: VerbCue, clause: Token) -
 
 
 def _no_that(ctx: QuoteContext, verb: Token, cue: VerbCue, clause: Token) -> bool:
-    """'show the way' has no clause; 'ruled the draft violated ...' has one."""
+    """'show the way' has no clause; 'ruled the draft violated ...' has one, and so has 'ordered the flags
+    be lowered' (a subjunctive whose subject the parser hung on the cue as its object)."""
     return cue.needs_that and not has_that(clause) and not (cue.takes_xcomp and is_infinitive(clause)) \
-        and not has_own_subject(clause)
+        and not has_own_subject(clause) and not _subjunctive(verb, clause)
+
+
+def _subjunctive(verb: Token, clause: Token) -> bool:
+    """'ordered the flags be lowered', 'demanded the minister resign': a bare verb (no 'to') with a subject
+    of its own, or after the cue's object (which the parser may take for the cue's), is a subjunctive clause."""
+    bare = clause.tag_ == "VB" or any(a.tag_ == "VB" and a.dep_ in ("aux", "auxpass") for a in clause.children)
+    if not bare or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in clause.children) or any(
+        c.dep_ == "dobj" and c.i < clause.i for c in verb.children)
 
 
 def _open_question(ctx: QuoteContext, verb: Token, cue: VerbCue, clause: Token) -> bool:

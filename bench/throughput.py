@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.language import Language  # noqa: E402
 
-from newsgraph.ingest import Rejected, read_paths  # noqa: E402
+from newsgraph.ingest import read_paths  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.nlp.pipeline import BATCH_SIZE, COMPONENTS, build_base_nlp, build_nlp, extract, make_doc  # noqa: E402
 
@@ -35,7 +35,7 @@ DEFAULT_CORPUS = [str(ROOT / "data" / "seed" / "rferl-2024-10-28.jsonl"), str(RO
 
 
 def load(paths: list[str], limit: int | None) -> list[Article]:
-    articles = [a for a in read_paths(paths) if not isinstance(a, Rejected)]
+    articles = [a for a in read_paths(paths) if isinstance(a, Article)]  # (not Rejected, not Skipped)
     return articles[:limit] if limit else articles
 
 

@@ -128,9 +128,9 @@ def _actor_rules(ctx: Context, f: Found) -> None:
     tokens = sorted({t.i for p in phrases for t in (p.subtree if p.i != f.trigger.i or p.pos_ != "VERB" else [p])})
     index = ctx.index
     for i in tokens:
-        for rule, span, aid in index.notes.get(i, []):
-            if aid in ids:
-                note(f, rule, span)
+        # (one step for a rule that named several actors with the same words: "the two countries")
+        for rule, span in dict.fromkeys((rule, span) for rule, span, aid in index.notes.get(i, []) if aid in ids):
+            note(f, rule, span)
         actor = index.generic.get(i)
         if actor is not None and actor.id in ids and not any(r == R.COLLECTIVE for r, *_ in f.trace):
             note(f, R.COLLECTIVE, token_span(ctx.doc[i]))

@@ -17,6 +17,7 @@ READ_COMMANDS = [
     *(["query", what] for what in ("events", "clusters", "quotes", "claims", "quantities", "places", "actors")),
     ["query", "search", "troops"],
     ["show", "some-id"],
+    ["explain", "some-id"],
     ["summary"],
 ]
 

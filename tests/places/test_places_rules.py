@@ -1,8 +1,12 @@
 """The places stage's named rules: every place says which rule found it and which rules decided its
 reading, with evidence that is text of the article; every rule can be switched off; the tunables are
-the factory's config."""
+the factory's config; and every rule changes what the stage says on tests/places/corpus.py when it is
+off, but those of NO_CHANGE."""
 
 from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
 
 import pytest
 import spacy
@@ -14,25 +18,13 @@ from newsgraph.nlp.places.component import PlacesComponent
 from newsgraph.nlp.places.rules import RULES
 from newsgraph.nlp.places.stage import Settings
 from newsgraph.nlp.rules import UnknownRule
-
-TEXTS = [
-    "North Korean troops have moved to Russia’s Kursk region, which borders Ukraine.",
-    "Jeffrey Haskins, of Paris, Texas, died on Friday. Paris police said nobody was hurt.",
-    "Crews from Kitchener and Waterloo fought the fire.",
-    "The suspect fled to Waukegan, then into Wisconsin. Ministers met at NATO headquarters in Brussels.",
-    "Ukrainian forces pushed deeper into Russian territory on Tuesday. Moscow and Pyongyang have worked to "
-    "expand their military ties.",
-    "COLUMBIA, Ky. (WBKO) - Kentucky State Police say William Goble, 26, of Edmonton, was arrested Thursday.",
-    "Shelling hit Xqzabad in Idlib province overnight. The storm flooded the towns of Qwertyville and Townsville.",
-    "Jets took off from Incirlik Air Base in southern Turkey. Police closed Raynor Avenue in Enfield.",
-    "Two bombs killed six police officers in Giza's Haram district, near the pyramids.",
-]
+from tests.places.corpus import TEXTS
 
 
 @pytest.fixture(scope="module")
 def docs(nlp: Language, seed_text: str) -> list[Doc]:
-    """The texts (the founding article first) through the pipeline up to the places stage (the later
-    stages add to the actors, which the places stage reads)."""
+    """The founding article, then the texts of tests/places/corpus.py, through the pipeline up to the
+    places stage (the later stages add to the actors, which the places stage reads)."""
     later = nlp.pipe_names[nlp.pipe_names.index("newsgraph_places") + 1:]
     with nlp.select_pipes(disable=later):
         return [nlp(text) for text in [seed_text, *TEXTS]]
@@ -45,7 +37,7 @@ def _places(doc: Doc, rules_off: list[str] | None = None) -> list[Place]:
 
 
 def _steps(places: list[Place]) -> set[str]:
-    return {step[0] for p in places for step in p.trace}
+    return {str(step[0]) for p in places for step in p.trace}
 
 
 def test_every_place_names_the_rule_that_found_it(docs):
@@ -68,6 +60,7 @@ def test_trace_evidence_is_text_of_the_article(docs):
                 if start is None:
                     assert end is None
                     continue
+                assert isinstance(start, int) and isinstance(end, int), (rule, start, end)
                 assert 0 <= start < end <= len(doc.text) and doc.text[start:end].strip(), (rule, start, end)
 
 
@@ -115,12 +108,13 @@ def test_the_parts_that_decided_a_reading_are_traced(docs):
 
 @pytest.mark.parametrize("rule", sorted(RULES.rules))
 def test_a_switched_off_rule_does_not_fire(docs, rule):
-    """Every rule can be switched off: the stage still runs, and the rule is in no trace."""
-    for doc in docs:
+    """Every rule can be switched off: the stage still runs, and the rule is in no trace (on the founding
+    article and the texts read above; the test below checks the rest of the corpus)."""
+    for doc in docs[:10]:
         places = _places(doc, [rule])
         assert rule not in _steps(places)
         assert all(p.rule is not None and p.rule.startswith("places.found.") for p in places)
-    for doc in docs:
+    for doc in docs[:10]:
         _places(doc)  # as the pipeline left it, for the other tests
 
 
@@ -140,6 +134,62 @@ def test_switching_a_rule_off_changes_what_it_decides(docs, n, rule, text, on, o
     assert country(_places(docs[n])) == on
     assert country(_places(docs[n], [rule])) == off
     _places(docs[n])
+
+
+# The rules for which no text was found on which switching the rule off changes what the stage says:
+# rule -> why. Each is an expected failure of the test below, so a rule that starts to matter fails it.
+NO_CHANGE = {
+    "places.not.seat_building": "switched off, a seat's mention falls to places.not.actor, which blocks it the "
+                                "same way unless the name is written where only a place fits; a seat is found "
+                                "by places.found.seat_building, which never marks it so",
+    "places.not.person_name": "the person's own mentions reach the name first ('Kay Hagan ... Hagan, North "
+                              "Carolina's senator': 'Hagan' is a surname mention, and places.not.actor drops it)",
+    "places.not.unwritten": "the unknown names it would drop were each dropped first by places.not.actor (spaCy's "
+                            "GPE that the actors stage reads as an organization: 'Zappos', 'Barca') or kept by a "
+                            "cue it accepts",
+    "places.resolve.division_after_town": "'Atlanta, Georgia', 'Paris, Texas': the town's comma pin, the named "
+                                          "division and the article's countries already make the name the US "
+                                          "state, even with Tbilisi in the article",
+    "places.resolve.division_by_town": "a name with a division word known only as a town gets its readings from "
+                                       "places.resolve.stem, and a name with one reading puts its country among "
+                                       "the article's, so the filter keeps it ('the Waukegan district')",
+    "places.resolve.dominant_country": "+1 for the dominant country's reading: the article's countries (+2/+3) "
+                                       "and the named division already favour that same reading",
+    "places.resolve.has_point": "only 142 records lack coordinates (old countries, unpeopled divisions): none was "
+                                "found within one point of a rival that has them",
+    "places.resolve.airport_name": "changes a reading only where the gazetteer names an airport exactly as its "
+                                   "city ('Heavy rain flooded Ganzhou' becomes the airport): no text where the "
+                                   "change is right",
+}
+
+
+def _said(places: list[Place]) -> list[dict[str, Any]]:
+    """What the stage says, without the rules that say why."""
+    return [{k: v for k, v in asdict(p).items() if k not in ("rule", "trace")} for p in places]
+
+
+@pytest.fixture(scope="module")
+def everything_on(docs) -> list[list[dict[str, Any]]]:
+    return [_said(_places(doc)) for doc in docs[1:]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", [
+    pytest.param(rule, marks=pytest.mark.xfail(strict=True, reason=NO_CHANGE[rule])) if rule in NO_CHANGE else rule
+    for rule in sorted(RULES.rules)])
+def test_a_rule_switched_off_never_fires_and_changes_what_the_stage_says(docs, everything_on, rule):
+    try:
+        found = [_places(doc, [rule]) for doc in docs[1:]]
+        assert not [p.text for places in found for p in places if rule in _steps([p])]
+        off = [_said(places) for places in found]
+    finally:
+        for doc in docs[1:]:
+            _places(doc)  # as the pipeline left it, for the other tests
+    assert off != everything_on, f"{rule} does nothing on tests/places/corpus.py: give it a text"
+
+
+def test_no_change_names_rules():
+    assert set(NO_CHANGE) <= set(RULES.rules)
 
 
 def test_the_factory_takes_rules_off_and_settings():
@@ -164,7 +214,8 @@ def test_a_misspelt_rule_or_setting_is_refused():
 def test_the_default_settings_are_the_config_defaults():
     nlp = spacy.blank("en")
     nlp.add_pipe("newsgraph_places")
-    assert nlp.get_pipe("newsgraph_places").stage.settings == Settings()
+    component = nlp.get_pipe("newsgraph_places")
+    assert isinstance(component, PlacesComponent) and component.stage.settings == Settings()
     assert nlp.config["components"]["newsgraph_places"]["settings"]["division_window"] == 80
 
 

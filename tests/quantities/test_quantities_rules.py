@@ -1,7 +1,10 @@
 """The quantities stage's named rules: every figure says which rule read it and which rules changed it,
-with the words each used; any rule can be switched off from the config, and then it never fires."""
+with the words each used; any rule can be switched off from the config, and then it never fires; and every rule
+changes what the stage says on tests/quantities/corpus.py when it is off (but those in NO_CHANGE)."""
 
 from __future__ import annotations
+
+from dataclasses import asdict
 
 import pytest
 import spacy
@@ -15,29 +18,36 @@ from newsgraph.nlp.quantities.config import Settings
 from newsgraph.nlp.quantities.rules import RULES
 from newsgraph.nlp.rules import REGISTRY
 from tests.quantities.common import only, quantities
+from tests.quantities.corpus import AFTER_STAGES, TEXTS
 
-# Sentences that make most rules fire (each rule's example is in its ``what``).
-TEXTS = [
-    "Reports suggest that more than 3,000 North Korean troops have been sent to Russia, with more than 12,000 "
-    "expected by December.",
-    "More than 600,000 Russian soldiers have been killed or wounded.",
-    "It costs between $5 and $7 billion, or about another 250 million euros; the club paid £3m for him.",
-    "Winds reached 195 kilometers per hour and the zone is 10 km to 20 km wide, with 1010 ± 195 km of error.",
-    "Five civilians, including two children, were killed and 12 injured; the blast left 5 dead and 20 injured.",
-    "About 2,000 police officers and some 300 army officers were deployed; Russia launched 40 drones.",
-    "Half the soldiers were killed and two-thirds of the residents fled, a quarter million in all.",
-    "Police said 300 or more people gathered, and 66 people or more were arrested in a 3,000-strong crowd.",
-    "Officials said 1-2 million refugees crossed; hundreds of ISIS (Islamic State) fighters and 18 F-16 fighter "
-    "jets moved, as did six of the country's eight district capitals and 17 out of 18 districts.",
-    "NATO invoked Article 5 in 2000, a man, 45, was arrested, and one of them said the third attack lasted three "
-    "days.",
-    "Unemployment rose from 6% to 11% last year; prices ranged from 200 to 300 dollars, minus 20 degrees Celsius.",
-    "They set the number of justices at nine; 54 nations signed, only 27 ratified, for a running total of 60.",
-    "The 1.5 million Ukrainians counted, up from 1.2 million, and 230,000 more French and British troops came.",
-    "Thousands march in Paris; a five-storey block, a two-state solution and 337 suspected users were arrested.",
-    "Tens of thousands of people fled; several hundred and a dozen more stayed, two hundred and fifty in all.",
-    "Turkey hosted over three-and-a-half million refugees, half a million of them in camps, and ~295 km/h winds.",
-]
+# Quantities rules that change nothing on any sentence found: each is a test that fails once it matters.
+NO_CHANGE = {
+    # spaCy tags ORDINAL only "3rd", "110th", "1au" among the tokens that could start a number (none in the
+    # Wikinews sample and conflict sets, nor in "the first dozen", "the second hundred"), and the digit
+    # reader turns those down anyway: a suffix that is neither a scale nor a unit
+    "quantities.not.ordinal": "no ORDINAL token is read as a number: the digit reader turns down '3rd' too",
+    # the parser never makes a number word a determiner (none in the Wikinews sets or the development sets);
+    # the rule's own `what` calls it a guard that drops nothing
+    "quantities.not.determiner": "the parser makes no number word a determiner",
+    # "more", "other", "further", "extra" are tagged ADJ, which the walk to the noun passes over anyway, or ADV
+    # before an adjective, which quantities.counted.adverb passes over first ("3 more Iranian tankers")
+    "quantities.counted.comparative": "a comparative is an ADJ, or an ADV before an ADJ: passed over by other means",
+}
+
+
+def _rule_params() -> list:
+    return [pytest.param(rule, marks=pytest.mark.xfail(strict=True, reason=NO_CHANGE[rule])) if rule in NO_CHANGE
+            else rule for rule in sorted(RULES.rules)]
+
+
+def _before_quantities(nlp: Language, text: str) -> Doc:
+    """A text through every component that runs before the quantities stage."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "newsgraph_quantities":
+            break
+        doc = proc(doc)
+    return doc
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +55,14 @@ def docs(qnlp: Language) -> list[Doc]:
     return [qnlp(text) for text in TEXTS]
 
 
+@pytest.fixture(scope="module")
+def corpus(docs: list[Doc], nlp: Language) -> list[Doc]:
+    """Every text of tests/quantities/corpus.py, parsed once."""
+    return [*docs, *(_before_quantities(nlp, text) for text in AFTER_STAGES)]
+
+
 def _found(component: QuantitiesComponent, docs: list[Doc]) -> list[tuple[str, Quantity]]:
-    out = []
+    out: list[tuple[str, Quantity]] = []
     for doc in docs:
         doc._.quantities = None
         component(doc)
@@ -65,6 +81,7 @@ def test_every_figure_names_the_rule_that_read_it_and_every_rule_that_fired(docs
             assert rule in RULES.rules, rule
             assert (start is None) == (end is None)
             if start is not None:  # the evidence is words of the text
+                assert isinstance(start, int) and isinstance(end, int)
                 assert 0 <= start < end <= len(text) and text[start:end].strip(), (q.text, rule, start, end)
             fired.add(rule)
     # most rules of the table fire on these sentences (the rest: in the tests of their modules)
@@ -85,7 +102,7 @@ def test_seed_figures_have_their_rules(seed_extraction) -> None:
 
 
 def _steps(q: Quantity, text: str) -> list[tuple[str, str | None]]:
-    return [(rule, text[s:e] if s is not None else None) for rule, s, e in q.trace]
+    return [(str(rule), text[int(s) : int(e or 0)] if s is not None else None) for rule, s, e in q.trace]
 
 
 @pytest.mark.parametrize(
@@ -147,6 +164,23 @@ def test_a_rule_switched_off_never_fires_and_the_stage_still_runs(rule: str, doc
         assert text[q.start : q.end] == q.text
 
 
+def said(found: list[tuple[str, Quantity]]) -> list[tuple[str, dict]]:
+    """What the stage says: each figure without the rules that say why."""
+    return [(text, {k: v for k, v in asdict(q).items() if k not in ("rule", "trace")}) for text, q in found]
+
+
+@pytest.fixture(scope="module")
+def everything_on(corpus: list[Doc]) -> list[tuple[str, dict]]:
+    return said(_found(QuantitiesComponent(), corpus))
+
+
+@pytest.mark.parametrize("rule", _rule_params())
+def test_a_rule_switched_off_changes_what_the_stage_says(rule: str, corpus: list[Doc], everything_on) -> None:
+    # a category or context rule that only sets a field changes what the stage says too
+    off = said(_found(QuantitiesComponent([rule]), corpus))
+    assert off != everything_on, f"{rule} does nothing on tests/quantities/corpus.py: give it a text"
+
+
 @pytest.mark.parametrize(
     ("rule", "text", "on", "off"),
     [
@@ -186,6 +220,7 @@ def test_the_factory_takes_rules_off_and_tunables_and_ignores_other_stages_rules
     first, second = doc._.quantities
     assert (first.text, first.bound, second.unit) == ("3,000", "=", None)  # no bound; no noun lent 4 words on
     component = nlp.get_pipe("newsgraph_quantities")
+    assert isinstance(component, QuantitiesComponent)
     assert component.settings == Settings(ellipsis_window=0)
     assert not component.rules.on("quantities.bound.pre") and component.rules.on("quantities.bound.post")
     with pytest.raises(KeyError, match=r"quantities\.bound\.typo"):

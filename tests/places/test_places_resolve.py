@@ -232,3 +232,12 @@ def test_an_unknown_town_then_a_division_ends_the_phrase(extract_text):
 def test_university_of_a_state_names_the_state(extract_text):
     ext = extract_text("Researchers at the University of Washington said the trial would start in May.")
     assert place(ext, "Washington").level == "admin1"
+
+
+def test_a_city_is_not_its_airport_named_like_it(extract_text):
+    # the gazetteer names some airports like their city ("Kalaburagi", "Ganzhou"): the text names the city
+    for city in ("Kalaburagi", "Ganzhou"):
+        p = place(extract_text(f"Heavy rain flooded {city} on Monday."), city)
+        assert p is not None and p.level == "city", (city, p)
+    # named in full, the airport: "Incirlik Air Base", "Heathrow Airport"
+    assert place(extract_text("Flights left Heathrow Airport on Monday."), "Heathrow Airport").level == "site"

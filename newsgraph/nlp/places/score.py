@@ -27,10 +27,13 @@ from collections.abc import Callable
 
 from newsgraph.nlp.places.context import Context
 from newsgraph.nlp.places.gazetteer import GeoEntry, normalize
+from newsgraph.nlp.places.gazetteer.airports import AIRPORT_KINDS
 from newsgraph.nlp.places.pins import Pin
 from newsgraph.nlp.places.stage import Stage
 from newsgraph.nlp.places.toponym import Span, Toponym
 from newsgraph.nlp.places.words import QUALIFIER_WORDS
+
+AIRPORT_KIND_ENDINGS = tuple(" " + normalize(kind) for kind in AIRPORT_KINDS)  # " airport", " air base" ...
 
 Part = tuple[str, float, Span | None]  # rule, value, evidence
 Weigher = Callable[[Stage, GeoEntry, Toponym, Context, Pin | None], list[Part]]
@@ -93,10 +96,12 @@ def _level(st: Stage, e: GeoEntry, t: Toponym, ctx: Context, pin: Pin | None) ->
             out.append((division_word, word, _suffix(t)))
         return [*out, (population, 0.1 * math.log10(e.population + 1), None)]  # Florida (USA) over Uruguay's
     if e.level == "site":
-        # an airport: worth a middling town by its core name ("Heathrow"), all by its full one
+        # an airport: worth a middling town by its core name ("Heathrow"), all by its full one; a name with
+        # no kind word ("Kalaburagi", an airport the gazetteer names like its city) is the city's
         key, name = normalize(t.text), normalize(e.name)
         out = [("places.resolve.level", st.settings.site_score, None)]
-        return [*out, ("places.resolve.airport_name", 3.0, None)] if key in (name, name.split(" ", 1)[-1]) else out
+        full = key in (name, name.split(" ", 1)[-1]) and key.endswith(AIRPORT_KIND_ENDINGS)
+        return [*out, ("places.resolve.airport_name", 3.0, None)] if full else out
     out = [(population, math.log10(e.population + 10), None)]
     if e.capital:
         out.append(("places.resolve.capital", 1.5, None))
@@ -131,7 +136,9 @@ def _pin(st: Stage, e: GeoEntry, t: Toponym, ctx: Context, pin: Pin | None) -> l
 def _article_countries(st: Stage, e: GeoEntry, t: Toponym, ctx: Context, pin: Pin | None) -> list[Part]:
     if not ctx.countries.get(e.country):
         return []
-    return [("places.resolve.article_countries", 2.0 if e.level == "city" else 3.0, ctx.first_seen.get(e.country))]
+    # (a point, a town or an airport, less than an area: "Kalaburagi" is the city, not its airport)
+    return [("places.resolve.article_countries", 2.0 if e.level in ("city", "site") else 3.0,
+             ctx.first_seen.get(e.country))]
 
 
 def _dominant(st: Stage, e: GeoEntry, t: Toponym, ctx: Context, pin: Pin | None) -> list[Part]:

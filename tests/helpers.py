@@ -11,6 +11,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,3 +113,12 @@ def running(db: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None =
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def before_stage(nlp: Any, doc: Any, stage: str) -> Any:
+    """A Doc through every component of ``nlp`` that runs before ``stage`` ("newsgraph_events")."""
+    for name, proc in nlp.pipeline:
+        if name == stage:
+            break
+        doc = proc(doc)
+    return doc

@@ -16,16 +16,12 @@ from newsgraph.nlp.actors.component import ActorsComponent
 from newsgraph.nlp.actors.rules import RULES
 from newsgraph.nlp.rules import UnknownRule
 from tests.actors.corpus import TEXTS
+from tests.helpers import before_stage
 
 
 def before_actors(nlp: Language, text: str) -> Doc:
     """A text through every component that runs before the actors stage."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "newsgraph_actors":
-            break
-        doc = proc(doc)
-    return doc
+    return before_stage(nlp, nlp.make_doc(text), "newsgraph_actors")
 
 
 @pytest.fixture(scope="module")

@@ -20,18 +20,14 @@ from newsgraph.nlp.pipeline import make_doc
 from newsgraph.nlp.rules import UnknownRule
 from tests.events.common import hand_actors
 from tests.events.corpus import TEXTS, WITHOUT_CLAIMS
+from tests.helpers import before_stage
 
 TRIGGER_RULES = {name for name in RULES.rules if name.startswith("events.trigger.")}
 
 
 def before_events(nlp: Language, text: str) -> Doc:
     """A text through every component that runs before the events stage."""
-    doc = make_doc(nlp, Article("t", text, dt.date(2024, 10, 28)))
-    for name, proc in nlp.pipeline:
-        if name == "newsgraph_events":
-            break
-        doc = proc(doc)
-    return doc
+    return before_stage(nlp, make_doc(nlp, Article("t", text, dt.date(2024, 10, 28))), "newsgraph_events")
 
 
 @pytest.fixture(scope="module")

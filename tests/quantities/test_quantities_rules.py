@@ -17,6 +17,7 @@ from newsgraph.nlp.quantities.component import QuantitiesComponent
 from newsgraph.nlp.quantities.config import Settings
 from newsgraph.nlp.quantities.rules import RULES
 from newsgraph.nlp.rules import REGISTRY
+from tests.helpers import before_stage
 from tests.quantities.common import only, quantities
 from tests.quantities.corpus import AFTER_STAGES, TEXTS
 
@@ -42,12 +43,7 @@ def _rule_params() -> list:
 
 def _before_quantities(nlp: Language, text: str) -> Doc:
     """A text through every component that runs before the quantities stage."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "newsgraph_quantities":
-            break
-        doc = proc(doc)
-    return doc
+    return before_stage(nlp, nlp.make_doc(text), "newsgraph_quantities")
 
 
 @pytest.fixture(scope="module")

@@ -62,3 +62,31 @@ def test_an_unknown_item_names_the_items_there_are(db: Path) -> None:
     code, _, err = cli_run("explain", "a1", "E99", "--db", str(db))
     assert code == 1
     assert err.startswith("newsgraph: no item 'E99' in article 'a1'; its items: time:0, place:0, place:1, ")
+
+
+RICH = ("NATO chief Mark Rutte said on Monday that more than 3,000 North Korean troops had moved to Russia's Kursk "
+        "region. \"This is a dangerous escalation,\" Rutte told reporters in Brussels.")
+
+
+@pytest.fixture(scope="module")
+def rich_db(tmp_path_factory: pytest.TempPathFactory, extract_text: Any) -> Path:
+    path = tmp_path_factory.mktemp("explain-rich") / "s.db"
+    with Store.open(path) as store:
+        ext = extract_text(RICH, "2024-10-28")
+        store.write(replace(ext, article=replace(ext.article, id="r1")))
+    return path
+
+
+@pytest.mark.parametrize(("item", "stage"), [
+    ("time:0", "times"), ("place:0", "places"), ("quantity:0", "quantities"), ("A1", "actors"),
+    ("E1", "events"), ("Q1", "quotes"), ("C1", "quotes"),
+])
+def test_every_kind_of_item_is_explained_by_its_own_stage_s_rules(rich_db: Path, item: str, stage: str) -> None:
+    code, out, err = cli_run("explain", "r1", item, "--db", str(rich_db), "--json")
+    assert (code, err) == (0, ""), err
+    record = json.loads(out)
+    assert record["rule"].split(".")[0] == stage
+    assert record["steps"] and record["steps"][0]["rule"] == record["rule"]
+    for step in record["steps"]:
+        if step["start"] is not None:
+            assert RICH[step["start"] : step["end"]] == step["evidence"]

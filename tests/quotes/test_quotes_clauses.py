@@ -304,5 +304,10 @@ def test_a_subjunctive_clause_is_what_was_ordered(run, text: str, said: str) -> 
     assert content(run(text), only(run(text))) == said
 
 
-def test_a_plain_object_of_a_that_verb_is_still_no_clause(run) -> None:
-    assert run("The judge showed the way.")._.quotes == []
+@pytest.mark.parametrize("text", [
+    "The judge showed the way.",
+    "Witnesses saw people run from the area.",  # a verb of perception: no report
+    "Students watched campuses erupt across the country.",
+])
+def test_a_plain_object_of_a_that_verb_is_still_no_clause(run, text: str) -> None:
+    assert run(text)._.quotes == []

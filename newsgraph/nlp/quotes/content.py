@@ -72,12 +72,15 @@ def _no_that(ctx: QuoteContext, verb: Token, cue: VerbCue, clause: Token) -> boo
     """'show the way' has no clause; 'ruled the draft violated ...' has one, and so has 'ordered the flags
     be lowered' (a subjunctive whose subject the parser hung on the cue as its object)."""
     return cue.needs_that and not has_that(clause) and not (cue.takes_xcomp and is_infinitive(clause)) \
-        and not has_own_subject(clause) and not _subjunctive(verb, clause)
+        and not has_own_subject(clause) and not _subjunctive(ctx, verb, clause)
 
 
-def _subjunctive(verb: Token, clause: Token) -> bool:
-    """'ordered the flags be lowered', 'demanded the minister resign': a bare verb (no 'to') with a subject
-    of its own, or after the cue's object (which the parser may take for the cue's), is a subjunctive clause."""
+def _subjunctive(ctx: QuoteContext, verb: Token, clause: Token) -> bool:
+    """'ordered the flags be lowered', 'demanded the minister resign': after a verb of demand, a bare verb
+    (no 'to') with a subject of its own, or after the cue's object (which the parser may take for the cue's),
+    is a subjunctive clause; not after a verb of perception ('saw people run': no report)."""
+    if not ctx.lex.listed(verb.lemma_, "mandative"):
+        return False
     bare = clause.tag_ == "VB" or any(a.tag_ == "VB" and a.dep_ in ("aux", "auxpass") for a in clause.children)
     if not bare or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.words import SUBJECT_DEPS
 
@@ -154,3 +154,52 @@ def is_imperative(verb: Token) -> bool:
         return False
     first = next((t for t in verb.subtree if not t.is_punct), verb)
     return first == verb
+
+
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", "_"})
+
+
+def dateline_end(doc: Doc, places: Iterable[tuple[int, int]]) -> int | None:
+    """The token after the dateline that opens a text, or None: the town in capitals, which the places
+    stage found ("SEOUL", "NEW DELHI"), maybe a comma and its region ("SEOUL, South Korea", "GLASGOW,
+    Ky."), maybe the outlet in brackets ("(AP)", "(WBKO)"), then a dash. ``places`` are the character spans
+    of the places found; a dateline's town must be one of them ("US - China talks" opens no dateline)."""
+    j = 0
+    while j < len(doc) and j < 4 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text.endswith(".")):
+        j += 1
+    if j == 0 or not any(start == 0 and end >= doc[j - 1].idx + len(doc[j - 1].text) for start, end in places):
+        return None
+    return _dateline_tail(doc, _dateline_region(doc, j))
+
+
+def _dateline_region(doc: Doc, j: int) -> int:
+    """After the town: ", South Korea", ", Ky." (capitalised words up to a bracket)."""
+    if j >= len(doc) or doc[j].text != ",":
+        return j
+    k = j + 1
+    while k < len(doc) and k - j <= 4 and (doc[k].text[:1].isupper() or doc[k].text == ".") \
+            and "(" not in doc[k].text:
+        k += 1
+    return k
+
+
+def _dateline_tail(doc: Doc, j: int) -> int | None:
+    """Brackets and dashes after the town: the token after the last dash ("(Marketwire - December 23, 2010)
+    - (NYSE Amex: NLP) --" is all dateline), or None without a dash."""
+    n, end = len(doc), None
+    for _ in range(8):
+        if j >= n:
+            break
+        tok = doc[j]
+        if tok.is_space:
+            j += 1
+        elif "(" in tok.text and ")" not in tok.text:  # (also glued: "KY--(Marketwire")
+            close = next((k for k in range(j + 1, min(n, j + 13)) if doc[k].text == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+        elif tok.text in DATELINE_DASHES:
+            j = end = j + 1
+        else:
+            break
+    return end

@@ -221,7 +221,10 @@ class Store:
         c, article_id = self.conn, ext.article.id
         for actor in ext.actors:
             registry_id = self._registry_id(actor)
-            aliases = {actor.name, *(m.text for m in actor.mentions if m.text and m.text[:1].isupper())}
+            # (a place an event happened in stands for its state there, but is no name of it: "arrived in
+            # Vladivostok" gives Russia no alias; "Moscow said", a seat speaking for it, does)
+            aliases = {actor.name, *(m.text for m in actor.mentions
+                                     if m.text and m.text[:1].isupper() and m.form != "place")}
             c.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", [(registry_id, x) for x in aliases])
             c.execute(
                 "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.model import Actor, Quantity, Time
+from newsgraph.model import Actor, Place, Quantity, Time
 from newsgraph.nlp.quotes.component import QuotesComponent
 
 Run = Callable[..., Doc]
@@ -39,11 +39,11 @@ def run(parse) -> Run:
     components: dict[tuple[str, ...], QuotesComponent] = {}
 
     def _run(text: str, actors: list[Actor] | None = None, rules_off: tuple[str, ...] = (),
-             times: Sequence[Time] = (), quantities: Sequence[Quantity] = ()) -> Doc:
+             times: Sequence[Time] = (), quantities: Sequence[Quantity] = (), places: Sequence[Place] = ()) -> Doc:
         component = components.setdefault(rules_off, QuotesComponent(rules_off))
         doc = parse(text)
         doc._.actors = actors if actors is not None else []
-        doc._.times, doc._.quantities = list(times), list(quantities)
+        doc._.times, doc._.quantities, doc._.places = list(times), list(quantities), list(places)
         return component(doc)
 
     return _run

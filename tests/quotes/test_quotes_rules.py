@@ -13,7 +13,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.model import Actor, Mention, Quantity, Time
+from newsgraph.model import Actor, Mention, Place, Quantity, Time
 from newsgraph.nlp.quotes.attributions import outermost
 from newsgraph.nlp.quotes.component import QuotesComponent
 from newsgraph.nlp.quotes.context import Attribution, QuoteContext, Settings
@@ -31,6 +31,7 @@ class Case:
     actors: tuple[tuple[str, str, dict[str, str]], ...] = ()
     times: tuple[tuple[str, str], ...] = ()
     figures: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 def person(name: str, **kw: str) -> tuple[str, str, dict[str, str]]:
@@ -52,7 +53,8 @@ def given(run, case: Case, rules_off: tuple[str, ...] = ()) -> Doc:
               for n, (name, kind, kw) in enumerate(case.actors, 1)]
     times = [Time(*at(words), words, "DATE", value) for words, value in case.times]
     figures = [Quantity(*at(words), words, 1.0, "exact", None) for words in case.figures]
-    return run(case.text, actors, rules_off, times, figures)
+    places = [Place(*at(words), words, words, None, None, None, None, None) for words in case.places]
+    return run(case.text, actors, rules_off, times, figures, places)
 
 
 def rules_in(doc: Doc) -> set[str]:
@@ -173,6 +175,8 @@ FIRES: dict[str, Case] = {
                                        "calm."),
     "quotes.source.joined_report": Case(JUDGE),
     "quotes.source.relative_who": Case("The paper also spoke to the Navy, who told it this was as-yet unconfirmed."),
+    "quotes.source.past_dateline": Case("SEOUL (Reuters) - South Korea's spy agency said on Friday that troops had "
+                                        "moved.", (body("South Korea", "state", code="KOR"),), places=("SEOUL",)),
     "quotes.source.subject": Case("NATO chief Rutte said that North Korean troops had been deployed near the "
                                   "border."),
     "quotes.source.split_subject": Case('"The ice is thinning from below," said study co-author Ted Scambos.'),

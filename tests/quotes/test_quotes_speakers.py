@@ -223,3 +223,19 @@ def test_a_released_statement_speaks_for_whoever_released_it(run):
     assert span_text(doc, q.source) == "a statement" and q.speaker == "A1"
     claim = next(c for c in doc._.claims if c.id == q.claim)
     assert [link.relation for link in claim.chain] == ["said", "origin"] and claim.modality == "negated"
+
+
+@pytest.mark.parametrize(("text", "source", "content_start"), [
+    ("SEOUL (Reuters) - South Korea's spy agency said on Friday that North Korea had sent troops to Russia.",
+     "South Korea's spy agency", "North Korea had sent"),
+    ("SEOUL, South Korea (AP) — North Korea has sent about 1,500 troops to Russia, South Korea's spy agency said "
+     "Friday.", "South Korea's spy agency", "North Korea has sent"),
+])
+def test_a_dateline_is_neither_the_source_nor_what_was_said(extract_text, text: str, source: str,
+                                                            content_start: str) -> None:
+    # (issue 15: "the dateline 'SEOUL' became a speaker")
+    ext = extract_text(text)
+    [quote] = ext.quotes
+    assert quote.source is not None and text[quote.source[0] : quote.source[1]] == source
+    assert quote.text.startswith(content_start)
+    assert all(a.name != "SEOUL" for a in ext.actors)

@@ -82,6 +82,18 @@ def test_actor_registry_merges_across_articles(store: Store) -> None:
         ("Russia", 2, 2), ("Vladimir Putin", 2, 2)]
 
 
+def test_a_place_standing_for_its_state_is_no_alias_of_it_but_a_seat_speaking_for_it_is(store: Store) -> None:
+    # (issue 15's case: "arrived in Vladivostok" made Vladivostok an alias of Russia)
+    text = TEXT + " Moscow said so."
+    ext = make_extraction("a9", text)
+    kursk, moscow = text.index("Kursk"), text.index("Moscow")
+    ext.actors[0].mentions = [Mention(kursk, kursk + 5, "Kursk", "place"),
+                              Mention(moscow, moscow + 6, "Moscow", "seat")]
+    store.write(ext)
+    russia = next(a for a in store.query("actors", limit=10) if a["name"] == "Russia")
+    assert russia["aliases"].split("; ") == ["Moscow", "Russia"]
+
+
 def test_show_returns_items_with_spans(store: Store) -> None:
     store.write(make_extraction())
     record = store.article_record("a1")

@@ -16,6 +16,7 @@ from newsgraph.nlp.quotes.marks import QuotedPassage, find_quoted_passages
 from newsgraph.nlp.quotes.nouns import noun_cues
 from newsgraph.nlp.quotes.phrases import citing, implicit_sources, made_clear
 from newsgraph.nlp.quotes.speakers import SpeakerResolver
+from newsgraph.nlp.syntax import dateline_end
 
 
 def find_attributions(ctx: QuoteContext) -> list[Attribution]:
@@ -35,10 +36,31 @@ def find_attributions(ctx: QuoteContext) -> list[Attribution]:
     found += implicit_sources(ctx, direct_spans, cues["implicit"])
     found += block_quotes(ctx, passages)
     kept = outermost(ctx, found)
+    past_dateline(ctx, kept)
     carry_over(ctx, kept)
     if not ctx.on("quotes.direct.unattributed"):
         kept = [a for a in kept if a.rule != "quotes.direct.unattributed"]
     return kept
+
+
+def past_dateline(ctx: QuoteContext, found: list[Attribution]) -> None:
+    """"SEOUL (Reuters) - South Korea's spy agency said ...": the dateline is a place and an outlet, never
+    part of what was said nor of who said it; a source or content that runs into it starts after it."""
+    doc = ctx.doc
+    end = dateline_end(doc, [(p.start, p.end) for p in doc._.places or []]) \
+        if ctx.on("quotes.source.past_dateline") else None
+    if end is None or end >= len(doc):
+        return
+    after = doc[end].idx  # the first character after the dateline
+    for att in found:
+        if att.source is not None and att.source.start < end:
+            att.source = doc[end : att.source.end] if att.source.end > end else None
+            att.trail.add("quotes.source.past_dateline", doc[:end])
+        if att.start < after < att.end:
+            att.start = after
+            att.trail.add("quotes.source.past_dateline", doc[:end])
+        if att.clause[0] < after < att.clause[1]:
+            att.clause = (after, att.clause[1])
 
 
 def cue_candidates(ctx: QuoteContext) -> dict[str, list[Token]]:

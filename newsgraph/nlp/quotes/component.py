@@ -56,7 +56,7 @@ class QuotesComponent:
 
 @Language.factory(
     "newsgraph_quotes",
-    requires=["token.dep", "doc._.actors", "doc._.times", "doc._.quantities"],
+    requires=["token.dep", "doc._.actors", "doc._.places", "doc._.times", "doc._.quantities"],
     assigns=["doc._.quotes", "doc._.claims"],
     default_config={"rules_off": [], **{f.name: f.default for f in fields(Settings)}},
 )

@@ -198,6 +198,8 @@ RULES = RuleTable("quotes", [
     Rule("quotes.source.relative_who", "'..., who said' speaks for the noun the relative clause hangs on: 'the "
          "minister, who said ...'"),
     Rule("quotes.source.subject", "the cue's subject is the source: 'NATO chief Rutte said ...'"),
+    Rule("quotes.source.past_dateline", "a dateline is a place and an outlet, neither a source nor what was said: "
+         "'SEOUL (Reuters) - South Korea's spy agency said' (the agency)"),
     Rule("quotes.source.split_subject", "subjects the parser split side by side are one source: 'said study "
          "co-author Ted Scambos'"),
     Rule("quotes.source.passive_topic", "the subject of a passive cue is its topic; its 'by' phrase, if any, is the "

@@ -1,0 +1,30 @@
+"""Shared parse helpers (newsgraph/nlp/syntax.py): the dateline that opens a text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.nlp.syntax import dateline_end
+
+
+@pytest.mark.parametrize(("text", "town", "after"), [
+    ("SEOUL, South Korea (AP) — North Korea has sent troops.", "SEOUL", "North Korea has sent troops."),
+    ("SEOUL (Reuters) - South Korea's spy agency said.", "SEOUL", "South Korea's spy agency said."),
+    ("NEW DELHI — India said.", "NEW DELHI", "India said."),
+    ("GLASGOW, Ky. (WBKO) -- Police said.", "GLASGOW", "Police said."),
+    ("VICTORIA - The home of a family was seized.", "VICTORIA", "The home of a family was seized."),
+    ("LOUISVILLE, KY--(Marketwire - December 23, 2010) -  (NYSE Amex: NLP) -- NTS Realty announced it.",
+     "LOUISVILLE", "NTS Realty announced it."),
+    ("US - China talks failed.", None, None),  # no place found: no dateline
+    ("KABUL (Reuters) The Taliban said.", "KABUL", None),  # no dash: not sure it ends there
+])
+def test_the_dateline_that_opens_a_text(nlp: Language, text: str, town: str | None, after: str | None) -> None:
+    doc = nlp.make_doc(text)
+    places = [(0, len(town))] if town else []
+    end = dateline_end(doc, places)
+    assert (doc[end:].text if end is not None else None) == after
+
+
+def test_a_town_the_places_stage_did_not_find_opens_no_dateline(nlp: Language) -> None:
+    assert dateline_end(nlp.make_doc("BREAKING - Markets fell."), []) is None

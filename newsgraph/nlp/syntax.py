@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.words import SUBJECT_DEPS
+from newsgraph.nlp.words import DATELINE_DASHES, SUBJECT_DEPS
 
 # Verbs whose object is a means, not who acts next: "used tear gas to disperse students".
 # "summoned the ambassador to complain": the one who summons complains, to the one summoned.
@@ -155,8 +155,6 @@ def is_imperative(verb: Token) -> bool:
     first = next((t for t in verb.subtree if not t.is_punct), verb)
     return first == verb
 
-
-DATELINE_DASHES = frozenset({"—", "–", "-", "--", "_"})
 
 
 def dateline_end(doc: Doc, places: Iterable[tuple[int, int]]) -> int | None:

@@ -8,5 +8,7 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Dependency labels of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# The dashes that end a dateline: "SEOUL (Reuters) -", "KABUL —", "GLASGOW, Ky. (WBKO) --".
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", "_"})
 # PLOVER types whose two sides do the same to each other: a meeting, an agreement, cooperation.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})

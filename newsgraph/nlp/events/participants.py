@@ -295,10 +295,10 @@ class ActorIndex:
                        key=lambda x: x[0])
         # who says or does something to them is not one of them: "Russia said the two countries would ..."
         outside = {t.i for anc in tok.ancestors for s in [subject_of(anc)] if s is not None for t in s.subtree}
-        states: dict[str, Actor] = {}
+        floor, states = self.window_start(tok), dict[str, Actor]()
         for i, actor in reversed(named):
             code = self.code_of(actor)
-            if self.window_start(tok) <= i < tok.i and i not in outside and code and code not in states:
+            if floor <= i < tok.i and i not in outside and code and code not in states:
                 states[code] = actor
             if len(states) == count:
                 found = list(reversed(states.values()))

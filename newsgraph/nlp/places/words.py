@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsgraph.nlp import lexicon
+from newsgraph.nlp.words import DATELINE_DASHES
 
 
 def _classes(name: str) -> dict[str, frozenset[str]]:
@@ -58,4 +59,4 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 MISLABELS = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "NORP", "LANGUAGE", "DATE"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # What follows the town of a dateline: "KABUL (Reuters) —", "SPRINGFIELD, Ill. -".
-DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "_", ":"})
+DATELINE_ENDS = DATELINE_DASHES | {"(", ":"}

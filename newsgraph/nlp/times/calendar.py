@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.tokens import Token
+
 from newsgraph.nlp.times.numbers import day
 from newsgraph.nlp.times.reader import Cand, Reader
 
@@ -175,7 +177,7 @@ def month(r: Reader, i: int, *, with_number: bool) -> int | None:
     if tok is None:
         return None
     if w in r.vocab.months:
-        if r.on("times.not.lowercase_month") and not tok.text[0].isupper():
+        if lowercase_month(r, tok):
             return None
         if with_number or _month_alone(r, i):
             return r.vocab.months[w]
@@ -185,10 +187,20 @@ def month(r: Reader, i: int, *, with_number: bool) -> int | None:
     return None
 
 
+def lowercase_month(r: Reader, tok: Token) -> bool:
+    """ "may", "march", "august" in lower case: the verb or the adjective, not the month."""
+    return r.on("times.not.lowercase_month") and not tok.text[0].isupper()
+
+
+def month_verb(r: Reader, tok: Token) -> bool:
+    """ "May" tagged a modal or a verb ("He may or May not attend"): not the month."""
+    return r.on("times.not.month_verb") and (tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX"))
+
+
 def _month_alone(r: Reader, i: int) -> bool:
     """Can the month name at i stand alone ("in June")?"""
     tok = r.doc[i]
-    if r.on("times.not.month_verb") and (tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX")):
+    if month_verb(r, tok):
         return False
     nxt = r.token(i + 1)
     if r.on("times.not.month_in_name") and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
@@ -396,7 +408,7 @@ def _determined_year(r: Reader, i: int) -> bool:
     the count as "the 2,000 troops")."""
     prev = r.token(i - 1)
     return r.on("times.found.year_after_determiner") and prev is not None and (
-        prev.tag_ in ("DT", "PRP$", "POS") and prev.lower_ not in ("all", "both", "some", "any", "no", "another"))
+        prev.tag_ in ("DT", "PRP$", "POS") and prev.lower_ not in r.vocab.quantifier_determiners)
 
 
 def _opens_clause_with_year(r: Reader, i: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.nlp.times.calendar import Found, attach_pod
+from newsgraph.nlp.times.calendar import Found, attach_pod, lowercase_month, month_verb
 from newsgraph.nlp.times.numbers import TIME_UNITS, UNIT_GRANULAR, count, duration
 from newsgraph.nlp.times.reader import Cand, Reader
 
@@ -117,9 +117,7 @@ def _month_or_season(r: Reader, i: int, j: int, rel: Relative) -> Found | None:
     if j <= i + rel.the or not r.on("times.found.relative_month"):
         return None
     if w in r.vocab.months:
-        tok = r.doc[j]
-        if (r.on("times.not.lowercase_month") and not tok.text[0].isupper()) or (
-                r.on("times.not.month_verb") and (tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX"))):
+        if lowercase_month(r, r.doc[j]) or month_verb(r, r.doc[j]):
             return None  # "that may have been", "this may help": the verb, not the month
         return j + 1, r.cand("times.found.relative_month", i, j + 1, "DATE", month=r.vocab.months[w],
                              offset=rel.offset, anchor=rel.anchor, tok=j)

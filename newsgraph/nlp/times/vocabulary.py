@@ -67,6 +67,7 @@ class Vocabulary:
     story_relative_words: frozenset[str]
     counted_after_of: frozenset[str]
     year_prepositions: frozenset[str]
+    quantifier_determiners: frozenset[str]  # "some 2000 troops" counts; "the 1777 campaigns" is a year
     frequency_words: frozenset[str]
     military_time_zones: frozenset[str]
     clock_zones: frozenset[str]

@@ -157,9 +157,9 @@ NO_CHANGE = {
                                        "and the named division already favour that same reading",
     "places.resolve.has_point": "only 142 records lack coordinates (old countries, unpeopled divisions): none was "
                                 "found within one point of a rival that has them",
-    "places.resolve.airport_name": "changes a reading only where the gazetteer names an airport exactly as its "
-                                   "city ('Heavy rain flooded Ganzhou' becomes the airport): no text where the "
-                                   "change is right",
+    "places.resolve.airport_name": "an airport named in full with its kind word ('Heathrow Airport') has no town "
+                                   "rival of that name, so the bonus decides nothing; it used to make a city the "
+                                   "airport named like it ('Kalaburagi'), which the kind word now prevents",
 }
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Bound = Literal["=", ">", ">=", "<", "<=", "~"]
@@ -98,6 +98,9 @@ class Quantity:
     claim: str | None = None  # id of the claim it is stated in
     event: str | None = None  # id of the event it sizes
     status: str | None = None  # "expected" for figures stated as future
+    owner: str | None = None  # whose, or of what kind: an actor code ("PRK") or a modifier ("confirmed")
+    place: int | None = None  # index into Extraction.places: where the counted things are ("in Kursk")
+    measure: str | None = None  # "stock" (10,000 are there), "flow" (another 1,500; 92 a day), "total" (over a period)
     rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
     trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 

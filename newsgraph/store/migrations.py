@@ -180,10 +180,76 @@ CREATE TABLE article_aliases (
 CREATE INDEX article_aliases_article ON article_aliases(article_id);
 """
 
+# Across reports: who published an article and whether it is a copy of another (store/copies.py), where
+# each claim comes from (store/origins.py), why the registry holds two names as one actor
+# (store/identity.py), and figure series (store/series.py).
+ACROSS_REPORTS = """
+ALTER TABLE articles ADD COLUMN outlet TEXT;
+ALTER TABLE articles ADD COLUMN copy_of TEXT;
+CREATE INDEX articles_copy_of ON articles(copy_of);
+CREATE TABLE article_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL
+);
+CREATE TABLE article_bands (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX article_bands_hash ON article_bands(band, hash);
+CREATE INDEX article_bands_article ON article_bands(article_id);
+
+ALTER TABLE claims ADD COLUMN origin TEXT;
+ALTER TABLE claims ADD COLUMN origin_key TEXT;
+CREATE INDEX claims_origin ON claims(origin_key);
+ALTER TABLE event_clusters ADD COLUMN origins INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE actor_aliases ADD COLUMN reason TEXT;
+
+CREATE TABLE series (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL,
+    counted TEXT NOT NULL,
+    owner TEXT,
+    place TEXT,
+    measure TEXT NOT NULL,
+    points INTEGER NOT NULL DEFAULT 0,
+    sources INTEGER NOT NULL DEFAULT 0,
+    origins INTEGER NOT NULL DEFAULT 0,
+    first_published TEXT,
+    last_published TEXT
+);
+CREATE TABLE series_points (
+    series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    value REAL NOT NULL,
+    high REAL,
+    bound TEXT NOT NULL,
+    status TEXT NOT NULL,
+    source TEXT,
+    source_key TEXT,
+    origin TEXT,
+    origin_key TEXT,
+    chain TEXT,
+    outlet TEXT,
+    published TEXT,
+    time TEXT,
+    time_start TEXT,
+    time_end TEXT,
+    PRIMARY KEY (article_id, idx),
+    FOREIGN KEY (article_id, idx) REFERENCES quantities(article_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX series_points_series ON series_points(series_id, time_start);
+CREATE INDEX series_label ON series(counted, owner, place);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_event_clusters", EVENT_CLUSTERS),
     ("0003_article_aliases", ARTICLE_ALIASES),
+    ("0004_across_reports", ACROSS_REPORTS),
 ]
 FIRST_MIGRATION = MIGRATIONS[0][0]
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

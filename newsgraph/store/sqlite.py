@@ -149,7 +149,8 @@ class Store:
     def _write_article(self, ext: Extraction) -> None:
         c, a = self.conn, ext.article
         c.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, text_sha1, title, url, published, origin, text, schema_version, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, text_sha1(a.text), a.title, a.url, a.published.isoformat() if a.published else None,
              a.origin, a.text, SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
         )
@@ -183,7 +184,8 @@ class Store:
              for i, q in enumerate(ext.quantities)],
         )
         c.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO claims (article_id, idx, start, "end", text, sentence_idx, data, local_id, modality, '
+            "speaker, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(*base(i, cl), cl.id, cl.modality, cl.speaker, cl.time) for i, cl in enumerate(ext.claims)],
         )
         c.executemany(
@@ -193,7 +195,9 @@ class Store:
         for i, e in enumerate(ext.events):
             span = timex_range(e.time)
             c.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                'INSERT INTO events (article_id, idx, start, "end", text, sentence_idx, data, local_id, type, mode, '
+                "status, time, time_start, time_end, place_idx, claim_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*base(i, e), e.id, e.type, e.mode, e.status, e.time,
                  span[0].isoformat() if span else None, span[1].isoformat() if span else None, e.place, e.claim),
             )
@@ -225,7 +229,8 @@ class Store:
             # Vladivostok" gives Russia no alias; "Moscow said", a seat speaking for it, does)
             aliases = {actor.name, *(m.text for m in actor.mentions
                                      if m.text and m.text[:1].isupper() and m.form != "place")}
-            c.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", [(registry_id, x) for x in aliases])
+            c.executemany("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)",
+                          [(registry_id, x) for x in aliases])
             c.execute(
                 "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (article_id, actor.id, registry_id, actor.name, actor.role, actor.affiliation,
@@ -345,4 +350,5 @@ def _is_ours(path: str) -> bool:
 
 
 _COUNTABLE = {"articles", "sentences", "actors", "article_actors", "mentions", "times", "places",
-              "quantities", "claims", "quotes", "events", "event_actors", "event_clusters"}
+              "quantities", "claims", "quotes", "events", "event_actors", "event_clusters", "series",
+              "series_points"}

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Quantity
 from newsgraph.nlp import extensions  # noqa: F401  (registers the Doc._ extensions)
+from newsgraph.nlp.links.figures import Figures
 from newsgraph.nlp.links.paths import MAX_PATH, Paths
 from newsgraph.nlp.links.rules import RULES, changed
 from newsgraph.nlp.links.sizes import Sizer
@@ -27,9 +28,11 @@ class LinksComponent:
     def __init__(self, rules_off: Iterable[str] = (), max_path: int = MAX_PATH) -> None:
         self.rules = RULES.switched_off(rules_off)
         self.sizer = Sizer(self.rules, Paths(self.rules, max_path))
+        self.figures = Figures(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         self.sizer.link(doc)
+        self.figures.describe(doc)
         copy_claim_times_to_quotes(doc, self.rules)
         return doc
 
@@ -71,7 +74,7 @@ def path_length(a: Token, b: Token, across_conjuncts: bool = False) -> int | Non
 
 @Language.factory(
     "newsgraph_links",
-    requires=["doc._.events", "doc._.quantities", "doc._.quotes", "doc._.claims"],
+    requires=["doc._.events", "doc._.quantities", "doc._.quotes", "doc._.claims", "doc._.places", "doc._.actors"],
     assigns=["doc._.events", "doc._.quantities", "doc._.quotes"],
     default_config={"rules_off": [], "max_path": MAX_PATH},
 )

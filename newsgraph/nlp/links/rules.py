@@ -32,6 +32,31 @@ RULES = RuleTable("links", [
     Rule("links.size.nearest", "of several events a figure could size, the nearest trigger by path wins, then "
          "the smallest evidence span"),
     # -- times -----------------------------------------------------------------------------------------
+    # -- what a figure is of (figures.py): owner, place, measure, plans ---------------------------------
+    Rule("links.figure.counted_from_subject", "a bare figure a verb of reaching gives to its subject counts what "
+         "the subject counts: 'the number of confirmed cases surpassed one million' (confirmed cases)"),
+    Rule("links.figure.owner_named", "an actor named in the figure's phrase owns it: '3,000 North Korean troops', "
+         "\"Pyongyang's troops\" (PRK)"),
+    Rule("links.figure.owner_from", "an actor after 'from' owns it: 'troops from North Korea' (PRK)"),
+    Rule("links.figure.owner_subject", "what an actor sends or holds (troops, police, weapons, money) is owned by the "
+         "subject of the verb: 'North Korea sent 3,000 troops' (PRK)"),
+    Rule("links.figure.owner_kind", "failing an actor, a modifier saying what kind is counted: '2,741 confirmed cases' "
+         "(confirmed)"),
+    Rule("links.figure.place_of_figure", "a place after 'in', 'inside', 'at' ... on the counted noun or number: "
+         "'10,000 troops in Kursk'"),
+    Rule("links.figure.place_of_verb", "a place after 'in', 'to', 'into' ... on the verb that moves or holds the "
+         "figure: 'sent 3,000 troops to Russia'"),
+    Rule("links.figure.place_of_list", "a figure in a list shares the place the list is given: '2,741 cases, 80 "
+         "deaths and 461 severe cases in China'"),
+    Rule("links.figure.place_unnamed", "words that say where without naming a place make a kind of count: "
+         "'118,381 cases worldwide' (worldwide), '37 cases in other countries' (other countries)"),
+    Rule("links.figure.flow_increment", "an increment is a flow: 'another 1,500 troops', '523 new cases', "
+         "'1,500 more'"),
+    Rule("links.figure.flow_rate", "a rate is a flow: '92 deaths a day', 'killed 40 daily'"),
+    Rule("links.figure.total_period", "a count over a period is a total: 'killed 300 during the war'"),
+    Rule("links.figure.planned", "a figure under a verb of planning is a plan: 'plans to send 10,000 troops'"),
+    Rule("links.figure.article_context", "a figure whose sentence names no owner or place takes those of the "
+         "article's previous figure of the same thing: '3,000 North Korean troops in Russia ... 12,000 troops'"),
     Rule("links.time.claim_to_quote", "a quote takes the time of the claim it states: the claim already holds "
          "the time governing the quoted content"),
 ])

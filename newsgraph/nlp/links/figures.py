@@ -1,0 +1,369 @@
+"""What a figure is of, so that reports of one measured thing can be followed across articles: the
+``links.figure.*`` rules set ``Quantity.owner``, ``place``, ``measure`` and (for plans) ``status``.
+
+- owner: whose, or of what kind. An actor named inside the figure's phrase ("3,000 North Korean troops",
+  "Pyongyang's troops", "troops from North Korea") gives its code; for what an actor can send or hold
+  (troops, police, weapons, money) the subject of the verb that moves them does too ("North Korea sent
+  3,000 troops"). Failing an actor, a modifier that says what kind of thing is counted ("confirmed cases",
+  "civilian deaths") is the owner.
+- place: where the counted things are: a place joined to the counted noun, the number or the verb that
+  moves or holds them by "in", "to", "inside" ... ("10,000 troops in Kursk", "sent 3,000 troops to Russia").
+  A capital standing for its government ("Moscow said") is no place.
+- measure: "flow" for an increment or a rate ("another 1,500", "523 new cases", "92 a day"), "total" for a
+  count over a period ("killed 300 during the war"), else "stock" (how many there are: "10,000 are there").
+- a figure under a verb of planning is a plan ("plans to send 10,000 more"): status "planned".
+- a figure whose sentence gives no owner or place takes those of the article's previous figure of the same
+  counted thing (one article follows one story: "12,000 troops" after "3,000 North Korean troops in Russia").
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Actor, Place, Quantity
+from newsgraph.nlp import lexicon
+from newsgraph.nlp.links.rules import changed
+from newsgraph.nlp.rules import RuleTable
+
+# Categories of things an actor sends, deploys, holds or gives: the subject of the verb is their owner.
+OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
+FIGURE_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "appos", "conj")
+
+
+@functools.cache
+def words() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(ws.split()) for kind, ws in lexicon.rows("lexicons/links/figures.tsv", columns=2)}
+
+
+@dataclass
+class Phrase:
+    """A figure in its sentence: its number's token, what it counts and the verb it depends on."""
+
+    number: Token
+    noun: Token  # the counted noun, or the number itself when it counts nothing named
+    verb: Token | None
+
+    @property
+    def anchors(self) -> list[Token]:
+        return list(dict.fromkeys([self.noun, self.number]))
+
+
+class Figures:
+    """The figure rules of the links stage."""
+
+    def __init__(self, rules: RuleTable) -> None:
+        self.rules = rules
+
+    def describe(self, doc: Doc) -> None:
+        quantities: list[Quantity] = doc._.quantities or []
+        if not quantities:
+            return
+        starts = [t.idx for t in doc]
+        actors: list[Actor] = doc._.actors or []
+        places: list[Place] = doc._.places or []
+        by_char = _coded_mentions(actors)
+        self._phrases: dict[int, Phrase] = {}
+        for q in quantities:
+            phrase = phrase_of(doc, starts, q)
+            if phrase is None:
+                continue
+            self._phrases[id(q)] = phrase
+            self._counted_from_subject(q, phrase)
+            self._owner(q, phrase, by_char)
+            self._place(q, phrase, places)
+            self._measure(q, phrase)
+            self._plan(q, phrase)
+        self._article_context(quantities)
+        self._phrases = {}
+
+    # ------------------------------------------------------------ what is counted
+
+    def _counted_from_subject(self, q: Quantity, p: Phrase) -> None:
+        """"The number of confirmed cases surpassed one million": a bare figure that a verb of reaching
+        gives to a subject counts what the subject counts (through "the number/toll of")."""
+        if q.counted or q.unit or p.noun != p.number or not self.rules.on("links.figure.counted_from_subject"):
+            return
+        verb = p.verb or (p.number.head.head if p.number.dep_ == "pobj" else None)
+        if verb is None or verb.lemma_.lower() not in words()["reach_verbs"]:
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return
+        if subject.lower_ in words()["tally_nouns"]:
+            of = [c for pr in subject.children if pr.dep_ == "prep" and pr.lower_ == "of" for c in pr.children
+                  if c.dep_ == "pobj"]
+            subject = of[0] if of else subject
+        first = min([t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("amod", "compound")]
+                    + [subject], key=lambda t: t.i)
+        span = subject.doc[first.i: subject.i + 1]
+        q.counted, q.unit = span.text, subject.lower_
+        changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
+
+    # ------------------------------------------------------------ owner
+
+    _phrases: dict[int, Phrase]
+
+    def _owner(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> None:
+        inside = [t for t in p.noun.subtree if t.i < p.noun.i or t.i == p.noun.i] if p.noun != p.number else []
+        candidates = [
+            ("links.figure.owner_named", lambda: _coded(inside, by_char)),
+            ("links.figure.owner_from", lambda: _coded(_pobj_subtrees(p.noun, ("from",)), by_char)),
+            ("links.figure.owner_subject", lambda: self._subject_owner(q, p, by_char)),
+            ("links.figure.owner_kind", lambda: _kind_modifier(p)),
+        ]
+        for rule, find in candidates:
+            if not self.rules.on(rule):
+                continue
+            found = find()
+            if found is not None:
+                q.owner = found[0]
+                changed(q, rule, (found[1].idx, found[1].idx + len(found[1].text)))
+                return
+
+    def _subject_owner(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> tuple[str, Token] | None:
+        if q.category not in OWNED_CATEGORIES or p.verb is None or p.noun.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        subject = next((c for c in p.verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        return _coded(list(subject.subtree), by_char)
+
+    # ------------------------------------------------------------ place
+
+    def _place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
+        heads = [("links.figure.place_of_figure", p.anchors)]
+        if p.verb is not None and p.noun.dep_ in FIGURE_DEPS[:4]:
+            heads.append(("links.figure.place_of_verb", [p.verb]))
+        if p.noun.dep_ == "conj" or any(c.dep_ == "conj" for c in p.noun.children):
+            heads.append(("links.figure.place_of_list", [t for t in _conjuncts(p.noun) if t != p.noun]))
+        for rule, tokens in heads:
+            if not self.rules.on(rule) or (rule == "links.figure.place_of_list" and _says_where(p.anchors)):
+                continue
+            for tok in tokens:
+                hit = _place_on(tok, places)
+                if hit is not None:
+                    q.place = hit
+                    changed(q, rule, (places[hit].start, places[hit].end))
+                    return
+        self._unnamed_place(q, p)
+
+    def _unnamed_place(self, q: Quantity, p: Phrase) -> None:
+        """"118,381 cases worldwide", "37 cases in other countries": words that say where without naming
+        a place make a kind of count of their own (the owner slot, as "confirmed" does)."""
+        if q.owner is not None or not self.rules.on("links.figure.place_unnamed"):
+            return
+        words_said = _where_words(p.anchors, p.verb)
+        if words_said is not None:
+            q.owner = words_said.text.lower()
+            changed(q, "links.figure.place_unnamed", (words_said.start_char, words_said.end_char))
+
+    # ------------------------------------------------------------ measure and plans
+
+    def _measure(self, q: Quantity, p: Phrase) -> None:
+        found = self.rules.first([
+            ("links.figure.flow_increment", lambda: _increment(p)),
+            ("links.figure.flow_rate", lambda: _rate(p)),
+            ("links.figure.total_period", lambda: _period(p)),
+        ])
+        tok = found[1] if found is not None else None
+        if found is None or tok is None:
+            q.measure = "stock"
+            return
+        q.measure = "total" if found[0] == "links.figure.total_period" else "flow"
+        changed(q, found[0], (tok.idx, tok.idx + len(tok.text)))
+
+    def _plan(self, q: Quantity, p: Phrase) -> None:
+        if not self.rules.on("links.figure.planned") or p.verb is None:
+            return
+        plan = words()["plan"]
+        for verb in [p.verb, *list(p.verb.ancestors)[:2]]:
+            if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN"):
+                q.status = "planned"
+                changed(q, "links.figure.planned", (verb.idx, verb.idx + len(verb.text)))
+                return
+            if verb.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "advcl", "ROOT", "conj"):
+                return
+
+    # ------------------------------------------------------------ the article's story
+
+    def _article_context(self, quantities: list[Quantity]) -> None:
+        if not self.rules.on("links.figure.article_context"):
+            return
+        last: dict[tuple[str, str | None], Quantity] = {}
+        for q in quantities:
+            key = ((q.unit or q.counted or "").lower(), q.category)
+            if not key[0]:
+                continue
+            before, phrase = last.get(key), self._phrases.get(id(q))
+            if before is None or phrase is None:
+                last[key] = q
+                continue
+            owner = before.owner if q.owner is None and _bare(phrase) else q.owner
+            place = before.place if q.place is None and not _says_where(phrase.anchors, phrase.verb) else q.place
+            if (owner, place) != (q.owner, q.place):
+                q.owner, q.place = owner, place
+                changed(q, "links.figure.article_context", (before.start, before.end))
+            last[key] = q
+
+
+def phrase_of(doc: Doc, starts: list[int], q: Quantity) -> Phrase | None:
+    if not len(doc) or q.end <= q.start:
+        return None
+    number = doc[max(0, bisect_right(starts, max(q.start, q.end - 1)) - 1)]
+    noun = number
+    if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in ("NOUN", "PROPN"):
+        noun = number.head
+    else:
+        of = [c for p in number.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+              if c.dep_ == "pobj"]
+        noun = of[0] if of else number
+    verb = noun.head if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun else None
+    if verb is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "sent with 3,000 troops"
+    return Phrase(number, noun, verb)
+
+
+def _coded_mentions(actors: list[Actor]) -> dict[int, str]:
+    """Character -> code of the coded actor mentioned there (states, bodies, coded groups)."""
+    out: dict[int, str] = {}
+    for actor in actors:
+        if not actor.code:
+            continue
+        for m in actor.mentions:
+            for ch in range(m.start, m.end):
+                out.setdefault(ch, actor.code)
+    return out
+
+
+def _coded(tokens: list[Token], by_char: dict[int, str]) -> tuple[str, Token] | None:
+    for tok in tokens:
+        code = by_char.get(tok.idx)
+        if code is not None:
+            return code, tok
+    return None
+
+
+def _pobj_subtrees(tok: Token, preps: frozenset[str] | tuple[str, ...], whole: bool = True) -> list[Token]:
+    """The objects of ``tok``'s prepositions among ``preps`` (with their subtrees when ``whole``)."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(pobj.subtree if whole else [pobj])
+    return out
+
+
+def _place_on(tok: Token, places: list[Place]) -> int | None:
+    for pobj in _pobj_subtrees(tok, words()["place_preps"], whole=False):
+        hit = _place_at(places, pobj)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    """The nouns of the list a counted noun is in: "2,741 cases, 80 deaths and 461 severe cases in China"."""
+    root = noun
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return [root, *[t for t in root.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN", "NUM")]]
+
+
+def _says_where(anchors: list[Token], verb: Token | None = None) -> bool:
+    """Whether the figure's own words say where ("in other countries", "worldwide"), resolved or not."""
+    w = words()
+    for tok in [*anchors, *([verb] if verb is not None else [])]:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in w["place_preps"] and any(
+                    c.dep_ == "pobj" for c in child.children):
+                return True
+            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in w["where_adverbs"]:
+                return True
+    return False
+
+
+def _where_words(anchors: list[Token], verb: Token | None) -> Span | None:
+    """The words saying where that name no place: "worldwide", "in other countries" (without the preposition)."""
+    w = words()
+    for tok in [*anchors, *([verb] if verb is not None else [])]:
+        for child in tok.children:
+            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in w["where_adverbs"]:
+                return child.doc[child.i: child.i + 1]
+            if child.dep_ == "prep" and child.lower_ in w["place_preps"]:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS and pobj.lower_ in w["where_nouns"]:
+                        return pobj.doc[pobj.left_edge.i: pobj.i + 1]
+    return None
+
+
+def _bare(p: Phrase) -> bool:
+    """A counted noun with no modifier of its own: "12,000 troops", not "12,000 Russian troops"."""
+    return not any(c.dep_ in ("amod", "compound", "poss") for c in p.noun.children)
+
+
+def _place_at(places: list[Place], pobj: Token) -> int | None:
+    """The place named by a prepositional object: the place item in its phrase before any clause or
+    further preposition ("the Kursk region", "Russia's Kursk region" -> Kursk, the last one named)."""
+    lo = pobj.left_edge.idx
+    hi = pobj.idx + len(pobj.text)
+    found = None
+    for i, place in enumerate(places):
+        if place.stands_for:
+            continue
+        if lo <= place.start and place.end <= hi:
+            found = i
+    return found
+
+
+def _kind_modifier(p: Phrase) -> tuple[str, Token] | None:
+    if p.noun == p.number:
+        return None
+    skip = words()["no_kind"]
+    for child in p.noun.children:
+        if child.dep_ == "amod" and child.i < p.noun.i and child.pos_ in ("ADJ", "VERB") \
+                and child.lower_ not in skip and child.lemma_.lower() not in skip and child.is_alpha:
+            return child.lower_, child
+    return None
+
+
+def _increment(p: Phrase) -> Token | None:
+    inc = words()["increment"]
+    for tok in [*p.noun.children, *p.number.children]:
+        if tok.lower_ in inc and tok.i < p.noun.i:
+            return tok
+    before = p.number.nbor(-1) if p.number.i > 0 else None
+    if before is not None and before.lower_ in inc:
+        return before
+    after = p.number.nbor(1) if p.number.i + 1 < len(p.number.doc) else None
+    if after is not None and after.lower_ in words()["increment_after"] and after.i <= p.noun.i:
+        return after
+    return None
+
+
+def _rate(p: Phrase) -> Token | None:
+    w = words()
+    doc, end = p.noun.doc, min(len(p.noun.doc), p.noun.i + 6)
+    for i in range(p.noun.i + 1, end):
+        tok = doc[i]
+        if tok.is_sent_start or tok.is_punct:
+            return None
+        if tok.lower_ in w["rate_adverb"]:
+            return tok
+        if tok.lower_ in w["rate_det"] and i + 1 < len(doc) and doc[i + 1].lower_ in w["rate_unit"]:
+            return doc[i + 1]
+    return None
+
+
+def _period(p: Phrase) -> Token | None:
+    for tok in [p.noun, *([p.verb] if p.verb is not None else [])]:
+        for pobj in _pobj_subtrees(tok, words()["period"], whole=False):
+            if pobj.ent_type_ in ("DATE", "EVENT") or pobj.lower_ in words()["period_nouns"]:
+                return pobj
+    return None

@@ -1,0 +1,255 @@
+"""Figure series: one measured thing followed from report to report ("troops of North Korea in Russia":
+1,500 → 3,000 → ~10,000 → 11–12,000).
+
+Each stored figure joins at most one series, found by its key (one indexed lookup, so the cost per
+article does not grow with the store):
+
+- what is counted, normalised: a category joins its own synonyms (troops = soldiers = forces; deaths =
+  killed; "killed", "wounded" and "killed or wounded" stay apart), otherwise the counted noun's head
+  through counted.tsv ("infections" = "cases");
+- of what kind: a modifier the text gives ("confirmed", "suspected", "civilian");
+- whose: the owner's code (PRK), for what an actor sends or holds (troops, police, weapons, money). For
+  other things ("US deaths", "Chinese cases") a state's code says where they are, so it is the place;
+- where: the country for a country, else the place's name (in Russia and in Kursk are two series);
+- the kind of measure: a stock, a flow or a total over a period.
+
+A figure that counts nothing named ("surpassed 19"), a share ("52%") or a measure with a unit of
+measure ("12 km") follows no series. Each point keeps who gives it (the claim's speaker, else the
+outlet), the origin of its claim, its status (occurred, planned, expected, estimated, denied) and the
+date it refers to when the text gives one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from newsgraph.model import Claim, Extraction, Quantity
+from newsgraph.nlp import lexicon
+from newsgraph.store.timerange import timex_range
+from newsgraph.store.values import sql_number
+
+# Categories whose owner is the actor that sends or holds them; for the others an owner state is a place.
+OWNED = frozenset({"troops", "security", "weapons", "money"})
+# Units that are shares or measures, not counts of things that can be followed as a series.
+NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilometers", "miles", "metres",
+                        "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
+ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believed|thought to|projected|approximately)\b", re.I)
+
+
+@functools.cache
+def counted_synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canonical, variants in lexicon.rows("lexicons/series/counted.tsv", columns=2):
+        for variant in variants.split():
+            out[variant] = canonical
+    return out
+
+
+@dataclass(frozen=True)
+class SeriesKey:
+    counted: str
+    kind: str | None
+    owner: str | None
+    place: str | None
+    place_name: str | None
+    measure: str
+
+    @property
+    def key(self) -> str:
+        return "|".join([self.counted, self.kind or "", self.owner or "", self.place or "", self.measure])
+
+    def label(self, owner_name: str | None) -> str:
+        """"troops of North Korea in Russia", "confirmed cases in China", "killed in Gaza (total)"."""
+        words = " ".join(filter(None, [self.kind, self.counted]))
+        if self.owner:
+            words += f" of {owner_name or self.owner}"
+        if self.place_name or self.place:
+            words += f" in {self.place_name or self.place}"
+        return words + ("" if self.measure == "stock" else f" ({self.measure})")
+
+
+def counted_of(q: Quantity) -> str | None:
+    """What a figure counts, normalised; None for a figure no series follows."""
+    if q.category == "casualties":
+        return q.subcategory or "casualties"
+    if q.category and q.category != "other":
+        return q.category if q.category != "money" else f"money ({q.unit or 'unknown currency'})"
+    head = (q.unit or "").lower()
+    if not head or head in NOT_COUNTS or not head.isalpha():
+        return None
+    return counted_synonyms().get(head, head)
+
+
+def kind_of(q: Quantity) -> str | None:
+    """A lowercase modifier of what is counted ("confirmed"), from the owner slot or the counted phrase."""
+    if q.owner and q.owner.islower():
+        return q.owner
+    words = (q.counted or "").split()
+    if len(words) >= 2 and words[0].isalpha() and words[0].islower() and words[0] not in _no_kind():
+        return words[0]
+    return None
+
+
+@functools.cache
+def _no_kind() -> frozenset[str]:
+    rows = dict(lexicon.rows("lexicons/links/figures.tsv", columns=2))
+    return frozenset(rows["no_kind"].split()) | frozenset(rows["increment"].split())
+
+
+def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) -> SeriesKey | None:
+    """The key of the series a figure joins. A figure of things nobody owns whose own words say nowhere is
+    in the one country its sentence names, else in ``main_country``, the article's own (see there)."""
+    counted = counted_of(q)
+    if counted is None:
+        return None
+    owner = q.owner if q.owner and not q.owner.islower() else None
+    place_name = place = None
+    if q.place is not None and 0 <= q.place < len(ext.places):
+        p = ext.places[q.place]
+        place = p.country if p.level == "country" and p.country else p.name
+        place_name = p.name
+    if q.category not in OWNED:
+        # "US deaths" and "deaths in the United States" are one thing: a state's people are where it is
+        if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner):
+            place = owner
+        elif owner is None and place is None and q.owner is None:
+            place = _sentence_country(q, ext) or main_country
+        owner = None
+    return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock")
+
+
+def _sentence_country(q: Quantity, ext: Extraction) -> str | None:
+    """The one country the figure's sentence names, if it names places of one country only."""
+    sentence = next((s for s in ext.sentences if s.start <= q.start < s.end), None)
+    if sentence is None:
+        return None
+    countries = {p.country for p in ext.places
+                 if sentence.start <= p.start < sentence.end and p.country and not p.stands_for}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def main_country(ext: Extraction) -> str | None:
+    """The country an article is about, when one is named more than all others together; else None."""
+    counts: dict[str, int] = {}
+    for p in ext.places:
+        if p.country and not p.stands_for:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] * 2 > sum(counts.values()) else None
+
+
+def status_of(q: Quantity, claim: Claim | None) -> str:
+    if q.status in ("planned", "expected"):
+        return q.status
+    if claim is not None and claim.modality == "negated":
+        return "denied"
+    if claim is not None and claim.modality in ("expected", "hypothetical"):
+        return "expected"
+    if q.bound == "~" or (claim is not None and ESTIMATE_WORDS.search(claim.text)):
+        return "estimated"
+    return "occurred"
+
+
+@dataclass
+class Voice:
+    """Who gives a figure: the source, the origin of its claim and the chain between them."""
+
+    source: str
+    source_key: str
+    origin: str
+    origin_key: str
+    chain: list[str]
+
+
+def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, outlet: str) -> Voice:
+    article_id = ext.article.id
+    own = Voice(outlet, f"outlet:{outlet}", outlet, f"outlet:{outlet}", [])
+    if claim is None:
+        return own
+    chain = [link.text for link in claim.chain]
+    row = conn.execute("SELECT origin, origin_key FROM claims WHERE article_id = ? AND local_id = ?",
+                       (article_id, claim.id)).fetchone()
+    origin, origin_key = (row[0], row[1]) if row and row[0] else (None, None)
+    if claim.speaker is not None:
+        found = conn.execute("SELECT r.id, r.name FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
+                             "WHERE aa.article_id = ? AND aa.local_id = ?", (article_id, claim.speaker)).fetchone()
+        if found:
+            source, source_key = str(found[1]), f"actor:{found[0]}"
+            return Voice(source, source_key, origin or source, origin_key or source_key, chain)
+    if chain:
+        name = " ".join(chain[0].split())
+        key = f"name:{name.lower()}"
+        return Voice(name, key, origin or name, origin_key or key, chain)
+    return Voice(own.source, own.source_key, origin or own.origin, origin_key or own.origin_key, [])
+
+
+def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
+    """Put each figure of a stored article (its row and its claims' origins written) in its series,
+    creating series as needed; returns how many figures joined one."""
+    row = conn.execute("SELECT outlet FROM articles WHERE id = ?", (ext.article.id,)).fetchone()
+    outlet = row[0] if row else None
+    claims = {c.id: c for c in ext.claims}
+    published = ext.article.published.isoformat() if ext.article.published else None
+    voice_outlet = outlet or f"article:{ext.article.id}"
+    joined, country = 0, main_country(ext)
+    for idx, q in enumerate(ext.quantities):
+        key = series_key(q, ext, country)
+        if key is None:
+            continue
+        claim = claims.get(q.claim) if q.claim else None
+        voice = voice_of(conn, ext, claim, voice_outlet)
+        time = claim.time if claim is not None and claim.time_from == "text" else None
+        span = timex_range(time)
+        series_id, new_source, new_origin = _series_for(conn, key, voice)
+        conn.execute(
+            "INSERT INTO series_points (series_id, article_id, idx, value, high, bound, status, source, source_key, "
+            "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound, status_of(q, claim),
+             voice.source, voice.source_key, voice.origin, voice.origin_key,
+             json.dumps(voice.chain, ensure_ascii=False), outlet, published, time,
+             span[0].isoformat() if span else None, span[1].isoformat() if span else None))
+        conn.execute(
+            "UPDATE series SET points = points + 1, sources = sources + ?, origins = origins + ?, "
+            "first_published = min(coalesce(first_published, ?), ?), "
+            "last_published = max(coalesce(last_published, ?), ?) WHERE id = ?",
+            (new_source, new_origin, published, published, published, published, series_id))
+        joined += 1
+    return joined
+
+
+def _series_for(conn: sqlite3.Connection, key: SeriesKey, voice: Voice) -> tuple[int, int, int]:
+    """The series' id, and whether this point brings it a new source and a new origin (each 0 or 1)."""
+    row = conn.execute("SELECT id FROM series WHERE key = ?", (key.key,)).fetchone()
+    if row is None:
+        cursor = conn.execute(
+            "INSERT INTO series (key, label, counted, owner, place, measure) VALUES (?, ?, ?, ?, ?, ?)",
+            (key.key, _label(conn, key), " ".join(filter(None, [key.kind, key.counted])), key.owner,
+             key.place_name or key.place, key.measure))
+        return int(cursor.lastrowid or 0), 1, 1
+    series_id = int(row[0])
+    new_source = conn.execute("SELECT 1 FROM series_points WHERE series_id = ? AND source_key = ? LIMIT 1",
+                              (series_id, voice.source_key)).fetchone() is None
+    new_origin = conn.execute("SELECT 1 FROM series_points WHERE series_id = ? AND origin_key = ? LIMIT 1",
+                              (series_id, voice.origin_key)).fetchone() is None
+    return series_id, int(new_source), int(new_origin)
+
+
+def _label(conn: sqlite3.Connection, key: SeriesKey) -> str:
+    owner_name = _actor_name(conn, key.owner) if key.owner else None
+    if key.place and not key.place_name:
+        key = SeriesKey(key.counted, key.kind, key.owner, key.place, _actor_name(conn, key.place) or key.place,
+                        key.measure)
+    return key.label(owner_name)
+
+
+def _actor_name(conn: sqlite3.Connection, code: str) -> str | None:
+    row = conn.execute("SELECT name FROM actors WHERE code = ? ORDER BY kind = 'state' DESC LIMIT 1",
+                       (code,)).fetchone()
+    return str(row[0]) if row else None

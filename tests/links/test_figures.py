@@ -1,0 +1,90 @@
+"""What a figure is of (links.figure.*): owner, place, measure and plans, each rule on a sentence of its
+own, and each switched off on the same sentence to show that it is what made the difference."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import Quantity
+from newsgraph.nlp.links.component import LinksComponent
+from newsgraph.nlp.links.rules import RULES
+from tests.helpers import before_stage
+
+
+def described(nlp: Language, text: str, rules_off: tuple[str, ...] = ()) -> Doc:
+    doc = before_stage(nlp, nlp.make_doc(text), "newsgraph_links")
+    doc._.quantities = copy.deepcopy(doc._.quantities)
+    LinksComponent(rules_off)(doc)
+    return doc
+
+
+def figure(doc: Doc, number: str) -> Quantity:
+    return next(q for q in doc._.quantities if number in q.text)
+
+
+def what(doc: Doc, q: Quantity, field: str) -> object:
+    value = getattr(q, field)
+    if field == "place":
+        return None if value is None else doc._.places[value].name
+    return value
+
+
+# (rule, text, the figure, the field, its value with every rule on)
+CASES = [
+    ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),
+    ("links.figure.owner_from", "About 3,000 troops from North Korea arrived last week.", "3,000", "owner", "PRK"),
+    ("links.figure.owner_subject", "North Korea sent 3,000 troops last week.", "3,000", "owner", "PRK"),
+    ("links.figure.owner_kind", "Officials counted 2,741 confirmed cases.", "2,741", "owner", "confirmed"),
+    ("links.figure.place_of_figure", "There are now 10,000 troops in Kursk.", "10,000", "place", "Kursk"),
+    ("links.figure.place_of_verb", "North Korea sent 3,000 troops to Russia.", "3,000", "place", "Russia"),
+    ("links.figure.place_of_list", "There were 2,741 cases, 80 deaths and 461 severe cases in China.", "80",
+     "place", "China"),
+    ("links.figure.place_unnamed", "CNBC reported there were at least 118,381 cases worldwide.", "118,381",
+     "owner", "worldwide"),
+    ("links.figure.flow_increment", "The ministry reported 523 new infections.", "523", "measure", "flow"),
+    ("links.figure.flow_rate", "The fighting killed 40 people a day.", "40", "measure", "flow"),
+    ("links.figure.total_period", "The rebels killed 300 civilians during the war.", "300", "measure", "total"),
+    ("links.figure.planned", "Pyongyang plans to send 10,000 troops by December.", "10,000", "status", "planned"),
+    ("links.figure.counted_from_subject", "The number of confirmed cases surpassed 1,000 on Friday.", "1,000",
+     "counted", "confirmed cases"),
+    ("links.figure.article_context", "Some 3,000 North Korean troops are in Russia. Up to 12,000 troops could "
+     "follow.", "12,000", "place", "Russia"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "number", "field", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_figure_rule_makes_its_difference(nlp: Language, rule: str, text: str, number: str, field: str,
+                                               expected: object) -> None:
+    doc = described(nlp, text)
+    q = figure(doc, number)
+    assert what(doc, q, field) == expected
+    assert rule in {step[0] for step in q.trace}
+    off = described(nlp, text, rules_off=(rule,))
+    q_off = figure(off, number)
+    assert what(off, q_off, field) != expected
+    assert rule not in {step[0] for step in q_off.trace}
+
+
+def test_every_figure_rule_has_a_sentence() -> None:
+    figure_rules = {name for name in RULES.rules if name.startswith("links.figure.")}
+    assert figure_rules == {c[0] for c in CASES}
+
+
+def test_a_capital_speaking_for_its_government_is_no_place(nlp: Language) -> None:
+    doc = described(nlp, "Moscow said 3,000 troops had arrived.")
+    assert figure(doc, "3,000").place is None
+
+
+def test_a_plain_count_is_a_stock_with_no_owner(nlp: Language) -> None:
+    doc = described(nlp, "There are 10,000 troops there now.")
+    q = figure(doc, "10,000")
+    assert (q.measure, q.owner, q.place, q.status) == ("stock", None, None, None)
+
+
+def test_a_place_in_the_sentence_that_is_not_where_the_figure_is_does_not_place_it(nlp: Language) -> None:
+    doc = described(nlp, "In a speech in Berlin, the minister said 3,000 North Korean troops had arrived.")
+    assert figure(doc, "3,000").place is None

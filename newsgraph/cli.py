@@ -21,7 +21,7 @@ from newsgraph.errors import NewsgraphError
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 DEFAULT_DB = "newsgraph.db"
-QUERIES = ("events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search")
+QUERIES = ("events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search", "series")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,8 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all records processed, 1 could not run, 2 bad usage, 3 some records rejected.",
     )
     sub = p.add_subparsers(metavar="COMMAND")
-    for add in (_extract_command, _ingest_command, _query_command, _show_command, _export_command,
-                _summary_command, _serve_command, _explain_command, _migrate_command):
+    for add in (_extract_command, _ingest_command, _query_command, _show_command, _show_series_command,
+                _export_command, _summary_command, _serve_command, _explain_command, _migrate_command):
         add(sub)
     return p
 
@@ -121,6 +121,8 @@ def _query_command(sub: Any) -> None:
     q.add_argument("--speaker", help="quotes and claims: part of the speaker's name")
     q.add_argument("--name", help="places and actors: part of the name; quantities: what is counted or its category")
     q.add_argument("--article", help="only items from this article id")
+    q.add_argument("--about", help="series: part of the label, what is counted, whose (PRK, confirmed) or where")
+    q.add_argument("--id", type=_positive, help="series: the one series with this id")
     q.add_argument("--limit", type=_positive, default=50)
     q.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     q.add_argument("--context", action="store_true", help="show the sentence each row comes from")
@@ -133,6 +135,14 @@ def _show_command(sub: Any) -> None:
     sh.add_argument("--db", default=DEFAULT_DB)
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(handler=cmd_show)
+
+
+def _show_series_command(sub: Any) -> None:
+    ss = sub.add_parser("show-series", help="one figure series as a dated table, with who disagrees and who revised")
+    ss.add_argument("series_id", metavar="ID", type=_positive, help="a series id (`newsgraph query series` lists them)")
+    ss.add_argument("--db", default=DEFAULT_DB)
+    ss.add_argument("--json", action="store_true")
+    ss.set_defaults(handler=cmd_show_series)
 
 
 def _export_command(sub: Any) -> None:
@@ -276,7 +286,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 # The query functions' filter keywords, as the command line spells them.
 QUERY_OPTIONS = {"actor": "--actor", "event_type": "--type", "since": "--since", "until": "--until",
-                 "speaker": "--speaker", "name": "--name", "article": "--article", "text": "a text"}
+                 "speaker": "--speaker", "name": "--name", "article": "--article", "text": "a text",
+                 "about": "--about", "id": "--id"}
 
 
 class _Bar:
@@ -339,6 +350,20 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=1))
     else:
         print(report.show_article(record))
+    return EXIT_OK
+
+
+def cmd_show_series(args: argparse.Namespace) -> int:
+    from newsgraph import report
+    from newsgraph.store import Store
+    from newsgraph.store.queries import series_record
+
+    with Store.open_existing(args.db) as store:
+        record = series_record(store.conn, args.series_id, args.db)
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=1))
+    else:
+        print(report.show_series(record))
     return EXIT_OK
 
 

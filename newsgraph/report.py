@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import shutil
 import textwrap
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from newsgraph.store.sqlite import Store
@@ -20,6 +23,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "actors": ("name", "kind", "code", "country", "articles", "mentions", "roles", "aliases"),
     "search": ("article_id", "snippet"),
     "items": ("item", "rule", "what", "text"),  # newsgraph explain
+    "series": ("id", "label", "measure", "points", "sources", "origins", "latest"),
 }
 MAX_CELL = 60
 
@@ -38,6 +42,8 @@ def _cell(value: Any, width: int = MAX_CELL) -> str:
 def table(what: str, rows: list[dict[str, Any]], context: bool = False) -> str:
     if not rows:
         return f"(no {what})"
+    if what == "series":  # a series row holds its points: the table shows their count and the newest figure
+        rows = [series_cells(r) for r in rows]
     columns = COLUMNS.get(what) or tuple(rows[0])
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
@@ -141,8 +147,10 @@ def summary(store: Store, top: int = 8) -> str:
                   "ORDER BY q2.value DESC LIMIT 1) AS largest FROM quantities q WHERE category IS NOT NULL "
                   "AND category != 'other' GROUP BY category ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['category']:<12} {r['n']:>5}  largest: {_cell(r['largest'], 90)}")
+    out += ["", "Figure series (one thing counted across reports, in the order of the dates the figures refer to)"]
+    out += series_lines(store.query("series", limit=top))
     out += ["", "Try: newsgraph query events --actor RUS --context | query clusters | query quotes --speaker Rutte | "
-            "query search \"troops\" | show ARTICLE_ID",
+            "query search \"troops\" | show ARTICLE_ID | query series | show-series ID",
             "     or: newsgraph serve   (timeline, map, claims and figures in the browser, each row with its trail)"]
     return "\n".join(out)
 
@@ -165,3 +173,141 @@ def explanations(items: Sequence[Any], detailed: bool) -> str:
             out.append(f"    {s.rule}  {evidence}")
             out.append(f"        {s.what or '(a rule this version no longer has)'}")
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- figure series
+
+# Statuses whose figures say what there is or was; the others are listed apart, after their own word.
+_COUNTED = ("occurred", "estimated")
+_APART = ("planned", "expected", "denied")
+# How many points a summary line shows before it cuts the middle: the first two, "+ N more", the last three.
+_LINE_POINTS, _LINE_HEAD, _LINE_TAIL = 6, 2, 3
+_BOUND_SIGN = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "~", "=": ""}
+
+
+def figure(point: dict[str, Any]) -> str:
+    """A figure with its bound, as a reader writes it: "~10,000", ">3,000", "11,000–12,000"."""
+    text = _cell(float(point["value"]))
+    if point.get("high") is not None and point["high"] != point["value"]:
+        text += "–" + _cell(float(point["high"]))
+    return _BOUND_SIGN.get(point.get("bound") or "=", point.get("bound") or "") + text
+
+
+def _iso_when(point: dict[str, Any]) -> str:
+    """The days a figure refers to (ISO); in parentheses the article's date, when the text gives none."""
+    start, end = point.get("time_start"), point.get("time_end")
+    if start:
+        return start if not end or end == start else f"{start}…{end}"
+    return f"({point['published']})" if point.get("published") else "?"
+
+
+def _short_when(point: dict[str, Any], years: bool) -> str:
+    """"Oct 18", "Oct" for a whole month, "Oct 18–Nov 2" for other periods; with the year when ``years``."""
+    start, end = _day(point.get("time_start") or point.get("published")), _day(point.get("time_end"))
+    if start is None:
+        return "?"
+    if end is None or end <= start:
+        return _day_text(start, years)
+    if start.day == 1 and (end.year, end.month, end.day) == (start.year, start.month, _month_days(start)):
+        return start.strftime("%b %Y" if years else "%b")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_day_text(start, False)}–{end.day}" + (f" {end.year}" if years else "")
+    return f"{_day_text(start, False)}–{_day_text(end, years)}"
+
+
+def _day(text: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _day_text(day: dt.date, years: bool) -> str:
+    return f"{day:%b} {day.day}" + (f" {day.year}" if years else "")
+
+
+def _month_days(day: dt.date) -> int:
+    return calendar.monthrange(day.year, day.month)[1]
+
+
+def _cited(point: dict[str, Any], years: bool) -> str:
+    """"1,500 (NIS, Oct 18)": the figure, who gives it and the date it refers to."""
+    who = [point["source"]] if point.get("source") else []
+    return f"{figure(point)} ({', '.join([*who, _short_when(point, years)])})"
+
+
+def _spans_years(points: Sequence[dict[str, Any]]) -> bool:
+    return len({str(p.get("time_start") or p.get("published") or "")[:4] for p in points} - {""}) > 1
+
+
+def series_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """A series as one table row: its point count and its newest counted figure, with source and date."""
+    newest = row.get("newest")
+    latest = _cited(newest, _spans_years(row["points"])) if newest else None
+    return {**row, "points": len(row["points"]), "latest": latest}
+
+
+def series_line(row: dict[str, Any]) -> str:
+    """``Label: 1,500 (NIS, Oct 18) → 3,000 (NIS, Oct 23); planned: 12,000 (NIS, Dec 1)``."""
+    years = _spans_years(row["points"])
+    counted = _repeats([_cited(p, years) for p in row["points"] if p["status"] in _COUNTED])
+    if len(counted) > _LINE_POINTS:
+        hidden = len(counted) - _LINE_HEAD - _LINE_TAIL
+        counted = [*counted[:_LINE_HEAD], f"+ {hidden} more", *counted[-_LINE_TAIL:]]
+    parts = [" → ".join(counted)] if counted else []
+    for status in _APART:
+        apart = [_cited(p, years) for p in row["points"] if p["status"] == status]
+        if apart:
+            parts.append(f"{status}: " + ", ".join(apart))
+    return f"{row['label']}: " + "; ".join(parts)
+
+
+def _repeats(cited: list[str]) -> list[str]:
+    """Runs of one figure from one source for one date (the same report carried by several outlets) as one
+    entry with its count: "1,500 (NIS, Oct 18) ×2"."""
+    out: list[str] = []
+    for text, run in groupby(cited):
+        n = len(list(run))
+        out.append(text if n == 1 else f"{text} ×{n}")
+    return out
+
+
+def series_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The summary's lines: each series followed over two or more figures."""
+    lines = [f"  {series_line(r)}" for r in rows if len(r["points"]) >= 2]
+    return lines or ["  (no figure followed across two reports yet)"]
+
+
+def show_series(row: dict[str, Any]) -> str:
+    """One series as a dated table, then each source's latest figure, the disagreements and the revisions."""
+    facets = [f"{name} {row[name]}" for name in ("counted", "owner", "place", "measure") if row.get(name)]
+    out = [f"series {row['id']}: {row['label']}",
+           f"  {', '.join(facets)}; {_many(len(row['points']), 'point')} from {_many(row['sources'], 'source')} "
+           f"({_many(row['origins'], 'origin')})", ""]
+    out.append(table("points", [_point_cells(p) for p in row["points"]]))
+    if any(not p.get("time_start") for p in row["points"]):
+        out.append("(a date in parentheses is the article's: the text gives none for that figure)")
+    years = _spans_years(row["points"])
+    out += ["", "Latest by source"]
+    out += [f"  {p['source'] or p['source_key']}: {figure(p)} ({_short_when(p, years)}, {p['status']})"
+            for p in row["latest"]] or ["  -"]
+    out += ["", "Disagreements (different sources, same dates, figures that cannot both hold)"]
+    out += [f"  {_cited(d['a'], years)} vs {_cited(d['b'], years)}" for d in row["disagreements"]] or ["  -"]
+    out += ["", "Revisions (a source changing its own figure for the same dates)"]
+    out += [f"  {r['source']}: {figure(r['from'])} ({r['from']['published']}, {r['from']['article_id']}) → "
+            f"{figure(r['to'])} ({r['to']['published']}, {r['to']['article_id']})" for r in row["revisions"]] or ["  -"]
+    return "\n".join(out)
+
+
+def _many(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _point_cells(point: dict[str, Any]) -> dict[str, Any]:
+    origin = point.get("origin")
+    who = point.get("source") or "-"
+    if origin and origin != point.get("source"):
+        who = f"{who} ← {origin}"
+    status = point["status"] if point["status"] in _COUNTED else point["status"].upper()
+    return {"date": _iso_when(point), "value": figure(point), "status": status, "source ← origin": who,
+            "outlet": point.get("outlet"), "article": point["article_id"]}

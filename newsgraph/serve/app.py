@@ -50,10 +50,11 @@ Response = tuple[HTTPStatus, Headers, bytes]
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 2000
 # The store queries the API exposes, as /api/<name>; `map` and `articles` are the web view's own.
-QUERIES = ("events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search", "map", "articles")
+QUERIES = ("events", "clusters", "quotes", "claims", "quantities", "places", "actors", "search", "map", "articles",
+           "series")
 # Query-string parameter -> keyword of the store's query functions.
 PARAMS = {"actor": "actor", "type": "event_type", "speaker": "speaker", "name": "name", "article": "article",
-          "q": "text", "since": "since", "until": "until", "limit": "limit", "order": "newest_first"}
+          "q": "text", "since": "since", "until": "until", "limit": "limit", "order": "newest_first", "about": "about"}
 _PARAM_OF = {keyword: param for param, keyword in PARAMS.items()}
 
 # The page is one HTML file, one script and one style sheet from this server, and JSON it fetches from it: nothing
@@ -243,13 +244,17 @@ def _route(db: Path, parts: list[str], query_string: str) -> Response:
         _no_parameters(query_string, "/api/articles/ID")
         with _open(db) as store:
             return _json(_article(store, parts[2]))
+    if parts[1] == "series" and len(parts) == 3:
+        _no_parameters(query_string, "/api/series/ID")
+        with _open(db) as store:
+            return _json(_series(store, parts[2]))
     if len(parts) == 2 and parts[1] in QUERIES:
         filters = _filters(parts[1], query_string)
         with _open(db) as store:
             rows = store.query(parts[1], **filters)
         return _json({"rows": rows, "count": len(rows)})
     raise ApiError(HTTPStatus.NOT_FOUND, f"no API route {path}; routes: /api/summary, /api/articles/ID, "
-                   + ", ".join(f"/api/{q}" for q in QUERIES))
+                   "/api/series/ID, " + ", ".join(f"/api/{q}" for q in QUERIES))
 
 
 @contextmanager
@@ -332,6 +337,17 @@ def _article(store: Store, article_id: str) -> dict[str, Any]:
         return store.article_record(article_id)
     except StoreError as e:
         raise ApiError(HTTPStatus.NOT_FOUND, str(e)) from e
+
+
+def _series(store: Store, series_id: str) -> dict[str, Any]:
+    """One figure series by its id; an id that is no whole number names no series either."""
+    unknown = f"no series with id {series_id[:40]!r}; list the ids at /api/series"
+    if not series_id.isascii() or not series_id.isdigit():
+        raise ApiError(HTTPStatus.NOT_FOUND, unknown)
+    try:
+        return queries.series_record(store.conn, int(series_id), Path(store.path).name)
+    except queries.SeriesNotFound as e:
+        raise ApiError(HTTPStatus.NOT_FOUND, unknown) from e
 
 
 def _summary(store: Store) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.errors import StoreError
+from newsgraph.store import series_report
 from newsgraph.store.sqlite import escape_like
 
 Row = dict[str, Any]
@@ -210,9 +211,81 @@ def query_search(
         raise StoreError(f"search query {text!r} is not valid FTS5 syntax ({e}); quote phrases with \"...\"") from e
 
 
+def query_series(
+    conn: sqlite3.Connection, limit: int, about: str | None = None, id: int | None = None
+) -> Iterator[Row]:
+    """Figure series: one measured thing followed across reports, with every point in the order of the date it
+    refers to, each source's latest figure, the disagreements between sources and each source's revisions
+    (newsgraph.store.series_report). --about matches the label, what is counted, the owner or the place; --id
+    one series. Most points first, then most sources."""
+    f = Filters().like(about, "s.label", "s.counted", "s.owner", "s.place")
+    f.add(id is not None, "s.id = ?", id)
+    sql = ("SELECT s.id, s.label, s.counted, s.owner, s.place, s.measure, s.sources, s.origins, "
+           f"s.first_published, s.last_published FROM series s{f.sql()} "
+           "ORDER BY s.points DESC, s.sources DESC, s.id LIMIT ?")
+    for row in list(conn.execute(sql, [*f.params, limit])):
+        out = dict(row)
+        points = _series_points(conn, out["id"])
+        out["points"] = points
+        out.update(series_report.analyse(points))
+        yield _in_order(out)
+
+
+# The order of a series row's fields: what a reader looks for first, the points, then what they show.
+_SERIES_FIELDS = ("id", "label", "counted", "owner", "place", "measure", "points", "sources", "origins",
+                  "latest", "disagreements", "revisions", "newest", "first_published", "last_published")
+
+
+def _in_order(row: Row) -> Row:
+    return {k: row[k] for k in _SERIES_FIELDS}
+
+
+def _series_points(conn: sqlite3.Connection, series_id: int) -> list[Row]:
+    """A series' points with their figure's span and sentence, by the date they refer to (the article's date
+    where the text gives none), then publication, article, position."""
+    sql = ("SELECT p.article_id, t.start, t.\"end\", p.value, p.high, p.bound, p.status, p.source, p.origin, "
+           "p.published, p.time, t.text, p.outlet, p.chain, "
+           f"{_SENTENCE} AS sentence, p.idx, p.source_key, p.origin_key, p.time_start, p.time_end "
+           "FROM series_points p JOIN quantities t ON t.article_id = p.article_id AND t.idx = p.idx "
+           "WHERE p.series_id = ? "
+           "ORDER BY coalesce(p.time_start, p.published), p.published, p.article_id, p.idx")
+    points = []
+    for row in conn.execute(sql, (series_id,)):
+        point = dict(row)
+        point["chain"] = _chain(point["chain"])
+        points.append(point)
+    return points
+
+
+def _chain(text: str | None) -> list[str]:
+    """The stored source chain (a JSON list, immediate source first); none stored is an empty chain."""
+    if not text:
+        return []
+    chain = json.loads(text)
+    return [str(name) for name in chain] if isinstance(chain, list) else [str(chain)]
+
+
+class SeriesNotFound(StoreError):
+    """``show-series`` or ``/api/series/ID`` for an id no series has."""
+
+    def __init__(self, series_id: object, where: str) -> None:
+        self.series_id = series_id
+        super().__init__(f"no series with id {series_id} in {where}; list the ids with "
+                         f"`newsgraph query series --db {where}`")
+
+
+def series_record(conn: sqlite3.Connection, series_id: int, where: str) -> Row:
+    """One series by id, as ``query_series`` gives it; SeriesNotFound when there is none."""
+    rows = list(query_series(conn, 1, id=series_id))
+    if not rows:
+        raise SeriesNotFound(series_id, where)
+    return rows[0]
+
+
 # ---------------------------------------------------------------- which filters a query takes
 
-QUERY_KINDS = ("events", "clusters", "quotes", "claims", "quantities", "places", "map", "articles", "actors", "search")
+QUERY_KINDS = ("events", "clusters", "quotes", "claims", "quantities", "places", "map", "articles", "actors", "search",
+               "series")
 
 
 class FilterNotApplicable(StoreError):

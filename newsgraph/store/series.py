@@ -177,16 +177,28 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
                        (article_id, claim.id)).fetchone()
     origin, origin_key = (row[0], row[1]) if row and row[0] else (None, None)
     if claim.speaker is not None:
-        found = conn.execute("SELECT r.id, r.name FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
+        found = conn.execute("SELECT r.id, r.name, r.kind FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
                              "WHERE aa.article_id = ? AND aa.local_id = ?", (article_id, claim.speaker)).fetchone()
         if found:
-            source, source_key = str(found[1]), f"actor:{found[0]}"
+            source, source_key = _body_of_state(found[2], str(found[1]), chain) or (str(found[1]), f"actor:{found[0]}")
             return Voice(source, source_key, origin or source, origin_key or source_key, chain)
     if chain:
         name = " ".join(chain[0].split())
         key = f"name:{name.lower()}"
         return Voice(name, key, origin or name, origin_key or key, chain)
     return Voice(own.source, own.source_key, origin or own.origin, origin_key or own.origin_key, [])
+
+
+def _body_of_state(kind: str, name: str, chain: list[str]) -> tuple[str, str] | None:
+    """A state's body speaking ("South Korea's military", "the spy agency") is its own source: the
+    registry files it under its state, but the military and the spy agency are two voices."""
+    if kind != "state" or not chain:
+        return None
+    said = " ".join(chain[0].split())
+    said = said[4:] if said.lower().startswith("the ") else said
+    if said.lower() == name.lower() or len(said) <= len(name):
+        return None
+    return said, f"name:{said.lower()}"
 
 
 def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:

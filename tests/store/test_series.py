@@ -1,0 +1,112 @@
+"""Figure series are filled at ingest: reports of one measured thing join one series, with each point's
+value, status, source and date; other things, places and kinds of measure stay apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Article, Claim, Extraction, Quantity
+from newsgraph.store.series import counted_of, series_key, status_of
+from newsgraph.store.sqlite import Store
+
+REPORTS = [
+    ("r1", "2024-10-18", "https://www.one.example/a",
+     "South Korea's spy agency said 1,500 North Korean troops had been sent to Russia."),
+    ("r2", "2024-10-23", "https://www.two.example/b",
+     "More than 3,000 North Korean troops have been sent to Russia, South Korea's military said on Wednesday."),
+    ("r3", "2024-10-28", "https://www.three.example/c",
+     "The Pentagon said some 10,000 North Korean troops are now in Russia."),
+    ("r4", "2024-11-04", "https://www.four.example/d",
+     "About 8,000 North Korean troops are in Kursk, US Secretary of State Antony Blinken said."),
+    ("r5", "2024-11-05", "https://www.five.example/e",
+     "The rebels said 40 civilians were killed in the shelling of the village."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(extract_text, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path: Path = tmp_path_factory.mktemp("series") / "s.db"
+    with Store.open(path) as s:
+        for article_id, published, url, text in REPORTS:
+            ext = extract_text(text, published)
+            ext.article = Article(article_id, text, dt.date.fromisoformat(published), url=url)
+            s.write(ext)
+    return Store.open_existing(path)
+
+
+def points(store: Store, article_id: str) -> list[dict]:
+    return list(store.rows("SELECT p.*, s.label, s.key FROM series_points p JOIN series s ON s.id = p.series_id "
+                           "WHERE p.article_id = ? ORDER BY p.idx", (article_id,)))
+
+
+def test_reports_of_one_measured_thing_join_one_series(store: Store) -> None:
+    first, second, third = points(store, "r1")[0], points(store, "r2")[0], points(store, "r3")[0]
+    assert first["series_id"] == second["series_id"] == third["series_id"]
+    assert [first["value"], second["value"], third["value"]] == [1500, 3000, 10000]
+    assert [second["bound"], third["bound"]] == [">", "~"]
+    assert third["status"] == "estimated" and second["status"] == "occurred"
+    assert third["source"] == "Pentagon" and third["outlet"] == "three.example"
+    assert first["label"] == "troops of North Korea in Russia"
+    series = next(store.rows("SELECT * FROM series WHERE id = ?", (first["series_id"],)))
+    assert (series["points"], series["sources"], series["measure"]) == (3, 3, "stock")
+    assert (series["first_published"], series["last_published"]) == ("2024-10-18", "2024-10-28")
+
+
+def test_another_place_is_another_series(store: Store) -> None:
+    kursk, russia = points(store, "r4")[0], points(store, "r1")[0]
+    assert kursk["series_id"] != russia["series_id"]
+    assert kursk["label"] == "troops of North Korea in Kursk"
+
+
+def test_another_thing_counted_is_another_series(store: Store) -> None:
+    killed = points(store, "r5")[0]
+    assert killed["label"].startswith("killed") and killed["series_id"] != points(store, "r1")[0]["series_id"]
+
+
+def q(**kw: object) -> Quantity:
+    base: dict[str, object] = {"start": 0, "end": 5, "text": "3,000", "value": 3000, "bound": "=", "unit": None}
+    base.update(kw)
+    return Quantity(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("quantity", "counted"), [
+    (q(unit="soldiers", category="troops"), "troops"),
+    (q(unit="deaths", category="casualties", subcategory="killed"), "killed"),
+    (q(unit="people", category="casualties", subcategory="killed-or-wounded"), "killed-or-wounded"),
+    (q(unit="infections", category="other"), "cases"),
+    (q(unit="cases", category="other"), "cases"),
+    (q(unit="percent", category="other"), None),  # a share follows no series
+    (q(unit=None, category="other"), None),  # nor a number that counts nothing named
+    (q(unit="USD", category="money"), "money (USD)"),
+])
+def test_what_is_counted_is_normalised(quantity: Quantity, counted: str | None) -> None:
+    assert counted_of(quantity) == counted
+
+
+def claim(modality: str, text: str = "x") -> Claim:
+    return Claim("C1", 0, len(text), text, modality)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("quantity", "the_claim", "status"), [
+    (q(), None, "occurred"),
+    (q(status="planned"), None, "planned"),
+    (q(status="expected"), claim("asserted"), "expected"),
+    (q(), claim("negated"), "denied"),
+    (q(bound="~"), claim("reported"), "estimated"),
+    (q(), claim("reported", "Officials estimated the toll at 3,000."), "estimated"),
+    (q(bound=">"), claim("reported"), "occurred"),
+])
+def test_status_of_a_point(quantity: Quantity, the_claim: Claim | None, status: str) -> None:
+    assert status_of(quantity, the_claim) == status
+
+
+def test_a_state_whose_people_are_counted_is_where_they_are() -> None:
+    ext = Extraction(Article("a", "x"))
+    us_deaths = series_key(q(unit="deaths", category="casualties", subcategory="killed", owner="USA"), ext)
+    troops = series_key(q(unit="troops", category="troops", owner="USA"), ext)
+    assert us_deaths is not None and troops is not None
+    assert (us_deaths.owner, us_deaths.place) == (None, "USA")  # = "deaths in the United States"
+    assert (troops.owner, troops.place) == ("USA", None)  # US troops are the US's, wherever they are

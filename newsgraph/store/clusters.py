@@ -18,8 +18,11 @@ An event report joins an existing cluster when all of these hold:
 6. compatible place: the same country when both reports name one.
 Among the clusters that qualify, the one whose label shares the most content words with the report
 wins (ties: the most recent). Otherwise the report starts a new cluster. ``sources`` counts the
-distinct outlets (URL hosts, else articles) reporting a cluster: independent sourcing, as opposed
-to ``reports``, the raw number of event mentions (GDELT's error is to count those as events).
+distinct outlets (``articles.outlet``, else URL hosts, else articles; a wire copy counts as the outlet
+of the article it copies) reporting a cluster, as opposed to ``reports``, the raw number of event
+mentions (GDELT's error is to count those as events); ``origins`` counts the independent origins
+behind them (ten outlets quoting one ministry are one origin): "reported by N outlets from M
+independent origins".
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from newsgraph.store.corroboration import independent_origins
 from newsgraph.store.timerange import timex_range
 
 DATED_WINDOW = dt.timedelta(days=3)
@@ -154,12 +158,19 @@ def _widen(conn: sqlite3.Connection, cluster: int, days: tuple[dt.date, dt.date]
 
 
 def refresh_counts(conn: sqlite3.Connection, clusters: set[int]) -> None:
+    """A cluster's ``reports`` (event mentions), ``sources`` (outlets, a wire copy's group counted once:
+    by the outlet of the article it copies) and ``origins`` (independent origins: the distinct origin
+    keys of its events' claims; an event outside any claim is its root article's own report)."""
     for cid in clusters:
         members = conn.execute(
-            "SELECT e.article_id, a.url FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+            "SELECT r.id, r.url, r.outlet, coalesce(c.origin_key, 'report:' || r.id) FROM events e "
+            "JOIN articles a ON a.id = e.article_id JOIN articles r ON r.id = coalesce(a.copy_of, a.id) "
+            "LEFT JOIN claims c ON c.article_id = e.article_id AND c.local_id = e.claim_id "
+            "WHERE e.cluster_id = ?",
             (cid,),
         ).fetchall()
         conn.execute(
-            "UPDATE event_clusters SET reports = ?, sources = ? WHERE id = ?",
-            (len(members), len({outlet(url, aid) for aid, url in members}), cid),
+            "UPDATE event_clusters SET reports = ?, sources = ?, origins = ? WHERE id = ?",
+            (len(members), len({outlet_name or outlet(url, root) for root, url, outlet_name, _ in members}),
+             independent_origins(key for *_, key in members), cid),
         )

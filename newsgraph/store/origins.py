@@ -1,0 +1,125 @@
+"""Who published an article, and where each of its claims comes from.
+
+``outlet_of``: the URL's host (without ``www.``); for a text without one, the wire agency its dateline
+names ("SEOUL, South Korea (AP) —" gives "AP"); else None.
+
+``claim_origin``: the origin of a claim is the last link of its source chain (links run from the
+immediate source to the origin), named by the registry actor it resolves to, else by the link's own
+text; a claim with neither chain nor speaker is the outlet's own reporting. Its ``key`` says what counts
+as one origin: ``actor:<registry id>``, ``name:<normalised text>``, or ``report:<root article id>`` for
+the outlet's own voice, where the root is the article itself or the article it is a wire copy of, so
+the same wire text in ten outlets is one origin (``newsgraph.store.corroboration`` counts them).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from newsgraph.model import Article, Claim, Extraction
+from newsgraph.nlp.words import DATELINE_DASHES
+
+_DASHES = "|".join(re.escape(d) for d in sorted(DATELINE_DASHES, key=len, reverse=True))
+# A dateline opening the text: the town in capitals ("SEOUL", "NEW DELHI", "ST. PETERSBURG"), maybe a
+# comma and its region or date ("South Korea", "Ky.", "Oct 28"), the outlet in brackets (a name: it
+# opens with a capital), then a dash.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]*\s+|[A-Z][A-Z.'’-]*(?=[,(]))+"
+    r"(?:,\s*(?:(?:[A-Z][\w.]*|\d{1,4}),?\s*){1,5})?(?:" + _DASHES + r")?"
+    r"\(\s*(?P<outlet>[A-Z][^()]{0,60}?)\s*\)\s*(?:" + _DASHES + r")")
+# Inside the brackets the outlet may carry a date or a ticker: "(Marketwire - December 23, 2010)".
+_OUTLET_END = re.compile(r"\s+(?:" + _DASHES + r")\s+|,|;|:")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """A claim's origin: ``name`` to show, ``key`` to count (equal keys are one origin)."""
+
+    name: str
+    key: str
+
+
+def outlet_of(article: Article) -> str | None:
+    """The publisher: the URL's host without ``www.``, else the outlet a dateline names, else None."""
+    host = urlparse(article.url).hostname if article.url else None
+    if host:
+        return host.lower().removeprefix("www.")
+    return dateline_outlet(article.text)
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet named in brackets in the dateline that opens a text ("KABUL (Reuters) -" gives "Reuters")."""
+    match = _DATELINE.match(text[:200])
+    if match is None:
+        return None
+    name = _OUTLET_END.split(match.group("outlet"), maxsplit=1)[0].strip()
+    return name or None
+
+
+def normalised_name(text: str) -> str:
+    """A source's text as a key: lowercase, no punctuation, no leading article, one space between words
+    ("the Interior Ministry's" and "Interior Ministry" are one)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"['’]s\b", "", text)
+    words = re.findall(r"\w+", text)
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def claim_origin(claim: Claim, registry: Mapping[str, tuple[int, str]], report: Origin) -> Origin:
+    """The origin of a claim. ``registry`` maps the article's local actor ids to (registry id, name);
+    ``report`` is the outlet's own reporting (``own_report``), the origin of an unsourced claim."""
+    if claim.chain:
+        link = claim.chain[-1]
+        if link.actor and link.actor in registry:
+            return _actor_origin(registry[link.actor])
+        key = normalised_name(link.text)
+        if key:
+            return Origin(link.text, f"name:{key}")
+    if claim.speaker and claim.speaker in registry:
+        return _actor_origin(registry[claim.speaker])
+    # no usable source named: what the outlet itself reports (or a speaker the registry never saw, which
+    # the store cannot tell apart from it)
+    return report
+
+
+def _actor_origin(entry: tuple[int, str]) -> Origin:
+    registry_id, name = entry
+    return Origin(name, f"actor:{registry_id}")
+
+
+def own_report(conn: sqlite3.Connection, article_id: str) -> Origin:
+    """The outlet's own reporting as an origin: keyed by the root article (the article, or the one it is a
+    wire copy of), named by the root's outlet (else its id)."""
+    row = conn.execute(
+        "SELECT r.id, r.outlet FROM articles a JOIN articles r ON r.id = coalesce(a.copy_of, a.id) WHERE a.id = ?",
+        (article_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"article {article_id!r} is not stored; write it before its claims' origins")
+    root, outlet = str(row[0]), row[1]
+    return Origin(outlet or root, f"report:{root}")
+
+
+def registry_of(conn: sqlite3.Connection, article_id: str) -> dict[str, tuple[int, str]]:
+    """The article's local actor ids with their registry ids and names (written by ``_write_actors``)."""
+    rows = conn.execute(
+        "SELECT aa.local_id, r.id, r.name FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
+        "WHERE aa.article_id = ?", (article_id,))
+    return {str(local): (int(rid), str(name)) for local, rid, name in rows}
+
+
+def write_claim_origins(conn: sqlite3.Connection, ext: Extraction) -> None:
+    """Set ``claims.origin`` and ``claims.origin_key`` for every claim of a stored article: after its
+    actors (the registry ids) and its ``copy_of`` are written."""
+    article_id = ext.article.id
+    registry, report = registry_of(conn, article_id), own_report(conn, article_id)
+    rows = []
+    for idx, claim in enumerate(ext.claims):
+        origin = claim_origin(claim, registry, report)
+        rows.append((origin.name, origin.key, article_id, idx))
+    conn.executemany("UPDATE claims SET origin = ?, origin_key = ? WHERE article_id = ? AND idx = ?", rows)

@@ -37,7 +37,10 @@ OWNED = frozenset({"troops", "security", "weapons", "money"})
 # Units that are shares or measures, not counts of things that can be followed as a series.
 NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilometers", "miles", "metres",
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
-ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believed|thought to|projected|approximately)\b", re.I)
+ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
+# A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
+DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
+                          r"lies?|baseless|groundless)\b", re.I)
 
 
 @functools.cache
@@ -122,6 +125,10 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock")
 
 
+def _sentence_of(q: Quantity, ext: Extraction) -> str:
+    return next((s.text for s in ext.sentences if s.start <= q.start < s.end), "")
+
+
 def _sentence_country(q: Quantity, ext: Extraction) -> str | None:
     """The one country the figure's sentence names, if it names places of one country only."""
     sentence = next((s for s in ext.sentences if s.start <= q.start < s.end), None)
@@ -144,14 +151,16 @@ def main_country(ext: Extraction) -> str | None:
     return best if counts[best] * 2 > sum(counts.values()) else None
 
 
-def status_of(q: Quantity, claim: Claim | None) -> str:
+def status_of(q: Quantity, claim: Claim | None, sentence: str = "") -> str:
+    """Planned or expected as the figure's words say; denied when its sentence calls it false; estimated
+    when its claim says it is an estimate ("about" alone is a round figure, not an estimate); else occurred."""
     if q.status in ("planned", "expected"):
         return q.status
-    if claim is not None and claim.modality == "negated":
+    if DENIAL_WORDS.search(sentence) or (claim is not None and DENIAL_WORDS.search(claim.text)):
         return "denied"
     if claim is not None and claim.modality in ("expected", "hypothetical"):
         return "expected"
-    if q.bound == "~" or (claim is not None and ESTIMATE_WORDS.search(claim.text)):
+    if claim is not None and ESTIMATE_WORDS.search(claim.text):
         return "estimated"
     return "occurred"
 
@@ -223,7 +232,8 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
             "INSERT INTO series_points (series_id, article_id, idx, value, high, bound, status, source, source_key, "
             "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound, status_of(q, claim),
+            (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound,
+             status_of(q, claim, _sentence_of(q, ext)),
              voice.source, voice.source_key, voice.origin, voice.origin_key,
              json.dumps(voice.chain, ensure_ascii=False), outlet, published, time,
              span[0].isoformat() if span else None, span[1].isoformat() if span else None))

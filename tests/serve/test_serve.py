@@ -136,10 +136,11 @@ def test_articles_list_with_item_counts(app: Callable[..., Any]) -> None:
 
 @pytest.mark.parametrize(("path", "query", "method", "status", "message"), [
     ("/api/nothing", "", "GET", 404, "no API route /api/nothing; routes: /api/summary, /api/articles/ID, "
-     "/api/events, /api/clusters, /api/quotes, /api/claims, /api/quantities, /api/places, /api/actors, "
-     "/api/search, /api/map, /api/articles"),
+     "/api/series/ID, /api/events, /api/clusters, /api/quotes, /api/claims, /api/quantities, /api/places, "
+     "/api/actors, /api/search, /api/map, /api/articles, /api/series"),
     ("/api/events", "colour=red", "GET", 400,
-     "unknown parameter 'colour'; known: actor, type, speaker, name, article, q, since, until, limit, order"),
+     "unknown parameter 'colour'; known: actor, type, speaker, name, article, q, since, until, limit, order, "
+     "about"),
     ("/api/events", "order=random", "GET", 400, "order='random' must be newest or oldest"),
     ("/api/events", "since=last+week", "GET", 400, "since='last week' is not a YYYY-MM-DD date"),
     ("/api/events", "limit=0", "GET", 400, "limit='0' must be a whole number from 1 to 2000"),
@@ -468,7 +469,8 @@ def test_a_like_wildcard_in_a_filter_matches_only_itself(app: Callable[..., Any]
     ("/api/articles/art0", "name=x", "name does not apply to /api/articles/ID; it applies to /api/quantities, "
      "/api/places, /api/map, /api/articles, /api/actors"),
     ("/api/summary", "limit=5", "limit does not apply to /api/summary; it applies to /api/events, /api/clusters, "
-     "/api/quotes, /api/claims, /api/quantities, /api/places, /api/actors, /api/search, /api/map, /api/articles"),
+     "/api/quotes, /api/claims, /api/quantities, /api/places, /api/actors, /api/search, /api/map, /api/articles, "
+     "/api/series"),
 ])
 def test_a_filter_the_route_does_not_take_is_refused(app: Callable[..., Any], path: str, query: str,
                                                      message: str) -> None:

@@ -47,7 +47,7 @@ def test_reports_of_one_measured_thing_join_one_series(store: Store) -> None:
     assert first["series_id"] == second["series_id"] == third["series_id"]
     assert [first["value"], second["value"], third["value"]] == [1500, 3000, 10000]
     assert [second["bound"], third["bound"]] == [">", "~"]
-    assert third["status"] == "estimated" and second["status"] == "occurred"
+    assert third["status"] == second["status"] == "occurred"  # "some 10,000" is a round figure, no estimate
     assert third["source"] == "Pentagon" and third["outlet"] == "three.example"
     assert first["label"] == "troops of North Korea in Russia"
     series = next(store.rows("SELECT * FROM series WHERE id = ?", (first["series_id"],)))
@@ -90,17 +90,19 @@ def claim(modality: str, text: str = "x") -> Claim:
     return Claim("C1", 0, len(text), text, modality)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("quantity", "the_claim", "status"), [
-    (q(), None, "occurred"),
-    (q(status="planned"), None, "planned"),
-    (q(status="expected"), claim("asserted"), "expected"),
-    (q(), claim("negated"), "denied"),
-    (q(bound="~"), claim("reported"), "estimated"),
-    (q(), claim("reported", "Officials estimated the toll at 3,000."), "estimated"),
-    (q(bound=">"), claim("reported"), "occurred"),
+@pytest.mark.parametrize(("quantity", "the_claim", "sentence", "status"), [
+    (q(), None, "", "occurred"),
+    (q(status="planned"), None, "", "planned"),
+    (q(status="expected"), claim("asserted"), "", "expected"),
+    (q(), claim("hypothetical"), "", "expected"),
+    (q(), claim("reported"), "Moscow dismissed the figure of 3,000 as a fabrication.", "denied"),
+    (q(), claim("negated"), "Over 3,000 ballots were not returned.", "occurred"),  # not returned: no denial
+    (q(bound="~"), claim("reported"), "", "occurred"),  # a round figure is no estimate
+    (q(), claim("reported", "Officials estimated the toll at 3,000."), "", "estimated"),
+    (q(), claim("reported", "The ministry believes 3,000 are there."), "", "estimated"),
 ])
-def test_status_of_a_point(quantity: Quantity, the_claim: Claim | None, status: str) -> None:
-    assert status_of(quantity, the_claim) == status
+def test_status_of_a_point(quantity: Quantity, the_claim: Claim | None, sentence: str, status: str) -> None:
+    assert status_of(quantity, the_claim, sentence) == status
 
 
 def test_a_state_whose_people_are_counted_is_where_they_are() -> None:

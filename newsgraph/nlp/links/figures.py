@@ -28,6 +28,7 @@ from newsgraph.model import Actor, Place, Quantity
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.links.rules import changed
 from newsgraph.nlp.rules import RuleTable
+from newsgraph.nlp.syntax import dateline_end, subject_of
 
 # Categories of things an actor sends, deploys, holds or gives: the subject of the verb is their owner.
 OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
@@ -67,7 +68,9 @@ class Figures:
         starts = [t.idx for t in doc]
         actors: list[Actor] = doc._.actors or []
         places: list[Place] = doc._.places or []
-        by_char = _coded_mentions(actors)
+        # (a dateline, "SEOUL, South Korea (AP) —", is where the report was filed: it owns no figure)
+        after = dateline_end(doc, [(p.start, p.end) for p in places]) or 0
+        by_char = {ch: code for ch, code in _coded_mentions(actors).items() if ch >= after}
         self._phrases: dict[int, Phrase] = {}
         for q in quantities:
             phrase = phrase_of(doc, starts, q)
@@ -127,19 +130,28 @@ class Figures:
                 return
 
     def _subject_owner(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> tuple[str, Token] | None:
-        if q.category not in OWNED_CATEGORIES or p.verb is None or p.noun.dep_ not in ("dobj", "nsubjpass"):
+        if q.category not in OWNED_CATEGORIES:
             return None
-        subject = next((c for c in p.verb.children if c.dep_ == "nsubj"), None)
-        if subject is None:
-            return None
-        return _coded(list(subject.subtree), by_char)
+        verbs = [c for c in p.noun.children if c.dep_ == "relcl"]  # "the 10,000 troops Pyongyang has sent"
+        if p.verb is not None and p.noun.dep_ in ("dobj", "nsubjpass"):
+            verbs.insert(0, p.verb)
+        for verb in verbs:
+            subject = subject_of(verb)
+            if subject is not None and subject.dep_ != "nsubjpass" and subject != p.noun:
+                found = _coded(list(subject.subtree), by_char)
+                if found is not None:
+                    return found
+        return None
 
     # ------------------------------------------------------------ place
 
     def _place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
         heads = [("links.figure.place_of_figure", p.anchors)]
+        verbs = [c for c in p.noun.children if c.dep_ == "relcl"]  # "the troops it has sent to Russia"
         if p.verb is not None and p.noun.dep_ in FIGURE_DEPS[:4]:
-            heads.append(("links.figure.place_of_verb", [p.verb]))
+            verbs.insert(0, p.verb)
+        if verbs:
+            heads.append(("links.figure.place_of_verb", verbs))
         if p.noun.dep_ == "conj" or any(c.dep_ == "conj" for c in p.noun.children):
             heads.append(("links.figure.place_of_list", [t for t in _conjuncts(p.noun) if t != p.noun]))
         for rule, tokens in heads:
@@ -183,7 +195,7 @@ class Figures:
             return
         plan = words()["plan"]
         for verb in [p.verb, *list(p.verb.ancestors)[:2]]:
-            if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN"):
+            if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN", "ADJ"):
                 q.status = "planned"
                 changed(q, "links.figure.planned", (verb.idx, verb.idx + len(verb.text)))
                 return
@@ -282,7 +294,7 @@ def _says_where(anchors: list[Token], verb: Token | None = None) -> bool:
     for tok in [*anchors, *([verb] if verb is not None else [])]:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in w["place_preps"] and any(
-                    c.dep_ == "pobj" for c in child.children):
+                    c.dep_ == "pobj" and not c.like_num and c not in anchors for c in child.children):
                 return True
             if child.dep_ in ("advmod", "npadvmod") and child.lower_ in w["where_adverbs"]:
                 return True

@@ -176,9 +176,11 @@ class Voice:
     chain: list[str]
 
 
-def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, outlet: str) -> Voice:
+def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, outlet: str | None) -> Voice:
     article_id = ext.article.id
-    own = Voice(outlet, f"outlet:{outlet}", outlet, f"outlet:{outlet}", [])
+    # the outlet's own voice; an article with no URL or dateline names no outlet: it is its own source
+    name, key = (outlet, f"outlet:{outlet}") if outlet else ("the report", f"report:{article_id}")
+    own = Voice(name, key, name, key, [])
     if claim is None:
         return own
     chain = [link.text for link in claim.chain]
@@ -217,7 +219,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
     outlet = row[0] if row else None
     claims = {c.id: c for c in ext.claims}
     published = ext.article.published.isoformat() if ext.article.published else None
-    voice_outlet = outlet or f"article:{ext.article.id}"
+    voice_outlet = outlet
     joined, country = 0, main_country(ext)
     for idx, q in enumerate(ext.quantities):
         key = series_key(q, ext, country)

@@ -88,3 +88,8 @@ def test_a_plain_count_is_a_stock_with_no_owner(nlp: Language) -> None:
 def test_a_place_in_the_sentence_that_is_not_where_the_figure_is_does_not_place_it(nlp: Language) -> None:
     doc = described(nlp, "In a speech in Berlin, the minister said 3,000 North Korean troops had arrived.")
     assert figure(doc, "3,000").place is None
+
+
+def test_a_dateline_owns_no_figure(nlp: Language) -> None:
+    doc = described(nlp, "SEOUL, South Korea (AP) — North Korea has sent 1,500 soldiers to Russia.")
+    assert figure(doc, "1,500").owner == "PRK"

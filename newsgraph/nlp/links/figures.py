@@ -69,7 +69,8 @@ class Figures:
         actors: list[Actor] = doc._.actors or []
         places: list[Place] = doc._.places or []
         # (a dateline, "SEOUL, South Korea (AP) —", is where the report was filed: it owns no figure)
-        after = dateline_end(doc, [(p.start, p.end) for p in places]) or 0
+        opening = dateline_end(doc, [(p.start, p.end) for p in places])
+        after = doc[opening].idx if opening is not None and opening < len(doc) else 0
         by_char = {ch: code for ch, code in _coded_mentions(actors).items() if ch >= after}
         self._phrases: dict[int, Phrase] = {}
         for q in quantities:
@@ -136,11 +137,14 @@ class Figures:
         if p.verb is not None and p.noun.dep_ in ("dobj", "nsubjpass"):
             verbs.insert(0, p.verb)
         for verb in verbs:
-            subject = subject_of(verb)
-            if subject is not None and subject.dep_ != "nsubjpass" and subject != p.noun:
-                found = _coded(list(subject.subtree), by_char)
-                if found is not None:
-                    return found
+            # (every subject: a dateline is parsed as one too, "SEOUL ... — North Korea has sent")
+            inherited = subject_of(verb)
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] or ([inherited] if inherited else [])
+            for subject in subjects:
+                if subject.dep_ != "nsubjpass" and subject != p.noun:
+                    found = _coded(list(subject.subtree), by_char)
+                    if found is not None:
+                        return found
         return None
 
     # ------------------------------------------------------------ place

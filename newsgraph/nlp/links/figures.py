@@ -239,6 +239,8 @@ def phrase_of(doc: Doc, starts: list[int], q: Quantity) -> Phrase | None:
         of = [c for p in number.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
               if c.dep_ == "pobj"]
         noun = of[0] if of else number
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words()["tally_nouns"]:
+        noun = noun.head.head  # "send a total of 12,000 soldiers": the total is what is sent
     verb = noun.head if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun else None
     if verb is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head  # "sent with 3,000 troops"

@@ -242,7 +242,24 @@ CREATE TABLE series_points (
     FOREIGN KEY (article_id, idx) REFERENCES quantities(article_id, idx) ON DELETE CASCADE
 );
 CREATE INDEX series_points_series ON series_points(series_id, time_start);
+CREATE INDEX series_points_source ON series_points(series_id, source_key);
+CREATE INDEX series_points_origin ON series_points(series_id, origin_key);
 CREATE INDEX series_label ON series(counted, owner, place);
+CREATE INDEX actors_code ON actors(code);
+"""
+
+# The registry's lookup keys (store/identity.py): each registered actor's transliteration, surname, given-name
+# and initials keys and its known country, affiliation and role, so a new name finds the few registered
+# actors it may be by index, never by a scan. The actors stored before it are marked 'pending:': their keys
+# are made (in Python: transliteration is no SQL) by the next write.
+ACTOR_KEYS = """
+CREATE TABLE actor_keys (
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    PRIMARY KEY (actor_id, key)
+) WITHOUT ROWID;
+CREATE INDEX actor_keys_key ON actor_keys(key);
+INSERT INTO actor_keys (actor_id, key) SELECT id, 'pending:' FROM actors;
 """
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -250,6 +267,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0002_event_clusters", EVENT_CLUSTERS),
     ("0003_article_aliases", ARTICLE_ALIASES),
     ("0004_across_reports", ACROSS_REPORTS),
+    ("0005_actor_keys", ACTOR_KEYS),
 ]
 FIRST_MIGRATION = MIGRATIONS[0][0]
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

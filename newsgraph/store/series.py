@@ -27,7 +27,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from newsgraph.model import Claim, Extraction, Quantity
+from newsgraph.model import Actor, Claim, Extraction, Quantity
 from newsgraph.nlp import lexicon
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
@@ -60,10 +60,12 @@ class SeriesKey:
     place: str | None
     place_name: str | None
     measure: str
+    scope: str | None = None  # an article's id: a figure of unknown place is followed in its report alone
 
     @property
     def key(self) -> str:
-        return "|".join([self.counted, self.kind or "", self.owner or "", self.place or "", self.measure])
+        parts = [self.counted, self.kind or "", self.owner or "", self.place or "", self.measure]
+        return "|".join(parts + ([f"@{self.scope}"] if self.scope else []))
 
     def label(self, owner_name: str | None) -> str:
         """"troops of North Korea in Russia", "confirmed cases in China", "killed in Gaza (total)"."""
@@ -115,28 +117,37 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
         p = ext.places[q.place]
         place = p.country if p.level == "country" and p.country else p.name
         place_name = p.name
+    scope = None
     if q.category not in OWNED:
         # "US deaths" and "deaths in the United States" are one thing: a state's people are where it is
         if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner):
             place = owner
-        elif owner is None and place is None and q.owner is None:
-            place = _sentence_country(q, ext) or main_country
+        elif place is None and not _says_where_unnamed(q):
+            named, country = _sentence_countries(q, ext)
+            place = country if named else main_country
         owner = None
-    return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock")
+        # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
+        scope = ext.article.id if place is None and not _says_where_unnamed(q) else None
+    return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock", scope)
 
 
 def _sentence_of(q: Quantity, ext: Extraction) -> str:
     return next((s.text for s in ext.sentences if s.start <= q.start < s.end), "")
 
 
-def _sentence_country(q: Quantity, ext: Extraction) -> str | None:
-    """The one country the figure's sentence names, if it names places of one country only."""
+def _sentence_countries(q: Quantity, ext: Extraction) -> tuple[bool, str | None]:
+    """Whether the figure's sentence names any country, and the one it names if it names only one."""
     sentence = next((s for s in ext.sentences if s.start <= q.start < s.end), None)
     if sentence is None:
-        return None
+        return False, None
     countries = {p.country for p in ext.places
                  if sentence.start <= p.start < sentence.end and p.country and not p.stands_for}
-    return countries.pop() if len(countries) == 1 else None
+    return bool(countries), (countries.pop() if len(countries) == 1 else None)
+
+
+def _says_where_unnamed(q: Quantity) -> bool:
+    """"118,381 cases worldwide", "37 cases in other countries": the figure's kind says where it is."""
+    return any(step[0] == "links.figure.place_unnamed" for step in q.trace)
 
 
 def main_country(ext: Extraction) -> str | None:
@@ -187,17 +198,58 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     row = conn.execute("SELECT origin, origin_key FROM claims WHERE article_id = ? AND local_id = ?",
                        (article_id, claim.id)).fetchone()
     origin, origin_key = (row[0], row[1]) if row and row[0] else (None, None)
-    if claim.speaker is not None:
+    speaker = named_speaker(ext, claim)
+    if speaker is not None:
         found = conn.execute("SELECT r.id, r.name, r.kind FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
-                             "WHERE aa.article_id = ? AND aa.local_id = ?", (article_id, claim.speaker)).fetchone()
+                             "WHERE aa.article_id = ? AND aa.local_id = ?", (article_id, speaker)).fetchone()
         if found:
             source, source_key = _body_of_state(found[2], str(found[1]), chain) or (str(found[1]), f"actor:{found[0]}")
+            if speaker != claim.speaker and len(chain) <= 1:  # the claim's origin was the description
+                origin, origin_key = source, source_key
             return Voice(source, source_key, origin or source, origin_key or source_key, chain)
     if chain:
         name = " ".join(chain[0].split())
         key = f"name:{name.lower()}"
         return Voice(name, key, origin or name, origin_key or key, chain)
     return Voice(own.source, own.source_key, origin or own.origin, origin_key or own.origin_key, [])
+
+
+def named_speaker(ext: Extraction, claim: Claim) -> str | None:
+    """The local id of who gives a claim, by name where the text names them: "the official WHO report" is
+    the WHO's; "the spy agency" is the one named organization the last sentences mentioned (the NIS)."""
+    actors = {a.id: a for a in ext.actors}
+    speaker = actors.get(claim.speaker) if claim.speaker else None
+    if speaker is None or _named(speaker):
+        return claim.speaker
+    link = claim.chain[0] if claim.chain else None
+    if link is not None:
+        inside = sorted((m.start, a.id) for a in ext.actors if a.id != speaker.id and a.kind != "state" and _named(a)
+                        for m in a.mentions if link.start <= m.start and m.end <= link.end)
+        if inside:
+            return inside[0][1]
+    if speaker.name.split()[-1].lower() in _body_nouns():
+        return _recent_body(ext, claim.start) or claim.speaker
+    return claim.speaker
+
+
+def _named(actor: Actor) -> bool:
+    """A proper name ("National Intelligence Service", "NIS", "Pentagon"), not a description ("spy agency")."""
+    last = actor.name.split()[-1] if actor.name.split() else ""
+    return last[:1].isupper()
+
+
+@functools.cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(dict(lexicon.rows("lexicons/series/voices.tsv", columns=2))["body_nouns"].split())
+
+
+def _recent_body(ext: Extraction, before: int) -> str | None:
+    """The one named organization mentioned in the two sentences before ``before`` (or earlier in its own)."""
+    starts = [s.start for s in ext.sentences if s.start <= before]
+    window = starts[-3] if len(starts) >= 3 else 0
+    found = {a.id for a in ext.actors if a.kind == "organization" and _named(a)
+             and any(window <= m.start < before for m in a.mentions)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _body_of_state(kind: str, name: str, chain: list[str]) -> tuple[str, str] | None:

@@ -11,15 +11,20 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import IdConflict, NotAStore, StoreError
 from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain, text_sha1
+from newsgraph.store import identity
 from newsgraph.store.clusters import EventReport, assign_cluster, refresh_counts
+from newsgraph.store.copies import record_copy
 from newsgraph.store.migrations import FIRST_MIGRATION, migrate, pending
+from newsgraph.store.origins import outlet_of, write_claim_origins
+from newsgraph.store.series import assign_series
 from newsgraph.store.timerange import timex_range
+from newsgraph.store.values import sql_number
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -154,6 +159,8 @@ class Store:
             (a.id, text_sha1(a.text), a.title, a.url, a.published.isoformat() if a.published else None,
              a.origin, a.text, SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
         )
+        # its publisher, and the wire text it copies (its signature and LSH bands are written with it)
+        c.execute("UPDATE articles SET outlet = ?, copy_of = ? WHERE id = ?", (outlet_of(a), record_copy(c, a), a.id))
         c.executemany(
             'INSERT INTO sentences (article_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(a.id, i, s.start, s.end, s.text) for i, s in enumerate(ext.sentences)],
@@ -180,7 +187,7 @@ class Store:
         )
         c.executemany(
             "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*base(i, q), _sql_number(q.value), q.bound, q.unit, q.counted, q.category, q.claim)
+            [(*base(i, q), sql_number(q.value), q.bound, q.unit, q.counted, q.category, q.claim)
              for i, q in enumerate(ext.quantities)],
         )
         c.executemany(
@@ -188,10 +195,17 @@ class Store:
             "speaker, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(*base(i, cl), cl.id, cl.modality, cl.speaker, cl.time) for i, cl in enumerate(ext.claims)],
         )
+        write_claim_origins(c, ext)  # after the actors: origins resolve to registry ids
         c.executemany(
             "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(*base(i, q), q.id, q.kind, q.speaker, q.claim) for i, q in enumerate(ext.quotes)],
         )
+        self._write_events(ext, base)
+        self._cluster_events(ext)
+        assign_series(c, ext)  # last: a figure's point reads its claim's origin
+
+    def _write_events(self, ext: Extraction, base: Callable[[int, Any], tuple[Any, ...]]) -> None:
+        c, article_id = self.conn, ext.article.id
         for i, e in enumerate(ext.events):
             span = timex_range(e.time)
             c.execute(
@@ -203,10 +217,9 @@ class Store:
             )
             c.executemany(
                 "INSERT INTO event_actors VALUES (?, ?, ?, ?)",
-                [(a.id, i, "source", code) for code in dict.fromkeys(e.source)]
-                + [(a.id, i, "target", code) for code in dict.fromkeys(e.target)],
+                [(article_id, i, "source", code) for code in dict.fromkeys(e.source)]
+                + [(article_id, i, "target", code) for code in dict.fromkeys(e.target)],
             )
-        self._cluster_events(ext)
 
     def _cluster_events(self, ext: Extraction) -> None:
         touched: set[int] = set()
@@ -223,14 +236,28 @@ class Store:
 
     def _write_actors(self, ext: Extraction) -> None:
         c, article_id = self.conn, ext.article.id
-        for actor in ext.actors:
-            registry_id = self._registry_id(actor)
+        identity.finish_pending(c)  # the keys of actors stored before migration 0005, once
+        # first the names registered as they are written, then the others, none joining a row the article's
+        # other actors already are (two actors of one article are never one)
+        found: dict[int, tuple[int, str | None]] = {}
+        for i, actor in enumerate(ext.actors):
+            exact = None if identity.is_bare_surname(actor) else identity.exact_id(c, actor_key(actor))
+            if exact is not None:
+                found[i] = (exact, None)
+        taken = {registry_id for registry_id, _ in found.values()}
+        for i, actor in enumerate(ext.actors):
+            if i not in found:
+                found[i] = self._registry_id(actor, taken)
+                taken.add(found[i][0])
+        for i, actor in enumerate(ext.actors):
+            registry_id, reason = found[i]
+            identity.remember(c, registry_id, actor, actor_key(actor) if reason else None)
             # (a place an event happened in stands for its state there, but is no name of it: "arrived in
             # Vladivostok" gives Russia no alias; "Moscow said", a seat speaking for it, does)
             aliases = {actor.name, *(m.text for m in actor.mentions
                                      if m.text and m.text[:1].isupper() and m.form != "place")}
-            c.executemany("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)",
-                          [(registry_id, x) for x in aliases])
+            c.executemany("INSERT OR IGNORE INTO actor_aliases (actor_id, alias, reason) VALUES (?, ?, ?)",
+                          [(registry_id, x, reason if x == actor.name else None) for x in aliases])
             c.execute(
                 "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (article_id, actor.id, registry_id, actor.name, actor.role, actor.affiliation,
@@ -241,22 +268,21 @@ class Store:
                 [(article_id, actor.id, m.start, m.end, m.text) for m in actor.mentions],
             )
 
-    def _registry_id(self, actor: Actor) -> int:
-        """The registry row for this actor: by key, or, for a person named by surname only ("Trump"),
-        the one registered person whose full name ends with it; else a new row."""
+    def _registry_id(self, actor: Actor, taken: set[int]) -> tuple[int, str | None]:
+        """The registry row for an actor whose exact name is not registered (or a bare surname), and why it
+        joins a row: the one registered actor it may be (store/identity.py: a spelling, a short given name,
+        an acronym, the surname of the one registered person with it), else its own key, else a new row."""
         c = self.conn
+        match = identity.find(c, actor, taken)
+        if match is not None:
+            return match
         key = actor_key(actor)
-        row = c.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
-        if row:
-            return int(row[0])
-        if actor.kind == "person" and " " not in actor.name.strip():
-            namesakes = c.execute("SELECT id FROM actors WHERE kind = 'person' AND name LIKE ? LIMIT 2",
-                                  (f"% {actor.name.strip()}",)).fetchall()
-            if len(namesakes) == 1:
-                return int(namesakes[0][0])
+        exact = identity.exact_id(c, key)
+        if exact is not None:
+            return exact, None
         cursor = c.execute("INSERT INTO actors (key, name, kind, code, country) VALUES (?, ?, ?, ?, ?)",
                            (key, actor.name, actor.kind, actor.code, actor.country))
-        return int(cursor.lastrowid or 0)
+        return int(cursor.lastrowid or 0), None
 
     # ------------------------------------------------------------ reading
 
@@ -306,11 +332,6 @@ class Store:
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute(sql, params):
             yield dict(row)
-
-
-def _sql_number(value: float) -> float:
-    """SQLite's INTEGER holds 64 bits: a larger whole number (10**20) is stored as REAL, not refused."""
-    return float(value) if isinstance(value, int) and not -(2**63) <= value < 2**63 else value
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

@@ -93,3 +93,10 @@ def test_a_place_in_the_sentence_that_is_not_where_the_figure_is_does_not_place_
 def test_a_dateline_owns_no_figure(nlp: Language) -> None:
     doc = described(nlp, "SEOUL, South Korea (AP) — North Korea has sent 1,500 soldiers to Russia.")
     assert figure(doc, "1,500").owner == "PRK"
+
+
+def test_worldwide_said_once_holds_for_every_figure_of_a_sentence_that_names_no_place(nlp: Language) -> None:
+    doc = described(nlp, "There were at least 126,000 cases worldwide, resulting in over 4,600 deaths.")
+    assert figure(doc, "4,600").owner == "worldwide"
+    doc = described(nlp, "There were 126,000 cases worldwide and 4,600 deaths in Italy.")
+    assert figure(doc, "4,600").owner is None

@@ -167,14 +167,14 @@ class Figures:
                     q.place = hit
                     changed(q, rule, (places[hit].start, places[hit].end))
                     return
-        self._unnamed_place(q, p)
+        self._unnamed_place(q, p, places)
 
-    def _unnamed_place(self, q: Quantity, p: Phrase) -> None:
+    def _unnamed_place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
         """"118,381 cases worldwide", "37 cases in other countries": words that say where without naming
         a place make a kind of count of their own (the owner slot, as "confirmed" does)."""
         if q.owner is not None or not self.rules.on("links.figure.place_unnamed"):
             return
-        words_said = _where_words(p.anchors, p.verb)
+        words_said = _where_words(p.anchors, p.verb) or _sentence_where(p.number, places)
         if words_said is not None:
             q.owner = words_said.text.lower()
             changed(q, "links.figure.place_unnamed", (words_said.start_char, words_said.end_char))
@@ -319,6 +319,16 @@ def _where_words(anchors: list[Token], verb: Token | None) -> Span | None:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS and pobj.lower_ in w["where_nouns"]:
                         return pobj.doc[pobj.left_edge.i: pobj.i + 1]
     return None
+
+
+def _sentence_where(number: Token, places: list[Place]) -> Span | None:
+    """"126,000 cases worldwide, resulting in over 4,600 deaths": a sentence that names no place but says
+    where (worldwide, globally) says it of all its figures."""
+    sent = number.sent
+    if any(sent.start_char <= p.start < sent.end_char for p in places):
+        return None
+    hit = next((t for t in sent if t.lower_ in words()["where_adverbs"]), None)
+    return None if hit is None else sent.doc[hit.i: hit.i + 1]
 
 
 def _bare(p: Phrase) -> bool:

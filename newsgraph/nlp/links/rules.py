@@ -49,7 +49,8 @@ RULES = RuleTable("links", [
     Rule("links.figure.place_of_list", "a figure in a list shares the place the list is given: '2,741 cases, 80 "
          "deaths and 461 severe cases in China'"),
     Rule("links.figure.place_unnamed", "words that say where without naming a place make a kind of count: "
-         "'118,381 cases worldwide' (worldwide), '37 cases in other countries' (other countries)"),
+         "'118,381 cases worldwide' (worldwide), '37 cases in other countries' (other countries); in a sentence "
+         "that names no place, said once for all its figures: '126,000 cases worldwide and 4,600 deaths'"),
     Rule("links.figure.flow_increment", "an increment is a flow: 'another 1,500 troops', '523 new cases', "
          "'1,500 more'"),
     Rule("links.figure.flow_rate", "a rate is a flow: '92 deaths a day', 'killed 40 daily'"),

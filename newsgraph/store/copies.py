@@ -8,12 +8,16 @@ similarity estimated from the two stored signatures, and points ``articles.copy_
 group: the earliest stored article among the confirmed ones (a copy of a copy points at the root, so
 the root itself is never a copy).
 
-Bands and rows: 16 bands of 8 rows (128 permutations). A pair whose true word-5-gram Jaccard is J becomes
-a candidate with probability 1 - (1 - J**8)**16: 0.95 at J = 0.8, 0.9999 at J = 0.9 and 0.06 at J = 0.5.
-datasketch's own choice for a 0.8 threshold (``_optimal_param``: 9 bands of 13 rows) weighs misses and
-false candidates alike, which makes a pair at J = 0.8 a candidate only 40% of the time. Here every
-candidate is checked against the signatures anyway, so a false candidate costs one comparison while a
-miss loses a copy: the bands lean towards recall, and the 0.8 threshold is applied by the check.
+Wire copies are often cut: an outlet runs the first paragraphs of the agency's text, so the two texts'
+Jaccard is low (0.65 for a text cut to three quarters) while nearly all of the shorter one is in the
+longer. A pair is one report when the estimated Jaccard reaches ``THRESHOLD`` (0.8) or when the shorter
+text's share of shingles found in the longer (its containment, estimated from the Jaccard and the two
+shingle counts: |A∩B| = J(|A|+|B|)/(1+J)) reaches ``CONTAINED`` (0.8).
+
+Bands and rows: 32 bands of 4 rows (128 permutations). A pair whose true word-5-gram Jaccard is J becomes
+a candidate with probability 1 - (1 - J**4)**32: 0.97 at J = 0.6 (a copy cut by a third), 0.9999 at
+J = 0.8 and 0.23 at J = 0.3. Every candidate is checked against the stored signatures, so a false
+candidate costs one comparison while a miss loses a copy: the bands lean towards recall.
 
 Signatures are only comparable when made with the same permutations: ``NUM_PERM`` and ``SEED`` are part
 of the stored data, and changing either needs every signature recomputed.
@@ -33,8 +37,9 @@ from newsgraph.model import Article
 
 NUM_PERM = 128
 SEED = 1
-BANDS, ROWS = 16, 8
+BANDS, ROWS = 32, 4
 THRESHOLD = 0.8  # estimated Jaccard of the word 5-grams from which two texts are one report
+CONTAINED = 0.8  # or the share of the shorter text's word 5-grams found in the longer (a cut copy)
 SHINGLE_WORDS = 5
 MIN_WORDS = 50  # shorter texts (a headline, a one-line brief) share their few 5-grams by chance: never copies
 _DTYPE = np.dtype("<u8")  # datasketch's hash values are uint64 (each below 2**32); stored little-endian
@@ -59,12 +64,26 @@ def shingles(text: str) -> list[bytes]:
 
 def signature(text: str) -> np.ndarray | None:
     """The MinHash hash values of a text, or None for a text too short to be called a copy."""
-    grams = shingles(text)
+    return signature_of(shingles(text))
+
+
+def signature_of(grams: list[bytes]) -> np.ndarray | None:
     if not grams:
         return None
     mh = MinHash(num_perm=NUM_PERM, seed=SEED)
     mh.update_batch(grams)
     return np.asarray(mh.hashvalues, dtype=_DTYPE)
+
+
+def one_report(jaccard: float, size_a: int, size_b: int) -> bool:
+    """Whether two texts are one report: near-verbatim (Jaccard), or the shorter one cut from the longer."""
+    if jaccard >= THRESHOLD:
+        return True
+    shorter = min(size_a, size_b)
+    if shorter <= 0:
+        return False
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return shared / shorter >= CONTAINED
 
 
 def band_hashes(values: np.ndarray) -> list[int]:
@@ -92,22 +111,25 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def candidates(conn: sqlite3.Connection, article_id: str, bands: list[int]) -> list[tuple[str, bytes, str | None]]:
+def candidates(conn: sqlite3.Connection, article_id: str, bands: list[int]
+               ) -> list[tuple[str, bytes, str | None, int]]:
     """The stored articles sharing at least one band with these, with their signatures and ``copy_of``:
     one indexed lookup per band (``article_bands_hash``)."""
     lookups = " UNION ".join(["SELECT article_id FROM article_bands WHERE band = ? AND hash = ?"] * len(bands))
     params: list[object] = [x for pair in enumerate(bands) for x in pair]
     rows = conn.execute(
-        f"SELECT m.article_id, s.minhash, a.copy_of FROM ({lookups}) m "
+        f"SELECT m.article_id, s.minhash, a.copy_of, s.shingles FROM ({lookups}) m "
         "JOIN article_signatures s ON s.article_id = m.article_id JOIN articles a ON a.id = m.article_id "
         "WHERE m.article_id != ?", (*params, article_id)).fetchall()
-    return [(str(r[0]), bytes(r[1]), r[2]) for r in rows]
+    return [(str(r[0]), bytes(r[1]), r[2], int(r[3])) for r in rows]
 
 
-def find_root(conn: sqlite3.Connection, article_id: str, values: np.ndarray, bands: list[int]) -> str | None:
-    """The earliest stored article of the group this signature's article is a near-verbatim copy of."""
-    roots = {copy_of or other for other, blob, copy_of in candidates(conn, article_id, bands)
-             if similarity(values, decode(blob)) >= THRESHOLD}
+def find_root(conn: sqlite3.Connection, article_id: str, values: np.ndarray, bands: list[int],
+              size: int = 0) -> str | None:
+    """The earliest stored article of the group this signature's article (of ``size`` shingles) is a
+    near-verbatim or cut copy of."""
+    roots = {copy_of or other for other, blob, copy_of, theirs in candidates(conn, article_id, bands)
+             if one_report(similarity(values, decode(blob)), size, theirs)}
     roots.discard(article_id)  # never a copy of itself
     if not roots:
         return None
@@ -119,12 +141,14 @@ def find_root(conn: sqlite3.Connection, article_id: str, values: np.ndarray, ban
 def record_copy(conn: sqlite3.Connection, article: Article) -> str | None:
     """Store the article's signature and bands (the article row must exist) and return the id of the root
     it is a copy of, or None (the article is original, or too short to tell)."""
-    values = signature(article.text)
+    grams = shingles(article.text)
+    values = signature_of(grams)
     if values is None:
         return None
     bands = band_hashes(values)
-    root = find_root(conn, article.id, values, bands)
-    conn.execute("INSERT INTO article_signatures (article_id, minhash) VALUES (?, ?)", (article.id, encode(values)))
+    root = find_root(conn, article.id, values, bands, len(grams))
+    conn.execute("INSERT INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)",
+                 (article.id, encode(values), len(grams)))
     conn.executemany("INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
                      [(b, h, article.id) for b, h in enumerate(bands)])
     return root

@@ -189,7 +189,8 @@ ALTER TABLE articles ADD COLUMN copy_of TEXT;
 CREATE INDEX articles_copy_of ON articles(copy_of);
 CREATE TABLE article_signatures (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    minhash BLOB NOT NULL
+    minhash BLOB NOT NULL,
+    shingles INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE article_bands (
     band INTEGER NOT NULL,

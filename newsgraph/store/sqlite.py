@@ -29,12 +29,22 @@ from newsgraph.store.values import sql_number
 BUSY_TIMEOUT_S = 30.0
 
 
-def actor_key(actor: Actor) -> str:
-    """The registry key: states and coded bodies by code, everyone else by kind and normalized name."""
+def actor_key(actor: Actor, article_id: str | None = None) -> str:
+    """The registry key: states and coded bodies by code, everyone else by kind and normalized name. An
+    actor known only by a description ("officials", "the spy agency") is one actor in its article alone:
+    the officials of one report are not those of another."""
     if actor.code:
         return f"{actor.kind}:{actor.code}"
     name = re.sub(r"\s+", " ", actor.name).strip().lower()
+    if article_id is not None and described(actor):
+        return f"{actor.kind}:{name}@{article_id}"
     return f"{actor.kind}:{name}"
+
+
+def described(actor: Actor) -> bool:
+    """Named by a description, not a name: its last word is not capitalised ("spy agency", "officials")."""
+    words = actor.name.split()
+    return not actor.code and bool(words) and not words[-1][:1].isupper()
 
 
 class Store:
@@ -236,22 +246,24 @@ class Store:
 
     def _write_actors(self, ext: Extraction) -> None:
         c, article_id = self.conn, ext.article.id
+        # described actors ("local officials") are the report's own: a wire copy's are its original's
+        scope = str(c.execute("SELECT coalesce(copy_of, id) FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
         identity.finish_pending(c)  # the keys of actors stored before migration 0005, once
         # first the names registered as they are written, then the others, none joining a row the article's
         # other actors already are (two actors of one article are never one)
         found: dict[int, tuple[int, str | None]] = {}
         for i, actor in enumerate(ext.actors):
-            exact = None if identity.is_bare_surname(actor) else identity.exact_id(c, actor_key(actor))
+            exact = None if identity.is_bare_surname(actor) else identity.exact_id(c, actor_key(actor, scope))
             if exact is not None:
                 found[i] = (exact, None)
         taken = {registry_id for registry_id, _ in found.values()}
         for i, actor in enumerate(ext.actors):
             if i not in found:
-                found[i] = self._registry_id(actor, taken)
+                found[i] = self._registry_id(actor, taken, scope)
                 taken.add(found[i][0])
         for i, actor in enumerate(ext.actors):
             registry_id, reason = found[i]
-            identity.remember(c, registry_id, actor, actor_key(actor) if reason else None)
+            identity.remember(c, registry_id, actor, actor_key(actor, scope) if reason else None)
             # (a place an event happened in stands for its state there, but is no name of it: "arrived in
             # Vladivostok" gives Russia no alias; "Moscow said", a seat speaking for it, does)
             aliases = {actor.name, *(m.text for m in actor.mentions
@@ -268,15 +280,15 @@ class Store:
                 [(article_id, actor.id, m.start, m.end, m.text) for m in actor.mentions],
             )
 
-    def _registry_id(self, actor: Actor, taken: set[int]) -> tuple[int, str | None]:
+    def _registry_id(self, actor: Actor, taken: set[int], scope: str) -> tuple[int, str | None]:
         """The registry row for an actor whose exact name is not registered (or a bare surname), and why it
         joins a row: the one registered actor it may be (store/identity.py: a spelling, a short given name,
         an acronym, the surname of the one registered person with it), else its own key, else a new row."""
         c = self.conn
-        match = identity.find(c, actor, taken)
+        match = None if described(actor) else identity.find(c, actor, taken)
         if match is not None:
             return match
-        key = actor_key(actor)
+        key = actor_key(actor, scope)
         exact = identity.exact_id(c, key)
         if exact is not None:
             return exact, None

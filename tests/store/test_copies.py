@@ -17,6 +17,7 @@ from newsgraph.store.copies import (
     THRESHOLD,
     band_hashes,
     decode,
+    one_report,
     shingles,
     signature,
     similarity,
@@ -127,3 +128,35 @@ def test_an_article_is_never_a_copy_of_itself(tmp_path: Path, text: str) -> None
     with Store.open(tmp_path / "s.db") as store:
         store.write(plain("only", text, None))
         assert copy_of(store, "only") is None
+
+
+
+THIRD = ("Heavy rain flooded the river valley overnight, closing two bridges and the main railway line to the "
+         "coast. Emergency crews moved more than two hundred families to schools on higher ground, and the "
+         "weather office warned that another storm could arrive before the weekend. Farmers said the water had "
+         "ruined most of the winter crop, and the regional government promised to pay for the repairs.")
+
+
+def test_a_copy_cut_short_is_one_report_with_the_whole(tmp_path: Path) -> None:
+    """An outlet that runs the first paragraphs of a wire text carries the same report: their Jaccard is
+    low, but nearly all of the shorter text is in the longer."""
+    longer = WIRE + " " + UNRELATED
+    a, b = set(shingles(longer)), set(shingles(WIRE))
+    assert len(a & b) / len(a | b) < THRESHOLD  # not near-verbatim
+    with Store.open(tmp_path / "s.db") as store:
+        store.write(plain("whole", longer, "https://apnews.example/a"))
+        store.write(plain("cut", WIRE, "https://other.example/b"))
+        store.write(plain("third", THIRD, "https://third.example/c"))
+        assert copy_of(store, "cut") == "whole"
+        assert copy_of(store, "third") is None
+
+
+@pytest.mark.parametrize(("jaccard", "size_a", "size_b", "expected"), [
+    (0.85, 100, 100, True),  # near-verbatim
+    (0.65, 190, 140, True),  # the shorter cut from the longer: about 130 of its 140 shingles shared
+    (0.40, 100, 100, False),  # two texts of one size sharing under three fifths
+    (0.20, 200, 100, False),  # 50 of the shorter's 100 shared: half of it is not a copy
+    (0.50, 10, 0, False),  # nothing to contain
+])
+def test_one_report_by_jaccard_or_containment(jaccard: float, size_a: int, size_b: int, expected: bool) -> None:
+    assert one_report(jaccard, size_a, size_b) is expected

@@ -253,3 +253,15 @@ def test_a_description_joins_no_body_by_initials(store: Store) -> None:
     store.write(article("a2", org("A1", "SA")))
     assert store.count("actors") == 2
     assert store.conn.execute("SELECT count(*) FROM actor_keys WHERE key LIKE 'in:%'").fetchone()[0] == 0
+
+
+def test_an_actor_known_by_a_description_is_its_reports_own(store: Store) -> None:
+    """"Officials" in one report are not the officials of another, nor is "the spy agency" one body
+    everywhere: a description is one registry actor per report."""
+    store.write(article("d1", Actor("A1", "officials", "group"), Actor("A2", "spy agency", "organization")))
+    store.write(article("d2", Actor("A1", "officials", "group"), Actor("A2", "spy agency", "organization")))
+    first, second = registry(store, "d1"), registry(store, "d2")
+    assert first["officials"] != second["officials"] and first["spy agency"] != second["spy agency"]
+    store.write(article("d3", Actor("A1", "officials", "group")))
+    store.write(article("d3", Actor("A1", "officials", "group")))  # the same text again: stored once
+    assert len({registry(store, a)["officials"] for a in ("d1", "d2", "d3")}) == 3

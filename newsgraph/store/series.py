@@ -10,7 +10,9 @@ article does not grow with the store):
 - of what kind: a modifier the text gives ("confirmed", "suspected", "civilian");
 - whose: the owner's code (PRK), for what an actor sends or holds (troops, police, weapons, money). For
   other things ("US deaths", "Chinese cases") a state's code says where they are, so it is the place;
-- where: the country for a country, else the place's name (in Russia and in Kursk are two series);
+- where: the country for a country or a loose region of one ("Russia's Far East"), else the place's name
+  (in Russia and in Kursk are two series). A figure whose place and owner are not known joins no other
+  report's figures: cases here and cases there must not be drawn as one line;
 - the kind of measure: a stock, a flow or a total over a period.
 
 A figure that counts nothing named ("surpassed 19"), a share ("52%") or a measure with a unit of
@@ -93,6 +95,8 @@ def kind_of(q: Quantity) -> str | None:
     """A lowercase modifier of what is counted ("confirmed"), from the owner slot or the counted phrase."""
     if q.owner and q.owner.islower():
         return q.owner
+    if q.category and q.category != "other":
+        return None  # a category already says what is counted: "special forces soldiers" are troops
     words = (q.counted or "").split()
     if len(words) >= 2 and words[0].isalpha() and words[0].islower() and words[0] not in _no_kind():
         return words[0]
@@ -117,7 +121,9 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
         p = ext.places[q.place]
         place = p.country if p.level == "country" and p.country else p.name
         place_name = p.name
-    scope = None
+        if p.level == "region" and p.country:
+            # a loose region of one country ("Russia's Far East", "eastern Ukraine") is followed as the country
+            place, place_name = p.country, None
     if q.category not in OWNED:
         # "US deaths" and "deaths in the United States" are one thing: a state's people are where it is
         if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner):
@@ -126,8 +132,9 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
             named, country = _sentence_countries(q, ext)
             place = country if named else main_country
         owner = None
-        # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
-        scope = ext.article.id if place is None and not _says_where_unnamed(q) else None
+    # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
+    # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
+    scope = ext.article.id if place is None and owner is None and not _says_where_unnamed(q) else None
     return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock", scope)
 
 

@@ -100,3 +100,21 @@ def test_worldwide_said_once_holds_for_every_figure_of_a_sentence_that_names_no_
     assert figure(doc, "4,600").owner == "worldwide"
     doc = described(nlp, "There were 126,000 cases worldwide and 4,600 deaths in Italy.")
     assert figure(doc, "4,600").owner is None
+
+
+@pytest.mark.parametrize(("text", "number", "field", "expected"), [
+    # a count over a short window is an increment
+    ("The ministry said 523 people were infected in the past 24 hours.", "523", "measure", "flow"),
+    # the parser reads "37 confirmed" as a clause: the counted noun the quantities stage found still holds it
+    ("There were 5794 suspected cases in China, 37 confirmed cases in other countries.", "37", "owner",
+     "confirmed in other countries"),
+    # a range: its first number holds the noun
+    ("Budanov said North Korea now had between 11,000 and 12,000 soldiers in Russia.", "12,000", "place",
+     "Russia"),
+    # after a dateline the parser hangs the figure's noun on the town: the sentence's verb is still its verb
+    ("SEOUL, South Korea (GB) — More than 10,000 North Korean soldiers are now in Russia, a lawmaker said.",
+     "10,000", "place", "Russia"),
+])
+def test_figures_the_parse_hides(nlp: Language, text: str, number: str, field: str, expected: object) -> None:
+    doc = described(nlp, text)
+    assert what(doc, figure(doc, number), field) == expected

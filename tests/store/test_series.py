@@ -112,3 +112,24 @@ def test_a_state_whose_people_are_counted_is_where_they_are() -> None:
     assert us_deaths is not None and troops is not None
     assert (us_deaths.owner, us_deaths.place) == (None, "USA")  # = "deaths in the United States"
     assert (troops.owner, troops.place) == ("USA", None)  # US troops are the US's, wherever they are
+
+
+def test_a_loose_region_of_one_country_is_followed_as_the_country() -> None:
+    from newsgraph.model import Place
+
+    ext = Extraction(Article("a", "x"), places=[
+        Place(0, 8, "Far East", "Far East", "RUS", 60.0, 130.0, 1, "region"),
+        Place(0, 5, "Kursk", "Kursk", "RUS", 51.7, 36.2, 2, "admin1")])
+    far_east = series_key(q(unit="troops", category="troops", owner="PRK", place=0), ext)
+    kursk = series_key(q(unit="troops", category="troops", owner="PRK", place=1), ext)
+    assert far_east is not None and kursk is not None
+    assert far_east.place == "RUS" and kursk.place == "Kursk"
+
+
+def test_a_figure_of_unknown_place_stays_in_its_report() -> None:
+    one, two = Extraction(Article("a", "x")), Extraction(Article("b", "y"))
+    cases = q(unit="cases", category="other")
+    first, second = series_key(cases, one), series_key(cases, two)
+    assert first is not None and second is not None and first.key != second.key
+    troops = q(unit="troops", category="troops", owner="PRK")  # an owner's troops: followed as the owner's
+    assert series_key(troops, one) == series_key(troops, two)

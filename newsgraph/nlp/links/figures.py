@@ -49,6 +49,7 @@ class Phrase:
     number: Token
     noun: Token  # the counted noun, or the number itself when it counts nothing named
     verb: Token | None
+    role: str = ""  # the noun's relation to the verb (nsubj, dobj ...), as the parser gives it or mended
 
     @property
     def anchors(self) -> list[Token]:
@@ -74,7 +75,7 @@ class Figures:
         by_char = {ch: code for ch, code in _coded_mentions(actors).items() if ch >= after}
         self._phrases: dict[int, Phrase] = {}
         for q in quantities:
-            phrase = phrase_of(doc, starts, q)
+            phrase = phrase_of(doc, starts, q, after)
             if phrase is None:
                 continue
             self._phrases[id(q)] = phrase
@@ -134,7 +135,7 @@ class Figures:
         if q.category not in OWNED_CATEGORIES:
             return None
         verbs = [c for c in p.noun.children if c.dep_ == "relcl"]  # "the 10,000 troops Pyongyang has sent"
-        if p.verb is not None and p.noun.dep_ in ("dobj", "nsubjpass"):
+        if p.verb is not None and p.role in ("dobj", "nsubjpass"):
             verbs.insert(0, p.verb)
         for verb in verbs:
             # (every subject: a dateline is parsed as one too, "SEOUL ... — North Korea has sent")
@@ -152,7 +153,7 @@ class Figures:
     def _place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
         heads = [("links.figure.place_of_figure", p.anchors)]
         verbs = [c for c in p.noun.children if c.dep_ == "relcl"]  # "the troops it has sent to Russia"
-        if p.verb is not None and p.noun.dep_ in FIGURE_DEPS[:4]:
+        if p.verb is not None and p.role in FIGURE_DEPS[:4]:
             verbs.insert(0, p.verb)
         if verbs:
             heads.append(("links.figure.place_of_verb", verbs))
@@ -171,12 +172,16 @@ class Figures:
 
     def _unnamed_place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
         """"118,381 cases worldwide", "37 cases in other countries": words that say where without naming
-        a place make a kind of count of their own (the owner slot, as "confirmed" does)."""
-        if q.owner is not None or not self.rules.on("links.figure.place_unnamed"):
+        a place make a kind of count of their own (the owner slot, as "confirmed" does: "37 confirmed
+        cases in other countries" are "confirmed in other countries")."""
+        if (q.owner is not None and not q.owner.islower()) or not self.rules.on("links.figure.place_unnamed"):
             return
         words_said = _where_words(p.anchors, p.verb) or _sentence_where(p.number, places)
         if words_said is not None:
-            q.owner = words_said.text.lower()
+            said = words_said.text.lower()
+            if q.owner:
+                said = f"{q.owner} {said}" if words_said[0].pos_ == "ADV" else f"{q.owner} in {said}"
+            q.owner = said
             changed(q, "links.figure.place_unnamed", (words_said.start_char, words_said.end_char))
 
     # ------------------------------------------------------------ measure and plans
@@ -228,23 +233,50 @@ class Figures:
             last[key] = q
 
 
-def phrase_of(doc: Doc, starts: list[int], q: Quantity) -> Phrase | None:
+def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Phrase | None:
+    """The figure's number, counted noun and verb. ``dateline``: where the text after an opening dateline
+    starts (its first character), since the parser takes "SEOUL, South Korea (AP) — 3,000 troops are ..."
+    for a noun phrase the troops are in apposition to."""
     if not len(doc) or q.end <= q.start:
         return None
     number = doc[max(0, bisect_right(starts, max(q.start, q.end - 1)) - 1)]
+    while number.dep_ == "conj" and number.head.like_num and number.head != number:
+        number = number.head  # "between 11,000 and 12,000 soldiers": the range's first number holds the noun
     noun = number
     if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in ("NOUN", "PROPN"):
         noun = number.head
     else:
         of = [c for p in number.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
               if c.dep_ == "pobj"]
-        noun = of[0] if of else number
+        noun = of[0] if of else _counted_noun(doc, starts, q, number)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words()["tally_nouns"]:
         noun = noun.head.head  # "send a total of 12,000 soldiers": the total is what is sent
     verb = noun.head if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun else None
     if verb is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head  # "sent with 3,000 troops"
-    return Phrase(number, noun, verb)
+    role = noun.dep_
+    if verb is None and noun.idx >= dateline > noun.head.idx:
+        verb, role = _past_dateline(noun.head, dateline), "nsubj"
+    return Phrase(number, noun, verb, role)
+
+
+def _counted_noun(doc: Doc, starts: list[int], q: Quantity, number: Token) -> Token:
+    """The noun the quantities stage read as counted right after the number when the parse does not join
+    them ("37 confirmed cases" parsed as "37 confirmed"), else the number."""
+    for step in q.trace:
+        rule, start = step[0], step[1]
+        if str(rule).startswith("quantities.counted.") and isinstance(start, int) and q.end < start <= q.end + 40:
+            tok = doc[max(0, bisect_right(starts, start) - 1)]
+            if tok.sent == number.sent and tok.pos_ in ("NOUN", "PROPN"):
+                return tok
+    return number
+
+
+def _past_dateline(tok: Token, dateline: int) -> Token | None:
+    """The verb a dateline's town hangs from: the verb of the sentence the dateline opens."""
+    while tok.idx < dateline and tok.head != tok:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
 def _coded_mentions(actors: list[Actor]) -> dict[int, str]:
@@ -376,6 +408,22 @@ def _increment(p: Phrase) -> Token | None:
 
 
 def _rate(p: Phrase) -> Token | None:
+    return _rate_after(p) or _window(p)
+
+
+def _window(p: Phrase) -> Token | None:
+    """"79,332 cases in the 24 hours preceding", "killed 40 over the past week": a count over a short
+    window of time is an increment."""
+    w = words()
+    for tok in [p.noun, p.number, *([p.verb] if p.verb is not None else [])]:
+        for pobj in _pobj_subtrees(tok, w["window_preps"], whole=False):
+            unit = next((t for t in pobj.subtree if t.lower_ in w["rate_unit"]), None)
+            if unit is not None and (pobj.ent_type_ in ("DATE", "TIME") or unit.ent_type_ in ("DATE", "TIME")):
+                return unit
+    return None
+
+
+def _rate_after(p: Phrase) -> Token | None:
     w = words()
     doc, end = p.noun.doc, min(len(p.noun.doc), p.noun.i + 6)
     for i in range(p.noun.i + 1, end):

@@ -53,7 +53,8 @@ RULES = RuleTable("links", [
          "that names no place, said once for all its figures: '126,000 cases worldwide and 4,600 deaths'"),
     Rule("links.figure.flow_increment", "an increment is a flow: 'another 1,500 troops', '523 new cases', "
          "'1,500 more'"),
-    Rule("links.figure.flow_rate", "a rate is a flow: '92 deaths a day', 'killed 40 daily'"),
+    Rule("links.figure.flow_rate", "a rate, or a count over a short window, is a flow: '92 deaths a day', 'killed 40 "
+         "daily', '523 cases in the past 24 hours'"),
     Rule("links.figure.total_period", "a count over a period is a total: 'killed 300 during the war'"),
     Rule("links.figure.planned", "a figure under a verb of planning is a plan: 'plans to send 10,000 troops'"),
     Rule("links.figure.article_context", "a figure whose sentence names no owner or place takes those of the "

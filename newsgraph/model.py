@@ -101,6 +101,7 @@ class Quantity:
     owner: str | None = None  # whose, or of what kind: an actor code ("PRK") or a modifier ("confirmed")
     place: int | None = None  # index into Extraction.places: where the counted things are ("in Kursk")
     measure: str | None = None  # "stock" (10,000 are there), "flow" (another 1,500; 92 a day), "total" (over a period)
+    source: str | None = None  # actor id of who reports the figure itself: "the WHO reported 1,051,635 cases"
     rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
     trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 

@@ -221,6 +221,18 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     return Voice(own.source, own.source_key, origin or own.origin, origin_key or own.origin_key, [])
 
 
+def reporter_voice(conn: sqlite3.Connection, ext: Extraction, q: Quantity) -> Voice | None:
+    """Who reports the figure itself ("the WHO reported 1,051,635 cases"): its source and its origin."""
+    if q.source is None:
+        return None
+    found = conn.execute("SELECT r.id, r.name FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
+                         "WHERE aa.article_id = ? AND aa.local_id = ?", (ext.article.id, q.source)).fetchone()
+    if found is None:
+        return None
+    name, key = str(found[1]), f"actor:{found[0]}"
+    return Voice(name, key, name, key, [name])
+
+
 def named_speaker(ext: Extraction, claim: Claim) -> str | None:
     """The local id of who gives a claim, by name where the text names them: "the official WHO report" is
     the WHO's; "the spy agency" is the one named organization the last sentences mentioned (the NIS)."""
@@ -285,7 +297,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
         if key is None:
             continue
         claim = claims.get(q.claim) if q.claim else None
-        voice = voice_of(conn, ext, claim, voice_outlet)
+        voice = reporter_voice(conn, ext, q) or voice_of(conn, ext, claim, voice_outlet)
         time = claim.time if claim is not None and claim.time_from == "text" else None
         span = timex_range(time)
         series_id, new_source, new_origin = _series_for(conn, key, voice)

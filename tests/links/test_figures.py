@@ -30,11 +30,15 @@ def what(doc: Doc, q: Quantity, field: str) -> object:
     value = getattr(q, field)
     if field == "place":
         return None if value is None else doc._.places[value].name
+    if field == "source":
+        return next((a.name for a in doc._.actors if a.id == value), None)
     return value
 
 
 # (rule, text, the figure, the field, its value with every rule on)
 CASES = [
+    ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",
+     "source", "World Health Organization"),
     ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),
     ("links.figure.owner_from", "About 3,000 troops from North Korea arrived last week.", "3,000", "owner", "PRK"),
     ("links.figure.owner_subject", "North Korea sent 3,000 troops last week.", "3,000", "owner", "PRK"),

@@ -73,6 +73,7 @@ class Figures:
         opening = dateline_end(doc, [(p.start, p.end) for p in places])
         after = doc[opening].idx if opening is not None and opening < len(doc) else 0
         by_char = {ch: code for ch, code in _coded_mentions(actors).items() if ch >= after}
+        by_actor = {ch: actor_id for ch, actor_id in _actor_mentions(actors).items() if ch >= after}
         self._phrases: dict[int, Phrase] = {}
         for q in quantities:
             phrase = phrase_of(doc, starts, q, after)
@@ -81,6 +82,7 @@ class Figures:
             self._phrases[id(q)] = phrase
             self._counted_from_subject(q, phrase)
             self._owner(q, phrase, by_char)
+            self._reporter(q, phrase, by_actor)
             self._place(q, phrase, places)
             self._measure(q, phrase)
             self._plan(q, phrase)
@@ -109,6 +111,23 @@ class Figures:
         span = subject.doc[first.i: subject.i + 1]
         q.counted, q.unit = span.text, subject.lower_
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
+
+    # ------------------------------------------------------------ who reports it
+
+    def _reporter(self, q: Quantity, p: Phrase, by_actor: dict[int, str]) -> None:
+        """"The WHO reported 1,051,635 cases", "Bangladesh recorded five new deaths": the subject of a verb
+        of reporting whose object is the figure gives it (a sharper source than the claim's speaker)."""
+        if p.verb is None or p.role != "dobj" or not self.rules.on("links.figure.reported_by"):
+            return
+        if p.verb.lemma_.lower() not in words()["report_verbs"]:
+            return
+        subject = next((c for c in p.verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return
+        found = next(((by_actor[t.idx], t) for t in subject.subtree if t.idx in by_actor), None)
+        if found is not None:
+            q.source = found[0]
+            changed(q, "links.figure.reported_by", (found[1].idx, found[1].idx + len(found[1].text)))
 
     # ------------------------------------------------------------ owner
 
@@ -288,6 +307,16 @@ def _coded_mentions(actors: list[Actor]) -> dict[int, str]:
         for m in actor.mentions:
             for ch in range(m.start, m.end):
                 out.setdefault(ch, actor.code)
+    return out
+
+
+def _actor_mentions(actors: list[Actor]) -> dict[int, str]:
+    """Character -> id of the actor mentioned there."""
+    out: dict[int, str] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            for ch in range(m.start, m.end):
+                out.setdefault(ch, actor.id)
     return out
 
 

@@ -53,6 +53,8 @@ CASES = [
     ("links.figure.flow_rate", "The fighting killed 40 people a day.", "40", "measure", "flow"),
     ("links.figure.total_period", "The rebels killed 300 civilians during the war.", "300", "measure", "total"),
     ("links.figure.planned", "Pyongyang plans to send 10,000 troops by December.", "10,000", "status", "planned"),
+    ("links.figure.expected_future", "Analysts said the number of troops could reach 10,000 troops by December.",
+     "10,000", "status", "expected"),
     ("links.figure.counted_from_subject", "The number of confirmed cases surpassed 1,000 on Friday.", "1,000",
      "counted", "confirmed cases"),
     ("links.figure.article_context", "Some 3,000 North Korean troops are in Russia. Up to 12,000 troops could "
@@ -122,3 +124,11 @@ def test_worldwide_said_once_holds_for_every_figure_of_a_sentence_that_names_no_
 def test_figures_the_parse_hides(nlp: Language, text: str, number: str, field: str, expected: object) -> None:
     doc = described(nlp, text)
     assert what(doc, figure(doc, number), field) == expected
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("The virus may have killed two foreign visitors in Wuhan.", "two"),  # a doubted past, no forecast
+    ("Joe Biden has amassed 1,217 pledged delegates so far.", "1,217"),  # pledged delegates: no plan
+])
+def test_no_plan_nor_forecast(nlp: Language, text: str, number: str) -> None:
+    assert figure(described(nlp, text), number).status is None

@@ -86,6 +86,7 @@ class Figures:
             self._place(q, phrase, places)
             self._measure(q, phrase)
             self._plan(q, phrase)
+            self._future(q, phrase)
         self._article_context(quantities)
         self._phrases = {}
 
@@ -218,12 +219,26 @@ class Figures:
         q.measure = "total" if found[0] == "links.figure.total_period" else "flow"
         changed(q, found[0], (tok.idx, tok.idx + len(tok.text)))
 
+    def _future(self, q: Quantity, p: Phrase) -> None:
+        """"The total could reach 10,000 by December", "3,000 more will be sent": a figure its verb puts in
+        the future is expected."""
+        if q.status is not None or p.verb is None or not self.rules.on("links.figure.expected_future"):
+            return
+        for verb in [p.verb, *([p.verb.head] if p.verb.dep_ in ("xcomp", "ccomp") else [])]:
+            modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in words()["future_aux"]), None)
+            # "may have killed two": a modal before "have" doubts the past, it does not foretell
+            if modal is not None and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+                q.status = "expected"
+                changed(q, "links.figure.expected_future", (modal.idx, modal.idx + len(modal.text)))
+                return
+
     def _plan(self, q: Quantity, p: Phrase) -> None:
         if not self.rules.on("links.figure.planned") or p.verb is None:
             return
         plan = words()["plan"]
         for verb in [p.verb, *list(p.verb.ancestors)[:2]]:
-            if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN", "ADJ"):
+            # (a participle modifying the noun plans nothing: "1,217 pledged delegates" are delegates)
+            if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN", "ADJ") and verb.dep_ != "amod":
                 q.status = "planned"
                 changed(q, "links.figure.planned", (verb.idx, verb.idx + len(verb.text)))
                 return
@@ -261,7 +276,12 @@ def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Ph
     number = doc[max(0, bisect_right(starts, max(q.start, q.end - 1)) - 1)]
     while number.dep_ == "conj" and number.head.like_num and number.head != number:
         number = number.head  # "between 11,000 and 12,000 soldiers": the range's first number holds the noun
-    noun = number
+    noun = _noun_of(doc, starts, q, number)
+    verb, role = _verb_of(noun, number, dateline)
+    return Phrase(number, noun, verb, role)
+
+
+def _noun_of(doc: Doc, starts: list[int], q: Quantity, number: Token) -> Token:
     if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in ("NOUN", "PROPN"):
         noun = number.head
     else:
@@ -270,13 +290,21 @@ def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Ph
         noun = of[0] if of else _counted_noun(doc, starts, q, number)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words()["tally_nouns"]:
         noun = noun.head.head  # "send a total of 12,000 soldiers": the total is what is sent
+    return noun
+
+
+def _verb_of(noun: Token, number: Token, dateline: int) -> tuple[Token | None, str]:
+    """The verb the counted noun depends on, and how (nsubj, dobj ...)."""
     verb = noun.head if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun else None
     if verb is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head  # "sent with 3,000 troops"
     role = noun.dep_
+    if number.i < noun.head.i < noun.i:  # "1,217 pledged delegates" parsed as a clause: pledged is no verb
+        head = noun.head.head
+        verb, role = (head, "dobj") if head.pos_ in ("VERB", "AUX") and head != noun.head else (None, role)
     if verb is None and noun.idx >= dateline > noun.head.idx:
         verb, role = _past_dateline(noun.head, dateline), "nsubj"
-    return Phrase(number, noun, verb, role)
+    return verb, role
 
 
 def _counted_noun(doc: Doc, starts: list[int], q: Quantity, number: Token) -> Token:

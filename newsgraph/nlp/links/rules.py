@@ -59,6 +59,8 @@ RULES = RuleTable("links", [
          "daily', '523 cases in the past 24 hours'"),
     Rule("links.figure.total_period", "a count over a period is a total: 'killed 300 during the war'"),
     Rule("links.figure.planned", "a figure under a verb of planning is a plan: 'plans to send 10,000 troops'"),
+    Rule("links.figure.expected_future", "a figure its verb puts in the future is expected: 'the total could "
+         "reach 10,000 by December'"),
     Rule("links.figure.article_context", "a figure whose sentence names no owner or place takes those of the "
          "article's previous figure of the same thing: '3,000 North Korean troops in Russia ... 12,000 troops'"),
     Rule("links.time.claim_to_quote", "a quote takes the time of the claim it states: the claim already holds "

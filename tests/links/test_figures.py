@@ -37,6 +37,8 @@ def what(doc: Doc, q: Quantity, field: str) -> object:
 
 # (rule, text, the figure, the field, its value with every rule on)
 CASES = [
+    ("links.figure.counted_from_verb", "By Sunday the virus had infected around 35,000 in 28 countries.", "35,000",
+     "counted", "infected"),
     ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",
      "source", "World Health Organization"),
     ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),
@@ -132,3 +134,17 @@ def test_figures_the_parse_hides(nlp: Language, text: str, number: str, field: s
 ])
 def test_no_plan_nor_forecast(nlp: Language, text: str, number: str) -> None:
     assert figure(described(nlp, text), number).status is None
+
+
+@pytest.mark.parametrize(("text", "number", "counted"), [
+    ("He said the total number of those infected until now is 1,501 and the number of deaths is 66.", "1,501",
+     "infected"),
+    ("He said the total number of those infected until now is 1501 and the number of deaths is 66.", "66",
+     "deaths"),
+    ("Confirmed infections in Spain, totaling to around 250,000, were the next highest.", "250,000",
+     "Confirmed infections"),
+    ("The total is 60.", "60", None),  # a total of what, the sentence does not say
+    ("North Korea has sent 3,000 soldiers. The total could reach 10,000 by December.", "10,000", "soldiers"),
+])
+def test_what_a_bare_figure_counts(nlp: Language, text: str, number: str, counted: str | None) -> None:
+    assert figure(described(nlp, text), number).counted == counted

@@ -75,12 +75,14 @@ class Figures:
         by_char = {ch: code for ch, code in _coded_mentions(actors).items() if ch >= after}
         by_actor = {ch: actor_id for ch, actor_id in _actor_mentions(actors).items() if ch >= after}
         self._phrases: dict[int, Phrase] = {}
+        self._tallies: set[int] = set()
         for q in quantities:
             phrase = phrase_of(doc, starts, q, after)
             if phrase is None:
                 continue
             self._phrases[id(q)] = phrase
             self._counted_from_subject(q, phrase)
+            self._counted_from_verb(q, phrase)
             self._owner(q, phrase, by_char)
             self._reporter(q, phrase, by_actor)
             self._place(q, phrase, places)
@@ -93,25 +95,43 @@ class Figures:
     # ------------------------------------------------------------ what is counted
 
     def _counted_from_subject(self, q: Quantity, p: Phrase) -> None:
-        """"The number of confirmed cases surpassed one million": a bare figure that a verb of reaching
-        gives to a subject counts what the subject counts (through "the number/toll of")."""
+        """"The number of confirmed cases surpassed one million", "the number of deaths is 66": a bare
+        figure that a verb of reaching (or "to be") gives to a subject counts what the subject counts
+        (through "the number/toll of"); "infections totaling 250,000": the noun the verb modifies. "The
+        total reached 10,000" counts what the article last counted (see ``_article_context``)."""
         if q.counted or q.unit or p.noun != p.number or not self.rules.on("links.figure.counted_from_subject"):
             return
-        verb = p.verb or (p.number.head.head if p.number.dep_ == "pobj" else None)
-        if verb is None or verb.lemma_.lower() not in words()["reach_verbs"]:
-            return
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        subject = _reaching_subject(p)
+        if subject is None:
             return
         if subject.lower_ in words()["tally_nouns"]:
             of = [c for pr in subject.children if pr.dep_ == "prep" and pr.lower_ == "of" for c in pr.children
                   if c.dep_ == "pobj"]
-            subject = of[0] if of else subject
+            if not of:
+                self._tallies.add(id(q))  # "the total reached 10,000": a total of what the article counts
+                return
+            subject = _participle_of(of[0]) or of[0]
+        if subject.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return
         first = min([t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("amod", "compound")]
                     + [subject], key=lambda t: t.i)
         span = subject.doc[first.i: subject.i + 1]
         q.counted, q.unit = span.text, subject.lower_
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
+
+    def _counted_from_verb(self, q: Quantity, p: Phrase) -> None:
+        """"infected around 35,000", "14 have recovered": a bare figure that is what a verb of counting
+        people does or undergoes counts them by that verb (infected, recovered)."""
+        if q.counted or q.unit or p.noun != p.number or p.verb is None or q.category not in (None, "other"):
+            return
+        if not self.rules.on("links.figure.counted_from_verb"):
+            return
+        lemma = p.verb.lemma_.lower()
+        counts = dict(row.split(":") for row in words()["counting_verbs"])
+        if lemma not in counts or p.role not in ("dobj", "nsubj", "nsubjpass"):
+            return
+        q.counted = q.unit = counts[lemma]
+        changed(q, "links.figure.counted_from_verb", (p.verb.idx, p.verb.idx + len(p.verb.text)))
 
     # ------------------------------------------------------------ who reports it
 
@@ -133,6 +153,7 @@ class Figures:
     # ------------------------------------------------------------ owner
 
     _phrases: dict[int, Phrase]
+    _tallies: set[int]  # figures given to "the total" (of nothing named): totals of what the article counts
 
     def _owner(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> None:
         inside = [t for t in p.noun.subtree if t.i < p.noun.i or t.i == p.noun.i] if p.noun != p.number else []
@@ -251,7 +272,13 @@ class Figures:
         if not self.rules.on("links.figure.article_context"):
             return
         last: dict[tuple[str, str | None], Quantity] = {}
+        counted: Quantity | None = None
         for q in quantities:
+            if id(q) in self._tallies and counted is not None:
+                q.counted, q.unit, q.category, q.subcategory = (counted.counted, counted.unit, counted.category,
+                                                                counted.subcategory)
+                changed(q, "links.figure.article_context", (counted.start, counted.end))
+            counted = q if q.counted else counted
             key = ((q.unit or q.counted or "").lower(), q.category)
             if not key[0]:
                 continue
@@ -278,6 +305,8 @@ def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Ph
         number = number.head  # "between 11,000 and 12,000 soldiers": the range's first number holds the noun
     noun = _noun_of(doc, starts, q, number)
     verb, role = _verb_of(noun, number, dateline)
+    if role == "pobj" and noun == number and noun.head.idx >= q.start:
+        role = "dobj"  # "infected around 35,000": the figure's own bound word is parsed as a preposition
     return Phrase(number, noun, verb, role)
 
 
@@ -336,6 +365,24 @@ def _coded_mentions(actors: list[Actor]) -> dict[int, str]:
             for ch in range(m.start, m.end):
                 out.setdefault(ch, actor.code)
     return out
+
+
+def _reaching_subject(p: Phrase) -> Token | None:
+    """The subject a verb of reaching gives a bare figure to: "cases surpassed one million" -> cases."""
+    verb = p.verb or (p.number.head.head if p.number.dep_ == "pobj" else None)
+    if verb is None or verb.lemma_.lower() not in words()["reach_verbs"]:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
+def _participle_of(tok: Token) -> Token | None:
+    """"those infected": the participle that says who the pronoun counts."""
+    if tok.pos_ != "PRON":
+        return None
+    return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
 
 
 def _actor_mentions(actors: list[Actor]) -> dict[int, str]:

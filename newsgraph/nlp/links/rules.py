@@ -35,6 +35,8 @@ RULES = RuleTable("links", [
     # -- what a figure is of (figures.py): owner, place, measure, plans ---------------------------------
     Rule("links.figure.counted_from_subject", "a bare figure a verb of reaching gives to its subject counts what "
          "the subject counts: 'the number of confirmed cases surpassed one million' (confirmed cases)"),
+    Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
+         "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
     Rule("links.figure.reported_by", "the subject of a verb of reporting gives the figure that is its object: "
          "'the WHO reported 1,051,635 cases' (WHO)"),
     Rule("links.figure.owner_named", "an actor named in the figure's phrase owns it: '3,000 North Korean troops', "

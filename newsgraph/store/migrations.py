@@ -210,6 +210,7 @@ ALTER TABLE actor_aliases ADD COLUMN reason TEXT;
 CREATE TABLE series (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
+    base_key TEXT NOT NULL,
     label TEXT NOT NULL,
     counted TEXT NOT NULL,
     owner TEXT,
@@ -246,6 +247,7 @@ CREATE INDEX series_points_series ON series_points(series_id, time_start);
 CREATE INDEX series_points_source ON series_points(series_id, source_key);
 CREATE INDEX series_points_origin ON series_points(series_id, origin_key);
 CREATE INDEX series_label ON series(counted, owner, place);
+CREATE INDEX series_base ON series(base_key, id);
 CREATE INDEX actors_code ON actors(code);
 """
 

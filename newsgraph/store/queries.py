@@ -217,12 +217,12 @@ def query_series(
     """Figure series: one measured thing followed across reports, with every point in the order of the date it
     refers to, each source's latest figure, the disagreements between sources and each source's revisions
     (newsgraph.store.series_report). --about matches the label, what is counted, the owner or the place; --id
-    one series. Most points first, then most sources."""
+    one series. Most sources first (a figure many voices give is what an analyst follows), then most points."""
     f = Filters().like(about, "s.label", "s.counted", "s.owner", "s.place")
     f.add(id is not None, "s.id = ?", id)
     sql = ("SELECT s.id, s.label, s.counted, s.owner, s.place, s.measure, s.sources, s.origins, "
            f"s.first_published, s.last_published FROM series s{f.sql()} "
-           "ORDER BY s.points DESC, s.sources DESC, s.id LIMIT ?")
+           "ORDER BY s.sources DESC, s.points DESC, s.id LIMIT ?")
     for row in list(conn.execute(sql, [*f.params, limit])):
         out = dict(row)
         points = _series_points(conn, out["id"])

@@ -23,6 +23,7 @@ date it refers to when the text gives one.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -39,6 +40,8 @@ OWNED = frozenset({"troops", "security", "weapons", "money"})
 # Units that are shares or measures, not counts of things that can be followed as a series.
 NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilometers", "miles", "metres",
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
+# Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
+EPISODE_GAP = dt.timedelta(days=30)
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
 DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
@@ -129,8 +132,8 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
         if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner):
             place = owner
         elif place is None and not _says_where_unnamed(q):
-            named, country = _sentence_countries(q, ext)
-            place = country if named else main_country
+            named, place, place_name = _sentence_place(q, ext)
+            place = place if named else main_country
         owner = None
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
@@ -142,14 +145,22 @@ def _sentence_of(q: Quantity, ext: Extraction) -> str:
     return next((s.text for s in ext.sentences if s.start <= q.start < s.end), "")
 
 
-def _sentence_countries(q: Quantity, ext: Extraction) -> tuple[bool, str | None]:
-    """Whether the figure's sentence names any country, and the one it names if it names only one."""
+def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str | None]:
+    """Whether the figure's sentence names any place, and where the figure is when they are all of one
+    country: the one town or province among them ("22 were killed at a store in El Paso, Texas"), else the
+    country (key and name)."""
     sentence = next((s for s in ext.sentences if s.start <= q.start < s.end), None)
     if sentence is None:
-        return False, None
-    countries = {p.country for p in ext.places
-                 if sentence.start <= p.start < sentence.end and p.country and not p.stands_for}
-    return bool(countries), (countries.pop() if len(countries) == 1 else None)
+        return False, None, None
+    named = [p for p in ext.places if sentence.start <= p.start < sentence.end and p.country and not p.stands_for]
+    countries = {p.country for p in named}
+    if len(countries) != 1:
+        return bool(named), None, None
+    local = {p.name for p in named if p.level in ("city", "admin2", "site")}
+    if len(local) == 1:
+        name = local.pop()
+        return True, name, name
+    return True, countries.pop(), None
 
 
 def _says_where_unnamed(q: Quantity) -> bool:
@@ -300,7 +311,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
         voice = reporter_voice(conn, ext, q) or voice_of(conn, ext, claim, voice_outlet)
         time = claim.time if claim is not None and claim.time_from == "text" else None
         span = timex_range(time)
-        series_id, new_source, new_origin = _series_for(conn, key, voice)
+        series_id, new_source, new_origin = _series_for(conn, key, voice, published)
         conn.execute(
             "INSERT INTO series_points (series_id, article_id, idx, value, high, bound, status, source, source_key, "
             "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
@@ -319,21 +330,39 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
     return joined
 
 
-def _series_for(conn: sqlite3.Connection, key: SeriesKey, voice: Voice) -> tuple[int, int, int]:
+def _series_for(conn: sqlite3.Connection, key: SeriesKey, voice: Voice, published: str | None
+                ) -> tuple[int, int, int]:
     """The series' id, and whether this point brings it a new source and a new origin (each 0 or 1)."""
-    row = conn.execute("SELECT id FROM series WHERE key = ?", (key.key,)).fetchone()
-    if row is None:
+    series_id = _episode(conn, key.key, published)
+    if series_id is None:
+        episodes = int(conn.execute("SELECT count(*) FROM series WHERE base_key = ?", (key.key,)).fetchone()[0])
+        label = _label(conn, key) + (f" (from {published[:7]})" if episodes and published else "")
         cursor = conn.execute(
-            "INSERT INTO series (key, label, counted, owner, place, measure) VALUES (?, ?, ?, ?, ?, ?)",
-            (key.key, _label(conn, key), " ".join(filter(None, [key.kind, key.counted])), key.owner,
-             key.place_name or key.place, key.measure))
+            "INSERT INTO series (key, base_key, label, counted, owner, place, measure) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (key.key if not episodes else f"{key.key}#{episodes + 1}", key.key, label,
+             " ".join(filter(None, [key.kind, key.counted])), key.owner, key.place_name or key.place, key.measure))
         return int(cursor.lastrowid or 0), 1, 1
-    series_id = int(row[0])
     new_source = conn.execute("SELECT 1 FROM series_points WHERE series_id = ? AND source_key = ? LIMIT 1",
                               (series_id, voice.source_key)).fetchone() is None
     new_origin = conn.execute("SELECT 1 FROM series_points WHERE series_id = ? AND origin_key = ? LIMIT 1",
                               (series_id, voice.origin_key)).fetchone() is None
     return series_id, int(new_source), int(new_origin)
+
+
+def _episode(conn: sqlite3.Connection, base_key: str, published: str | None) -> int | None:
+    """The series of this key whose reports run to within ``EPISODE_GAP`` of this one's date: the same
+    count in a country a year later ("killed in the United States") is another story, not the next point."""
+    rows = conn.execute("SELECT id, first_published, last_published FROM series WHERE base_key = ? "
+                        "ORDER BY id DESC LIMIT 8", (base_key,)).fetchall()
+    if not published:
+        return int(rows[0][0]) if rows else None
+    day = dt.date.fromisoformat(published)
+    for series_id, first, last in rows:
+        if first is None or last is None:
+            return int(series_id)
+        if dt.date.fromisoformat(first) - EPISODE_GAP <= day <= dt.date.fromisoformat(last) + EPISODE_GAP:
+            return int(series_id)
+    return None
 
 
 def _label(conn: sqlite3.Connection, key: SeriesKey) -> str:

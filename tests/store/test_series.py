@@ -133,3 +133,18 @@ def test_a_figure_of_unknown_place_stays_in_its_report() -> None:
     assert first is not None and second is not None and first.key != second.key
     troops = q(unit="troops", category="troops", owner="PRK")  # an owner's troops: followed as the owner's
     assert series_key(troops, one) == series_key(troops, two)
+
+
+def test_the_same_count_months_apart_is_another_story(extract_text, tmp_path: Path) -> None:
+    """"Killed in Russia" in January and again in June are two stories: a series whose reports stop for
+    longer than EPISODE_GAP starts again as another series (an episode) of the same key."""
+    text = "Officials said 40 people were killed in Russia on Monday."
+    with Store.open(tmp_path / "s.db") as s:
+        for article_id, published in (("jan", "2019-01-04"), ("jan2", "2019-01-20"), ("jun", "2019-06-10")):
+            ext = extract_text(text + f" ({article_id})", published)
+            ext.article = Article(article_id, ext.article.text, dt.date.fromisoformat(published))
+            s.write(ext)
+        rows = list(s.rows("SELECT p.article_id, s.key, s.base_key, s.label FROM series_points p "
+                           "JOIN series s ON s.id = p.series_id ORDER BY p.published"))
+    assert rows[0]["key"] == rows[1]["key"] != rows[2]["key"]
+    assert rows[0]["base_key"] == rows[2]["base_key"] and rows[2]["label"].endswith("(from 2019-06)")

@@ -92,8 +92,9 @@ def write_series_store(path: Path) -> Path:
         c.execute("BEGIN")
         for sid, (label, counted, owner, place, measure) in SERIES.items():
             mine = [p for p in POINTS if p.series == sid]
-            c.execute("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      (sid, f"key-{sid}", label, counted, owner, place, measure, len(mine),
+            c.execute("INSERT INTO series (id, key, base_key, label, counted, owner, place, measure, points, sources, "
+                      "origins, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (sid, f"key-{sid}", f"key-{sid}", label, counted, owner, place, measure, len(mine),
                        len({p.key for p in mine}), len({p.origin for p in mine}),
                        min(ARTICLES[p.article][0] for p in mine), max(ARTICLES[p.article][0] for p in mine)))
         for article, (published, outlet) in ARTICLES.items():

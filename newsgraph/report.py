@@ -15,7 +15,8 @@ from newsgraph.store.sqlite import Store
 # The columns each query shows as a table (JSON output has every field).
 COLUMNS: dict[str, Sequence[str]] = {
     "events": ("time", "type", "source", "target", "status", "text", "article_id"),
-    "clusters": ("cluster_id", "type", "source", "target", "time_start", "time_end", "reports", "sources", "text"),
+    "clusters": ("cluster_id", "type", "source", "target", "time_start", "time_end", "reports", "sources", "origins",
+                 "text"),
     "quotes": ("speaker_name", "kind", "text", "article_id"),
     "claims": ("speaker_name", "modality", "time", "text", "article_id"),
     "places": ("text", "name", "country", "lat", "lon", "level", "article_id"),
@@ -122,9 +123,11 @@ def summary(store: Store, top: int = 8) -> str:
                   "GROUP BY r.id ORDER BY docs DESC, n DESC LIMIT ?", (top,)):
         out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions "
                    f"in {r['docs']} articles")
-    merged = rows("SELECT count(*) AS n, sum(sources > 1) AS multi FROM event_clusters")[0]
+    merged = rows("SELECT count(*) AS n, sum(sources > 1) AS multi, sum(origins > 1) AS corroborated "
+                  "FROM event_clusters")[0]
     out += ["", f"Events by type ({counts['events']} reports of {merged['n'] or 0} distinct events, "
-                f"{merged['multi'] or 0} of them reported by more than one outlet)"]
+                f"{merged['multi'] or 0} of them reported by more than one outlet, "
+                f"{merged['corroborated'] or 0} from more than one independent origin)"]
     for r in rows("SELECT type, count(*) AS n, sum(status = 'occurred') AS occurred FROM events "
                   "GROUP BY type ORDER BY n DESC LIMIT ?", (top,)):
         out.append(f"  {r['type']:<12} {r['n']:>5}  ({r['occurred']} occurred)")

@@ -95,9 +95,9 @@ def query_clusters(
     f.add(event_type, "c.type = ?", (event_type or "").upper())
     _dates(f, since, until, "c")
     sql = ("SELECT c.id AS cluster_id, c.type, c.polarity, c.source, c.target, c.time_start, c.time_end, c.country, "
-           "c.reports, c.sources, c.label AS text, "
+           "c.reports, c.sources, c.origins, c.label AS text, "
            "(SELECT group_concat(DISTINCT e.article_id) FROM events e WHERE e.cluster_id = c.id) AS articles "
-           f"FROM event_clusters c{f.sql()} ORDER BY c.sources DESC, c.reports DESC, c.id LIMIT ?")
+           f"FROM event_clusters c{f.sql()} ORDER BY c.origins DESC, c.sources DESC, c.reports DESC, c.id LIMIT ?")
     yield from _rows(conn, sql, [*f.params, limit])
 
 

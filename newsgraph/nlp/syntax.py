@@ -87,7 +87,7 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 6:
         seen += 1
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = own_subject(verb)
         if subj is not None:
             if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head  # "the protesters who have demonstrated", "the group that attacked"
@@ -109,6 +109,14 @@ def subject_of(verb: Token) -> Token | None:
                 return obj
         verb = verb.head
     return None
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's own subject: of two the parser gives it, the nearer before it ("SEOUL (AP) — North Korea
+    has sent" takes the dateline's town for a subject too)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def is_passive(verb: Token) -> bool:

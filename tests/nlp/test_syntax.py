@@ -1,4 +1,4 @@
-"""Shared parse helpers (newsgraph/nlp/syntax.py): the dateline that opens a text."""
+"""Shared parse helpers (newsgraph/nlp/syntax.py): the dateline that opens a text, the subject of a verb."""
 
 from __future__ import annotations
 
@@ -28,3 +28,17 @@ def test_the_dateline_that_opens_a_text(nlp: Language, text: str, town: str | No
 
 def test_a_town_the_places_stage_did_not_find_opens_no_dateline(nlp: Language) -> None:
     assert dateline_end(nlp.make_doc("BREAKING - Markets fell."), []) is None
+
+
+@pytest.mark.parametrize(("text", "verb", "subject"), [
+    # the parser takes the dateline's town for a second subject: the nearer one is the verb's own
+    ("SEOUL, South Korea (AP) — North Korea has sent 1,500 soldiers to Russia.", "sent", "Korea"),
+    ("Russia sent troops.", "sent", "Russia"),
+    ("Sent by Russia, the troops arrived.", "arrived", "troops"),
+])
+def test_the_subject_of_a_verb_is_the_nearest_before_it(nlp: Language, text: str, verb: str, subject: str) -> None:
+    from newsgraph.nlp.syntax import subject_of
+
+    doc = nlp(text)
+    found = subject_of(next(t for t in doc if t.text == verb))
+    assert found is not None and found.text == subject

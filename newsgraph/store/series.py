@@ -30,8 +30,9 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from newsgraph.model import Actor, Claim, Extraction, Quantity
+from newsgraph.model import Claim, Extraction, Quantity
 from newsgraph.nlp import lexicon
+from newsgraph.store.descriptions import describes_a_body, named, recent_body
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
 
@@ -41,7 +42,7 @@ OWNED = frozenset({"troops", "security", "weapons", "money"})
 NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilometers", "miles", "metres",
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
 # Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
-EPISODE_GAP = dt.timedelta(days=30)
+EPISODE_GAP = dt.timedelta(days=60)
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
 DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
@@ -249,37 +250,18 @@ def named_speaker(ext: Extraction, claim: Claim) -> str | None:
     the WHO's; "the spy agency" is the one named organization the last sentences mentioned (the NIS)."""
     actors = {a.id: a for a in ext.actors}
     speaker = actors.get(claim.speaker) if claim.speaker else None
-    if speaker is None or _named(speaker):
+    if speaker is None or named(speaker):
         return claim.speaker
     link = claim.chain[0] if claim.chain else None
     if link is not None:
-        inside = sorted((m.start, a.id) for a in ext.actors if a.id != speaker.id and a.kind != "state" and _named(a)
+        inside = sorted((m.start, a.id) for a in ext.actors if a.id != speaker.id and a.kind != "state" and named(a)
                         for m in a.mentions if link.start <= m.start and m.end <= link.end)
         if inside:
             return inside[0][1]
-    if speaker.name.split()[-1].lower() in _body_nouns():
-        return _recent_body(ext, claim.start) or claim.speaker
+    if describes_a_body(speaker):
+        body = recent_body(ext, claim.start)
+        return body.id if body is not None else claim.speaker
     return claim.speaker
-
-
-def _named(actor: Actor) -> bool:
-    """A proper name ("National Intelligence Service", "NIS", "Pentagon"), not a description ("spy agency")."""
-    last = actor.name.split()[-1] if actor.name.split() else ""
-    return last[:1].isupper()
-
-
-@functools.cache
-def _body_nouns() -> frozenset[str]:
-    return frozenset(dict(lexicon.rows("lexicons/series/voices.tsv", columns=2))["body_nouns"].split())
-
-
-def _recent_body(ext: Extraction, before: int) -> str | None:
-    """The one named organization mentioned in the two sentences before ``before`` (or earlier in its own)."""
-    starts = [s.start for s in ext.sentences if s.start <= before]
-    window = starts[-3] if len(starts) >= 3 else 0
-    found = {a.id for a in ext.actors if a.kind == "organization" and _named(a)
-             and any(window <= m.start < before for m in a.mentions)}
-    return found.pop() if len(found) == 1 else None
 
 
 def _body_of_state(kind: str, name: str, chain: list[str]) -> tuple[str, str] | None:
@@ -350,7 +332,8 @@ def _series_for(conn: sqlite3.Connection, key: SeriesKey, voice: Voice, publishe
 
 
 def _episode(conn: sqlite3.Connection, base_key: str, published: str | None) -> int | None:
-    """The series of this key whose reports run to within ``EPISODE_GAP`` of this one's date: the same
+    """The series of this key whose reports run to within ``EPISODE_GAP`` (60 days: Wikinews followed the
+    epidemic about monthly) of this one's date: the same
     count in a country a year later ("killed in the United States") is another story, not the next point."""
     rows = conn.execute("SELECT id, first_published, last_published FROM series WHERE base_key = ? "
                         "ORDER BY id DESC LIMIT 8", (base_key,)).fetchall()

@@ -20,6 +20,7 @@ from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain, text_sha1
 from newsgraph.store import identity
 from newsgraph.store.clusters import EventReport, assign_cluster, refresh_counts
 from newsgraph.store.copies import record_copy
+from newsgraph.store.descriptions import body_described, described
 from newsgraph.store.migrations import FIRST_MIGRATION, migrate, pending
 from newsgraph.store.origins import outlet_of, write_claim_origins
 from newsgraph.store.series import assign_series
@@ -39,12 +40,6 @@ def actor_key(actor: Actor, article_id: str | None = None) -> str:
     if article_id is not None and described(actor):
         return f"{actor.kind}:{name}@{article_id}"
     return f"{actor.kind}:{name}"
-
-
-def described(actor: Actor) -> bool:
-    """Named by a description, not a name: its last word is not capitalised ("spy agency", "officials")."""
-    words = actor.name.split()
-    return not actor.code and bool(words) and not words[-1][:1].isupper()
 
 
 class Store:
@@ -257,13 +252,21 @@ class Store:
             if exact is not None:
                 found[i] = (exact, None)
         taken = {registry_id for registry_id, _ in found.values()}
+        bodies: dict[int, Actor] = {}  # "the spy agency" after the NIS: filed under the NIS (descriptions.py)
         for i, actor in enumerate(ext.actors):
-            if i not in found:
+            body = body_described(ext, actor) if i not in found else None
+            if body is not None:
+                bodies[i] = body
+            elif i not in found:
                 found[i] = self._registry_id(actor, taken, scope)
                 taken.add(found[i][0])
+        local = {actor.id: found[i][0] for i, actor in enumerate(ext.actors) if i in found}
+        for i, body in bodies.items():
+            found[i] = (local[body.id], f"describes {body.name}, named just before it in {article_id}")
         for i, actor in enumerate(ext.actors):
             registry_id, reason = found[i]
-            identity.remember(c, registry_id, actor, actor_key(actor, scope) if reason else None)
+            if i not in bodies:  # (a description gives its body no key to be found by elsewhere)
+                identity.remember(c, registry_id, actor, actor_key(actor, scope) if reason else None)
             # (a place an event happened in stands for its state there, but is no name of it: "arrived in
             # Vladivostok" gives Russia no alias; "Moscow said", a seat speaking for it, does)
             aliases = {actor.name, *(m.text for m in actor.mentions

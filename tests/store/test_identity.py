@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Actor, Article, Extraction, Mention
+from newsgraph.model import Actor, Article, Extraction, Mention, Sentence
 from newsgraph.store import Store, identity
 from newsgraph.store.identity import Name, same_actor, translit_key
 
@@ -265,3 +265,24 @@ def test_an_actor_known_by_a_description_is_its_reports_own(store: Store) -> Non
     store.write(article("d3", Actor("A1", "officials", "group")))
     store.write(article("d3", Actor("A1", "officials", "group")))  # the same text again: stored once
     assert len({registry(store, a)["officials"] for a in ("d1", "d2", "d3")}) == 3
+
+
+def test_a_description_the_text_ties_to_a_named_body_is_that_body(store: Store) -> None:
+    """"South Korea's National Intelligence Service said ... The spy agency said": the description is the
+    NIS's name in that report, filed under it with the reason; in a report that names no body before it,
+    it stays its report's own."""
+    text = ("South Korea's National Intelligence Service said troops had left. "
+            "The spy agency said more would follow.")
+    nis = Actor("A1", "National Intelligence Service", "organization", country="KOR",
+                mentions=[Mention(text.index("National"), text.index(" said"), "National Intelligence Service")])
+    spy = Actor("A2", "spy agency", "organization",
+                mentions=[Mention(text.index("spy"), text.index("spy") + 10, "spy agency")])
+    ext = Extraction(Article("t1", text, dt.date(2024, 10, 28)), actors=[nis, spy])
+    ext.sentences = [Sentence(0, text.index(" The") + 1, text[: text.index(" The") + 1]),
+                     Sentence(text.index("The"), len(text), text[text.index("The"):])]
+    store.write(ext)
+    ids = registry(store, "t1")
+    assert ids["spy agency"] == ids["National Intelligence Service"]
+    assert "describes National Intelligence Service" in (reason(store, "spy agency") or "")
+    store.write(article("t2", Actor("A1", "spy agency", "organization")))
+    assert registry(store, "t2")["spy agency"] != ids["National Intelligence Service"]

@@ -332,9 +332,9 @@ def _series_for(conn: sqlite3.Connection, key: SeriesKey, voice: Voice, publishe
 
 
 def _episode(conn: sqlite3.Connection, base_key: str, published: str | None) -> int | None:
-    """The series of this key whose reports run to within ``EPISODE_GAP`` (60 days: Wikinews followed the
-    epidemic about monthly) of this one's date: the same
-    count in a country a year later ("killed in the United States") is another story, not the next point."""
+    """The series of this key whose reports run to within ``EPISODE_GAP`` of this one's date (60 days:
+    Wikinews followed the epidemic about monthly). The same count in a country a year later ("killed in
+    the United States") is another story, not the next point."""
     rows = conn.execute("SELECT id, first_published, last_published FROM series WHERE base_key = ? "
                         "ORDER BY id DESC LIMIT 8", (base_key,)).fetchall()
     if not published:

@@ -33,7 +33,6 @@ import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from newsgraph.store.corroboration import independent_origins
 from newsgraph.store.timerange import timex_range
 
 DATED_WINDOW = dt.timedelta(days=3)
@@ -157,20 +156,20 @@ def _widen(conn: sqlite3.Connection, cluster: int, days: tuple[dt.date, dt.date]
     )
 
 
-def refresh_counts(conn: sqlite3.Connection, clusters: set[int]) -> None:
-    """A cluster's ``reports`` (event mentions), ``sources`` (outlets, a wire copy's group counted once:
-    by the outlet of the article it copies) and ``origins`` (independent origins: the distinct origin
-    keys of its events' claims; an event outside any claim is its root article's own report)."""
-    for cid in clusters:
-        members = conn.execute(
-            "SELECT r.id, r.url, r.outlet, coalesce(c.origin_key, 'report:' || r.id) FROM events e "
-            "JOIN articles a ON a.id = e.article_id JOIN articles r ON r.id = coalesce(a.copy_of, a.id) "
-            "LEFT JOIN claims c ON c.article_id = e.article_id AND c.local_id = e.claim_id "
-            "WHERE e.cluster_id = ?",
-            (cid,),
-        ).fetchall()
-        conn.execute(
-            "UPDATE event_clusters SET reports = ?, sources = ?, origins = ? WHERE id = ?",
-            (len(members), len({outlet_name or outlet(url, root) for root, url, outlet_name, _ in members}),
-             independent_origins(key for *_, key in members), cid),
-        )
+def count_report(conn: sqlite3.Connection, cluster: int, article_id: str, claim_id: str | None) -> None:
+    """Add one event report to its cluster's counts: ``reports`` (event mentions), ``sources`` (outlets, a
+    wire copy's group counted once: by the outlet of the article it copies) and ``origins`` (independent
+    origins: the origin key of the event's claim; an event outside any claim is its root article's own
+    report). Each outlet and origin is counted once (``cluster_voices``), so the cost does not grow with
+    the cluster."""
+    root = conn.execute(
+        "SELECT r.id, r.url, r.outlet FROM articles a JOIN articles r ON r.id = coalesce(a.copy_of, a.id) "
+        "WHERE a.id = ?", (article_id,)).fetchone()
+    claim = conn.execute("SELECT origin_key FROM claims WHERE article_id = ? AND local_id = ?",
+                         (article_id, claim_id)).fetchone() if claim_id else None
+    outlet_key = (root[2] or outlet(root[1], root[0])) if root else f"article:{article_id}"
+    origin_key = (claim[0] if claim and claim[0] else None) or f"report:{root[0] if root else article_id}"
+    new = [conn.execute("INSERT OR IGNORE INTO cluster_voices VALUES (?, ?, ?)", (cluster, kind, key)).rowcount
+           for kind, key in (("outlet", outlet_key), ("origin", origin_key))]
+    conn.execute("UPDATE event_clusters SET reports = reports + 1, sources = sources + ?, origins = origins + ? "
+                 "WHERE id = ?", (new[0], new[1], cluster))

@@ -39,6 +39,7 @@ NUM_PERM = 128
 SEED = 1
 BANDS, ROWS = 32, 4
 THRESHOLD = 0.8  # estimated Jaccard of the word 5-grams from which two texts are one report
+MEMBERS_TRIED = 3  # members of one copy group compared at most, so the cost does not grow with the group
 CONTAINED = 0.8  # or the share of the shorter text's word 5-grams found in the longer (a cut copy)
 SHINGLE_WORDS = 5
 MIN_WORDS = 50  # shorter texts (a headline, a one-line brief) share their few 5-grams by chance: never copies
@@ -128,8 +129,15 @@ def find_root(conn: sqlite3.Connection, article_id: str, values: np.ndarray, ban
               size: int = 0) -> str | None:
     """The earliest stored article of the group this signature's article (of ``size`` shingles) is a
     near-verbatim or cut copy of."""
-    roots = {copy_of or other for other, blob, copy_of, theirs in candidates(conn, article_id, bands)
-             if one_report(similarity(values, decode(blob)), size, theirs)}
+    roots: set[str] = set()
+    tried: dict[str, int] = {}  # per group: a wire text run by 30 outlets is compared a few times, not 30
+    for other, blob, copy_of, theirs in candidates(conn, article_id, bands):
+        root = copy_of or other
+        if root in roots or tried.get(root, 0) >= MEMBERS_TRIED:
+            continue
+        tried[root] = tried.get(root, 0) + 1
+        if one_report(similarity(values, decode(blob)), size, theirs):
+            roots.add(root)
     roots.discard(article_id)  # never a copy of itself
     if not roots:
         return None

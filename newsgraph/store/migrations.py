@@ -204,6 +204,14 @@ ALTER TABLE claims ADD COLUMN origin TEXT;
 ALTER TABLE claims ADD COLUMN origin_key TEXT;
 CREATE INDEX claims_origin ON claims(origin_key);
 ALTER TABLE event_clusters ADD COLUMN origins INTEGER NOT NULL DEFAULT 0;
+-- the outlets and origins a cluster has counted, so a new report adds to its counts without rereading them
+CREATE TABLE cluster_voices (
+    cluster_id INTEGER NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('outlet', 'origin')),
+    key TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX event_clusters_recent ON event_clusters(type, polarity, id);
 
 ALTER TABLE actor_aliases ADD COLUMN reason TEXT;
 

@@ -18,7 +18,7 @@ from typing import Any
 from newsgraph.errors import IdConflict, NotAStore, StoreError
 from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain, text_sha1
 from newsgraph.store import identity
-from newsgraph.store.clusters import EventReport, assign_cluster, refresh_counts
+from newsgraph.store.clusters import EventReport, assign_cluster, count_report
 from newsgraph.store.copies import record_copy
 from newsgraph.store.descriptions import body_described, described
 from newsgraph.store.migrations import FIRST_MIGRATION, migrate, pending
@@ -227,7 +227,6 @@ class Store:
             )
 
     def _cluster_events(self, ext: Extraction) -> None:
-        touched: set[int] = set()
         for i, e in enumerate(ext.events):
             place = ext.places[e.place] if e.place is not None and 0 <= e.place < len(ext.places) else None
             report = EventReport(e.type, e.status, frozenset(e.source), frozenset(e.target), e.time, e.time_from,
@@ -236,8 +235,7 @@ class Store:
             cluster = assign_cluster(self.conn, report)
             self.conn.execute("UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?",
                               (cluster, ext.article.id, i))
-            touched.add(cluster)
-        refresh_counts(self.conn, touched)
+            count_report(self.conn, cluster, ext.article.id, e.claim)
 
     def _write_actors(self, ext: Extraction) -> None:
         c, article_id = self.conn, ext.article.id

@@ -129,13 +129,13 @@ PARTS: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("identity lookups", identity, ("finish_pending", "exact_id", "find", "remember")),
     ("clusters", Store, ("_cluster_events",)),
     ("cluster lookup", store_sqlite, ("assign_cluster",)),
-    ("cluster counts", store_sqlite, ("refresh_counts",)),
+    ("cluster counts", store_sqlite, ("count_report",)),
     ("series", store_sqlite, ("assign_series",)),
     ("Store.write", Store, ("write",)),
 )
 # the cross-report work: "registry" is the whole of _write_actors (its plain inserts of aliases, mentions
 # and article_actors included, so this overstates it a little); "identity lookups" is inside it, and
-# "cluster lookup" (assign_cluster) and "cluster counts" (refresh_counts) inside "clusters"
+# "cluster lookup" (assign_cluster) and "cluster counts" (count_report) inside "clusters"
 CROSS = ("copies+outlet", "claim origins", "registry", "clusters", "series")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 VARIANTS = ("suffix", "distinct", "names")

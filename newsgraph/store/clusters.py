@@ -28,6 +28,7 @@ independent origins".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -77,14 +78,16 @@ def shift(day: dt.date, delta: dt.timedelta) -> dt.date:
         return dt.date.max if delta > dt.timedelta(0) else dt.date.min
 
 
-def words(text: str) -> set[str]:
-    """Content words, with a plural "-s" dropped ("attacks" = "attack")."""
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> frozenset[str]:
+    """Content words, with a plural "-s" dropped ("attacks" = "attack"). Cached: a cluster's label is read
+    again by every report that could join it."""
     out = set()
     for w in re.findall(r"[a-z]+", text.lower()):
         if w in _STOP or len(w) <= 2:
             continue
         out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    return frozenset(out)
 
 
 def outlet(url: str | None, article_id: str) -> str:

@@ -254,6 +254,8 @@ CREATE TABLE series_points (
 CREATE INDEX series_points_series ON series_points(series_id, time_start);
 CREATE INDEX series_points_source ON series_points(series_id, source_key);
 CREATE INDEX series_points_origin ON series_points(series_id, origin_key);
+CREATE INDEX series_points_source_key ON series_points(source_key);
+CREATE INDEX series_points_origin_key ON series_points(origin_key);
 CREATE INDEX series_label ON series(counted, owner, place);
 CREATE INDEX series_base ON series(base_key, id);
 CREATE INDEX actors_code ON actors(code);

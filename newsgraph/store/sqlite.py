@@ -17,7 +17,7 @@ from typing import Any
 
 from newsgraph.errors import IdConflict, NotAStore, StoreError
 from newsgraph.model import SCHEMA_VERSION, Actor, Extraction, _plain, text_sha1
-from newsgraph.store import identity
+from newsgraph.store import adopt, identity
 from newsgraph.store.clusters import EventReport, assign_cluster, count_report
 from newsgraph.store.copies import record_copy
 from newsgraph.store.descriptions import body_described, described
@@ -295,7 +295,11 @@ class Store:
             return exact, None
         cursor = c.execute("INSERT INTO actors (key, name, kind, code, country) VALUES (?, ?, ?, ?, ?)",
                            (key, actor.name, actor.kind, actor.code, actor.country))
-        return int(cursor.lastrowid or 0), None
+        new = int(cursor.lastrowid or 0)
+        if not described(actor):
+            adopt.remember_bare(c, new, actor)  # "Soleimani" alone: a full name registered later adopts it
+            adopt.adopt_bare_surnames(c, new, actor, taken)
+        return new, None
 
     # ------------------------------------------------------------ reading
 

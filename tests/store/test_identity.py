@@ -286,3 +286,31 @@ def test_a_description_the_text_ties_to_a_named_body_is_that_body(store: Store) 
     assert "describes National Intelligence Service" in (reason(store, "spy agency") or "")
     store.write(article("t2", Actor("A1", "spy agency", "organization")))
     assert registry(store, "t2")["spy agency"] != ids["National Intelligence Service"]
+
+
+def test_a_full_name_registered_after_its_bare_surname_adopts_it(store: Store) -> None:
+    """An article that only says "Soleimani", stored before the one that introduces "Qasem Soleimani":
+    once the full name is registered, the surname's row joins it, with the reason."""
+    store.write(article("b1", person("A1", "Soleimani")))
+    store.write(article("b2", person("A1", "Soleimani", country="IRN")))  # the one bare row, found again
+    assert registry(store, "b2")["Soleimani"] == registry(store, "b1")["Soleimani"]
+    store.write(article("b3", person("A1", "Qasem Soleimani", country="IRN")))
+    assert store.count("actors") == 1
+    assert registry(store, "b1")["Soleimani"] == registry(store, "b3")["Qasem Soleimani"]
+    assert "surname of Qasem Soleimani, registered after it" in (reason(store, "Soleimani") or "")
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    # another registered person of that surname: the bare one could be either
+    (["Maria Garcia"], "Luis Garcia"),
+    # a different country
+    ([], "Pat Ryder"),
+])
+def test_a_bare_surname_is_adopted_only_when_it_can_be_no_one_else(store: Store, first: list[str],
+                                                                  then: str) -> None:
+    surname = then.split()[-1]
+    for i, full in enumerate(first):
+        store.write(article(f"f{i}", person("A1", full, country="PRK")))
+    store.write(article("bare", person("A1", surname, country="GBR" if not first else None)))
+    store.write(article("full", person("A1", then, country="USA" if not first else "PRK")))
+    assert registry(store, "bare")[surname] != registry(store, "full")[then]

@@ -112,11 +112,13 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def own_subject(verb: Token) -> Token | None:
-    """The verb's own subject: of two the parser gives it, the nearer before it ("SEOUL (AP) — North Korea
-    has sent" takes the dateline's town for a subject too)."""
+    """The verb's own subject: of two the parser gives it with a dash between them, the one after the dash
+    ("SEOUL (AP) — North Korea has sent" takes the dateline's town for a subject too)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else (subjects[0] if subjects else None)
+    if len(subjects) >= 2 and subjects[1].i < verb.i and any(
+            t.text in DATELINE_DASHES for t in verb.doc[subjects[0].i: subjects[1].left_edge.i]):
+        return subjects[1]
+    return subjects[0] if subjects else None
 
 
 def is_passive(verb: Token) -> bool:

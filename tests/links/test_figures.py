@@ -144,6 +144,8 @@ def test_no_plan_nor_forecast(nlp: Language, text: str, number: str) -> None:
     ("Confirmed infections in Spain, totaling to around 250,000, were the next highest.", "250,000",
      "Confirmed infections"),
     ("The total is 60.", "60", None),  # a total of what, the sentence does not say
+    ("The total population of Hong Kong is about 7.5 million.", "7.5 million", None),  # no tally
+    ("Of the 2.8 million who voted, 85% were in favour.", "2.8 million", None),  # it opens the clause
     ("North Korea has sent 3,000 soldiers. The total could reach 10,000 by December.", "10,000", "soldiers"),
 ])
 def test_what_a_bare_figure_counts(nlp: Language, text: str, number: str, counted: str | None) -> None:

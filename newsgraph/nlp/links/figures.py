@@ -368,14 +368,25 @@ def _coded_mentions(actors: list[Actor]) -> dict[int, str]:
 
 
 def _reaching_subject(p: Phrase) -> Token | None:
-    """The subject a verb of reaching gives a bare figure to: "cases surpassed one million" -> cases."""
-    verb = p.verb or (p.number.head.head if p.number.dep_ == "pobj" else None)
-    if verb is None or verb.lemma_.lower() not in words()["reach_verbs"]:
+    """The subject a verb of reaching gives a bare figure to: "cases surpassed one million" -> cases. The
+    figure must complete the verb ("rose to 80", "is 66"), not open the clause ("Of the 2.8 million who
+    voted, 85% were ..."); "to be" gives it only to a tally ("the number of deaths is 66", not "the
+    population is 7.5 million")."""
+    w = words()
+    via = p.number.head if p.number.dep_ == "pobj" else None
+    if via is not None and via.lower_ not in w["reach_preps"]:
+        return None
+    verb = p.verb or (via.head if via is not None else None)
+    if verb is None or verb.lemma_.lower() not in w["reach_verbs"]:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl":
         subject = verb.head
-    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.lemma_ == "be" and (p.role != "attr" or subject.lower_ not in w["tally_nouns"]):
+        return None
+    return subject
 
 
 def _participle_of(tok: Token) -> Token | None:

@@ -311,3 +311,12 @@ def test_a_subjunctive_clause_is_what_was_ordered(run, text: str, said: str) -> 
 ])
 def test_a_plain_object_of_a_that_verb_is_still_no_clause(run, text: str) -> None:
     assert run(text)._.quotes == []
+
+
+def test_a_name_before_a_subjectless_verb_speaks_past_its_acronym(run):
+    """"In Seoul, ... Service (NIS) said": the parser hangs the name on the place; the name right before
+    the verb, with its acronym in brackets, is the source."""
+    text = ("In Seoul, South Korea's National Intelligence Service (NIS) said North Korea was preparing to "
+            "send another 2,000 soldiers.")
+    doc = run(text, [actor(text, "National Intelligence Service")])
+    assert speaker_name(doc, only(doc)) == "National Intelligence Service"

@@ -202,11 +202,17 @@ def _object_controller(ctx: QuoteContext, clause: Token) -> Span | None:
 
 def names_before(ctx: QuoteContext, verb: Token) -> Span | None:
     """'On Friday Ford Motor Company announced ...', parsed with the company inside the date phrase: a
-    main verb with no subject takes the name right before it."""
+    main verb with no subject takes the name right before it (and its acronym in brackets: 'In Seoul, the
+    National Intelligence Service (NIS) said ...')."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].pos_ != "PROPN":
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
-    start = verb.i - 1
+    last = verb.i - 1
+    if doc[last].text == ")":  # "the National Intelligence Service (NIS) said": past its acronym
+        last = next((k - 1 for k in range(last - 1, max(-1, last - 5), -1) if doc[k].text == "("), last)
+    if last < 0 or doc[last].pos_ != "PROPN":
+        return None
+    start = last
     while start > 0 and doc[start - 1].pos_ == "PROPN" and not _is_date_word(ctx, doc[start - 1]):
         start -= 1
     if _is_date_word(ctx, doc[start]):

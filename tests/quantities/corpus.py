@@ -8,6 +8,7 @@ quantities stage, for the rules that read the times and places those stages find
 from __future__ import annotations
 
 TEXTS = (
+    "About 8,000 soldiers had moved into the region and were expected to join the fighting soon.",
     "Reports suggest that more than 3,000 North Korean troops have been sent to Russia, with more than 12,000 "
     "expected by December.",
     "More than 600,000 Russian soldiers have been killed or wounded.",

@@ -123,9 +123,13 @@ class Categoriser:
 
     def _status(self, q: Quantity, context: Context, cues: list[PredicateCue]) -> None:
         """ "with more than 12,000 expected", "will send 5,000 troops": an expected figure."""
+        done_first = self.rules.on("quantities.status.done_first")
+        skipped = [c.token for c in cues if c.cue.category == "status" and done_first and _after_a_deed(c.token)]
+        if skipped:
+            _fire(q, "quantities.status.done_first", skipped[0])
         found = self.rules.first([
             ("quantities.status.expected_cue", lambda: next(
-                (c.token for c in cues if c.cue.category == "status"), None)),
+                (c.token for c in cues if c.cue.category == "status" and c.token not in skipped), None)),
             ("quantities.status.future_aux", lambda: next(
                 (t for t, _ in context.words if t.dep_ == "aux" and t.lower_ in FUTURE_AUX), None)),
         ])
@@ -273,6 +277,14 @@ def _predicate_words(head: Token) -> list[Token]:
                 out.extend(c for c in child.children if c.dep_ in ("conj", "acomp", "oprd"))
     # conjoined predicates with their own subject are about something else: "12 died and 30 were hurt"
     return [t for t in out if t is head or t.dep_ != "conj" or not _has_subject(t)]
+
+
+def _after_a_deed(cue: Token) -> bool:
+    """An expectation on a predicate conjoined to one in the past: "had moved in and were expected to join"."""
+    head = cue.head if cue.dep_ == "conj" else None
+    return head is not None and head.pos_ == "VERB" and (
+        head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                            for c in head.children)))
 
 
 def _has_subject(tok: Token) -> bool:

@@ -185,4 +185,6 @@ RULES = RuleTable("quantities", [
     Rule("quantities.category.other", "a count of anything else is other: '48 apartments'"),
     Rule("quantities.status.expected_cue", "a figure stated as expected is expected: 'with 12,000 expected'"),
     Rule("quantities.status.future_aux", "a figure under a future auxiliary is expected: 'will send 5,000 troops'"),
+    Rule("quantities.status.done_first", "what a figure already did comes first: an expectation on a further "
+         "predicate is not its status: '8,000 soldiers had moved in and were expected to join the fighting'"),
 ])

@@ -188,8 +188,9 @@ def status_of(q: Quantity, claim: Claim | None, sentence: str = "") -> str:
         return q.status
     if DENIAL_WORDS.search(sentence) or (claim is not None and DENIAL_WORDS.search(claim.text)):
         return "denied"
-    if claim is not None and claim.modality in ("expected", "hypothetical"):
-        return "expected"
+    done_first = any(step[0] == "quantities.status.done_first" for step in q.trace)
+    if claim is not None and claim.modality in ("expected", "hypothetical") and not done_first:
+        return "expected"  # (not for what the figure already did: "had moved in and were expected to join")
     if claim is not None and ESTIMATE_WORDS.search(claim.text):
         return "estimated"
     return "occurred"

@@ -39,6 +39,8 @@ def what(doc: Doc, q: Quantity, field: str) -> object:
 CASES = [
     ("links.figure.counted_from_verb", "By Sunday the virus had infected around 35,000 in 28 countries.", "35,000",
      "counted", "infected"),
+    ("links.figure.counted_from_antecedent", "The Pentagon confirmed that North Korean soldiers are in Russia, "
+     "saying at least 3,000 had arrived.", "3,000", "counted", "North Korean soldiers"),
     ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",
      "source", "World Health Organization"),
     ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),

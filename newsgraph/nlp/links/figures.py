@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Actor, Place, Quantity
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.links.rules import changed
+from newsgraph.nlp.quantities.lexicon import load_lexicon
 from newsgraph.nlp.rules import RuleTable
 from newsgraph.nlp.syntax import dateline_end, subject_of
 
@@ -83,6 +84,7 @@ class Figures:
             self._phrases[id(q)] = phrase
             self._counted_from_subject(q, phrase)
             self._counted_from_verb(q, phrase)
+            self._counted_from_antecedent(q, phrase)
             self._owner(q, phrase, by_char)
             self._reporter(q, phrase, by_actor)
             self._place(q, phrase, places)
@@ -118,6 +120,24 @@ class Figures:
         span = subject.doc[first.i: subject.i + 1]
         q.counted, q.unit = span.text, subject.lower_
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
+
+    def _counted_from_antecedent(self, q: Quantity, p: Phrase) -> None:
+        """"North Korean soldiers are in Russia, saying at least 3,000 had arrived": a bare figure that is a
+        verb's subject counts the people or troops its sentence named just before it."""
+        if q.counted or q.unit or p.noun != p.number or p.role not in ("nsubj", "nsubjpass"):
+            return
+        if not self.rules.on("links.figure.counted_from_antecedent"):
+            return
+        lex = load_lexicon()
+        for tok in reversed(list(p.number.sent[: p.number.i - p.number.sent.start])):
+            cue = lex.unit_cue(tok.lemma_) or lex.unit_cue(tok.lower_)
+            if tok.tag_ in ("NNS", "NNPS") and cue is not None and cue.category not in ("status", "person"):
+                first = min([t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("amod", "compound")] + [tok],
+                            key=lambda t: t.i)
+                span = tok.doc[first.i: tok.i + 1]
+                q.counted, q.unit, q.category = span.text, tok.lower_, cue.category
+                changed(q, "links.figure.counted_from_antecedent", (span.start_char, span.end_char))
+                return
 
     def _counted_from_verb(self, q: Quantity, p: Phrase) -> None:
         """"infected around 35,000", "14 have recovered": a bare figure that is what a verb of counting

@@ -37,6 +37,9 @@ RULES = RuleTable("links", [
          "the subject counts: 'the number of confirmed cases surpassed one million' (confirmed cases)"),
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
          "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
+    Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "
+         "police, refugees ...) its sentence named just before: 'soldiers are in Russia, saying at least 3,000 had "
+         "arrived' (soldiers)"),
     Rule("links.figure.reported_by", "the subject of a verb of reporting gives the figure that is its object: "
          "'the WHO reported 1,051,635 cases' (WHO)"),
     Rule("links.figure.owner_named", "an actor named in the figure's phrase owns it: '3,000 North Korean troops', "

@@ -248,7 +248,10 @@ def _series_points(conn: sqlite3.Connection, series_id: int) -> list[Row]:
            f"{_SENTENCE} AS sentence, p.idx, p.source_key, p.origin_key, p.time_start, p.time_end "
            "FROM series_points p JOIN quantities t ON t.article_id = p.article_id AND t.idx = p.idx "
            "WHERE p.series_id = ? "
-           "ORDER BY coalesce(p.time_start, p.published), p.published, p.article_id, p.idx")
+           # the day a figure stands as of: its period's end, not after its report (series_report.as_of)
+           "ORDER BY CASE WHEN p.time_start > p.published THEN p.time_start "
+           "ELSE coalesce(min(p.time_end, p.published), p.time_end, p.published, p.time_start) END, p.published, "
+           "p.article_id, p.idx")
     points = []
     for row in conn.execute(sql, (series_id,)):
         point = dict(row)

@@ -83,10 +83,22 @@ def ref(point: Point) -> Point:
 
 
 def referred(point: Point) -> tuple[str, str, str, int]:
-    """A point's place in time: the date it refers to (else its article's date), then publication, article,
+    """A point's place in time: the day it stands as of (see ``as_of``), then publication, article,
     position. Missing dates sort first, as SQLite sorts NULL."""
-    return (point.get("time_start") or point.get("published") or "", point.get("published") or "",
-            str(point.get("article_id") or ""), int(point.get("idx") or 0))
+    return (as_of(point), point.get("published") or "", str(point.get("article_id") or ""),
+            int(point.get("idx") or 0))
+
+
+def as_of(point: Point) -> str:
+    """The day a figure stands as of: the end of the period it refers to, but not after its report ("at
+    least 3,000 moved in October", reported on Oct 25, stands as of Oct 25); a period wholly after its
+    report (a plan "by December") at its start; its report's day when the text gives no date."""
+    start, end, published = point.get("time_start"), point.get("time_end"), point.get("published")
+    if start and published and start > published:
+        return str(start)  # a plan or forecast for later ("by December") stands at that date
+    if end and published:
+        return str(min(end, published))
+    return str(end or published or start or "")
 
 
 def latest(points: Iterable[Point]) -> list[Point]:

@@ -16,7 +16,16 @@ import pytest
 
 from newsgraph.store import Store
 from newsgraph.store.queries import FilterNotApplicable, SeriesNotFound, series_record
-from newsgraph.store.series_report import compatible, conflict, disagreements, interval, latest, revisions, window
+from newsgraph.store.series_report import (
+    as_of,
+    compatible,
+    conflict,
+    disagreements,
+    interval,
+    latest,
+    revisions,
+    window,
+)
 
 
 @dataclass
@@ -179,7 +188,7 @@ def test_points_point_back_to_their_characters_and_sentence(store: Store) -> Non
 
 def test_points_follow_the_date_they_refer_to_then_publication(store: Store) -> None:
     points = by_id(store, 2)["points"]
-    keys = [(p["time_start"] or p["published"], p["published"], p["article_id"], p["idx"]) for p in points]
+    keys = [(as_of(p), p["published"], p["article_id"], p["idx"]) for p in points]
     assert keys == sorted(keys)
     # a5 (published Oct 24) speaks of Oct 23: before a3, published Oct 28 with no date of its own
     order = [p["article_id"] for p in points]
@@ -347,3 +356,17 @@ def test_latest_per_source_prefers_what_there_is_over_what_is_planned() -> None:
     ]
     assert [(p["source_key"], p["article_id"]) for p in latest(points)] == [
         ("org:b", "x5"), ("org:a", "x4"), ("org:c", "x6")]
+
+
+@pytest.mark.parametrize(("point", "day"), [
+    # "at least 3,000 moved in October", reported on Oct 25: as of Oct 25, not Oct 1
+    ({"time_start": "2024-10-01", "time_end": "2024-10-31", "published": "2024-10-25"}, "2024-10-25"),
+    # a day the text gives, before its report
+    ({"time_start": "2024-10-18", "time_end": "2024-10-18", "published": "2024-10-23"}, "2024-10-18"),
+    # a plan for December, reported in October: at December
+    ({"time_start": "2024-12-01", "time_end": "2024-12-31", "published": "2024-10-23"}, "2024-12-01"),
+    # no date in the text: its report's day
+    ({"time_start": None, "time_end": None, "published": "2024-10-23"}, "2024-10-23"),
+])
+def test_the_day_a_figure_stands_as_of(point: dict, day: str) -> None:
+    assert as_of(point) == day

@@ -33,14 +33,20 @@ from newsgraph.nlp.syntax import dateline_end, subject_of
 
 # Categories of things an actor sends, deploys, holds or gives: the subject of the verb is their owner.
 OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
-FIGURE_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "appos", "conj")
+# How a counted noun can hang on the verb that moves or holds it: "sent 3,000 troops to Russia".
+ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "attr")
 
 
 @functools.cache
 def words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(ws.split()) for kind, ws in lexicon.rows("lexicons/links/figures.tsv", columns=2)}
+
+
+@functools.cache
+def counting_verbs() -> dict[str, str]:
+    """Verb lemma -> what a bare figure it governs counts: "infect" -> "infected"."""
+    return dict(row.split(":") for row in words()["counting_verbs"])
 
 
 @dataclass
@@ -73,16 +79,17 @@ class Figures:
         # (a dateline, "SEOUL, South Korea (AP) —", is where the report was filed: it owns no figure)
         opening = dateline_end(doc, [(p.start, p.end) for p in places])
         after = doc[opening].idx if opening is not None and opening < len(doc) else 0
-        by_char = {ch: code for ch, code in _coded_mentions(actors).items() if ch >= after}
-        by_actor = {ch: actor_id for ch, actor_id in _actor_mentions(actors).items() if ch >= after}
-        self._phrases: dict[int, Phrase] = {}
-        self._tallies: set[int] = set()
+        by_char = {ch: str(a.code) for ch, a in _mentions_by_char(actors, coded=True).items() if ch >= after}
+        by_actor = {ch: a.id for ch, a in _mentions_by_char(actors, coded=False).items() if ch >= after}
+        phrases: dict[int, Phrase] = {}  # by id() of the quantity
+        tallies: set[int] = set()  # figures given to "the total" of nothing named: see _article_context
         for q in quantities:
             phrase = phrase_of(doc, starts, q, after)
             if phrase is None:
                 continue
-            self._phrases[id(q)] = phrase
-            self._counted_from_subject(q, phrase)
+            phrases[id(q)] = phrase
+            if self._counted_from_subject(q, phrase):
+                tallies.add(id(q))
             self._counted_from_verb(q, phrase)
             self._counted_from_antecedent(q, phrase)
             self._owner(q, phrase, by_char)
@@ -91,35 +98,35 @@ class Figures:
             self._measure(q, phrase)
             self._plan(q, phrase)
             self._future(q, phrase)
-        self._article_context(quantities)
-        self._phrases = {}
+        self._article_context(quantities, phrases, tallies)
 
     # ------------------------------------------------------------ what is counted
 
-    def _counted_from_subject(self, q: Quantity, p: Phrase) -> None:
+    def _counted_from_subject(self, q: Quantity, p: Phrase) -> bool:
         """"The number of confirmed cases surpassed one million", "the number of deaths is 66": a bare
         figure that a verb of reaching (or "to be") gives to a subject counts what the subject counts
         (through "the number/toll of"); "infections totaling 250,000": the noun the verb modifies. "The
-        total reached 10,000" counts what the article last counted (see ``_article_context``)."""
+        total reached 10,000" counts what the article last counted: True for such a figure (see
+        ``_article_context``)."""
         if q.counted or q.unit or p.noun != p.number or not self.rules.on("links.figure.counted_from_subject"):
-            return
+            return False
         subject = _reaching_subject(p)
         if subject is None:
-            return
+            return False
         if subject.lower_ in words()["tally_nouns"]:
             of = [c for pr in subject.children if pr.dep_ == "prep" and pr.lower_ == "of" for c in pr.children
                   if c.dep_ == "pobj"]
             if not of:
-                self._tallies.add(id(q))  # "the total reached 10,000": a total of what the article counts
-                return
+                return True  # "the total reached 10,000": a total of what the article counts
             subject = _participle_of(of[0]) or of[0]
         if subject.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
-            return
+            return False
         first = min([t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("amod", "compound")]
                     + [subject], key=lambda t: t.i)
         span = subject.doc[first.i: subject.i + 1]
         q.counted, q.unit = span.text, subject.lower_
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
+        return False
 
     def _counted_from_antecedent(self, q: Quantity, p: Phrase) -> None:
         """"North Korean soldiers are in Russia, saying at least 3,000 had arrived": a bare figure that is a
@@ -146,11 +153,10 @@ class Figures:
             return
         if not self.rules.on("links.figure.counted_from_verb"):
             return
-        lemma = p.verb.lemma_.lower()
-        counts = dict(row.split(":") for row in words()["counting_verbs"])
-        if lemma not in counts or p.role not in ("dobj", "nsubj", "nsubjpass"):
+        counted = counting_verbs().get(p.verb.lemma_.lower())
+        if counted is None or p.role not in ("dobj", "nsubj", "nsubjpass"):
             return
-        q.counted = q.unit = counts[lemma]
+        q.counted = q.unit = counted
         changed(q, "links.figure.counted_from_verb", (p.verb.idx, p.verb.idx + len(p.verb.text)))
 
     # ------------------------------------------------------------ who reports it
@@ -171,9 +177,6 @@ class Figures:
             changed(q, "links.figure.reported_by", (found[1].idx, found[1].idx + len(found[1].text)))
 
     # ------------------------------------------------------------ owner
-
-    _phrases: dict[int, Phrase]
-    _tallies: set[int]  # figures given to "the total" (of nothing named): totals of what the article counts
 
     def _owner(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> None:
         inside = [t for t in p.noun.subtree if t.i < p.noun.i or t.i == p.noun.i] if p.noun != p.number else []
@@ -214,7 +217,7 @@ class Figures:
     def _place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
         heads = [("links.figure.place_of_figure", p.anchors)]
         verbs = [c for c in p.noun.children if c.dep_ == "relcl"]  # "the troops it has sent to Russia"
-        if p.verb is not None and p.role in FIGURE_DEPS[:4]:
+        if p.verb is not None and p.role in ARGUMENT_DEPS:
             verbs.insert(0, p.verb)
         if verbs:
             heads.append(("links.figure.place_of_verb", verbs))
@@ -288,13 +291,13 @@ class Figures:
 
     # ------------------------------------------------------------ the article's story
 
-    def _article_context(self, quantities: list[Quantity]) -> None:
+    def _article_context(self, quantities: list[Quantity], phrases: dict[int, Phrase], tallies: set[int]) -> None:
         if not self.rules.on("links.figure.article_context"):
             return
         last: dict[tuple[str, str | None], Quantity] = {}
         counted: Quantity | None = None
         for q in quantities:
-            if id(q) in self._tallies and counted is not None:
+            if id(q) in tallies and counted is not None:
                 q.counted, q.unit, q.category, q.subcategory = (counted.counted, counted.unit, counted.category,
                                                                 counted.subcategory)
                 changed(q, "links.figure.article_context", (counted.start, counted.end))
@@ -302,7 +305,7 @@ class Figures:
             key = ((q.unit or q.counted or "").lower(), q.category)
             if not key[0]:
                 continue
-            before, phrase = last.get(key), self._phrases.get(id(q))
+            before, phrase = last.get(key), phrases.get(id(q))
             if before is None or phrase is None:
                 last[key] = q
                 continue
@@ -375,15 +378,16 @@ def _past_dateline(tok: Token, dateline: int) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def _coded_mentions(actors: list[Actor]) -> dict[int, str]:
-    """Character -> code of the coded actor mentioned there (states, bodies, coded groups)."""
-    out: dict[int, str] = {}
+def _mentions_by_char(actors: list[Actor], coded: bool) -> dict[int, Actor]:
+    """Character -> the actor mentioned there (the first listed), of the coded actors only when ``coded``
+    (states, bodies, coded groups)."""
+    out: dict[int, Actor] = {}
     for actor in actors:
-        if not actor.code:
+        if coded and not actor.code:
             continue
         for m in actor.mentions:
             for ch in range(m.start, m.end):
-                out.setdefault(ch, actor.code)
+                out.setdefault(ch, actor)
     return out
 
 
@@ -414,16 +418,6 @@ def _participle_of(tok: Token) -> Token | None:
     if tok.pos_ != "PRON":
         return None
     return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
-
-
-def _actor_mentions(actors: list[Actor]) -> dict[int, str]:
-    """Character -> id of the actor mentioned there."""
-    out: dict[int, str] = {}
-    for actor in actors:
-        for m in actor.mentions:
-            for ch in range(m.start, m.end):
-                out.setdefault(ch, actor.id)
-    return out
 
 
 def _coded(tokens: list[Token], by_char: dict[int, str]) -> tuple[str, Token] | None:

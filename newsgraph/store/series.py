@@ -23,6 +23,7 @@ date it refers to when the text gives one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
@@ -30,7 +31,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from newsgraph.model import Claim, Extraction, Quantity
+from newsgraph.model import Claim, Extraction, Quantity, Sentence
 from newsgraph.nlp import lexicon
 from newsgraph.store.descriptions import describes_a_body, named, recent_body
 from newsgraph.store.timerange import timex_range
@@ -142,15 +143,17 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock", scope)
 
 
-def _sentence_of(q: Quantity, ext: Extraction) -> str:
-    return next((s.text for s in ext.sentences if s.start <= q.start < s.end), "")
+def _sentence(q: Quantity, ext: Extraction) -> Sentence | None:
+    """The sentence a figure is in (sentences are in text order)."""
+    i = bisect.bisect_right([s.start for s in ext.sentences], q.start) - 1
+    return ext.sentences[i] if i >= 0 and q.start < ext.sentences[i].end else None
 
 
 def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str | None]:
     """Whether the figure's sentence names any place, and where the figure is when they are all of one
     country: the one town or province among them ("22 were killed at a store in El Paso, Texas"), else the
     country (key and name)."""
-    sentence = next((s for s in ext.sentences if s.start <= q.start < s.end), None)
+    sentence = _sentence(q, ext)
     if sentence is None:
         return False, None, None
     named = [p for p in ext.places if sentence.start <= p.start < sentence.end and p.country and not p.stands_for]
@@ -220,8 +223,7 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     origin, origin_key = (row[0], row[1]) if row and row[0] else (None, None)
     speaker = named_speaker(ext, claim)
     if speaker is not None:
-        found = conn.execute("SELECT r.id, r.name, r.kind FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
-                             "WHERE aa.article_id = ? AND aa.local_id = ?", (article_id, speaker)).fetchone()
+        found = registry_actor(conn, article_id, speaker)
         if found:
             source, source_key = _body_of_state(found[2], str(found[1]), chain) or (str(found[1]), f"actor:{found[0]}")
             if speaker != claim.speaker and len(chain) <= 1:  # the claim's origin was the description
@@ -234,12 +236,18 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     return Voice(own.source, own.source_key, origin or own.origin, origin_key or own.origin_key, [])
 
 
+def registry_actor(conn: sqlite3.Connection, article_id: str, local_id: str) -> tuple[int, str, str] | None:
+    """The registry row (id, name, kind) of an actor of a stored article, by its local id."""
+    row = conn.execute("SELECT r.id, r.name, r.kind FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
+                       "WHERE aa.article_id = ? AND aa.local_id = ?", (article_id, local_id)).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+
 def reporter_voice(conn: sqlite3.Connection, ext: Extraction, q: Quantity) -> Voice | None:
     """Who reports the figure itself ("the WHO reported 1,051,635 cases"): its source and its origin."""
     if q.source is None:
         return None
-    found = conn.execute("SELECT r.id, r.name FROM article_actors aa JOIN actors r ON r.id = aa.actor_id "
-                         "WHERE aa.article_id = ? AND aa.local_id = ?", (ext.article.id, q.source)).fetchone()
+    found = registry_actor(conn, ext.article.id, q.source)
     if found is None:
         return None
     name, key = str(found[1]), f"actor:{found[0]}"
@@ -300,7 +308,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
             "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound,
-             status_of(q, claim, _sentence_of(q, ext)),
+             status_of(q, claim, sentence.text if (sentence := _sentence(q, ext)) else ""),
              voice.source, voice.source_key, voice.origin, voice.origin_key,
              json.dumps(voice.chain, ensure_ascii=False), outlet, published, time,
              span[0].isoformat() if span else None, span[1].isoformat() if span else None))

@@ -34,6 +34,7 @@ import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from newsgraph.store.corroboration import origin_key
 from newsgraph.store.timerange import timex_range
 
 DATED_WINDOW = dt.timedelta(days=3)
@@ -168,11 +169,8 @@ def count_report(conn: sqlite3.Connection, cluster: int, article_id: str, claim_
     root = conn.execute(
         "SELECT r.id, r.url, r.outlet FROM articles a JOIN articles r ON r.id = coalesce(a.copy_of, a.id) "
         "WHERE a.id = ?", (article_id,)).fetchone()
-    claim = conn.execute("SELECT origin_key FROM claims WHERE article_id = ? AND local_id = ?",
-                         (article_id, claim_id)).fetchone() if claim_id else None
     outlet_key = (root[2] or outlet(root[1], root[0])) if root else f"article:{article_id}"
-    origin_key = (claim[0] if claim and claim[0] else None) or f"report:{root[0] if root else article_id}"
     new = [conn.execute("INSERT OR IGNORE INTO cluster_voices VALUES (?, ?, ?)", (cluster, kind, key)).rowcount
-           for kind, key in (("outlet", outlet_key), ("origin", origin_key))]
+           for kind, key in (("outlet", outlet_key), ("origin", origin_key(conn, article_id, claim_id)))]
     conn.execute("UPDATE event_clusters SET reports = reports + 1, sources = sources + ?, origins = origins + ? "
                  "WHERE id = ?", (new[0], new[1], cluster))

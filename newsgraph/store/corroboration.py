@@ -25,6 +25,14 @@ def independent_origins(keys: Iterable[str | None]) -> int:
     return len({k for k in keys if k})
 
 
+def origin_key(conn: sqlite3.Connection, article_id: str, claim_id: str | None) -> str:
+    """The origin key of what an article states in a claim (its local id), or outside any (None)."""
+    row = conn.execute(
+        f"SELECT {_KEY} FROM articles a LEFT JOIN claims c ON c.article_id = a.id AND c.local_id = ? "
+        "WHERE a.id = ?", (claim_id, article_id)).fetchone()
+    return str(row[0]) if row is not None else f"report:{article_id}"
+
+
 def claim_origin_keys(conn: sqlite3.Connection, claims: Iterable[tuple[str, str]]) -> list[str]:
     """The origin keys of claims given as (article id, claim local id), in order; an unknown claim gives
     none."""

@@ -132,6 +132,8 @@ def articles_of(path: Path) -> dict[str, str]:
     ("bench/series/dev_corona.json", ["data/corpus/sample.jsonl", "data/corpus/conflict.jsonl"]),
     ("bench/series/heldout_iran.json", ["data/corpus/sample.jsonl", "data/corpus/conflict.jsonl"]),
     ("tests/data/series_story/gold.json", ["tests/data/series_story/articles.jsonl"]),
+    ("tests/data/series_story_sudan/gold.json", ["tests/data/series_story_sudan/articles.jsonl"]),
+    ("bench/series/heldout_story_congo/gold.json", ["bench/series/heldout_story_congo/articles.jsonl"]),
 ])
 def test_the_gold_spans_are_the_texts_they_quote(gold_path: str, corpora: list[str]) -> None:
     texts: dict[str, str] = {}

@@ -62,6 +62,7 @@ def build_nlp(max_chars: int = MAX_CHARS, rules_off: tuple[str, ...] = ()) -> La
     """The model with our components; cached, so each process loads it once. ``rules_off``: names of rules
     (newsgraph.nlp.rules) to switch off, for ablation; each stage takes the names that are its own."""
     import_stages()
+    from newsgraph.nlp.paragraphs import component as paragraphs
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as e:
@@ -70,6 +71,7 @@ def build_nlp(max_chars: int = MAX_CHARS, rules_off: tuple[str, ...] = ()) -> La
             f"`pip install -r requirements.lock`) in this environment"
         ) from e
     nlp.max_length = max(max_chars, 1)
+    paragraphs.keep_title_abbreviations(nlp)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")  # (the parser keeps the breaks it is given)
     for name in COMPONENTS:
         takes_rules = "rules_off" in (nlp.get_factory_meta(name).default_config or {})

@@ -22,6 +22,19 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "npadv
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "pcomp", "advcl", "parataxis"})
 
 
+def value_of_figure(tok: Token, figure_nouns: Iterable[str]) -> bool:
+    """The number ``tok`` is what a figure noun's clause gives as its value: the complement or object of a
+    verb whose subject is "number", "total", "toll" ... ("the number of deaths is 1501", "the toll reached
+    1501", "the total rose to 1501"). Such a number counts, whatever it looks like (a year) or is tagged."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ in ("to", "at"):
+        verb = verb.head
+    elif tok.dep_ not in ("attr", "dobj"):
+        return False
+    nouns = set(figure_nouns)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in nouns for c in verb.children)
+
+
 def opposed(tok: Token) -> bool:
     """A modifier like "anti-Houthi" (one token, or "anti" "-" "Houthi")."""
     if tok.dep_ not in ("amod", "compound", "nmod"):

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from newsgraph.model import Actor
+from newsgraph.nlp import lexicon
 
 # Codes the actors stage makes from a name (merge.STABLE_CODE_PREFIX): they know no more than the spelling.
 STABLE_CODE = re.compile(r"^(PER|ORG|GRP):")
@@ -36,6 +37,8 @@ GIVEN_SIMILARITY = 70.0
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "de", "du", "des", "la", "le"})
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # Words after a surname that are not one: "Elizabeth II" has no surname "II", "Martin Luther King Jr." has King.
+# "al-Burhan", "el-Sisi", "ash-Shaibani": the article before a surname, which later mentions often drop.
+ARABIC_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dnrstz]|[Aa]sh)[-‐](?=\w\w)")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
 PENDING = "pending:"  # migration 0005 marks the actors stored before it: their keys are made on first write
 # Transliteration respellings, in order, on a lowercase ASCII word ("ye" after a consonant: Medvedyev).
@@ -98,11 +101,16 @@ class Name:
             words.pop()
         if kind == "person" and len(words) == 1 and text.strip() != words[0]:
             words = []  # "Elizabeth II": a given name and a numeral, no surname to match
+        if kind == "person" and is_family_first(words):
+            # "Kim Jong Un" = "Kim Jong-un": the given name as one word, then the family name, as the
+            # given-first names are kept, so both kinds match by the same keys
+            words = ["".join(re.split(r"[\s\-\u2010]", " ".join(words[1:]))), words[0]]
         return cls(text, kind, tuple(words))
 
     @property
     def surname(self) -> str:
-        return self.words[-1] if self.words else ""
+        """The last word without an Arabic article: "al-Burhan" is filed as "Burhan", as articles write it."""
+        return ARABIC_ARTICLE.sub("", self.words[-1]) if self.words else ""
 
     @property
     def given(self) -> str | None:
@@ -128,6 +136,27 @@ class Name:
         """The acronym an organization is named by alone ("NIS"), or None."""
         one = self.words[0] if self.kind != "person" and len(self.words) == 1 else ""
         return one.replace("&", "") if ACRONYM.match(one) else None
+
+
+@cache
+def _family_first() -> frozenset[str]:
+    return frozenset(lexicon.entries("lexicons/actors/family_first.txt"))
+
+
+# A romanised syllable (pinyin, Korean, Vietnamese): consonants, vowels, and a nasal or stop to close it.
+_SYLLABLE = r"[bcdfghjklmnpqrstvwxz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|n|m|l|k|p|t|h)?"
+_GIVEN_PART = re.compile(rf"^(?:{_SYLLABLE}){{1,2}}$")
+
+
+def is_family_first(words: list[str]) -> bool:
+    """Whether a person's name puts the family name first: a known East Asian family name, then one or two
+    given-name words (or one hyphenated one) of one or two romanised syllables each ("Kim Jong Un",
+    "Lee Seong-kweun", "Xi Jinping"; not "Lee Anderson")."""
+    if len(words) not in (2, 3) or fold(words[0]) not in _family_first():
+        return False
+    parts = [p for w in words[1:] for p in re.split(r"[\-\u2010]", w)]
+    return 1 <= len(parts) <= 3 and all(p[:1].isupper() or i > 0 for i, p in enumerate(parts)) \
+        and all(_GIVEN_PART.match(fold(p)) for p in parts)
 
 
 def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

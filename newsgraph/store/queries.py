@@ -11,6 +11,8 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.store import series_report
+from newsgraph.store.adopt import bare_key
+from newsgraph.store.identity import Name, translit_key
 from newsgraph.store.sqlite import escape_like
 
 Row = dict[str, Any]
@@ -192,7 +194,24 @@ def query_actors(conn: sqlite3.Connection, limit: int, name: str | None = None) 
         " AND aa.role IS NOT NULL GROUP BY lower(aa.role) ORDER BY min(a.published))) AS roles "
         f"FROM actors r{f.sql()} ORDER BY mentions DESC, r.name LIMIT ?"
     )
-    yield from _rows(conn, sql, [*f.params, limit])
+    for row in _rows(conn, sql, [*f.params, limit]):
+        yield _with_surname(conn, row)
+
+
+def _with_surname(conn: sqlite3.Connection, row: Row) -> Row:
+    """A person's aliases end with their bare surname when no other registered person has it: an analyst
+    (or a later article) says "Peskov" for "Dmitry Peskov", never "Kim" for one of two Kims."""
+    if row["kind"] != "person":
+        return row
+    name = Name.of(row["name"], "person")
+    aliases = [a for a in (row["aliases"] or "").split("; ") if a]
+    if name.given is None or name.surname.casefold() in {a.casefold() for a in aliases}:
+        return row
+    holders = conn.execute("SELECT count(DISTINCT actor_id) FROM actor_keys WHERE key IN (?, ?)",
+                           (f"sn:{translit_key(name.surname)}", bare_key(name))).fetchone()[0]
+    if holders == 1:
+        row["aliases"] = "; ".join([*aliases, name.surname])
+    return row
 
 
 def query_search(

@@ -27,3 +27,11 @@ def test_body_named_only_by_title_words_is_kept(extract_text):
     assert by_name(ext, "Wang Wenbin").affiliation == "CHN"
     ext = extract_text("U.S. Defense Secretary Lloyd Austin spoke.")
     assert not [a for a in ext.actors if a.kind == "organization"]  # "Defense" of the title is no body
+
+
+def test_an_acronym_the_lexicon_knows_gives_the_full_name_its_identity(extract_text):
+    ext = extract_text("Ukraine's Main Directorate of Intelligence, known as HUR, said 18 soldiers deserted. "
+                       "Budanov, who heads the Main Directorate of Intelligence (HUR), said more would follow.")
+    bodies = [a for a in ext.actors if a.kind == "organization"]
+    assert len(bodies) == 1
+    assert {m.text for m in bodies[0].mentions} == {"Main Directorate of Intelligence", "HUR"}

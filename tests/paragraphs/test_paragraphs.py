@@ -42,3 +42,13 @@ def test_the_longest_run_is_a_tunable_of_the_config() -> None:
     nlp.add_pipe("newsgraph_paragraphs", before="parser", config={"max_run": 10})
     doc = nlp("Russia said " * 20)
     assert len(doc) == 40 and max(len(s) for s in doc.sents) <= 10
+
+
+def test_an_abbreviated_title_ends_no_sentence_and_keeps_the_quote_with_its_speaker(extract_text) -> None:
+    text = ('WASHINGTON — The Pentagon confirmed it on Monday.\n"The DPRK moved at least 3,000 soldiers into eastern '
+            'Russia," Pentagon press secretary Maj. Gen. Pat Ryder told reporters. He said more would come.')
+    doc = build_nlp()(text)
+    assert any(s.text.startswith('"The DPRK') and s.text.endswith("told reporters.") for s in doc.sents)
+    ext = extract_text(text)
+    quote = next(q for q in ext.quotes if "3,000" in q.text)
+    assert next(a for a in ext.actors if a.id == quote.speaker).name == "Pat Ryder"

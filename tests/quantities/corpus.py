@@ -46,6 +46,8 @@ TEXTS = (
     "Tests found 0.5 mg per litre of arsenic in the wells.",
     "The line will carry 5 billion cubic metres of oil per year.",
     "The minister talked about 3 issues with the governors on Friday.",
+    'The ministry believed "about 10,000" soldiers were now in the region.',
+    "Officials counted 523 new infections, so the total number of those infected is 1501.",
     # -- what is no quantity
     "The lawyer lives at 22 Baker Street in London.",
     "Visitors to Six Flags were evacuated.",

@@ -250,7 +250,7 @@ def test_every_rule_is_declared_with_an_example() -> None:
         # a total counts what the figures before it count
         ("Sanders won 22 delegates in Nevada for a total of 45.", "45", "delegates", "quantities.counted.total"),
         # a count of people or of a known category lends its noun
-        ("Rescuers found 12 bodies on Monday, bringing the total of 40.", "40", "bodies",
+        ("Rescuers found 12 bodies on Monday, and 40 more on Tuesday.", "40", "bodies",
          "quantities.counted.ellipsis"),
         ("The agency counted 4 million refugees in June, up from 3.5 million in May.", "3.5 million", "refugees",
          "quantities.counted.ellipsis"),

@@ -239,6 +239,9 @@ FIRES: dict[str, Case] = {
                                              "intelligence.", (body("National Intelligence Service"),)),
     "quotes.speaker.new_actor": Case("Some analysts have suggested that the troops may be intended to defend Russian "
                                      "territory."),
+    "quotes.speaker.named_next": Case("The army has sent 1,500 more soldiers to the front, a lawmaker said on "
+                                      "Wednesday. Park Sun-won, a member of the intelligence committee, told "
+                                      "reporters that the group had arrived.", (person("Park Sun-won"),)),
     "quotes.speaker.named_again": Case("Some analysts said the plan would fail. Some analysts said it would work."),
     "quotes.speaker.state_in_description": Case("An Argentine judge said the law was void.",
                                                 (body("Argentine", "state", code="ARG"),)),
@@ -262,6 +265,8 @@ FIRES: dict[str, Case] = {
                                       times=(("Tuesday", "2024-10-22"),)),
     "quotes.claim.time_published": Case("The ministry said the bridge reopened."),
     "quotes.claim.quantity_link": Case("The ministry said that 40 soldiers were killed.", figures=("40",)),
+    "quotes.claim.quantity_object": Case('Its spokesman called the figure of 10,000 soldiers "another '
+                                         'fabrication".', figures=("10,000",)),
     "quotes.outlet.figure": Case("A total of 39 people died in the collapse.", figures=("39",)),
     "quotes.outlet.hedge": Case("Their dealings reportedly include the provision of ammunition."),
 }

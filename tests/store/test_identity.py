@@ -12,6 +12,7 @@ import pytest
 from newsgraph.model import Actor, Article, Extraction, Mention, Sentence
 from newsgraph.store import Store, identity
 from newsgraph.store.identity import Name, same_actor, translit_key
+from newsgraph.store.queries import query_actors
 
 # (new name, registered name, kind, words the reason must hold)
 MERGE = [
@@ -38,6 +39,11 @@ MERGE = [
     ("USGS", "U.S. Geological Survey", "organization", ["acronym of U.S. Geological Survey"]),
     ("George Walker Bush", "George W. Bush", "person", ["same name as George W. Bush"]),
     ("Martin Luther King", "Martin Luther King Jr.", "person", ["same name"]),
+    ("Kim Jong-un", "Kim Jong Un", "person", ["same name as Kim Jong Un"]),
+    ("Yoon Suk-yeol", "Yoon Suk Yeol", "person", ["same name as Yoon Suk Yeol"]),
+    ("Yoon", "Yoon Suk Yeol", "person", ["surname of Yoon Suk Yeol"]),
+    ("Kim", "Kim Jong Un", "person", ["surname of Kim Jong Un"]),
+    ("Burhan", "Abdel Fattah al-Burhan", "person", ["surname of Abdel Fattah al-Burhan"]),
 ]
 
 # (new name, registered name, kind, why they stay apart)
@@ -46,6 +52,7 @@ APART = [
     ("Jan Smith", "Jen Smith", "person", "a vowel apart but too short to be a transliteration"),
     ("John Kim", "Jane Kim", "person", "different given names"),
     ("Kim Jong Un", "Kim Yo Jong", "person", "different names"),
+    ("Kim Yong-hyun", "Kim Jong Un", "person", "one family name, two given names"),
     ("George W. Bush", "George H. W. Bush", "person", "different middle initials"),
     ("Humberto 75 miles", "Humberto 785 miles", "person", "different middle words"),
     ("I", "Elizabeth II", "person", "a regnal number is no surname"),
@@ -78,6 +85,15 @@ def test_names_that_stay_apart(new: str, old: str, kind: str, why: str) -> None:
 def test_kinds_never_mix() -> None:
     assert same_actor(Name.of("Jordan", "person"), Name.of("Jordan", "state")) is None
     assert same_actor(Name.of("NIS", "organization"), Name.of("National Intelligence Service", "group")) is None
+
+
+@pytest.mark.parametrize(("name", "surname"), [
+    ("Kim Jong Un", "Kim"), ("Lee Seong-kweun", "Lee"), ("Xi Jinping", "Xi"), ("Ho Chi Minh", "Ho"),
+    ("Lee Anderson", "Anderson"), ("Kim Kardashian", "Kardashian"), ("Sarah Park", "Park"),
+    ("Abdel Fattah al-Burhan", "Burhan"), ("Mohamed Hamdan Dagalo", "Dagalo"),
+])
+def test_the_family_name_is_found_where_the_name_puts_it(name: str, surname: str) -> None:
+    assert Name.of(name, "person").surname == surname
 
 
 def test_transliteration_key() -> None:
@@ -314,3 +330,11 @@ def test_a_bare_surname_is_adopted_only_when_it_can_be_no_one_else(store: Store,
     store.write(article("bare", person("A1", surname, country="GBR" if not first else None)))
     store.write(article("full", person("A1", then, country="USA" if not first else "PRK")))
     assert registry(store, "bare")[surname] != registry(store, "full")[then]
+
+
+def test_query_actors_lists_a_persons_surname_only_when_no_other_person_has_it(store: Store) -> None:
+    store.write(article("a1", person("A1", "Dmitry Peskov", country="RUS"), person("A2", "Kim Jong Un", country="PRK")))
+    store.write(article("a2", person("A1", "Kim Yong-hyun", country="KOR")))
+    aliases = {r["name"]: r["aliases"].split("; ") for r in query_actors(store.conn, 10)}
+    assert "Peskov" in aliases["Dmitry Peskov"]
+    assert "Kim" not in aliases["Kim Jong Un"] and "Kim" not in aliases["Kim Yong-hyun"]

@@ -114,6 +114,7 @@ EFFECTS: dict[str, tuple[str, dt.date | None]] = {
     "times.not.count_after_cue": ("It cost $2000 to fix.", PUB),
     "times.not.unit_after": ("They built a 2000-km border fence.", PUB),
     "times.not.count_of": ("2000 of them died.", PUB),
+    "times.not.figure_value": ("The total number of infections is 1501.", PUB),
     "times.not.count_before_plural": ("Officials said 1999 tanks rolled in.", PUB),
     "times.not.broken_number": ("They scored 12, 2000 and 3.", PUB),
     "times.not.decimal_number": ("The rate rose to 3.50 in the end.", PUB),

@@ -77,7 +77,7 @@ class ActorsComponent:
         taken |= tokens_of(persons)
         orgs = org_mentions(ctx, taken, persons)
         if ctx.on("actors.repair.acronym"):
-            orgs += acronym_mentions(ctx, orgs, taken | tokens_of(orgs))
+            orgs += acronym_mentions(ctx, orgs, taken | tokens_of(orgs), lexical)
         return sorted(lexical + persons + orgs, key=lambda c: (c.start, -c.end))
 
     def set_annotations(self, ctx: Context, cands: list[Cand]) -> list[Actor]:

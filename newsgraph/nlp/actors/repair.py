@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.actors.candidates import Cand, Context, PersonIndex, TitleInfo, chars, person_name, strip_the
 from newsgraph.nlp.actors.titles import apposition_after, person_cand, title_before
@@ -126,7 +126,7 @@ def _title_over_place(ctx: Context, ent: Span, start: int) -> TitleInfo | None:
     doc, heads = ctx.doc, ctx.lex.title_heads
     title = title_before(ctx, ent.start)
     j = ent.start - 1
-    while j >= 0 and doc[j].lower_ in ("for", "of", "the"):
+    while j >= 0 and doc[j].lower_ in ("for", "of", "from", "the"):
         j -= 1
     head_before = j >= 0 and doc[j].lower_ in heads
     if head_before:
@@ -282,18 +282,20 @@ def relabelled_names(ctx: Context, taken: set[int], persons: PersonIndex) -> Non
 # ------------------------------------------------------------------------------------------------
 
 
-def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int]) -> list[Cand]:
+def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int], lexical: list[Cand]) -> list[Cand]:
     """"the Syria Recovery Trust Fund (SRTF) ... our SRTF contribution": an acronym an article defines in
-    brackets after an organization's name names that organization wherever it stands on its own."""
+    brackets (or with "known as") after an organization's name names that organization wherever it stands
+    on its own. When the lexicon already knows the acronym ("Main Directorate of Intelligence (HUR)"), the
+    full name takes the lexicon's identity instead, so that one body keeps one name across articles."""
     doc = ctx.doc
     acronyms: dict[str, Cand] = {}
     for c in orgs:
-        i = c.tokens[1]
-        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper \
-                and doc[i + 1].is_alpha and len(doc[i + 1].text) >= 2:
-            acronyms.setdefault(doc[i + 1].text, c)
+        i = _acronym_after(doc, c.tokens[1])
+        if i is not None:
+            acronyms.setdefault(doc[i].text, c)
     if not acronyms:
         return []
+    _adopt_known_acronyms(doc, acronyms, orgs, lexical)
     for c in orgs:
         full = acronyms.get(c.name)
         if full is not None and c is not full:
@@ -309,3 +311,41 @@ def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int]) -> list[Ca
                         tokens=(tok.i, tok.i + 1))
             out.append(cand.fired("actors.repair.acronym", (named.start, named.end)))
     return out
+
+
+def _acronym_after(doc: Doc, i: int) -> int | None:
+    """The token of an acronym defined right after a name ending before token ``i``: "... (HUR)" or
+    "..., known as HUR" / "..., also known as HUR"."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and _is_acronym(doc[i + 1]):
+        return i + 1
+    j = i + 1 if i < len(doc) and doc[i].text == "," else i
+    if j < len(doc) and doc[j].lower_ == "also":
+        j += 1
+    if j + 2 < len(doc) and doc[j].lower_ == "known" and doc[j + 1].lower_ == "as" and _is_acronym(doc[j + 2]):
+        return j + 2
+    return None
+
+
+def _is_acronym(tok: Token) -> bool:
+    return tok.is_upper and tok.is_alpha and len(tok.text) >= 2
+
+
+def _adopt_known_acronyms(doc: Doc, acronyms: dict[str, Cand], orgs: list[Cand], lexical: list[Cand]) -> None:
+    """A defined acronym that the lexicon matched in this text ("HUR" -> GUR) names the organization the
+    full name stands for: every mention of that full name takes the lexicon's identity, and the acronym
+    needs no new mentions."""
+    known: dict[str, Cand] = {}
+    for c in lexical:
+        if c.kind in ("organization", "body"):
+            known.setdefault(doc.text[c.start:c.end], c)
+    for acronym, full in list(acronyms.items()):
+        lex = known.get(acronym)
+        if lex is None:
+            continue
+        full_key, full_name = full.key, full.name
+        for c in orgs:
+            if c.key == full_key or c.name == full_name:
+                c.key, c.name, c.kind, c.code = lex.key, lex.name, lex.kind, lex.code
+                c.country, c.affiliation = lex.country or c.country, lex.affiliation or c.affiliation
+                c.fired("actors.repair.acronym", (lex.start, lex.end))
+        del acronyms[acronym]

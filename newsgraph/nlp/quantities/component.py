@@ -67,6 +67,7 @@ from newsgraph.nlp.quantities.numbers import NumberReader, Step
 from newsgraph.nlp.quantities.reading import Dollar, Draft, SpanReader
 from newsgraph.nlp.quantities.rules import RULES
 from newsgraph.nlp.rules import fired
+from newsgraph.nlp.syntax import value_of_figure
 
 # An article that names the US dollar means it by a bare "$".
 US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|American)\s*(?:\$|dollars?\b)|\bUSD\b", re.IGNORECASE)
@@ -313,12 +314,15 @@ class QuantitiesComponent:
         lender = sentence.lender
         if lender is None or not standalone(anchor):
             return None
+        if self.rules.on("quantities.counted.figure_value") and value_of_figure(anchor, self.lex.cue("figure_noun")):
+            return None  # "... 12 new deaths, so the number of those infected is 1501": its own figure noun says
         last = lender.quantity
-        if len(doc_text(doc)[last.end : q.start].split()) > self.settings.ellipsis_window:
-            return None
         rule = self.nouns.shares_noun(doc, anchor, draft.start, lender)
         if rule is None:
             return None
+        if rule != "quantities.counted.total" and \
+                len(doc_text(doc)[last.end : q.start].split()) > self.settings.ellipsis_window:
+            return None  # (a total says it counts the same thing however far its sentence runs on)
         if from_another_group(doc, draft.end, sentence.span.end) and self.rules.on("quantities.counted.own_group"):
             group = draft.end + (doc[draft.end].lower_ == "each")  # the "from" of "each from"
             self._fire(doc, q, "quantities.counted.own_group", draft.end, group + 1)

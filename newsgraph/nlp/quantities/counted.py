@@ -25,6 +25,7 @@ from newsgraph.nlp.rules import RuleTable
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 ADJ_POS = frozenset({"ADJ", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 # Tokens that may sit between a number and its noun: "3,000 North Korean troops", "two tank brigades".
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
 
@@ -178,6 +179,9 @@ class NounFinder:
             ("quantities.counted.adverb", tok.pos_ == "ADV" and nxt is not None and nxt.pos_ == "ADJ"),
             # "230,000 more troops", "3 other civilians" (tagged ADV at times)
             ("quantities.counted.comparative", tok.lower_ in self.lex.cue("comparative")),
+            # 'believed "about 10,000" troops were there': the figure quoted, then its noun
+            ("quantities.counted.quoted_figure", k == w.j and tok.text in CLOSING_QUOTES and nxt is not None
+             and nxt.pos_ in (*ADJ_POS, "NOUN")),
             # "230,000 more French and British troops", "hundreds of American and coalition members"
             ("quantities.counted.coordinated", tok.pos_ == "CCONJ" and k > w.j and nxt is not None
              and nxt.pos_ in (*ADJ_POS, "NOUN")),
@@ -243,9 +247,9 @@ class NounFinder:
         lender counts, if any: "3,000 troops ..., with 12,000 expected"."""
         last = lender.quantity
         found = self.rules.first([
+            ("quantities.counted.total", lambda: self._total_of(anchor)),
             ("quantities.counted.ellipsis", lambda: self._inheritable(last)),
             ("quantities.counted.parallel", lambda: _parallel(lender.noun, anchor)),
-            ("quantities.counted.total", lambda: self._total_of(anchor)),
             ("quantities.counted.comparison", lambda: self._compared(doc, start)),
         ])
         if found is None or (last.unit or "").lower() in self.lex.cue("adjective_head"):
@@ -288,7 +292,8 @@ def noun_phrase_text(doc: Doc, j: int, noun: Token) -> str:
     numbers = [t.i for t in doc[j : noun.i] if t.like_num]
     if numbers:
         k = numbers[-1] + 1  # "six of the country's eight district capitals" -> "district capitals"
-    while k < noun.i and (doc[k].lower_ in ("of", "out") or doc[k].pos_ == "DET" or doc[k].tag_ in ("POS", "PRP$")):
+    while k < noun.i and (doc[k].lower_ in ("of", "out") or doc[k].pos_ == "DET" or doc[k].tag_ in ("POS", "PRP$")
+                          or doc[k].text in CLOSING_QUOTES):
         k += 1
     return doc[k : noun.i + 1].text
 

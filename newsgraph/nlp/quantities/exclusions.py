@@ -18,6 +18,7 @@ from newsgraph.nlp.quantities.config import Settings
 from newsgraph.nlp.quantities.lexicon import QuantityLexicon
 from newsgraph.nlp.quantities.reading import Draft
 from newsgraph.nlp.rules import RuleTable
+from newsgraph.nlp.syntax import value_of_figure
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -62,8 +63,8 @@ class Exclusions:
         self.rules = rules
         self.settings = settings
         self.checks: list[tuple[str, Callable[[Figure], bool]]] = [
-            ("quantities.not.year", _year),
-            ("quantities.not.date_entity", _date_entity),
+            ("quantities.not.year", lambda f: _year(f) and not self._figure_value(f)),
+            ("quantities.not.date_entity", lambda f: _date_entity(f) and not self._figure_value(f)),
             ("quantities.not.identifier", self._identifier),
             ("quantities.not.identifier_pair", self._identifier_pair),
             ("quantities.not.date_day", _date_day),
@@ -139,6 +140,12 @@ class Exclusions:
         return base.dep_ in ("attr", "acomp") and base.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in base.head.children
         )
+
+    def _figure_value(self, f: Figure) -> bool:
+        """ "the total number of those infected is 1501": the value of a figure noun counts, year-like or not
+        (quantities.counted.figure_value keeps it)."""
+        return self.rules.on("quantities.counted.figure_value") and value_of_figure(
+            f.doc[f.draft.core.end - 1], self.lex.cue("figure_noun"))
 
     def _time_noun(self, f: Figure) -> bool:
         """ "two consecutive days", "14 August": a duration or a date, for the times stage."""

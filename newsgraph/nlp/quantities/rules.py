@@ -125,6 +125,10 @@ RULES = RuleTable("quantities", [
     Rule("quantities.counted.participle", "a participle before a noun modifies it: '337 suspected users'"),
     Rule("quantities.counted.adverb", "an adverb before an adjective is passed over: 'three heavily armed men'"),
     Rule("quantities.counted.comparative", "a comparative is passed over: '230,000 more troops', '3 other civilians'"),
+    Rule("quantities.counted.figure_value", "the value a figure noun's clause gives is a count, not a year or a "
+         "date, and takes no noun from the count before it: 'the number of cases is 1501'"),
+    Rule("quantities.counted.quoted_figure", "a closing quote mark after the figure is passed over: 'believed \"about "
+         "10,000\" troops'"),
     Rule("quantities.counted.coordinated", "coordinated modifiers are passed over: '230,000 more French and British "
          "troops'"),
     Rule("quantities.counted.parse_head", "a plural count takes the plural noun the parser makes it modify: 'two "

@@ -39,6 +39,7 @@ def build_items(ctx: QuoteContext, attributions: list[Attribution]) -> tuple[lis
         quotes.append(quote)
     claims += outlet_claims(ctx, attributions, len(claims))
     link_quantities(ctx, claims)
+    link_object_quantities(ctx, quotes, claims)
     return quotes, claims
 
 
@@ -126,6 +127,34 @@ def link_quantities(ctx: QuoteContext, claims: list[Claim]) -> None:
             claim = min(inner, key=lambda c: c.end - c.start)
             q.claim = claim.id
             changed(q, "quotes.claim.quantity_link", (claim.start, claim.end))
+
+
+OBJECT_DEPS = frozenset({"dobj", "oprd", "dative"})  # what a cue's object may be parsed as: "called the figure X"
+
+
+def link_object_quantities(ctx: QuoteContext, quotes: list[Quote], claims: list[Claim]) -> None:
+    """A figure in the object of a cue is what its source speaks of: "called the figure of 10,000 another
+    fabrication", "dismissed the estimate of 3,000 as propaganda". It points to that attribution's claim."""
+    if not ctx.on("quotes.claim.quantity_object"):
+        return
+    doc: Doc = ctx.doc
+    by_id = {c.id: c for c in claims}
+    objects: list[tuple[int, int, Claim]] = []
+    for quote in quotes:
+        claim = by_id.get(quote.claim or "")
+        cue = doc.char_span(*quote.cue, alignment_mode="expand") if quote.cue else None
+        if claim is None or cue is None:
+            continue
+        for obj in (t for t in cue.root.children if t.dep_ in OBJECT_DEPS):
+            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            if end <= quote.start or start >= quote.end:  # (the parser may take either noun as the object)
+                objects.append((start, end, claim))
+    for q in doc._.quantities or []:
+        if getattr(q, "claim", None) is None:
+            claim = next((c for s, e, c in objects if s <= q.start and q.end <= e), None)
+            if claim is not None:
+                q.claim = claim.id
+                changed(q, "quotes.claim.quantity_object", (claim.start, claim.end))
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -267,6 +267,8 @@ RULES = RuleTable("quotes", [
          "affiliation: 'Chancellor Olaf Scholz ... The chancellor said'"),
     Rule("quotes.speaker.organization_word", "a head word is the organization named earlier with it: 'South "
          "Korean intelligence' (the National Intelligence Service)"),
+    Rule("quotes.speaker.named_next", "a person described with 'a' is the person the next sentence opens with "
+         "as its speaker: 'a South Korean lawmaker said. Park Sun-won ... told reporters'"),
     Rule("quotes.speaker.new_actor", "an unnamed source becomes a new actor, so every speaker is an actor: "
          "'Some analysts have suggested ...'"),
     Rule("quotes.speaker.named_again", "the same name, or a person's surname, met again is the same actor"),
@@ -307,6 +309,8 @@ RULES = RuleTable("quotes", [
     Rule("quotes.claim.time_published", "else the publication date (time_from 'published')"),
     Rule("quotes.claim.quantity_link", "a figure inside a claim points to it (the innermost one): 'said that 40 "
          "soldiers were killed'"),
+    Rule("quotes.claim.quantity_object", "a figure in the object of a cue points to its claim: 'called the figure "
+         "of 10,000 a fabrication'"),
     Rule("quotes.outlet.figure", "a sentence the outlet states on its own with a figure is a claim with no "
          "source: 'The city has 40,000 residents.'"),
     Rule("quotes.outlet.hedge", "a sentence the outlet states on its own with a hedge is a claim with no source: "

@@ -235,13 +235,37 @@ class SpeakerResolver:
                 best = (last, actor)
         return ("quotes.speaker.organization_word", best[1], (best[0].start, best[0].end)) if best else None
 
+    def _named_next(self, span: Span, position: int, anonymous: bool) -> Decided | None:
+        """'... bringing the total to 3,000, a South Korean lawmaker said. Park Sun-won, a member of the
+        committee, told reporters ...': a person described with "a" in one sentence and named at the start
+        of the next, as the subject of its reporting verb, is that person (a lead's delayed naming). Not
+        for the descriptions news keeps unnamed ('a senior official')."""
+        head = span.root
+        if anonymous or not self.ctx.on("quotes.speaker.named_next") or span[0].lower_ not in ("a", "an") \
+                or not self.lex.is_class(head.lemma_, "person") or self.lex.is_class(head.lemma_, "stays_unnamed") \
+                or has_name(head) or head.sent.end >= len(self.doc):
+            return None
+        first = self.doc[head.sent.end]
+        covering = self.cast.covering(first)
+        if covering is None or covering[2].kind != "person":
+            return None
+        start, end, actor = covering
+        name = self.doc.char_span(start, end, alignment_mode="expand")
+        if name is None or min(m.start for m in actor.mentions) < start or name.root.dep_ != "nsubj" \
+                or name.root.head.lemma_ not in self.lex.verbs:
+            return None  # named before (then the description is someone else), or not the next speaker
+        state = self._state_named_in(span)
+        if state and actor.country and state[0] != actor.country:
+            return None
+        return "quotes.speaker.named_next", actor, (start, end)
+
     def _new_actor(self, span: Span, position: int, anonymous: bool) -> Decided:
         rule, actor = self._create(span, anonymous)
         return rule, actor, (span.start_char, span.end_char)
 
     STEPS: tuple[Callable[[SpeakerResolver, Span, int, bool], Decided | None], ...] = (
         _person_in_body, _mention, _pronoun, _apposed_name, _body_in_phrase, _person_in_phrase, _by_role,
-        _org_by_word, _new_actor,
+        _org_by_word, _named_next, _new_actor,
     )
 
     # -- new actors ---------------------------------------------------------------------------------
@@ -287,11 +311,18 @@ class SpeakerResolver:
         "officials of Japan's foreign ministry"): whom the unnamed speaker belongs to."""
         if not self.ctx.on("quotes.speaker.state_in_description"):
             return None
+        found = self._state_named_in(core)
+        if found is None:
+            return None
+        code, mention = found
+        fired(created, "quotes.speaker.state_in_description", (mention.start, mention.end))
+        return code
+
+    def _state_named_in(self, core: Span) -> tuple[str, Mention] | None:
         for actor in self.cast.actors:
             mention = next((m for m in actor.mentions if core.start_char <= m.start and m.end <= core.end_char), None)
             if actor.kind == "state" and actor.code and mention is not None:
-                fired(created, "quotes.speaker.state_in_description", (mention.start, mention.end))
-                return actor.code
+                return actor.code, mention
         return None
 
     def _person_name(self, head: Token) -> str | None:
@@ -306,6 +337,8 @@ class SpeakerResolver:
 
     def _kind(self, head: Token) -> ActorKind:
         ent = head.ent_type_
+        if ent != "PERSON" and head.pos_ == "PROPN" and self.lex.is_class(head.lemma_.lower(), "institution"):
+            return "organization"  # 'the General Staff of Ukraine's Armed Forces': a title word, then a body
         if ent == "PERSON" or (head.pos_ == "PROPN" and any(
             self.lex.is_class(t.lower_, "person") for t in head.lefts
         )):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.syntax import value_of_figure
 from newsgraph.nlp.times.numbers import day
 from newsgraph.nlp.times.reader import Cand, Reader
 
@@ -378,14 +379,8 @@ def _counted(r: Reader, i: int) -> str | None:
     the rule that kept it a year although a test would have refused it."""
     nxt = r.token(i + 1)
     low = nxt.lower_ if nxt is not None else ""
-    if r.on("times.not.count_after_cue") and r.w(i - 1) in r.vocab.not_year_before:
+    if _counts_by_its_words(r, i, nxt, low):
         return "count"
-    if r.on("times.not.unit_after") and nxt is not None and (
-            low in r.vocab.clock_zones or low in r.vocab.not_year_after
-            or (nxt.text in ("-", "‑") and r.w(i + 2) in r.vocab.not_year_after)):
-        return "count"  # "2100 UTC" is a clock time, "1770 km" a distance, "a 2000-km border"
-    if r.on("times.not.count_of") and low == "of" and r.w(i + 2) in r.vocab.counted_after_of:
-        return "count"  # "2000 of them"
     because = None
     if r.on("times.not.count_before_plural") and nxt is not None and (
             (nxt.tag_ in _NOT_YEAR_NEXT_TAGS and low not in r.vocab.months and low not in r.vocab.units)
@@ -400,6 +395,21 @@ def _counted(r: Reader, i: int) -> str | None:
             and len(r.w(i - 2)) <= 3:
         return "count"  # "1,2000" style broken number
     return because
+
+
+def _counts_by_its_words(r: Reader, i: int, nxt: Token | None, low: str) -> bool:
+    """The words around the number say it counts: "$2000", "2100 UTC", "2000 of them", "the total is 1501"."""
+    if r.on("times.not.count_after_cue") and r.w(i - 1) in r.vocab.not_year_before:
+        return True
+    if r.on("times.not.unit_after") and nxt is not None and (
+            low in r.vocab.clock_zones or low in r.vocab.not_year_after
+            or (nxt.text in ("-", "‑") and r.w(i + 2) in r.vocab.not_year_after)):
+        return True  # "2100 UTC" is a clock time, "1770 km" a distance, "a 2000-km border"
+    if r.on("times.not.count_of") and low == "of" and r.w(i + 2) in r.vocab.counted_after_of:
+        return True  # "2000 of them"
+    tok = r.token(i)
+    # "the total number of those infected is 1501", "the toll rose to 1501"
+    return r.on("times.not.figure_value") and tok is not None and value_of_figure(tok, r.vocab.figure_subjects)
 
 
 def _determined_year(r: Reader, i: int) -> bool:

@@ -144,6 +144,8 @@ _NOT = [
          "a currency or a counting word"),
     Rule("times.not.unit_after", "'2000 km', 'a 2000-km border', '1500 hryvnias', '2100 UTC': a number "
          "before a unit, a currency or a time zone"),
+    Rule("times.not.figure_value", "'the number of cases is 1501', 'the toll rose to 1501': the value a figure "
+         "noun's clause gives is a count"),
     Rule("times.not.count_of", "'2000 of them', '1500 of the troops': a number before 'of' + determiner"),
     Rule("times.not.count_before_plural", "'2000 troops', '1999 percent': a number before a plural noun or "
          "'percent' counts it"),

@@ -66,6 +66,7 @@ class Vocabulary:
     relative_before_count: frozenset[str]
     story_relative_words: frozenset[str]
     counted_after_of: frozenset[str]
+    figure_subjects: frozenset[str]  # "the total number ... is 1501": its value is a count
     year_prepositions: frozenset[str]
     quantifier_determiners: frozenset[str]  # "some 2000 troops" counts; "the 1777 campaigns" is a year
     frequency_words: frozenset[str]

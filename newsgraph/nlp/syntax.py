@@ -185,12 +185,27 @@ def dateline_end(doc: Doc, places: Iterable[tuple[int, int]]) -> int | None:
     stage found ("SEOUL", "NEW DELHI"), maybe a comma and its region ("SEOUL, South Korea", "GLASGOW,
     Ky."), maybe the outlet in brackets ("(AP)", "(WBKO)"), then a dash. ``places`` are the character spans
     of the places found; a dateline's town must be one of them ("US - China talks" opens no dateline)."""
-    j = 0
-    while j < len(doc) and j < 4 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text.endswith(".")):
-        j += 1
+    j = _town_in_capitals(doc)
     if j == 0 or not any(start == 0 and end >= doc[j - 1].idx + len(doc[j - 1].text) for start, end in places):
         return None
     return _dateline_tail(doc, _dateline_region(doc, j))
+
+
+def dateline_shape_end(doc: Doc) -> int | None:
+    """The token after an opening dateline, read from its shape alone (before any stage has run): a town
+    in capitals of three letters or more, maybe its region, maybe the outlet in brackets, then a dash
+    ("ADRE, Chad (TW) —", "KYIV —"). "US - China talks" opens none."""
+    j = _town_in_capitals(doc)
+    if j == 0 or len(doc[:j].text.replace(" ", "").replace(".", "")) < 3:
+        return None
+    return _dateline_tail(doc, _dateline_region(doc, j))
+
+
+def _town_in_capitals(doc: Doc) -> int:
+    j = 0
+    while j < len(doc) and j < 4 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text.endswith(".")):
+        j += 1
+    return j
 
 
 def _dateline_region(doc: Doc, j: int) -> int:

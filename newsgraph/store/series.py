@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from newsgraph.model import Claim, Extraction, Quantity, Sentence
 from newsgraph.nlp import lexicon
+from newsgraph.nlp.quantities.lexicon import load_lexicon as quantity_lexicon
 from newsgraph.store.descriptions import describes_a_body, named, recent_body
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
@@ -44,6 +45,7 @@ NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilom
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
 # Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
 EPISODE_GAP = dt.timedelta(days=60)
+FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
 DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
@@ -85,9 +87,12 @@ class SeriesKey:
 
 
 def counted_of(q: Quantity) -> str | None:
-    """What a figure counts, normalised; None for a figure no series follows."""
+    """What a figure counts, normalised; None for a figure no series follows. Refugees, who crossed a
+    border, are followed apart from the displaced within their country, though both are "displaced"."""
     if q.category == "casualties":
         return q.subcategory or "casualties"
+    if q.category == "displaced" and counted_synonyms().get((q.unit or "").lower()) == "refugees":
+        return "refugees"
     if q.category and q.category != "other":
         return q.category if q.category != "money" else f"money ({q.unit or 'unknown currency'})"
     head = (q.unit or "").lower()
@@ -131,7 +136,8 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
             place, place_name = p.country, None
     if q.category not in OWNED:
         # "US deaths" and "deaths in the United States" are one thing: a state's people are where it is
-        if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner):
+        if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner) and counted != "refugees":
+            # (not "Sudanese refugees": a refugee's state is where they fled from)
             place = owner
         elif place is None and not _says_where_unnamed(q):
             named, place, place_name = _sentence_place(q, ext)
@@ -140,7 +146,33 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
     scope = ext.article.id if place is None and owner is None and not _says_where_unnamed(q) else None
-    return SeriesKey(counted, kind_of(q), owner, place, place_name, q.measure or "stock", scope)
+    kind = kind_of(q) or (casualty_kind(q, ext) if q.category == "casualties" else None)
+    return SeriesKey(counted, kind, owner, place, place_name, q.measure or "stock", scope)
+
+
+def casualty_kind(q: Quantity, ext: Extraction) -> str | None:
+    """Casualties of a cause that is no act of war ("cholera") or of fighters ("300 fighters killed") are
+    followed apart from the toll of a war or an attack."""
+    cause = cause_of(q, ext)
+    if cause is not None:
+        return cause
+    cue = quantity_lexicon().unit_cue(q.unit)
+    return "combatants" if cue is not None and cue.category in ("troops", "security") else None
+
+
+def cause_of(q: Quantity, ext: Extraction) -> str | None:
+    """The cause its sentence gives a casualty figure, when it is no act of war: "a cholera outbreak has
+    killed 389 people", "deaths from hunger" (causes.txt)."""
+    sentence = _sentence(q, ext)
+    if sentence is None:
+        return None
+    causes = _causes()
+    return next((w for w in re.findall(r"[\w-]+", sentence.text.lower()) if w in causes), None)
+
+
+@functools.cache
+def _causes() -> frozenset[str]:
+    return frozenset(lexicon.entries("lexicons/series/causes.txt"))
 
 
 def _sentence(q: Quantity, ext: Extraction) -> Sentence | None:
@@ -184,19 +216,28 @@ def main_country(ext: Extraction) -> str | None:
     return best if counts[best] * 2 > sum(counts.values()) else None
 
 
-def status_of(q: Quantity, claim: Claim | None, sentence: str = "") -> str:
+def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None) -> str:
     """Planned or expected as the figure's words say; denied when its sentence calls it false; estimated
-    when its claim says it is an estimate ("about" alone is a round figure, not an estimate); else occurred."""
+    when its claim, or the report around it ("We estimate that ..."), says it is an estimate ("about" alone
+    is a round figure, not an estimate); else occurred."""
     if q.status in ("planned", "expected"):
         return q.status
-    if DENIAL_WORDS.search(sentence) or (claim is not None and DENIAL_WORDS.search(claim.text)):
+    text = sentence.text if sentence is not None else ""
+    if DENIAL_WORDS.search(text) or (claim is not None and DENIAL_WORDS.search(claim.text)):
         return "denied"
     done_first = any(step[0] == "quantities.status.done_first" for step in q.trace)
     if claim is not None and claim.modality in ("expected", "hypothetical") and not done_first:
         return "expected"  # (not for what the figure already did: "had moved in and were expected to join")
-    if claim is not None and ESTIMATE_WORDS.search(claim.text):
+    if claim is not None and (ESTIMATE_WORDS.search(claim.text) or ESTIMATE_WORDS.search(_report_of(claim, sentence))):
         return "estimated"
     return "occurred"
+
+
+def _report_of(claim: Claim, sentence: Sentence | None) -> str:
+    """The words of the claim's sentence outside the claim: its source and reporting verb."""
+    if sentence is None or not (sentence.start <= claim.start and claim.end <= sentence.end):
+        return ""
+    return sentence.text[: claim.start - sentence.start] + " " + sentence.text[claim.end - sentence.start :]
 
 
 @dataclass
@@ -229,10 +270,11 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
             if speaker != claim.speaker and len(chain) <= 1:  # the claim's origin was the description
                 origin, origin_key = source, source_key
             return Voice(source, source_key, origin or source, origin_key or source_key, chain)
-    if chain:
+    if chain and chain[0].strip().lower() not in FIRST_PERSON:
         name = " ".join(chain[0].split())
         key = f"name:{name.lower()}"
         return Voice(name, key, origin or name, origin_key or key, chain)
+    # ("We estimate that ...", outside quotes: the report's own authors, whom the outlet stands for)
     return Voice(own.source, own.source_key, origin or own.origin, origin_key or own.origin_key, [])
 
 
@@ -308,7 +350,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
             "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound,
-             status_of(q, claim, sentence.text if (sentence := _sentence(q, ext)) else ""),
+             status_of(q, claim, _sentence(q, ext)),
              voice.source, voice.source_key, voice.origin, voice.origin_key,
              json.dumps(voice.chain, ensure_ascii=False), outlet, published, time,
              span[0].isoformat() if span else None, span[1].isoformat() if span else None))

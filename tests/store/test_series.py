@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Article, Claim, Extraction, Quantity
+from newsgraph.model import Sentence, Article, Claim, Extraction, Quantity
 from newsgraph.store.series import counted_of, series_key, status_of
 from newsgraph.store.sqlite import Store
 
@@ -100,9 +100,14 @@ def claim(modality: str, text: str = "x") -> Claim:
     (q(bound="~"), claim("reported"), "", "occurred"),  # a round figure is no estimate
     (q(), claim("reported", "Officials estimated the toll at 3,000."), "", "estimated"),
     (q(), claim("reported", "The ministry believes 3,000 are there."), "", "estimated"),
+    # the report around the claim says it is an estimate: "We estimate that [at least 3,000 were killed]."
+    (q(), Claim("C1", 17, 42, "at least 3,000 were killed", "asserted"),  # type: ignore[arg-type]
+     "We estimate that at least 3,000 were killed.", "estimated"),
+    (q(), Claim("C1", 10, 35, "at least 3,000 were killed", "asserted"),  # type: ignore[arg-type]
+     "They said at least 3,000 were killed.", "occurred"),
 ])
 def test_status_of_a_point(quantity: Quantity, the_claim: Claim | None, sentence: str, status: str) -> None:
-    assert status_of(quantity, the_claim, sentence) == status
+    assert status_of(quantity, the_claim, Sentence(0, len(sentence), sentence)) == status
 
 
 def test_a_state_whose_people_are_counted_is_where_they_are() -> None:

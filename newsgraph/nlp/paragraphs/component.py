@@ -11,6 +11,9 @@ and no sentence-final mark: no prose sentence comes near that (the longest of th
 150), while one unbroken run ('Russia said Russia said ...' 10,000 times, a table flattened to one line) costs
 the stages that walk a sentence's tree quadratic time: half a minute for 56,000 characters, hours for a million.
 
+An opening dateline ("SEOUL, South Korea (AP) —") ends where its lead sentence starts: parsed as one
+sentence with it, the lead's report ("..., the agency said") is often missed.
+
 A title's abbreviation is not a sentence end: the parser sometimes starts a sentence after "Maj." or "Gen."
 ("... press secretary Maj. Gen. Pat Ryder told reporters"), which cuts a quote from its speaker; the token
 after such an abbreviation is marked as no sentence start when it begins a name.
@@ -25,6 +28,8 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from newsgraph.nlp.syntax import dateline_shape_end
+
 MAX_RUN = 400  # tokens with no line break and no sentence-final mark before a sentence is ended there
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 # Titles abbreviated with a full stop before a name: military ranks, offices and forms of address.
@@ -38,6 +43,9 @@ class ParagraphBreaks:
         self.max_run = max_run
 
     def __call__(self, doc: Doc) -> Doc:
+        lead = dateline_shape_end(doc)
+        if lead is not None and lead < len(doc):
+            doc[lead].is_sent_start = True  # "ADRE, Chad (TW) — About 20,000 refugees ...": the lead is a sentence
         run = 0  # tokens since the last line break or sentence-final mark
         for tok in doc[:-1]:
             run += 1

@@ -237,27 +237,42 @@ class SpeakerResolver:
 
     def _named_next(self, span: Span, position: int, anonymous: bool) -> Decided | None:
         """'... bringing the total to 3,000, a South Korean lawmaker said. Park Sun-won, a member of the
-        committee, told reporters ...': a person described with "a" in one sentence and named at the start
-        of the next, as the subject of its reporting verb, is that person (a lead's delayed naming). Not
-        for the descriptions news keeps unnamed ('a senior official')."""
+        committee, told reporters ...' / '..., a UNHCR field coordinator said. "...," said the coordinator,
+        Amadou Sy': a person described with "a" in one sentence and named in the next, first as the subject
+        of its reporting verb at its start, or beside the same noun, is that person (a lead's delayed naming).
+        Not for the descriptions news keeps unnamed ('a senior official')."""
         head = span.root
         if anonymous or not self.ctx.on("quotes.speaker.named_next") or span[0].lower_ not in ("a", "an") \
-                or not self.lex.is_class(head.lemma_, "person") or self.lex.is_class(head.lemma_, "stays_unnamed") \
-                or has_name(head) or head.sent.end >= len(self.doc):
+                or head.pos_ != "NOUN" or self.lex.is_class(head.lemma_, "stays_unnamed") or has_name(head) \
+                or head.sent.end >= len(self.doc):
             return None
-        first = self.doc[head.sent.end]
-        covering = self.cast.covering(first)
-        if covering is None or covering[2].kind != "person":
+        found = self._introduced_in(self.doc[head.sent.end].sent, head)
+        if found is None:
             return None
-        start, end, actor = covering
-        name = self.doc.char_span(start, end, alignment_mode="expand")
-        if name is None or min(m.start for m in actor.mentions) < start or name.root.dep_ != "nsubj" \
-                or name.root.head.lemma_ not in self.lex.verbs:
-            return None  # named before (then the description is someone else), or not the next speaker
+        start, end, actor = found
         state = self._state_named_in(span)
         if state and actor.country and state[0] != actor.country:
             return None
         return "quotes.speaker.named_next", actor, (start, end)
+
+    def _introduced_in(self, sent: Span, head: Token) -> tuple[int, int, Actor] | None:
+        """The person first named in ``sent``, at its start as its reporting verb's subject (when ``head`` is a
+        noun of persons), or right after the noun ``head`` ('the coordinator, Amadou Sy')."""
+        for tok in sent:
+            covering = self.cast.covering(tok)
+            if covering is None or covering[2].kind != "person":
+                continue
+            start, end, actor = covering
+            if min(m.start for m in actor.mentions) < start:
+                return None  # named before: the description is someone else
+            name = self.doc.char_span(start, end, alignment_mode="expand")
+            if name is None:
+                return None
+            opens = tok.i == sent.start and name.root.dep_ == "nsubj" and name.root.head.lemma_ in self.lex.verbs \
+                and self.lex.is_class(head.lemma_, "person")
+            beside = any(t.lemma_ == head.lemma_ for t in self.doc[max(sent.start, name.start - 3) : name.start])
+            return (start, end, actor) if opens or beside else None
+        return None
 
     def _new_actor(self, span: Span, position: int, anonymous: bool) -> Decided:
         rule, actor = self._create(span, anonymous)

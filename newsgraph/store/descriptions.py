@@ -35,23 +35,35 @@ def body_nouns() -> frozenset[str]:
     return frozenset(dict(lexicon.rows("lexicons/series/voices.tsv", columns=2))["body_nouns"].split())
 
 
+@functools.cache
+def group_nouns() -> frozenset[str]:
+    return frozenset(dict(lexicon.rows("lexicons/series/voices.tsv", columns=2))["group_nouns"].split())
+
+
 def describes_a_body(actor: Actor) -> bool:
     words = actor.name.split()
-    return described(actor) and bool(words) and words[-1].lower() in body_nouns()
+    return described(actor) and bool(words) and words[-1].lower() in body_nouns() | group_nouns()
 
 
-def recent_body(ext: Extraction, before: int) -> Actor | None:
-    """The one named organization mentioned in the ``SENTENCES_BACK`` sentences before ``before`` (or
-    earlier in its own sentence); None when there is none or more than one."""
+def recent_body(ext: Extraction, before: int, kind: str = "organization") -> Actor | None:
+    """The one named organization (or armed group, for ``kind`` "group") mentioned in the ``SENTENCES_BACK``
+    sentences before ``before`` (or earlier in its own sentence); None when there is none or more than one."""
     starts = [s.start for s in ext.sentences if s.start <= before]
     window = starts[-1 - SENTENCES_BACK] if len(starts) > SENTENCES_BACK else 0
-    found = {a.id: a for a in ext.actors if a.kind == "organization" and named(a)
+    found = {a.id: a for a in ext.actors if a.kind == kind and named(a)
              and any(window <= m.start < before for m in a.mentions)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def body_kind(actor: Actor) -> str:
+    """What kind of named actor a description stands for: "the paramilitary group" an armed group, "the
+    spy agency" an organization."""
+    words = actor.name.split()
+    return "group" if words and words[-1].lower() in group_nouns() else "organization"
 
 
 def body_described(ext: Extraction, actor: Actor) -> Actor | None:
     """The named organization a description of a body stands for, at its first mention."""
     if not describes_a_body(actor) or not actor.mentions:
         return None
-    return recent_body(ext, min(m.start for m in actor.mentions))
+    return recent_body(ext, min(m.start for m in actor.mentions), body_kind(actor))

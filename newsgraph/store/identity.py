@@ -39,6 +39,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # Words after a surname that are not one: "Elizabeth II" has no surname "II", "Martin Luther King Jr." has King.
 # "al-Burhan", "el-Sisi", "ash-Shaibani": the article before a surname, which later mentions often drop.
 ARABIC_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dnrstz]|[Aa]sh)[-‐](?=\w\w)")
+# A rank or a form of address is no role that tells two people apart: "General al-Burhan" is the army chief.
+RANKS = frozenset({"general", "gen", "lieutenant general", "lt. gen", "major general", "maj. gen", "brigadier general",
+                   "colonel", "col", "major", "maj", "captain", "capt", "admiral", "adm", "marshal", "field marshal",
+                   "sergeant", "sgt", "lieutenant", "lt", "mr", "mrs", "ms", "dr", "sir", "dame", "sheikh"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
 PENDING = "pending:"  # migration 0005 marks the actors stored before it: their keys are made on first write
 # Transliteration respellings, in order, on a lowercase ASCII word ("ye" after a consonant: Medvedyev).
@@ -101,6 +105,9 @@ class Name:
             words.pop()
         if kind == "person" and len(words) == 1 and text.strip() != words[0]:
             words = []  # "Elizabeth II": a given name and a numeral, no surname to match
+        if kind == "person" and len(words) > 1:
+            # "Abdel-Fattah Burhan" = "Abdel Fattah al-Burhan": a hyphen joins given names as a space does
+            words = [p for w in words[:-1] for p in re.split(r"[\-\u2010]", w) if p] + words[-1:]
         if kind == "person" and is_family_first(words):
             # "Kim Jong Un" = "Kim Jong-un": the given name as one word, then the family name, as the
             # given-first names are kept, so both kinds match by the same keys
@@ -282,7 +289,7 @@ def profile_keys(actor: Actor) -> set[str]:
     out = {f"co:{actor.country}"} if actor.country else set()
     if actor.affiliation:
         out.add(f"af:{actor.affiliation}")
-    if actor.role:
+    if actor.role and actor.role.strip().lower().rstrip(".") not in RANKS:
         out.add(f"ro:{actor.role.strip().lower()}")
     return out
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from newsgraph.model import Claim, Extraction, Quantity, Sentence
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.quantities.lexicon import load_lexicon as quantity_lexicon
-from newsgraph.store.descriptions import describes_a_body, named, recent_body
+from newsgraph.store.descriptions import body_kind, describes_a_body, named, recent_body
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
 
@@ -45,6 +45,7 @@ NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilom
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
 # Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
 EPISODE_GAP = dt.timedelta(days=60)
+COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
@@ -126,28 +127,46 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     if counted is None:
         return None
     owner = q.owner if q.owner and not q.owner.islower() else None
-    place_name = place = None
-    if q.place is not None and 0 <= q.place < len(ext.places):
-        p = ext.places[q.place]
-        place = p.country if p.level == "country" and p.country else p.name
-        place_name = p.name
-        if p.level == "region" and p.country:
-            # a loose region of one country ("Russia's Far East", "eastern Ukraine") is followed as the country
-            place, place_name = p.country, None
+    place, place_name = _own_place(q, ext)
     if q.category not in OWNED:
-        # "US deaths" and "deaths in the United States" are one thing: a state's people are where it is
-        if owner and place is None and re.fullmatch(r"[A-Z]{3}", owner) and counted != "refugees":
-            # (not "Sudanese refugees": a refugee's state is where they fled from)
-            place = owner
-        elif place is None and not _says_where_unnamed(q):
-            named, place, place_name = _sentence_place(q, ext)
-            place = place if named else main_country
+        place, place_name = _where_unowned(q, ext, counted, owner, (place, place_name), main_country)
         owner = None
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
     scope = ext.article.id if place is None and owner is None and not _says_where_unnamed(q) else None
     kind = kind_of(q) or (casualty_kind(q, ext) if q.category == "casualties" else None)
     return SeriesKey(counted, kind, owner, place, place_name, q.measure or "stock", scope)
+
+
+Where = tuple[str | None, str | None]  # a place's key (a country code or a name) and its name
+
+
+def _own_place(q: Quantity, ext: Extraction) -> Where:
+    """The place the figure's own words give it, as a country when it is one (or a loose region of one:
+    "Russia's Far East", "eastern Ukraine" are followed as the country)."""
+    if q.place is None or not 0 <= q.place < len(ext.places):
+        return None, None
+    p = ext.places[q.place]
+    if p.level == "region" and p.country:
+        return p.country, None
+    return (p.country if p.level == "country" and p.country else p.name), p.name
+
+
+def _where_unowned(q: Quantity, ext: Extraction, counted: str, owner: str | None, own: Where,
+                   main_country: str | None) -> Where:
+    """Where a figure of things nobody owns is: its own place; else its owner state ("US deaths" are deaths
+    in the United States), but not the state refugees or nationals are from ("Sudanese refugees", "1.2
+    million Sudanese"); else the one country its sentence names, the country "the country" refers to, or the
+    article's own."""
+    if own[0] is not None or _says_where_unnamed(q):
+        return own
+    nationals = counted == "refugees" or (q.unit or "")[:1].isupper()
+    if owner and re.fullmatch(r"[A-Z]{3}", owner) and not nationals:
+        return owner, None
+    named, place, place_name = _sentence_place(q, ext)
+    if named:
+        return place, place_name
+    return _country_referred_to(q, ext) or (main_country, None)
 
 
 def casualty_kind(q: Quantity, ext: Extraction) -> str | None:
@@ -166,8 +185,13 @@ def cause_of(q: Quantity, ext: Extraction) -> str | None:
     sentence = _sentence(q, ext)
     if sentence is None:
         return None
+    # its share of the sentence: from the figure before it to the figure after it ("A cholera outbreak
+    # killed 389, and fighting killed 40": cholera is the 389's cause, not the 40's)
+    others = [o for o in ext.quantities if o is not q and sentence.start <= o.start < sentence.end]
+    start = max([o.end for o in others if o.end <= q.start], default=sentence.start)
+    end = min([o.start for o in others if o.start >= q.end], default=sentence.end)
     causes = _causes()
-    return next((w for w in re.findall(r"[\w-]+", sentence.text.lower()) if w in causes), None)
+    return next((w for w in re.findall(r"[\w-]+", ext.article.text[start:end].lower()) if w in causes), None)
 
 
 @functools.cache
@@ -197,6 +221,16 @@ def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str
         name = local.pop()
         return True, name, name
     return True, countries.pop(), None
+
+
+def _country_referred_to(q: Quantity, ext: Extraction) -> tuple[str, None] | None:
+    """"In Chad, the pressure grows. Nearly 750,000 refugees are now in the country": a sentence that says
+    "the country" without naming one means the last country the text named before it."""
+    sentence = _sentence(q, ext)
+    if sentence is None or not COUNTRY_ANAPHOR.search(sentence.text):
+        return None
+    before = [p for p in ext.places if p.start < sentence.start and p.country and not p.stands_for]
+    return (before[-1].country, None) if before else None  # type: ignore[return-value]
 
 
 def _says_where_unnamed(q: Quantity) -> bool:
@@ -310,7 +344,7 @@ def named_speaker(ext: Extraction, claim: Claim) -> str | None:
         if inside:
             return inside[0][1]
     if describes_a_body(speaker):
-        body = recent_body(ext, claim.start)
+        body = recent_body(ext, claim.start, body_kind(speaker))
         return body.id if body is not None else claim.speaker
     return claim.speaker
 

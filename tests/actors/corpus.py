@@ -58,6 +58,7 @@ TEXTS = (
     "Real Madrid said the match would go ahead.",
     "Flights from Heathrow and Gatwick were cancelled on Monday.",
     "Near Ar Raqqah, two strikes destroyed a fighting position. Residents of Sanaa fled.",
+    "The group said its forces held. Its deputy commander, Abdelrahim Hamdan Dagalo, appeared in a video.",
     "Qandeel Baloch was a social media star. Baloch said she was not afraid.",
     "Army Chief Speaks On Reforms\n\nThe chief spoke on Monday.",
     "Georgia Stevens won the race. Georgia began skating at five.",

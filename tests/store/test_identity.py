@@ -43,6 +43,7 @@ MERGE = [
     ("Yoon Suk-yeol", "Yoon Suk Yeol", "person", ["same name as Yoon Suk Yeol"]),
     ("Yoon", "Yoon Suk Yeol", "person", ["surname of Yoon Suk Yeol"]),
     ("Kim", "Kim Jong Un", "person", ["surname of Kim Jong Un"]),
+    ("Abdel-Fattah Burhan", "Abdel Fattah al-Burhan", "person", ["same name as Abdel Fattah al-Burhan"]),
     ("Burhan", "Abdel Fattah al-Burhan", "person", ["surname of Abdel Fattah al-Burhan"]),
 ]
 
@@ -338,3 +339,10 @@ def test_query_actors_lists_a_persons_surname_only_when_no_other_person_has_it(s
     aliases = {r["name"]: r["aliases"].split("; ") for r in query_actors(store.conn, 10)}
     assert "Peskov" in aliases["Dmitry Peskov"]
     assert "Kim" not in aliases["Kim Jong Un"] and "Kim" not in aliases["Kim Yong-hyun"]
+
+
+def test_a_rank_is_no_role_that_keeps_a_bare_surname_apart(store: Store) -> None:
+    store.write(article("a1", person("A1", "Abdel Fattah al-Burhan", role="army chief")))
+    store.write(article("a2", person("A1", "al-Burhan", role="General")))
+    store.write(article("a3", person("A1", "Ryder", role="minister")))  # (no full name of that surname)
+    assert registry(store, "a1")["Abdel Fattah al-Burhan"] == registry(store, "a2")["al-Burhan"]

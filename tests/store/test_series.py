@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Sentence, Article, Claim, Extraction, Quantity
+from newsgraph.model import Article, Claim, Extraction, Quantity, Sentence
 from newsgraph.store.series import counted_of, series_key, status_of
 from newsgraph.store.sqlite import Store
 
@@ -23,6 +23,9 @@ REPORTS = [
      "About 8,000 North Korean troops are in Kursk, US Secretary of State Antony Blinken said."),
     ("r5", "2024-11-05", "https://www.five.example/e",
      "The rebels said 40 civilians were killed in the shelling of the village."),
+    ("r6", "2024-11-06", "https://www.six.example/f",
+     "The pressure on Chad keeps growing. Nearly 750,000 Sudanese refugees are now in the country, the agency "
+     "said. A cholera outbreak has killed 389 people in Sudan, and fighting killed 40 people in Sudan."),
 ]
 
 
@@ -66,6 +69,12 @@ def test_another_thing_counted_is_another_series(store: Store) -> None:
     assert killed["label"].startswith("killed") and killed["series_id"] != points(store, "r1")[0]["series_id"]
 
 
+def test_refugees_are_where_they_fled_to_and_a_cause_of_death_is_its_own_series(store: Store) -> None:
+    refugees, cholera, fighting = points(store, "r6")
+    assert refugees["label"] == "refugees in Chad"  # "the country" is Chad, named before; not Sudan, fled from
+    assert cholera["label"].startswith("cholera killed") and cholera["series_id"] != fighting["series_id"]
+
+
 def q(**kw: object) -> Quantity:
     base: dict[str, object] = {"start": 0, "end": 5, "text": "3,000", "value": 3000, "bound": "=", "unit": None}
     base.update(kw)
@@ -81,6 +90,8 @@ def q(**kw: object) -> Quantity:
     (q(unit="percent", category="other"), None),  # a share follows no series
     (q(unit=None, category="other"), None),  # nor a number that counts nothing named
     (q(unit="USD", category="money"), "money (USD)"),
+    (q(unit="refugees", category="displaced"), "refugees"),  # who crossed a border ...
+    (q(unit="people", category="displaced"), "displaced"),  # ... apart from the displaced at home
 ])
 def test_what_is_counted_is_normalised(quantity: Quantity, counted: str | None) -> None:
     assert counted_of(quantity) == counted

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.actors import repair, title_mentions
 from newsgraph.nlp.actors.candidates import (
@@ -177,7 +177,20 @@ def _clean_person(ctx: Context, ent: Span, taken: set[int]) -> Span | None:
         return None
     if after_prep and ctx.on("actors.person.place_after_prep") and ctx.gaz.has(doc[start:end].text):
         return None
+    if start == ent.start and ctx.on("actors.person.given_name_left_out") and _given_name_before(ctx, doc, start):
+        start -= 1  # "Its deputy commander, Abdelrahim Hamdan Dagalo" with "Hamdan Dagalo" tagged
     return doc[start:end]
+
+
+def _given_name_before(ctx: Context, doc: Doc, start: int) -> bool:
+    """The word before a person's name is a given name the tagger left out: a capitalised proper noun in no
+    entity, no title and no lexicon word, after a comma, a bracket or a lower-case word."""
+    if start < 2:
+        return False
+    tok, before = doc[start - 1], doc[start - 2]
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_ \
+        and tok.lower_ not in ctx.lex.title_words and tok.i not in ctx.by_tok and not ctx.honorific(tok) \
+        and (before.text in (",", "(") or before.is_lower)
 
 
 def _transcript_label(ent: Span) -> bool:

@@ -88,6 +88,8 @@ RULES = RuleTable("actors", [
                                     '"the Hon Imogen Sayers MP"'),
     Rule("actors.person.transcript_label", 'an interviewer\'s label in a transcript is no person: "((WN))"'),
     Rule("actors.person.non_actor", 'a name non_actors.tsv lists is never a person: "Twitter", "UTC"'),
+    Rule("actors.person.given_name_left_out", 'a capitalised proper noun right before a person the tagger found is '
+                                             'their given name: "its deputy commander, Abdelrahim Hamdan Dagalo"'),
     Rule("actors.person.place_after_prep", 'a PERSON entity after a locative preposition that the gazetteer knows '
                                            'is a place: "Near Ar Raqqah"'),
     Rule("actors.person.first_name", 'a first name alone after the full name is that person: '

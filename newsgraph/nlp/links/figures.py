@@ -400,15 +400,22 @@ def _reaching_subject(p: Phrase) -> Token | None:
     via = p.number.head if p.number.dep_ == "pobj" else None
     if via is not None and via.lower_ not in w["reach_preps"]:
         return None
-    verb = p.verb or (via.head if via is not None else None)
-    if verb is None or verb.lemma_.lower() not in w["reach_verbs"]:
+    # ("put the toll as high as 150,000": through the adjective the bound hangs on)
+    verb = p.verb or (next((a for a in via.ancestors if a.pos_ in ("VERB", "AUX")), None) if via is not None else None)
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in w["put_verbs"]:
+        # "estimates put the toll as high as 150,000", "officials put the number of dead at 40": its object
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w["tally_nouns"]), None)
+    if verb.lemma_.lower() not in w["reach_verbs"]:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl":
         subject = verb.head
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    if verb.lemma_ == "be" and (p.role != "attr" or subject.lower_ not in w["tally_nouns"]):
+    # ("the number is now around 700,000": the parser may take the approximator for a preposition)
+    if verb.lemma_ == "be" and ((p.role != "attr" and via is None) or subject.lower_ not in w["tally_nouns"]):
         return None
     return subject
 

@@ -24,6 +24,7 @@ date it refers to when the text gives one.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -45,6 +46,7 @@ NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilom
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
 # Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
 EPISODE_GAP = dt.timedelta(days=60)
+COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
@@ -80,7 +82,9 @@ class SeriesKey:
     def label(self, owner_name: str | None) -> str:
         """"troops of North Korea in Russia", "confirmed cases in China", "killed in Gaza (total)"."""
         words = " ".join(filter(None, [self.kind, self.counted]))
-        if self.owner:
+        if self.owner and self.kind == COMBATANTS:
+            words = f"{COMBATANTS} of {owner_name or self.owner} {self.counted}"  # "troops of North Korea killed"
+        elif self.owner:
             words += f" of {owner_name or self.owner}"
         if self.place_name or self.place:
             words += f" in {self.place_name or self.place}"
@@ -128,7 +132,7 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
         return None
     owner = q.owner if q.owner and not q.owner.islower() else None
     place, place_name = _own_place(q, ext)
-    if q.category not in OWNED:
+    if q.category not in OWNED and not combatants(q):
         place, place_name = _where_unowned(q, ext, counted, owner, (place, place_name), main_country)
         owner = None
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
@@ -175,8 +179,14 @@ def casualty_kind(q: Quantity, ext: Extraction) -> str | None:
     cause = cause_of(q, ext)
     if cause is not None:
         return cause
+    return COMBATANTS if combatants(q) else None
+
+
+def combatants(q: Quantity) -> bool:
+    """A count of soldiers or fighters ("300 fighters killed"): they are followed as their side's, as troops
+    are, wherever they fell."""
     cue = quantity_lexicon().unit_cue(q.unit)
-    return "combatants" if cue is not None and cue.category in ("troops", "security") else None
+    return cue is not None and cue.category in ("troops", "security")
 
 
 def cause_of(q: Quantity, ext: Extraction) -> str | None:
@@ -361,6 +371,33 @@ def _body_of_state(kind: str, name: str, chain: list[str]) -> tuple[str, str] | 
     return said, f"name:{said.lower()}"
 
 
+def placed_in_report(keys: list[SeriesKey | None]) -> list[SeriesKey | None]:
+    """Where and whose the report's own figures say an owner's figure is, when its words leave that out:
+    "The Pentagon said at least 3,000 North Korean soldiers had arrived ... 'the DPRK moved at least 3,000
+    soldiers into eastern Russia'" (nowhere -> Russia); 'about 10,000 North Korean soldiers ... believed "about
+    10,000" troops were in Russia' (nobody's -> North Korea's). Only when the report's other figures of the
+    same thing agree on one place (one owner)."""
+    places: dict[tuple[str, str | None, str | None, str], set[Where]] = {}
+    owners: dict[tuple[str, str | None, str | None, str], set[str]] = {}
+    for k in keys:
+        if k is not None and k.owner is not None and k.place is not None:
+            places.setdefault((k.counted, k.kind, k.owner, k.measure), set()).add((k.place, k.place_name))
+            owners.setdefault((k.counted, k.kind, k.place, k.measure), set()).add(k.owner)
+    out: list[SeriesKey | None] = []
+    for k in keys:
+        if k is not None and k.owner is not None and k.place is None:
+            found = places.get((k.counted, k.kind, k.owner, k.measure), set())
+            if len(found) == 1:
+                place, place_name = next(iter(found))
+                k = dataclasses.replace(k, place=place, place_name=place_name, scope=None)
+        elif k is not None and k.owner is None and k.place is not None and k.counted in OWNED:
+            whose = owners.get((k.counted, k.kind, k.place, k.measure), set())
+            if len(whose) == 1:
+                k = dataclasses.replace(k, owner=next(iter(whose)))
+        out.append(k)
+    return out
+
+
 def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
     """Put each figure of a stored article (its row and its claims' origins written) in its series,
     creating series as needed; returns how many figures joined one."""
@@ -370,8 +407,9 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
     published = ext.article.published.isoformat() if ext.article.published else None
     voice_outlet = outlet
     joined, country = 0, main_country(ext)
+    keys = placed_in_report([series_key(q, ext, country) for q in ext.quantities])
     for idx, q in enumerate(ext.quantities):
-        key = series_key(q, ext, country)
+        key = keys[idx]
         if key is None:
             continue
         claim = claims.get(q.claim) if q.claim else None

@@ -43,6 +43,8 @@ CASES = [
      "saying at least 3,000 had arrived.", "3,000", "counted", "North Korean soldiers"),
     ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",
      "source", "World Health Organization"),
+    ("links.figure.owner_antecedent", "The Pentagon confirmed that North Korean soldiers are in Russia, "
+     "saying at least 3,000 had arrived.", "3,000", "owner", "PRK"),
     ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),
     ("links.figure.owner_from", "About 3,000 troops from North Korea arrived last week.", "3,000", "owner", "PRK"),
     ("links.figure.owner_subject", "North Korea sent 3,000 troops last week.", "3,000", "owner", "PRK"),

@@ -164,3 +164,16 @@ def test_the_same_count_months_apart_is_another_story(extract_text, tmp_path: Pa
                            "JOIN series s ON s.id = p.series_id ORDER BY p.published"))
     assert rows[0]["key"] == rows[1]["key"] != rows[2]["key"]
     assert rows[0]["base_key"] == rows[2]["base_key"] and rows[2]["label"].endswith("(from 2019-06)")
+
+
+def test_a_report_puts_an_owners_figure_where_and_whose_its_other_figures_of_that_thing_are() -> None:
+    from newsgraph.store.series import SeriesKey, placed_in_report
+    placed = SeriesKey("troops", None, "PRK", "RUS", None, "stock")
+    nowhere = SeriesKey("troops", None, "PRK", None, None, "stock", scope="a1")
+    nobodys = SeriesKey("troops", None, None, "RUS", None, "stock")
+    cases = SeriesKey("cases", None, None, "CHN", None, "stock")  # nobody owns cases: no owner is lent
+    out = placed_in_report([placed, nowhere, nobodys, cases, None])
+    assert out[1] == SeriesKey("troops", None, "PRK", "RUS", None, "stock")
+    assert out[2] == placed and out[3] == cases and out[4] is None
+    two_places = placed_in_report([placed, SeriesKey("troops", None, "PRK", "Kursk", "Kursk", "stock"), nowhere])
+    assert two_places[2] == nowhere  # the report's figures disagree: it stays in its report

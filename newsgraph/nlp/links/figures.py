@@ -91,8 +91,8 @@ class Figures:
             if self._counted_from_subject(q, phrase):
                 tallies.add(id(q))
             self._counted_from_verb(q, phrase)
-            self._counted_from_antecedent(q, phrase)
-            self._owner(q, phrase, by_char)
+            antecedent = self._counted_from_antecedent(q, phrase)
+            self._owner(q, phrase, by_char, antecedent)
             self._reporter(q, phrase, by_actor)
             self._place(q, phrase, places)
             self._measure(q, phrase)
@@ -128,13 +128,13 @@ class Figures:
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
         return False
 
-    def _counted_from_antecedent(self, q: Quantity, p: Phrase) -> None:
+    def _counted_from_antecedent(self, q: Quantity, p: Phrase) -> Token | None:
         """"North Korean soldiers are in Russia, saying at least 3,000 had arrived": a bare figure that is a
-        verb's subject counts the people or troops its sentence named just before it."""
+        verb's subject counts the people or troops its sentence named just before it (that noun returned)."""
         if q.counted or q.unit or p.noun != p.number or p.role not in ("nsubj", "nsubjpass"):
-            return
+            return None
         if not self.rules.on("links.figure.counted_from_antecedent"):
-            return
+            return None
         lex = load_lexicon()
         for tok in reversed(list(p.number.sent[: p.number.i - p.number.sent.start])):
             cue = lex.unit_cue(tok.lemma_) or lex.unit_cue(tok.lower_)
@@ -144,7 +144,8 @@ class Figures:
                 span = tok.doc[first.i: tok.i + 1]
                 q.counted, q.unit, q.category = span.text, tok.lower_, cue.category
                 changed(q, "links.figure.counted_from_antecedent", (span.start_char, span.end_char))
-                return
+                return tok
+        return None
 
     def _counted_from_verb(self, q: Quantity, p: Phrase) -> None:
         """"infected around 35,000", "14 have recovered": a bare figure that is what a verb of counting
@@ -178,9 +179,11 @@ class Figures:
 
     # ------------------------------------------------------------ owner
 
-    def _owner(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> None:
+    def _owner(self, q: Quantity, p: Phrase, by_char: dict[int, str], antecedent: Token | None = None) -> None:
         inside = [t for t in p.noun.subtree if t.i < p.noun.i or t.i == p.noun.i] if p.noun != p.number else []
+        named_before = [t for t in antecedent.subtree if t.i <= antecedent.i] if antecedent is not None else []
         candidates = [
+            ("links.figure.owner_antecedent", lambda: _coded(named_before, by_char)),
             ("links.figure.owner_named", lambda: _coded(inside, by_char)),
             ("links.figure.owner_from", lambda: _coded(_pobj_subtrees(p.noun, ("from",)), by_char)),
             ("links.figure.owner_subject", lambda: self._subject_owner(q, p, by_char)),

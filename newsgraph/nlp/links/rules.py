@@ -42,6 +42,8 @@ RULES = RuleTable("links", [
          "arrived' (soldiers)"),
     Rule("links.figure.reported_by", "the subject of a verb of reporting gives the figure that is its object: "
          "'the WHO reported 1,051,635 cases' (WHO)"),
+    Rule("links.figure.owner_antecedent", "the figure's antecedent names its owner: 'North Korean soldiers are in "
+         "Russia, saying at least 3,000 had arrived' (PRK)"),
     Rule("links.figure.owner_named", "an actor named in the figure's phrase owns it: '3,000 North Korean troops', "
          "\"Pyongyang's troops\" (PRK)"),
     Rule("links.figure.owner_from", "an actor after 'from' owns it: 'troops from North Korea' (PRK)"),

@@ -46,6 +46,7 @@ NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilom
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
 # Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
 EPISODE_GAP = dt.timedelta(days=60)
+TOPIC_MENTIONS = 3  # a cause named this often is what the report is about, not what sets a figure apart
 COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
@@ -134,7 +135,7 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     place, place_name = _own_place(q, ext)
     if q.category not in OWNED and not combatants(q):
         place, place_name = _where_unowned(q, ext, counted, owner, (place, place_name), main_country)
-        owner = None
+        owner = owner if owner and owner.startswith("PER:") else None  # (what a person holds: "Sanders' 914")
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
     scope = ext.article.id if place is None and owner is None and not _says_where_unnamed(q) else None
@@ -191,7 +192,7 @@ def combatants(q: Quantity) -> bool:
 
 def cause_of(q: Quantity, ext: Extraction) -> str | None:
     """The cause its sentence gives a casualty figure, when it is no act of war: "a cholera outbreak has
-    killed 389 people", "deaths from hunger" (causes.txt)."""
+    killed 389 people", "deaths from hunger" (causes.tsv); not the cause the whole report is about."""
     sentence = _sentence(q, ext)
     if sentence is None:
         return None
@@ -201,12 +202,20 @@ def cause_of(q: Quantity, ext: Extraction) -> str | None:
     start = max([o.end for o in others if o.end <= q.start], default=sentence.start)
     end = min([o.start for o in others if o.start >= q.end], default=sentence.end)
     causes = _causes()
-    return next((w for w in re.findall(r"[\w-]+", ext.article.text[start:end].lower()) if w in causes), None)
+    cause = next((causes[w] for w in _words(ext.article.text[start:end]) if w in causes), None)
+    if cause is None or sum(causes.get(w) == cause for w in _words(ext.article.text)) >= TOPIC_MENTIONS:
+        return None
+    return cause
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", text.lower())
 
 
 @functools.cache
-def _causes() -> frozenset[str]:
-    return frozenset(lexicon.entries("lexicons/series/causes.txt"))
+def _causes() -> dict[str, str]:
+    return {word: canonical for canonical, words in lexicon.rows("lexicons/series/causes.tsv", columns=2)
+            for word in words.split()}
 
 
 def _sentence(q: Quantity, ext: Extraction) -> Sentence | None:

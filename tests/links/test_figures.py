@@ -45,6 +45,8 @@ CASES = [
      "source", "World Health Organization"),
     ("links.figure.owner_antecedent", "The Pentagon confirmed that North Korean soldiers are in Russia, "
      "saying at least 3,000 had arrived.", "3,000", "owner", "PRK"),
+    ("links.figure.owner_holder", "Joe Biden won 22 delegates, and Senator Bernie Sanders trailed him with a total "
+     "of 15.", "15", "owner", "PER:BERNIE_SANDERS"),
     ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),
     ("links.figure.owner_from", "About 3,000 troops from North Korea arrived last week.", "3,000", "owner", "PRK"),
     ("links.figure.owner_subject", "North Korea sent 3,000 troops last week.", "3,000", "owner", "PRK"),

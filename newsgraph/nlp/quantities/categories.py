@@ -149,6 +149,8 @@ class Categoriser:
         if self.rules.on("quantities.context.modifier"):
             for tok in (focus, base):
                 for child in tok.children:
+                    if child.dep_ == "relcl" and _own_subject(child):
+                        continue  # "142 cases, of which three patients have died": the clause is the patients'
                     if child.dep_ in ("acl", "relcl", "amod"):
                         out.add([child], "quantities.context.modifier")
                         out.add([c for c in child.children if c.dep_ in ("conj", "xcomp", "acomp", "oprd")],
@@ -289,6 +291,11 @@ def _after_a_deed(cue: Token) -> bool:
 
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _own_subject(clause: Token) -> bool:
+    """A relative clause with a subject of its own, not its pronoun ("of which three patients have died")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children)
 
 
 def _unambiguous(cue: Cue) -> bool:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Place, Quantity
 from newsgraph.nlp import lexicon
+from newsgraph.nlp.links.holders import holder
 from newsgraph.nlp.links.rules import changed
 from newsgraph.nlp.quantities.lexicon import load_lexicon
 from newsgraph.nlp.rules import RuleTable
@@ -187,7 +188,8 @@ class Figures:
             ("links.figure.owner_named", lambda: _coded(inside, by_char)),
             ("links.figure.owner_from", lambda: _coded(_pobj_subtrees(p.noun, ("from",)), by_char)),
             ("links.figure.owner_subject", lambda: self._subject_owner(q, p, by_char)),
-            ("links.figure.owner_holder", lambda: self._holder(q, p, by_char)),
+            ("links.figure.owner_holder", lambda: None if q.category in OWNED_CATEGORIES else holder(
+                p.noun, by_char, words()["holder_verbs"])),
             ("links.figure.owner_kind", lambda: _kind_modifier(p)),
         ]
         for rule, find in candidates:
@@ -215,25 +217,6 @@ class Figures:
                     if found is not None:
                         return found
         return None
-
-    def _holder(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> tuple[str, Token] | None:
-        """"Sanders has 914 delegates", "Biden won 22 delegates", "Sanders trailed him with a total of 815": a
-        person who holds, wins or trails with a count of no owned kind owns it (delegates, votes, seats)."""
-        if q.category in OWNED_CATEGORIES:
-            return None
-        node = p.noun
-        while node.dep_ in ("pobj", "prep") and node.head != node and node.head.pos_ != "VERB":
-            node = node.head  # "with a total of 815": up to the verb the phrase hangs on
-        verb = node.head if node.dep_ in ("dobj", "pobj", "prep") else None
-        if verb is not None and verb.pos_ == "ADP":
-            verb = verb.head
-        if verb is None or verb.lemma_.lower() not in words()["holder_verbs"]:
-            return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None:
-            return None
-        people = [t for t in subject.subtree if by_char.get(t.idx, "").startswith("PER:")]
-        return _coded(people, by_char)
 
     # ------------------------------------------------------------ place
 

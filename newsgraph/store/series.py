@@ -281,7 +281,9 @@ def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None
     done_first = any(step[0] == "quantities.status.done_first" for step in q.trace)
     if claim is not None and claim.modality in ("expected", "hypothetical") and not done_first:
         return "expected"  # (not for what the figure already did: "had moved in and were expected to join")
-    if claim is not None and (ESTIMATE_WORDS.search(claim.text) or ESTIMATE_WORDS.search(_report_of(claim, sentence))):
+    # (what the claim says before the figure: "far more than its estimate of last week" is another figure's)
+    before = claim.text[: max(0, q.start - claim.start)] if claim is not None else ""
+    if claim is not None and (ESTIMATE_WORDS.search(before) or ESTIMATE_WORDS.search(_report_of(claim, sentence))):
         return "estimated"
     return "occurred"
 

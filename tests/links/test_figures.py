@@ -61,6 +61,8 @@ CASES = [
     ("links.figure.flow_rate", "The fighting killed 40 people a day.", "40", "measure", "flow"),
     ("links.figure.total_period", "The rebels killed 300 civilians during the war.", "300", "measure", "total"),
     ("links.figure.planned", "Pyongyang plans to send 10,000 troops by December.", "10,000", "status", "planned"),
+    ("links.figure.expected_by", "I would not be surprised to see the total reach 10,000 by the end of the year.",
+     "10,000", "status", "expected"),
     ("links.figure.expected_future", "Analysts said the number of troops could reach 10,000 troops by December.",
      "10,000", "status", "expected"),
     ("links.figure.counted_from_subject", "The number of confirmed cases surpassed 1,000 on Friday.", "1,000",

@@ -281,6 +281,10 @@ class Figures:
                 q.status = "expected"
                 changed(q, "links.figure.expected_future", (modal.idx, modal.idx + len(modal.text)))
                 return
+        deadline = _deadline(p.verb)
+        if deadline is not None and self.rules.on("links.figure.expected_by"):
+            q.status = "expected"
+            changed(q, "links.figure.expected_by", (deadline.idx, deadline.right_edge.idx + len(deadline.right_edge)))
 
     def _plan(self, q: Quantity, p: Phrase) -> None:
         if not self.rules.on("links.figure.planned") or p.verb is None:
@@ -431,6 +435,15 @@ def _participle_of(tok: Token) -> Token | None:
     if tok.pos_ != "PRON":
         return None
     return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+
+
+def _deadline(verb: Token) -> Token | None:
+    """The "by" of a date a verb of reaching in its bare form is to meet: "(to see the total) reach 10,000 by
+    the end of the year"; not "had reached 10,000 by October"."""
+    if verb.tag_ != "VB" or verb.lemma_.lower() not in words()["reach_verbs"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+                 and any(t.ent_type_ == "DATE" for t in c.subtree)), None)
 
 
 def _coded(tokens: list[Token], by_char: dict[int, str]) -> tuple[str, Token] | None:

@@ -68,6 +68,8 @@ RULES = RuleTable("links", [
          "daily', '523 cases in the past 24 hours'"),
     Rule("links.figure.total_period", "a count over a period is a total: 'killed 300 during the war'"),
     Rule("links.figure.planned", "a figure under a verb of planning is a plan: 'plans to send 10,000 troops'"),
+    Rule("links.figure.expected_by", "a figure a verb of reaching in its bare form is to meet by a date is "
+         "expected: 'to see the total reach 10,000 by the end of the year'"),
     Rule("links.figure.expected_future", "a figure its verb puts in the future is expected: 'the total could "
          "reach 10,000 by December'"),
     Rule("links.figure.article_context", "a figure whose sentence names no owner or place takes those of the "

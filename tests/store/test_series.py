@@ -109,8 +109,11 @@ def claim(modality: str, text: str = "x") -> Claim:
     (q(), claim("reported"), "Moscow dismissed the figure of 3,000 as a fabrication.", "denied"),
     (q(), claim("negated"), "Over 3,000 ballots were not returned.", "occurred"),  # not returned: no denial
     (q(bound="~"), claim("reported"), "", "occurred"),  # a round figure is no estimate
-    (q(), claim("reported", "Officials estimated the toll at 3,000."), "", "estimated"),
-    (q(), claim("reported", "The ministry believes 3,000 are there."), "", "estimated"),
+    (q(start=31, end=36), claim("reported", "Officials estimated the toll at 3,000."), "", "estimated"),
+    (q(start=22, end=27), claim("reported", "The ministry believes 3,000 are there."), "", "estimated"),
+    # an estimate after the figure is another figure's: "3,000, far more than its estimate of last week"
+    (q(start=0, end=5), claim("reported", "3,000 were sent, far more than its estimate of last week."), "",
+     "occurred"),
     # the report around the claim says it is an estimate: "We estimate that [at least 3,000 were killed]."
     (q(), Claim("C1", 17, 42, "at least 3,000 were killed", "asserted"),  # type: ignore[arg-type]
      "We estimate that at least 3,000 were killed.", "estimated"),

@@ -47,6 +47,7 @@ _DTYPE = np.dtype("<u8")  # datasketch's hash values are uint64 (each below 2**3
 _WORD = re.compile(r"\w+")
 
 assert BANDS * ROWS <= NUM_PERM
+PER_BAND = 8  # articles read from one band bucket at most (the earliest: a group's root comes first)
 
 
 def normalised_words(text: str) -> list[str]:
@@ -115,8 +116,12 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def candidates(conn: sqlite3.Connection, article_id: str, bands: list[int]
                ) -> list[tuple[str, bytes, str | None, int]]:
     """The stored articles sharing at least one band with these, with their signatures and ``copy_of``:
-    one indexed lookup per band (``article_bands_hash``)."""
-    lookups = " UNION ".join(["SELECT article_id FROM article_bands WHERE band = ? AND hash = ?"] * len(bands))
+    one indexed lookup per band (``article_bands_hash``), of its first ``PER_BAND`` articles: a text copied a
+    hundred times is found by its first copies (which the later ones point to), at a cost that does not grow
+    with the number of copies stored."""
+    one = ("SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band = ? AND hash = ? "
+           f"ORDER BY rowid LIMIT {PER_BAND})")
+    lookups = " UNION ".join([one] * len(bands))
     params: list[object] = [x for pair in enumerate(bands) for x in pair]
     rows = conn.execute(
         f"SELECT m.article_id, s.minhash, a.copy_of, s.shingles FROM ({lookups}) m "

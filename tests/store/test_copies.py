@@ -160,3 +160,17 @@ def test_a_copy_cut_short_is_one_report_with_the_whole(tmp_path: Path) -> None:
 ])
 def test_one_report_by_jaccard_or_containment(jaccard: float, size_a: int, size_b: int, expected: bool) -> None:
     assert one_report(jaccard, size_a, size_b) is expected
+
+
+def test_a_text_copied_many_times_is_found_by_its_first_copies_at_a_bounded_cost(tmp_path: Path) -> None:
+    from newsgraph.store.copies import PER_BAND, candidates
+    with Store.open(tmp_path / "s.db") as store:
+        for i in range(PER_BAND + 6):
+            store.write(plain(f"w{i:02d}", COPY_2 if i else WIRE, f"https://outlet{i}.example/a"))
+        values = signature(COPY_1)
+        assert values is not None
+        found = candidates(store.conn, "new", band_hashes(values))
+        assert 0 < len(found) <= PER_BAND and "w00" in {f[0] for f in found}  # the root is among them
+        store.write(plain("new", COPY_1, "https://late.example/a"))
+        copy_of = store.conn.execute("SELECT copy_of FROM articles WHERE id = 'new'").fetchone()[0]
+        assert copy_of == "w00"

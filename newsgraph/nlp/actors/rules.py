@@ -167,8 +167,9 @@ RULES = RuleTable("actors", [
                                               'Transformation" -> UKR'),
     Rule("actors.affiliation.org_premodifier", 'the state or demonym right before it: "Chinese Foreign '
                                                'Ministry" -> CHN'),
-    Rule("actors.repair.acronym", 'an acronym defined in brackets names the organization: "the Lake Chad '
-                                  'Recovery Fund (LCRF) ... The LCRF"'),
+    Rule("actors.repair.acronym", 'an acronym defined in brackets or with "known as" names the organization: '
+                                  '"the Lake Chad Recovery Fund (LCRF) ... The LCRF"; one the lexicon knows gives '
+                                  'the full name its identity: "Main Directorate of Intelligence (HUR)"'),
     # the last step: merging ---------------------------------------------------------------------------
     Rule("actors.merge.surname", 'a surname alone joins the first full name with it: "Rutte" = "Mark Rutte", '
                                  '"Abadi" = "Haider al-Abadi"'),

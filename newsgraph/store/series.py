@@ -30,6 +30,7 @@ import functools
 import json
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.model import Claim, Extraction, Quantity, Sentence
@@ -203,13 +204,20 @@ def cause_of(q: Quantity, ext: Extraction) -> str | None:
     end = min([o.start for o in others if o.start >= q.end], default=sentence.end)
     causes = _causes()
     cause = next((causes[w] for w in _words(ext.article.text[start:end]) if w in causes), None)
-    if cause is None or sum(causes.get(w) == cause for w in _words(ext.article.text)) >= TOPIC_MENTIONS:
+    if cause is None or _causes_named(ext.article.text)[cause] >= TOPIC_MENTIONS:
         return None
     return cause
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w-]+", text.lower())
+
+
+@functools.lru_cache(maxsize=8)
+def _causes_named(text: str) -> Counter[str]:
+    """How often a report names each cause: read once per article, not once per casualty figure."""
+    causes = _causes()
+    return Counter(causes[w] for w in _words(text) if w in causes)
 
 
 @functools.cache

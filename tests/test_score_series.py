@@ -134,6 +134,9 @@ def articles_of(path: Path) -> dict[str, str]:
     ("tests/data/series_story/gold.json", ["tests/data/series_story/articles.jsonl"]),
     ("tests/data/series_story_sudan/gold.json", ["tests/data/series_story_sudan/articles.jsonl"]),
     ("bench/series/heldout_story_congo/gold.json", ["bench/series/heldout_story_congo/articles.jsonl"]),
+    ("tests/data/series_story_haiti/gold.json", ["tests/data/series_story_haiti/articles.jsonl"]),
+    ("tests/data/series_story_quake/gold.json", ["tests/data/series_story_quake/articles.jsonl"]),
+    ("bench/series/heldout_story_drones/gold.json", ["bench/series/heldout_story_drones/articles.jsonl"]),
 ])
 def test_the_gold_spans_are_the_texts_they_quote(gold_path: str, corpora: list[str]) -> None:
     texts: dict[str, str] = {}

@@ -51,6 +51,39 @@ def outlet_of(article: Article) -> str | None:
     return dateline_outlet(article.text)
 
 
+# Host labels that name no outlet: sub-sites, language editions, registry suffixes, documentation hosts.
+_GENERIC_LABELS = frozenset({"www", "m", "amp", "news", "live", "edition", "en", "com", "org", "net", "co", "uk",
+                             "info", "int", "gov", "ac", "example", "invalid", "test", "localhost"})
+# A name in the text: capitalised words, with the small words names carry ("Horn and Sahel Policy Centre").
+_NAME = re.compile(r"\b(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*)*")
+_SMALL_WORDS = frozenset({"the", "and", "of", "for", "&"})
+
+
+def outlet_name(host: str | None, text: str) -> str | None:
+    """A readable name for the outlet at ``host``: the name the text itself gives it when one matches the
+    host ("example-hspc.org" and "the Horn and Sahel Policy Centre": its initials; "harbourside-times" and
+    "The Harbourside Times"), else the host's own name in words ("news.channel-eleven.example" gives
+    "Channel Eleven", "bbc.co.uk" "BBC"). None without a host."""
+    if not host:
+        return None
+    labels = [lab for lab in host.lower().split(".") if lab not in _GENERIC_LABELS and not lab.isdigit()]
+    if not labels:
+        return host
+    words = [w for w in max(labels, key=len).split("-") if w and w not in _GENERIC_LABELS]
+    if not words:
+        return host
+    compact = "".join(words)
+    for match in _NAME.finditer(text):
+        found = match.group(0)
+        parts = [w for w in re.split(r"[\s-]+", found.lower()) if w]
+        core = [w for w in parts if w not in _SMALL_WORDS]
+        if "".join(core) == compact or (len(core) >= 3 and "".join(w[0] for w in core) == compact):
+            return found
+    if len(words) == 1 and len(compact) <= 4:
+        return compact.upper()  # "bbc", "cnn", "hspc": an acronym
+    return " ".join(w.capitalize() for w in words)
+
+
 def dateline_outlet(text: str) -> str | None:
     """The outlet named in brackets in the dateline that opens a text ("KABUL (Reuters) -" gives "Reuters")."""
     match = _DATELINE.match(text[:200])
@@ -97,12 +130,12 @@ def own_report(conn: sqlite3.Connection, article_id: str) -> Origin:
     """The outlet's own reporting as an origin: keyed by the root article (the article, or the one it is a
     wire copy of), named by the root's outlet (else its id)."""
     row = conn.execute(
-        "SELECT r.id, r.outlet FROM articles a JOIN articles r ON r.id = coalesce(a.copy_of, a.id) WHERE a.id = ?",
-        (article_id,)).fetchone()
+        "SELECT r.id, r.outlet, r.title, r.text FROM articles a JOIN articles r ON r.id = coalesce(a.copy_of, a.id) "
+        "WHERE a.id = ?", (article_id,)).fetchone()
     if row is None:
         raise LookupError(f"article {article_id!r} is not stored; write it before its claims' origins")
     root, outlet = str(row[0]), row[1]
-    return Origin(outlet or root, f"report:{root}")
+    return Origin(outlet_name(outlet, f"{row[2] or ''}\n{row[3]}") or root, f"report:{root}")
 
 
 def registry_of(conn: sqlite3.Connection, article_id: str) -> dict[str, tuple[int, str]]:

@@ -37,6 +37,7 @@ from newsgraph.model import Claim, Extraction, Quantity, Sentence
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.quantities.lexicon import load_lexicon as quantity_lexicon
 from newsgraph.store.descriptions import body_kind, describes_a_body, named, recent_body
+from newsgraph.store.origins import outlet_name
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
 
@@ -314,10 +315,13 @@ class Voice:
     chain: list[str]
 
 
-def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, outlet: str | None) -> Voice:
+def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, outlet: str | None,
+             outlet_shown: str | None = None) -> Voice:
+    """Who gives a figure stated in ``claim`` (None: the outlet itself). ``outlet`` is the outlet's key (its
+    host), ``outlet_shown`` the name it is shown by (``origins.outlet_name``)."""
     article_id = ext.article.id
     # the outlet's own voice; an article with no URL or dateline names no outlet: it is its own source
-    name, key = (outlet, f"outlet:{outlet}") if outlet else ("the report", f"report:{article_id}")
+    name, key = (outlet_shown or outlet, f"outlet:{outlet}") if outlet else ("the report", f"report:{article_id}")
     own = Voice(name, key, name, key, [])
     if claim is None:
         return own
@@ -424,7 +428,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
     outlet = row[0] if row else None
     claims = {c.id: c for c in ext.claims}
     published = ext.article.published.isoformat() if ext.article.published else None
-    voice_outlet = outlet
+    shown = outlet_name(outlet, f"{ext.article.title or ''}\n{ext.article.text}") if outlet else None
     joined, country = 0, main_country(ext)
     keys = placed_in_report([series_key(q, ext, country) for q in ext.quantities])
     for idx, q in enumerate(ext.quantities):
@@ -432,7 +436,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
         if key is None:
             continue
         claim = claims.get(q.claim) if q.claim else None
-        voice = reporter_voice(conn, ext, q) or voice_of(conn, ext, claim, voice_outlet)
+        voice = reporter_voice(conn, ext, q) or voice_of(conn, ext, claim, outlet, shown)
         time = claim.time if claim is not None and claim.time_from == "text" else None
         span = timex_range(time)
         series_id, new_source, new_origin = _series_for(conn, key, voice, published)

@@ -69,6 +69,12 @@ CASES = [
      "counted", "confirmed cases"),
     ("links.figure.article_context", "Some 3,000 North Korean troops are in Russia. Up to 12,000 troops could "
      "follow.", "12,000", "place", "Russia"),
+    ("links.figure.tally_antecedent", "The governor said the number of people missing after the floods had grown. "
+     "He put it at about 260.", "260", "counted", "people"),
+    ("links.figure.flow_rate_verb", "Officials said the camp receives every week about 3,000 families.", "3,000",
+     "measure", "flow"),
+    ("links.figure.elided_count", "The number of migrants held in the centres is now about 9,000. Last year the "
+     "authorities held around 7,500.", "7,500", "counted", "migrants"),
 ]
 
 

@@ -78,6 +78,7 @@ TEXTS = (
     "Thousands rally in Berlin against the war.",
     "Ninety villagers were wounded, while seventeen from the police were injured.",
     "Sales reached 80 tankers, up from 65 in June.",
+    "Border guards said crossings held at about 800 a day.",
     # -- what happened to the counted things, their category and status
     "The blast killed six people and injured at least 40 more.",
     "Eight soldiers and four civilians were killed in the ambush.",

@@ -185,6 +185,7 @@ def test_a_rule_switched_off_changes_what_the_stage_says(rule: str, corpus: list
         ("quantities.number.words", "Two soldiers came.", ("Two", "="), None),
         ("quantities.bound.vague", "Hundreds of soldiers came.", ("Hundreds", "~"), ("Hundreds", "=")),
         ("quantities.range.change", "Unemployment rose from 6% to 11%.", ("6%", "="), ("6% to 11%", "=")),
+        ("quantities.counted.rate_only", "About 800 a day crossed the border.", ("About 800", "~"), None),
     ],
 )
 def test_switching_a_rule_off_changes_what_it_decides(

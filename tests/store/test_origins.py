@@ -12,7 +12,7 @@ from newsgraph.model import Actor, Article, Claim, Event, Extraction, Mention, S
 from newsgraph.nlp.pipeline import extract_one
 from newsgraph.store import Store
 from newsgraph.store.corroboration import corroboration, independent_origins
-from newsgraph.store.origins import Origin, claim_origin, dateline_outlet, normalised_name, outlet_of
+from newsgraph.store.origins import Origin, claim_origin, dateline_outlet, normalised_name, outlet_name, outlet_of
 from tests.store.test_copies import COPY_1, COPY_2, WIRE
 
 # Another outlet on the same figure, from another agency, with a figure of its own reporting.
@@ -59,6 +59,27 @@ def figures(store: Store, words: str) -> list[tuple[str, int]]:
 ])
 def test_outlet_of(url: str | None, text: str, expected: str | None) -> None:
     assert outlet_of(Article("a", text, url=url)) == expected
+
+
+@pytest.mark.parametrize(
+    ("host", "text", "expected"),
+    [
+        # the text names the outlet: by its words, or by initials the host spells
+        ("harbourside-times.example.co", "a coordinator told The Harbourside Times.", "The Harbourside Times"),
+        ("example-gdi.org", "Analysts at the Global Displacement Institute said", "Global Displacement Institute"),
+        ("aljazeera.com", "Al Jazeera reported the strike.", "Al Jazeera"),
+        # it does not: the host's own name in words, an acronym in capitals
+        ("news.channel-eleven.example", "Nothing here names it.", "Channel Eleven"),
+        ("bbc.co.uk", "The strike was reported.", "BBC"),
+        ("en.wikinews.org", "", "Wikinews"),
+        # (a name that only shares a word with the host is not its name)
+        ("daily-star.example", "The Daily Mail said", "Daily Star"),
+        ("127.0.0.1", "", "127.0.0.1"),
+        (None, "The Harbourside Times", None),
+    ],
+)
+def test_outlet_name(host: str | None, text: str, expected: str | None) -> None:
+    assert outlet_name(host, text) == expected
 
 
 def test_dateline_outlet_reads_only_the_opening() -> None:

@@ -18,16 +18,15 @@
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Place, Quantity
-from newsgraph.nlp import lexicon
 from newsgraph.nlp.links.holders import holder
+from newsgraph.nlp.links.measures import increment, period, rate, rate_on_verb
 from newsgraph.nlp.links.rules import changed
+from newsgraph.nlp.links.wording import Phrase, counting_verbs, pobj_subtrees, words
 from newsgraph.nlp.quantities.lexicon import load_lexicon
 from newsgraph.nlp.rules import RuleTable
 from newsgraph.nlp.syntax import dateline_end, subject_of
@@ -37,31 +36,10 @@ OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
 # How a counted noun can hang on the verb that moves or holds it: "sent 3,000 troops to Russia".
 ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "attr")
-
-
-@functools.cache
-def words() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(ws.split()) for kind, ws in lexicon.rows("lexicons/links/figures.tsv", columns=2)}
-
-
-@functools.cache
-def counting_verbs() -> dict[str, str]:
-    """Verb lemma -> what a bare figure it governs counts: "infect" -> "infected"."""
-    return dict(row.split(":") for row in words()["counting_verbs"])
-
-
-@dataclass
-class Phrase:
-    """A figure in its sentence: its number's token, what it counts and the verb it depends on."""
-
-    number: Token
-    noun: Token  # the counted noun, or the number itself when it counts nothing named
-    verb: Token | None
-    role: str = ""  # the noun's relation to the verb (nsubj, dobj ...), as the parser gives it or mended
-
-    @property
-    def anchors(self) -> list[Token]:
-        return list(dict.fromkeys([self.noun, self.number]))
+# Pronouns that stand for a tally named in the sentence before: "He put it at more than 1,300."
+ANAPHORS = frozenset({"it"})
+# The least bare figure read as the article's last count with its noun left out (links.figure.elided_count).
+ELIDED_MIN = 100
 
 
 class Figures:
@@ -112,6 +90,11 @@ class Figures:
         if q.counted or q.unit or p.noun != p.number or not self.rules.on("links.figure.counted_from_subject"):
             return False
         subject = _reaching_subject(p)
+        if subject is not None and subject.lower_ in ANAPHORS:
+            subject = self._tally_antecedent(subject)
+            if subject is None:
+                return False
+            changed(q, "links.figure.tally_antecedent", (subject.idx, subject.idx + len(subject.text)))
         if subject is None:
             return False
         if subject.lower_ in words()["tally_nouns"]:
@@ -126,8 +109,23 @@ class Figures:
                     + [subject], key=lambda t: t.i)
         span = subject.doc[first.i: subject.i + 1]
         q.counted, q.unit = span.text, subject.lower_
+        _category_of_noun(q, subject)
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
         return False
+
+    def _tally_antecedent(self, pronoun: Token) -> Token | None:
+        """"… said the number of civilians killed was far higher. He put it at more than 1,300.": the tally
+        noun ("number", "toll" ...) of the sentence before the pronoun's, which "it" stands for."""
+        if not self.rules.on("links.figure.tally_antecedent"):
+            return None
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        before = pronoun.doc[sent.start - 1].sent
+        tallies = [t for t in before if t.lower_ in words()["tally_nouns"] and t.dep_ in ARGUMENT_DEPS]
+        if len(tallies) != 1:
+            return None  # none, or two the pronoun could stand for
+        return tallies[0]
 
     def _counted_from_antecedent(self, q: Quantity, p: Phrase) -> Token | None:
         """"North Korean soldiers are in Russia, saying at least 3,000 had arrived": a bare figure that is a
@@ -186,7 +184,7 @@ class Figures:
         candidates = [
             ("links.figure.owner_antecedent", lambda: _coded(named_before, by_char)),
             ("links.figure.owner_named", lambda: _coded(inside, by_char)),
-            ("links.figure.owner_from", lambda: _coded(_pobj_subtrees(p.noun, ("from",)), by_char)),
+            ("links.figure.owner_from", lambda: _coded(pobj_subtrees(p.noun, ("from",)), by_char)),
             ("links.figure.owner_subject", lambda: self._subject_owner(q, p, by_char)),
             ("links.figure.owner_holder", lambda: None if q.category in OWNED_CATEGORIES else holder(
                 p.noun, by_char, words()["holder_verbs"])),
@@ -258,9 +256,10 @@ class Figures:
 
     def _measure(self, q: Quantity, p: Phrase) -> None:
         found = self.rules.first([
-            ("links.figure.flow_increment", lambda: _increment(p)),
-            ("links.figure.flow_rate", lambda: _rate(p)),
-            ("links.figure.total_period", lambda: _period(p)),
+            ("links.figure.flow_increment", lambda: increment(p)),
+            ("links.figure.flow_rate", lambda: rate(p)),
+            ("links.figure.flow_rate_verb", lambda: rate_on_verb(p)),
+            ("links.figure.total_period", lambda: period(p)),
         ])
         tok = found[1] if found is not None else None
         if found is None or tok is None:
@@ -311,6 +310,11 @@ class Figures:
                 q.counted, q.unit, q.category, q.subcategory = (counted.counted, counted.unit, counted.category,
                                                                 counted.subcategory)
                 changed(q, "links.figure.article_context", (counted.start, counted.end))
+            elided = self._elided_count(q, phrases.get(id(q)), counted)
+            if elided is not None:
+                q.counted, q.unit, q.category, q.subcategory = (elided.counted, elided.unit, elided.category,
+                                                                elided.subcategory)
+                changed(q, "links.figure.elided_count", (elided.start, elided.end))
             counted = q if q.counted else counted
             key = ((q.unit or q.counted or "").lower(), q.category)
             if not key[0]:
@@ -325,6 +329,20 @@ class Figures:
                 q.owner, q.place = owner, place
                 changed(q, "links.figure.article_context", (before.start, before.end))
             last[key] = q
+
+
+    def _elided_count(self, q: Quantity, phrase: Phrase | None, before: Quantity | None) -> Quantity | None:
+        """"… the number of refugees is now around 700,000. 'Chad had taken in around 600,000 at the start
+        of the summer'": a large bare figure of the same order as the article's last count counts what it
+        counted; the writer left the noun out because the reader has it. Small numbers ("nine in ten") and
+        figures an order apart are left alone."""
+        if before is None or phrase is None or q.counted or q.unit or q.category not in (None, "other"):
+            return None
+        if phrase.noun != phrase.number or q.value < ELIDED_MIN or not self.rules.on("links.figure.elided_count"):
+            return None
+        if before.unit is None or not 0.5 <= q.value / before.value <= 2:
+            return None
+        return before
 
 
 def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Phrase | None:
@@ -410,24 +428,51 @@ def _reaching_subject(p: Phrase) -> Token | None:
     via = p.number.head if p.number.dep_ == "pobj" else None
     if via is not None and via.lower_ not in w["reach_preps"]:
         return None
-    # ("put the toll as high as 150,000": through the adjective the bound hangs on)
-    verb = p.verb or (next((a for a in via.ancestors if a.pos_ in ("VERB", "AUX")), None) if via is not None else None)
+    verb = _reaching_verb(p, via)
     if verb is None:
         return None
     if verb.lemma_.lower() in w["put_verbs"]:
         # "estimates put the toll as high as 150,000", "officials put the number of dead at 40": its object
-        return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w["tally_nouns"]), None)
+        return next((c for c in verb.children if c.dep_ == "dobj" and (c.lower_ in w["tally_nouns"]
+                                                                        or c.lower_ in ANAPHORS)), None)
     if verb.lemma_.lower() not in w["reach_verbs"]:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl":
         subject = verb.head
+    if subject is not None and subject.lower_ in ANAPHORS:
+        return subject  # "it rose to 1,300": its antecedent says what (see _tally_antecedent)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     # ("the number is now around 700,000": the parser may take the approximator for a preposition)
     if verb.lemma_ == "be" and ((p.role != "attr" and via is None) or subject.lower_ not in w["tally_nouns"]):
         return None
     return subject
+
+
+def _reaching_verb(p: Phrase, via: Token | None) -> Token | None:
+    """The verb a figure completes, directly or through the preposition ``via`` ("put the toll as high as
+    150,000": through the adjective the bound hangs on)."""
+    if p.verb is not None or via is None:
+        return p.verb
+    return next((a for a in via.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _category_of_noun(q: Quantity, noun: Token) -> None:
+    """The category a counted noun found here gives a figure that has none yet: "the number of Sudanese
+    refugees is now around 700,000" counts the displaced (the quantities stage saw no noun to read it from)."""
+    if q.category not in (None, "other"):
+        return
+    lex = load_lexicon()
+    cue = lex.unit_cue(noun.lemma_) or lex.unit_cue(noun.lower_)
+    if cue is None or cue.category in ("status", "person", "other"):
+        # "civilians killed", "people displaced": the participle that says what befell them
+        done = next((c for c in noun.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+        cue = None if done is None else lex.predicates.get(done.lower_) or lex.predicates.get(done.lemma_.lower())
+    if cue is not None and cue.category not in ("status", "person", "other"):
+        q.category = cue.category
+        if cue.subcategory and not q.subcategory:
+            q.subcategory = cue.subcategory
 
 
 def _participle_of(tok: Token) -> Token | None:
@@ -454,19 +499,8 @@ def _coded(tokens: list[Token], by_char: dict[int, str]) -> tuple[str, Token] | 
     return None
 
 
-def _pobj_subtrees(tok: Token, preps: frozenset[str] | tuple[str, ...], whole: bool = True) -> list[Token]:
-    """The objects of ``tok``'s prepositions among ``preps`` (with their subtrees when ``whole``)."""
-    out: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.extend(pobj.subtree if whole else [pobj])
-    return out
-
-
 def _place_on(tok: Token, places: list[Place]) -> int | None:
-    for pobj in _pobj_subtrees(tok, words()["place_preps"], whole=False):
+    for pobj in pobj_subtrees(tok, words()["place_preps"], whole=False):
         hit = _place_at(places, pobj)
         if hit is not None:
             return hit
@@ -548,53 +582,3 @@ def _kind_modifier(p: Phrase) -> tuple[str, Token] | None:
     return None
 
 
-def _increment(p: Phrase) -> Token | None:
-    inc = words()["increment"]
-    for tok in [*p.noun.children, *p.number.children]:
-        if tok.lower_ in inc and tok.i < p.noun.i:
-            return tok
-    before = p.number.nbor(-1) if p.number.i > 0 else None
-    if before is not None and before.lower_ in inc:
-        return before
-    after = p.number.nbor(1) if p.number.i + 1 < len(p.number.doc) else None
-    if after is not None and after.lower_ in words()["increment_after"] and after.i <= p.noun.i:
-        return after
-    return None
-
-
-def _rate(p: Phrase) -> Token | None:
-    return _rate_after(p) or _window(p)
-
-
-def _window(p: Phrase) -> Token | None:
-    """"79,332 cases in the 24 hours preceding", "killed 40 over the past week": a count over a short
-    window of time is an increment."""
-    w = words()
-    for tok in [p.noun, p.number, *([p.verb] if p.verb is not None else [])]:
-        for pobj in _pobj_subtrees(tok, w["window_preps"], whole=False):
-            unit = next((t for t in pobj.subtree if t.lower_ in w["rate_unit"]), None)
-            if unit is not None and (pobj.ent_type_ in ("DATE", "TIME") or unit.ent_type_ in ("DATE", "TIME")):
-                return unit
-    return None
-
-
-def _rate_after(p: Phrase) -> Token | None:
-    w = words()
-    doc, end = p.noun.doc, min(len(p.noun.doc), p.noun.i + 6)
-    for i in range(p.noun.i + 1, end):
-        tok = doc[i]
-        if tok.is_sent_start or tok.is_punct:
-            return None
-        if tok.lower_ in w["rate_adverb"]:
-            return tok
-        if tok.lower_ in w["rate_det"] and i + 1 < len(doc) and doc[i + 1].lower_ in w["rate_unit"]:
-            return doc[i + 1]
-    return None
-
-
-def _period(p: Phrase) -> Token | None:
-    for tok in [p.noun, *([p.verb] if p.verb is not None else [])]:
-        for pobj in _pobj_subtrees(tok, words()["period"], whole=False):
-            if pobj.ent_type_ in ("DATE", "EVENT") or pobj.lower_ in words()["period_nouns"]:
-                return pobj
-    return None

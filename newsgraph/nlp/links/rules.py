@@ -35,6 +35,14 @@ RULES = RuleTable("links", [
     # -- what a figure is of (figures.py): owner, place, measure, plans ---------------------------------
     Rule("links.figure.counted_from_subject", "a bare figure a verb of reaching gives to its subject counts what "
          "the subject counts: 'the number of confirmed cases surpassed one million' (confirmed cases)"),
+    Rule("links.figure.tally_antecedent", "'it' given a figure by a verb of reaching or putting stands for the one "
+         "tally noun of the sentence before: '... the number of civilians killed was far higher. He put it at more "
+         "than 1,300' (civilians killed)"),
+    Rule("links.figure.flow_rate_verb", "the verb that moves the counted things says how often: 'receives every "
+         "day between 500 and 700', 'arrive daily' (a flow)"),
+    Rule("links.figure.elided_count", "a bare figure of 100 or more within a factor of two of the article's last "
+         "count counts what that counted: 'the number of refugees is now around 700,000 ... \"Chad had taken in "
+         "around 600,000\"' (refugees)"),
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
          "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
     Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "

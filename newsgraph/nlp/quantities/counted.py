@@ -20,6 +20,7 @@ from newsgraph.model import Quantity
 from newsgraph.nlp.quantities.config import Settings
 from newsgraph.nlp.quantities.lexicon import QuantityLexicon
 from newsgraph.nlp.quantities.numbers import DASHES, Step
+from newsgraph.nlp.quantities.reading import NOT_RATE_TIMES, RATE_WORDS
 from newsgraph.nlp.rules import RuleTable
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -83,6 +84,10 @@ class NounFinder:
         that phrase, that noun wins (the tagger sometimes reads a verb as a noun: "two factions pushing").
         A noun turned down (``quantities.counted.not_predicate``) is noted in ``notes``."""
         steps: list[Step] = []
+        if self._rate_only(doc, j, sent_end):
+            if notes is not None:
+                notes.append(("quantities.counted.rate_only", j, j + 2))
+            return None  # "arrivals stayed at up to 1,000 a day": "day" is what the count is per, not what it counts
         if j + 1 < sent_end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" and (
             self.rules.on("quantities.counted.out_of")
         ):
@@ -100,6 +105,14 @@ class NounFinder:
                 break
             k = nxt
         return self._settle(walk, anchor, notes if notes is not None else [])
+
+    def _rate_only(self, doc: Doc, j: int, sent_end: int) -> bool:
+        """ "1,000 a day", "600 per week": the number is followed by what it is per, and counts nothing named."""
+        if j + 1 >= sent_end or doc[j].lower_ not in RATE_WORDS:
+            return False
+        unit = self.lex.units.get((doc[j + 1].lower_,))
+        return (unit is not None and unit.kind == "time" and unit.name not in NOT_RATE_TIMES
+                and self.rules.on("quantities.counted.rate_only"))
 
     def _take(self, doc: Doc, k: int, w: _Walk) -> int | None:
         """Read token k of the phrase; the next token to read, or None where the phrase ends."""

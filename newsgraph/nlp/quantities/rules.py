@@ -112,6 +112,8 @@ RULES = RuleTable("quantities", [
     # -- what a count counts -------------------------------------------------------------------------------
     Rule("quantities.counted.head", "the head noun of the noun phrase after the number: '3,000 North Korean troops'"),
     Rule("quantities.counted.partitive", "the noun after 'of': 'hundreds of people', 'two of the soldiers'"),
+    Rule("quantities.counted.rate_only", "a number followed by what it is per counts nothing named: 'up to 1,000 "
+         "a day' (the day is no counted noun, and the figure no duration)"),
     Rule("quantities.counted.out_of", "'out of' before the whole: '17 out of 18 districts'"),
     Rule("quantities.counted.whole_number", "the whole's number inside a partitive is passed over: 'six of the "
          "country's eight capitals'"),

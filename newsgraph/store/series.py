@@ -53,6 +53,9 @@ COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
+# A figure said to be believed, a passive with no believer: "Some 750 people are believed to have been killed".
+PASSIVE_BELIEF = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:are|is|were|was|have been|has been)\s+(?:now\s+)?"
+                            r"(?:believed|thought|estimated|feared|presumed|understood)\s+to\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
 DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
                           r"lies?|baseless|groundless)\b", re.I)
@@ -293,6 +296,9 @@ def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None
     # (what the claim says before the figure: "far more than its estimate of last week" is another figure's)
     before = claim.text[: max(0, q.start - claim.start)] if claim is not None else ""
     if claim is not None and (ESTIMATE_WORDS.search(before) or ESTIMATE_WORDS.search(_report_of(claim, sentence))):
+        return "estimated"
+    after = text[q.end - sentence.start:] if sentence is not None and sentence.start <= q.end <= sentence.end else ""
+    if PASSIVE_BELIEF.search(after):
         return "estimated"
     return "occurred"
 

@@ -73,6 +73,10 @@ CASES = [
      "He put it at about 260.", "260", "counted", "people"),
     ("links.figure.flow_rate_verb", "Officials said the camp receives every week about 3,000 families.", "3,000",
      "measure", "flow"),
+    ("links.figure.passed_bound", "Officials said the toll from the floods would exceed 2,000.", "2,000",
+     "bound", ">"),
+    ("links.figure.expected_likely", "Forecasters said the number of homes flooded is likely to reach 9,000.",
+     "9,000", "status", "expected"),
     ("links.figure.elided_count", "The number of migrants held in the centres is now about 9,000. Last year the "
      "authorities held around 7,500.", "7,500", "counted", "migrants"),
 ]

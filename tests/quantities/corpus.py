@@ -79,8 +79,11 @@ TEXTS = (
     "Ninety villagers were wounded, while seventeen from the police were injured.",
     "Sales reached 80 tankers, up from 65 in June.",
     "Border guards said crossings held at about 800 a day.",
+    "A storm hit the coast on Monday, killing at least 40 people in the region, the country's National Emergency "
+    "Management Agency (NEMA) said, as crews searched.",
     # -- what happened to the counted things, their category and status
     "The blast killed six people and injured at least 40 more.",
+    "The blast killed six people and injured, officials said, 40 more.",
     "Eight soldiers and four civilians were killed in the ambush.",
     "The death toll of 26 is expected to rise.",
     "Gunmen killed 12 in the village.",

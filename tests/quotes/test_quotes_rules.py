@@ -222,6 +222,8 @@ FIRES: dict[str, Case] = {
     "quotes.speaker.pronoun_person_subject": Case(LIND, (person("Maria Lind"), person("Tomas Berg"))),
     "quotes.speaker.pronoun_person_named": Case("The prize went to Tomas Berg. “It is a great honour for the club,” "
                                                 "he said.", (person("Tomas Berg"),)),
+    "quotes.speaker.pronoun_recent_body": Case("A statement came late on Friday from the Red Cross. Its teams have "
+                                               "reached the valley, it said.", (body("Red Cross"),)),
     "quotes.speaker.pronoun_unlisted_person": Case("After a three day stay, Trump was released from the hospital. He "
                                                    "tweeted, \"Don't be afraid of Covid. Don't let it dominate your "
                                                    "life.\""),

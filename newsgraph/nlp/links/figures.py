@@ -23,6 +23,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Place, Quantity
+from newsgraph.nlp.links.counting import ANAPHORS, category_of_noun, counted_modifier, participle_of, reaching_subject
 from newsgraph.nlp.links.holders import holder
 from newsgraph.nlp.links.measures import increment, period, rate, rate_on_verb
 from newsgraph.nlp.links.rules import changed
@@ -36,8 +37,6 @@ OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
 # How a counted noun can hang on the verb that moves or holds it: "sent 3,000 troops to Russia".
 ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "attr")
-# Pronouns that stand for a tally named in the sentence before: "He put it at more than 1,300."
-ANAPHORS = frozenset({"it"})
 # The least bare figure read as the article's last count with its noun left out (links.figure.elided_count).
 ELIDED_MIN = 100
 
@@ -77,6 +76,7 @@ class Figures:
             self._measure(q, phrase)
             self._plan(q, phrase)
             self._future(q, phrase)
+            self._passed_bound(q, phrase)
         self._article_context(quantities, phrases, tallies)
 
     # ------------------------------------------------------------ what is counted
@@ -89,7 +89,7 @@ class Figures:
         ``_article_context``)."""
         if q.counted or q.unit or p.noun != p.number or not self.rules.on("links.figure.counted_from_subject"):
             return False
-        subject = _reaching_subject(p)
+        subject = reaching_subject(p)
         if subject is not None and subject.lower_ in ANAPHORS:
             subject = self._tally_antecedent(subject)
             if subject is None:
@@ -97,19 +97,24 @@ class Figures:
             changed(q, "links.figure.tally_antecedent", (subject.idx, subject.idx + len(subject.text)))
         if subject is None:
             return False
-        if subject.lower_ in words()["tally_nouns"]:
-            of = [c for pr in subject.children if pr.dep_ == "prep" and pr.lower_ == "of" for c in pr.children
+        tally = subject if subject.lower_ in words()["tally_nouns"] else None
+        if tally is not None:
+            of = [c for pr in tally.children if pr.dep_ == "prep" and pr.lower_ == "of" for c in pr.children
                   if c.dep_ == "pobj"]
-            if not of:
+            kind = counted_modifier(tally)  # ("the death toll": deaths)
+            if of:
+                subject = participle_of(of[0]) or of[0]
+            elif kind is not None:
+                subject = kind
+            else:
                 return True  # "the total reached 10,000": a total of what the article counts
-            subject = _participle_of(of[0]) or of[0]
         if subject.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
             return False
         first = min([t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("amod", "compound")]
                     + [subject], key=lambda t: t.i)
         span = subject.doc[first.i: subject.i + 1]
         q.counted, q.unit = span.text, subject.lower_
-        _category_of_noun(q, subject)
+        category_of_noun(q, subject, tally)
         changed(q, "links.figure.counted_from_subject", (span.start_char, span.end_char))
         return False
 
@@ -171,7 +176,9 @@ class Figures:
         subject = next((c for c in p.verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return
-        found = next(((by_actor[t.idx], t) for t in subject.subtree if t.idx in by_actor), None)
+        # (its own words, not a place deep in a phrase after it: "monitors at the crossings of Ouanaminthe")
+        own = [t for t in subject.subtree if t.i <= subject.i or (t.head == subject and t.dep_ == "appos")]
+        found = next(((by_actor[t.idx], t) for t in own if t.idx in by_actor), None)
         if found is not None:
             q.source = found[0]
             changed(q, "links.figure.reported_by", (found[1].idx, found[1].idx + len(found[1].text)))
@@ -273,6 +280,11 @@ class Figures:
         the future is expected."""
         if q.status is not None or p.verb is None or not self.rules.on("links.figure.expected_future"):
             return
+        likely = p.verb.head if p.verb.dep_ == "xcomp" and p.verb.head.lower_ in words()["likely"] else None
+        if likely is not None and self.rules.on("links.figure.expected_likely"):
+            q.status = "expected"  # "the toll is likely to exceed 10,000", "expected to reach"
+            changed(q, "links.figure.expected_likely", (likely.idx, likely.idx + len(likely.text)))
+            return
         for verb in [p.verb, *([p.verb.head] if p.verb.dep_ in ("xcomp", "ccomp") else [])]:
             modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in words()["future_aux"]), None)
             # "may have killed two": a modal before "have" doubts the past, it does not foretell
@@ -284,6 +296,15 @@ class Figures:
         if deadline is not None and self.rules.on("links.figure.expected_by"):
             q.status = "expected"
             changed(q, "links.figure.expected_by", (deadline.idx, deadline.right_edge.idx + len(deadline.right_edge)))
+
+    def _passed_bound(self, q: Quantity, p: Phrase) -> None:
+        """"The toll exceeded 10,000", "cases surpassed one million": a bare figure a verb of passing takes as
+        its object is a milestone passed, more than the figure ("likely to exceed 10,000": > 10,000)."""
+        if q.bound != "=" or q.high is not None or p.noun != p.number or p.verb is None or p.role != "dobj":
+            return
+        if p.verb.lemma_.lower() in words()["passing_verbs"] and self.rules.on("links.figure.passed_bound"):
+            q.bound = ">"
+            changed(q, "links.figure.passed_bound", (p.verb.idx, p.verb.idx + len(p.verb.text)))
 
     def _plan(self, q: Quantity, p: Phrase) -> None:
         if not self.rules.on("links.figure.planned") or p.verb is None:
@@ -305,17 +326,19 @@ class Figures:
             return
         last: dict[tuple[str, str | None], Quantity] = {}
         counted: Quantity | None = None
+        counts: list[Quantity] = []  # the counts read so far, in text order
         for q in quantities:
             if id(q) in tallies and counted is not None:
                 q.counted, q.unit, q.category, q.subcategory = (counted.counted, counted.unit, counted.category,
                                                                 counted.subcategory)
                 changed(q, "links.figure.article_context", (counted.start, counted.end))
-            elided = self._elided_count(q, phrases.get(id(q)), counted)
+            elided = self._elided_count(q, phrases.get(id(q)), counts)
             if elided is not None:
                 q.counted, q.unit, q.category, q.subcategory = (elided.counted, elided.unit, elided.category,
                                                                 elided.subcategory)
                 changed(q, "links.figure.elided_count", (elided.start, elided.end))
             counted = q if q.counted else counted
+            counts += [q] if q.counted and q.unit else []
             key = ((q.unit or q.counted or "").lower(), q.category)
             if not key[0]:
                 continue
@@ -331,18 +354,16 @@ class Figures:
             last[key] = q
 
 
-    def _elided_count(self, q: Quantity, phrase: Phrase | None, before: Quantity | None) -> Quantity | None:
+    def _elided_count(self, q: Quantity, phrase: Phrase | None, counts: list[Quantity]) -> Quantity | None:
         """"… the number of refugees is now around 700,000. 'Chad had taken in around 600,000 at the start
-        of the summer'": a large bare figure of the same order as the article's last count counts what it
-        counted; the writer left the noun out because the reader has it. Small numbers ("nine in ten") and
-        figures an order apart are left alone."""
-        if before is None or phrase is None or q.counted or q.unit or q.category not in (None, "other"):
+        of the summer'": a large bare figure counts what the article's latest count of the same order (within
+        a factor of two) counted; the writer left the noun out because the reader has it. Small numbers
+        ("nine in ten") and figures with no such count before them are left alone."""
+        if phrase is None or q.counted or q.unit or q.category not in (None, "other"):
             return None
         if phrase.noun != phrase.number or q.value < ELIDED_MIN or not self.rules.on("links.figure.elided_count"):
             return None
-        if before.unit is None or not 0.5 <= q.value / before.value <= 2:
-            return None
-        return before
+        return next((c for c in reversed(counts) if c.value > 0 and 0.5 <= q.value / c.value <= 2), None)
 
 
 def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Phrase | None:
@@ -417,69 +438,6 @@ def _mentions_by_char(actors: list[Actor], coded: bool) -> dict[int, Actor]:
             for ch in range(m.start, m.end):
                 out.setdefault(ch, actor)
     return out
-
-
-def _reaching_subject(p: Phrase) -> Token | None:
-    """The subject a verb of reaching gives a bare figure to: "cases surpassed one million" -> cases. The
-    figure must complete the verb ("rose to 80", "is 66"), not open the clause ("Of the 2.8 million who
-    voted, 85% were ..."); "to be" gives it only to a tally ("the number of deaths is 66", not "the
-    population is 7.5 million")."""
-    w = words()
-    via = p.number.head if p.number.dep_ == "pobj" else None
-    if via is not None and via.lower_ not in w["reach_preps"]:
-        return None
-    verb = _reaching_verb(p, via)
-    if verb is None:
-        return None
-    if verb.lemma_.lower() in w["put_verbs"]:
-        # "estimates put the toll as high as 150,000", "officials put the number of dead at 40": its object
-        return next((c for c in verb.children if c.dep_ == "dobj" and (c.lower_ in w["tally_nouns"]
-                                                                        or c.lower_ in ANAPHORS)), None)
-    if verb.lemma_.lower() not in w["reach_verbs"]:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "acl":
-        subject = verb.head
-    if subject is not None and subject.lower_ in ANAPHORS:
-        return subject  # "it rose to 1,300": its antecedent says what (see _tally_antecedent)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-        return None
-    # ("the number is now around 700,000": the parser may take the approximator for a preposition)
-    if verb.lemma_ == "be" and ((p.role != "attr" and via is None) or subject.lower_ not in w["tally_nouns"]):
-        return None
-    return subject
-
-
-def _reaching_verb(p: Phrase, via: Token | None) -> Token | None:
-    """The verb a figure completes, directly or through the preposition ``via`` ("put the toll as high as
-    150,000": through the adjective the bound hangs on)."""
-    if p.verb is not None or via is None:
-        return p.verb
-    return next((a for a in via.ancestors if a.pos_ in ("VERB", "AUX")), None)
-
-
-def _category_of_noun(q: Quantity, noun: Token) -> None:
-    """The category a counted noun found here gives a figure that has none yet: "the number of Sudanese
-    refugees is now around 700,000" counts the displaced (the quantities stage saw no noun to read it from)."""
-    if q.category not in (None, "other"):
-        return
-    lex = load_lexicon()
-    cue = lex.unit_cue(noun.lemma_) or lex.unit_cue(noun.lower_)
-    if cue is None or cue.category in ("status", "person", "other"):
-        # "civilians killed", "people displaced": the participle that says what befell them
-        done = next((c for c in noun.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
-        cue = None if done is None else lex.predicates.get(done.lower_) or lex.predicates.get(done.lemma_.lower())
-    if cue is not None and cue.category not in ("status", "person", "other"):
-        q.category = cue.category
-        if cue.subcategory and not q.subcategory:
-            q.subcategory = cue.subcategory
-
-
-def _participle_of(tok: Token) -> Token | None:
-    """"those infected": the participle that says who the pronoun counts."""
-    if tok.pos_ != "PRON":
-        return None
-    return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
 
 
 def _deadline(verb: Token) -> Token | None:

@@ -43,6 +43,10 @@ RULES = RuleTable("links", [
     Rule("links.figure.elided_count", "a bare figure of 100 or more within a factor of two of the article's last "
          "count counts what that counted: 'the number of refugees is now around 700,000 ... \"Chad had taken in "
          "around 600,000\"' (refugees)"),
+    Rule("links.figure.passed_bound", "a bare figure a verb of passing takes as its object is more than the figure: "
+         "'cases surpassed one million' (>)"),
+    Rule("links.figure.expected_likely", "a figure under 'likely to', 'expected to', 'set to' is expected: 'the "
+         "combined toll was likely to exceed 10,000'"),
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
          "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
     Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "

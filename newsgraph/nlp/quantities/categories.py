@@ -88,6 +88,7 @@ class Categoriser:
     def categorise(self, q: Quantity, focus: Token, noun: Token | None, noun_cue: NounCue | None) -> None:
         """Set the category, subcategory and status of a count (its noun, or its number when it has none)."""
         context = self.context(focus)
+        self._verb_before(q, focus, context)
         cues = [PredicateCue(c, t, rule) for t, rule in context.words if (c := _lookup(self.lex.predicates, t))]
         self._status(q, context, cues)
         event_cues = [c for c in cues if c.cue.category in EVENT_CATEGORIES]
@@ -157,6 +158,23 @@ class Categoriser:
                                 "quantities.context.modifier")
         self._predicate(base, out)
         return out
+
+    def _verb_before(self, q: Quantity, focus: Token, out: Context) -> None:
+        """ "…, killing at least 1,240 people in the country, the authority said": when the words the parse
+        gives say nothing of what happened, the verb right before the figure takes it as its object (a
+        trailing "X said" often sends the parser astray and makes the count the subject of "said")."""
+        if not self.rules.on("quantities.context.verb_before"):
+            return
+        if any(_lookup(self.lex.predicates, t) for t, _ in out.words):
+            return
+        doc = focus.doc
+        first = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return
+        verb = doc[first.start - 1]
+        if verb.pos_ == "VERB" and verb.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP") and verb not in (
+                t for t, _ in out.words):
+            out.add([verb], "quantities.context.verb_before")
 
     def _climb(self, focus: Token, out: Context) -> Token:
         """From the count to the word whose predicate says what happened to it."""

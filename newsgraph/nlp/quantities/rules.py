@@ -171,6 +171,8 @@ RULES = RuleTable("quantities", [
          "complements: 'have been killed or wounded', 'are confirmed dead'"),
     Rule("quantities.context.object_verb", "the verb the count is the object of: 'killed 12', 'left 6 dead', 'will "
          "send 5,000 troops'"),
+    Rule("quantities.context.verb_before", "the verb right before the figure, whatever the parse: 'struck, killing at "
+         "least 1,240 people in the country, the authority said' (the parser made the people the subject of 'said')"),
     Rule("quantities.context.of_noun", "the noun the count is the 'of' object of: 'the death of at least 50 people'"),
     Rule("quantities.context.rose_to", "the verb and subject of 'to'/'at' a count: 'the death toll rose to 39'"),
     # -- category and status -------------------------------------------------------------------------------

@@ -58,11 +58,27 @@ class Pronouns:
         want_person = pronoun in PERSONAL_PRONOUNS
         if self.ctx.on("quotes.speaker.pronoun_last_speaker"):
             recent = self._last_speaker(pronoun, position, floor, want_person)
-            if recent is not None:
+            if recent is not None and (recent[1] is not None or want_person):
                 return recent
         if not want_person:
-            return NOBODY
+            return self._recent_body(pronoun, position)
         return self._recent_person(pronoun, position, floor)
+
+    def _recent_body(self, pronoun: str, position: int) -> Decided:
+        """ "A new update from AFAD, Türkiye's disaster agency. The toll has risen to 5,104, it said.": with no
+        recent speaker, "it" is the body named last in its own sentence or the one before (not "they", which
+        is as often people never named)."""
+        if pronoun not in ("it", "its") or not self.ctx.on("quotes.speaker.pronoun_recent_body"):
+            return NOBODY
+        k = bisect.bisect_right(self.sent_starts, position) - 1
+        floor = self.sent_starts[max(0, k - 1)] if self.sent_starts else 0
+        i = bisect.bisect_left(self.cast.starts, position)
+        for start, end, actor in reversed(self.cast.mentions[:i]):
+            if start < floor:
+                break
+            if actor.kind == "organization":
+                return "quotes.speaker.pronoun_recent_body", actor, (start, end)
+        return NOBODY
 
     def _window_start(self, position: int) -> int:
         i = bisect.bisect_right(self.sent_starts, position) - 1

@@ -53,6 +53,8 @@ COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
+# Words before a place that make it where only part of the counted things are.
+PARTLY_IN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|partly)\s+(?:in|at|around)\s+$", re.I)
 # A figure said to be believed, a passive with no believer: "Some 750 people are believed to have been killed".
 PASSIVE_BELIEF = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:are|is|were|was|have been|has been)\s+(?:now\s+)?"
                             r"(?:believed|thought|estimated|feared|presumed|understood)\s+to\b", re.I)
@@ -208,7 +210,7 @@ def cause_of(q: Quantity, ext: Extraction) -> str | None:
     end = min([o.start for o in others if o.start >= q.end], default=sentence.end)
     causes = _causes()
     cause = next((causes[w] for w in _words(ext.article.text[start:end]) if w in causes), None)
-    if cause is None or _causes_named(ext.article.text)[cause] >= TOPIC_MENTIONS:
+    if cause is None or cause in _topic_causes(ext.article.title or "", ext.article.text):
         return None
     return cause
 
@@ -218,10 +220,14 @@ def _words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _causes_named(text: str) -> Counter[str]:
-    """How often a report names each cause: read once per article, not once per casualty figure."""
+def _topic_causes(title: str, text: str) -> frozenset[str]:
+    """The causes a report is about: named three times or more, or in its title or its opening sentence
+    (read once per article, not once per casualty figure)."""
     causes = _causes()
-    return Counter(causes[w] for w in _words(text) if w in causes)
+    named = Counter(causes[w] for w in _words(text) if w in causes)
+    lead = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    up_front = {causes[w] for w in _words(f"{title} {lead}") if w in causes}
+    return frozenset({c for c, n in named.items() if n >= TOPIC_MENTIONS} | up_front)
 
 
 @functools.cache
@@ -247,7 +253,9 @@ def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str
     countries = {p.country for p in named}
     if len(countries) != 1:
         return bool(named), None, None
-    local = {p.name for p in named if p.level in ("city", "admin2", "site")}
+    # ("infected over 200 people, mostly in Wuhan": where most of them are; the figure is the country's)
+    local = {p.name for p in named if p.level in ("city", "admin2", "site")
+             and not PARTLY_IN.search(ext.article.text[max(0, p.start - 20): p.start])}
     if len(local) == 1:
         name = local.pop()
         return True, name, name

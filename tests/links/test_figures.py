@@ -77,6 +77,8 @@ CASES = [
      "bound", ">"),
     ("links.figure.expected_likely", "Forecasters said the number of homes flooded is likely to reach 9,000.",
      "9,000", "status", "expected"),
+    ("links.figure.place_there", "In Tabriz, the governor said 60 people had been hurt there.", "60", "place",
+     "Tabriz"),
     ("links.figure.elided_count", "The number of migrants held in the centres is now about 9,000. Last year the "
      "authorities held around 7,500.", "7,500", "counted", "migrants"),
 ]

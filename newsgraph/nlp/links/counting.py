@@ -48,10 +48,12 @@ def reaching_subject(p: Phrase) -> Token | None:
 
 
 def counted_modifier(tally: Token) -> Token | None:
-    """"the death toll", "the casualty figure": the modifier of a tally that says what it counts."""
+    """"the death toll", "the casualty figure": the modifier of a tally that says what it counts; "the toll"
+    alone, a word that counts the dead itself."""
     lex = load_lexicon()
-    return next((c for c in tally.children if c.dep_ in ("compound", "amod")
-                 and (lex.unit_cue(c.lemma_) or lex.unit_cue(c.lower_))), None)
+    modifier = next((c for c in tally.children if c.dep_ in ("compound", "amod")
+                     and (lex.unit_cue(c.lemma_) or lex.unit_cue(c.lower_))), None)
+    return modifier or (tally if lex.unit_cue(tally.lower_) is not None else None)
 
 
 def _stranded_tally(verb: Token) -> Token | None:

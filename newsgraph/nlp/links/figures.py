@@ -37,6 +37,8 @@ OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
 # How a counted noun can hang on the verb that moves or holds it: "sent 3,000 troops to Russia".
 ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "attr")
+# Words that make a place where part of the counted things are: "mostly in Wuhan".
+PARTLY = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily", "partly", "some"})
 # The least bare figure read as the article's last count with its noun left out (links.figure.elided_count).
 ELIDED_MIN = 100
 
@@ -152,9 +154,13 @@ class Figures:
         return None
 
     def _counted_from_verb(self, q: Quantity, p: Phrase) -> None:
-        """"infected around 35,000", "14 have recovered": a bare figure that is what a verb of counting
-        people does or undergoes counts them by that verb (infected, recovered)."""
-        if q.counted or q.unit or p.noun != p.number or p.verb is None or q.category not in (None, "other"):
+        """"infected around 35,000", "14 have recovered", "rescued 9,215 citizens": a bare figure, or a count
+        of people named by no more than that (people, citizens ...), that is what a verb of counting people
+        does or undergoes counts them by that verb (infected, recovered, rescued)."""
+        generic = p.noun != p.number and (q.unit or "").lower() in words()["generic_people"]
+        if not generic and (q.counted or q.unit or p.noun != p.number):
+            return
+        if p.verb is None or q.category not in (None, "other"):
             return
         if not self.rules.on("links.figure.counted_from_verb"):
             return
@@ -243,7 +249,25 @@ class Figures:
                     q.place = hit
                     changed(q, rule, (places[hit].start, places[hit].end))
                     return
+        if self._place_there(q, p, places):
+            return
         self._unnamed_place(q, p, places)
+
+    def _place_there(self, q: Quantity, p: Phrase, places: list[Place]) -> bool:
+        """"In Malatya, the governor said 388 people had been killed there": "there" is the place named last
+        before it, in its sentence or the one before."""
+        there = next((c for t in [*p.anchors, *([p.verb] if p.verb is not None else [])] for c in t.children
+                      if c.lower_ == "there" and c.dep_ == "advmod"), None)
+        if there is None or not self.rules.on("links.figure.place_there"):
+            return False
+        doc = there.doc
+        floor = doc[there.sent.start - 1].sent.start_char if there.sent.start > 0 else 0
+        before = [i for i, pl in enumerate(places) if floor <= pl.start < there.idx]
+        if not before:
+            return False
+        q.place = before[-1]
+        changed(q, "links.figure.place_there", (places[q.place].start, places[q.place].end))
+        return True
 
     def _unnamed_place(self, q: Quantity, p: Phrase, places: list[Place]) -> None:
         """"118,381 cases worldwide", "37 cases in other countries": words that say where without naming
@@ -459,6 +483,8 @@ def _coded(tokens: list[Token], by_char: dict[int, str]) -> tuple[str, Token] | 
 
 def _place_on(tok: Token, places: list[Place]) -> int | None:
     for pobj in pobj_subtrees(tok, words()["place_preps"], whole=False):
+        if any(c.lower_ in PARTLY for c in pobj.head.children):
+            continue  # "infected over 200 people, mostly in Wuhan": where most are, not where all are
         hit = _place_at(places, pobj)
         if hit is not None:
             return hit
@@ -495,9 +521,18 @@ def _where_words(anchors: list[Token], verb: Token | None) -> Span | None:
                 return child.doc[child.i: child.i + 1]
             if child.dep_ == "prep" and child.lower_ in w["place_preps"]:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS and pobj.lower_ in w["where_nouns"]:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS and pobj.lower_ in w["where_nouns"] \
+                            and not _definite(pobj):
                         return pobj.doc[pobj.left_edge.i: pobj.i + 1]
     return None
+
+
+def _definite(noun: Token) -> bool:
+    """"in the provinces of Aleppo and Idlib", "in the two countries", "in the areas where its teams work":
+    places the text has named or is naming, not a kind of place ("in other countries"; "the world" is one)."""
+    return noun.lower_ not in ("world", "globe") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their", "both")
+        for c in noun.children)
 
 
 def _sentence_where(number: Token, places: list[Place]) -> Span | None:

@@ -47,6 +47,8 @@ RULES = RuleTable("links", [
          "'cases surpassed one million' (>)"),
     Rule("links.figure.expected_likely", "a figure under 'likely to', 'expected to', 'set to' is expected: 'the "
          "combined toll was likely to exceed 10,000'"),
+    Rule("links.figure.place_there", "'there' is the place named last before it, in its sentence or the one before: "
+         "'In Malatya, the governor said 388 people had been killed there' (Malatya)"),
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
          "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
     Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "

@@ -205,12 +205,16 @@ def _with_surname(conn: sqlite3.Connection, row: Row) -> Row:
         return row
     name = Name.of(row["name"], "person")
     aliases = [a for a in (row["aliases"] or "").split("; ") if a]
-    if name.given is None or name.surname.casefold() in {a.casefold() for a in aliases}:
+    # every spelling's surname: "Recep Tayyip Erdogan" and "Recep Tayyip Erdoğan" give Erdogan and Erdoğan
+    full = [n for n in (Name.of(a, "person") for a in [row["name"], *aliases]) if n.given is not None]
+    have = {a.casefold() for a in [row["name"], *aliases]}
+    surnames = list(dict.fromkeys(n.surname for n in full if n.surname.casefold() not in have))
+    if name.given is None or not surnames:
         return row
     holders = conn.execute("SELECT count(DISTINCT actor_id) FROM actor_keys WHERE key IN (?, ?)",
                            (f"sn:{translit_key(name.surname)}", bare_key(name))).fetchone()[0]
     if holders == 1:
-        row["aliases"] = "; ".join([*aliases, name.surname])
+        row["aliases"] = "; ".join([*aliases, *surnames])
     return row
 
 

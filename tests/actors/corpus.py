@@ -77,4 +77,5 @@ TEXTS = (
     "Near Baiji, two strikes hit a unit.",
     "Kirkuk said the oil was flowing.",
     "Officials said Kharkiv was calm on Monday.",
+    "Belgian officer Luc van den Broeck said the road was closed.",
 )

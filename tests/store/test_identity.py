@@ -341,6 +341,14 @@ def test_query_actors_lists_a_persons_surname_only_when_no_other_person_has_it(s
     assert "Kim" not in aliases["Kim Jong Un"] and "Kim" not in aliases["Kim Yong-hyun"]
 
 
+def test_query_actors_lists_the_surname_of_every_spelling(store: Store) -> None:
+    store.write(article("a1", person("A1", "Recep Tayyip Erdogan", country="TUR")))
+    store.write(article("a2", person("A1", "Recep Tayyip Erdoğan", country="TUR")))
+    aliases = {r["name"]: r["aliases"].split("; ") for r in query_actors(store.conn, 10)}
+    assert len(aliases) == 1
+    assert {"Erdogan", "Erdoğan"} <= set(next(iter(aliases.values())))
+
+
 def test_a_rank_is_no_role_that_keeps_a_bare_surname_apart(store: Store) -> None:
     store.write(article("a1", person("A1", "Abdel Fattah al-Burhan", role="army chief")))
     store.write(article("a2", person("A1", "al-Burhan", role="General")))

@@ -54,6 +54,8 @@ def person_mentions(ctx: Context, taken: set[int]) -> list[Cand]:
                     persons.add(found)
             continue
         if ent.label_ == "PERSON":
+            if all(t.i in persons.covered for t in ent):
+                continue  # ("Broeck" after "Luc van" + "den": already the end of that name)
             cand = _person_entity(ctx, ent, taken, persons, counterparts)
             if cand is not None:
                 persons.add(cand)
@@ -81,6 +83,8 @@ def _person_entity(ctx: Context, ent: Span, taken: set[int], persons: PersonInde
     span = _clean_person(ctx, ent, taken)
     if span is None:
         return None
+    tagged_end = span.end
+    span = _with_particle_surname(ctx, span)
     owner = persons.first_word_owner.get(span.text)
     if len(span) == 1 and owner is not None and ctx.on("actors.person.first_name") \
             and ctx.first_named.get(span.text, len(doc)) <= span.start and not ctx.place_cue_before(span.start):
@@ -101,7 +105,28 @@ def _person_entity(ctx: Context, ent: Span, taken: set[int], persons: PersonInde
     cand = person_cand(ctx, (span.start_char, end_char), name, info, (span.start, span.end), "actors.person.entity")
     if cut is not None:
         cand.fired("actors.person.glued_bracket", (span.start_char, end_char))
+    if span.end > tagged_end:
+        cand.fired("actors.person.name_particle", chars(span[tagged_end - span.start - 1:]))
     return cand
+
+
+# Particles inside surnames: "Ursula von der Leyen", "Jean de la Fontaine", "Hamad bin Jassim".
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "dos",
+                            "bin", "ibn", "ben", "al", "el", "ter", "zu"})
+
+
+def _with_particle_surname(ctx: Context, span: Span) -> Span:
+    """ "Ursula von der" tagged PERSON and "Leyen" tagged apart: a name that ends on a particle goes on
+    to the capitalised word after it."""
+    doc = span.doc
+    if span[-1].lower_ not in NAME_PARTICLES or not ctx.on("actors.person.name_particle"):
+        return span
+    end = span.end
+    while end < min(len(doc), span.end + 2) and doc[end].lower_ in NAME_PARTICLES:
+        end += 1  # "Luc van" + "den" + "Broeck"
+    if end >= len(doc) or not (doc[end].is_alpha and doc[end].text[:1].isupper() and doc[end].is_sent_start is not True):
+        return span
+    return doc[span.start : end + 1]
 
 
 def _title_of(ctx: Context, span: Span) -> TitleInfo:

@@ -126,6 +126,8 @@ RULES = RuleTable("actors", [
                                            '"U.S. Defense Secretary X and Secretary of State Y" -> USA'),
     Rule("actors.affiliation.counterpart", 'the counterparts someone meets are of the country named: "Blinken '
                                            'met his Chinese counterpart, Wang Yi" -> CHN; never those who meet them'),
+    Rule("actors.person.name_particle", 'a name that ends on a particle goes on to the capitalised word after it: '
+                                        '"Ursula von der" + "Leyen" -> Ursula von der Leyen'),
     Rule("actors.person.glued_bracket", 'a name ends before a bracket glued to it: "Harun Dalawi(Arabic: ...)"'),
     Rule("actors.person.entity", 'a PERSON entity, cleaned of titles and possessive endings, is a person: '
                                  '"Vladimir Putin\'s" -> Vladimir Putin'),

@@ -124,7 +124,7 @@ def _with_particle_surname(ctx: Context, span: Span) -> Span:
     end = span.end
     while end < min(len(doc), span.end + 2) and doc[end].lower_ in NAME_PARTICLES:
         end += 1  # "Luc van" + "den" + "Broeck"
-    if end >= len(doc) or not (doc[end].is_alpha and doc[end].text[:1].isupper() and doc[end].is_sent_start is not True):
+    if end >= len(doc) or not (doc[end].is_alpha and doc[end].text[:1].isupper()) or doc[end].is_sent_start:
         return span
     return doc[span.start : end + 1]
 

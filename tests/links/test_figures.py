@@ -43,6 +43,8 @@ CASES = [
      "saying at least 3,000 had arrived.", "3,000", "counted", "North Korean soldiers"),
     ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",
      "source", "World Health Organization"),
+    ("links.figure.reported_by", "The Red Cross put the number of dead in the province at 212 on Friday.",
+     "212", "source", "International Committee of the Red Cross"),
     ("links.figure.owner_antecedent", "The Pentagon confirmed that North Korean soldiers are in Russia, "
      "saying at least 3,000 had arrived.", "3,000", "owner", "PRK"),
     ("links.figure.owner_holder", "Joe Biden won 22 delegates, and Senator Bernie Sanders trailed him with a total "

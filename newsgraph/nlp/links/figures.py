@@ -175,11 +175,10 @@ class Figures:
     def _reporter(self, q: Quantity, p: Phrase, by_actor: dict[int, str]) -> None:
         """"The WHO reported 1,051,635 cases", "Bangladesh recorded five new deaths": the subject of a verb
         of reporting whose object is the figure gives it (a sharper source than the claim's speaker)."""
-        if p.verb is None or p.role != "dobj" or not self.rules.on("links.figure.reported_by"):
+        verb = _reporting_verb(p)
+        if verb is None or not self.rules.on("links.figure.reported_by"):
             return
-        if p.verb.lemma_.lower() not in words()["report_verbs"]:
-            return
-        subject = next((c for c in p.verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return
         # (its own words, not a place deep in a phrase after it: "monitors at the crossings of Ouanaminthe")
@@ -524,6 +523,20 @@ def _where_words(anchors: list[Token], verb: Token | None) -> Span | None:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS and pobj.lower_ in w["where_nouns"] \
                             and not _definite(pobj):
                         return pobj.doc[pobj.left_edge.i: pobj.i + 1]
+    return None
+
+
+def _reporting_verb(p: Phrase) -> Token | None:
+    """The verb whose subject gives the figure: one of reporting with the figure as its object ("the WHO
+    reported 1,051,635 cases"), or one that sets a tally to it ("AFAD put the number of dead at 14,120",
+    "the Commission raised the total to €7bn")."""
+    w = words()
+    if p.verb is not None and p.role == "dobj" and p.verb.lemma_.lower() in w["report_verbs"]:
+        return p.verb
+    via = p.number.head if p.number.dep_ == "pobj" and p.number.head.lower_ in ("at", "to") else None
+    setter = via.head if via is not None else None
+    if setter is not None and setter.pos_ == "VERB" and setter.lemma_.lower() in w["put_verbs"]:
+        return setter
     return None
 
 

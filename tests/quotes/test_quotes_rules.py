@@ -222,6 +222,13 @@ FIRES: dict[str, Case] = {
     "quotes.speaker.pronoun_person_subject": Case(LIND, (person("Maria Lind"), person("Tomas Berg"))),
     "quotes.speaker.pronoun_person_named": Case("The prize went to Tomas Berg. “It is a great honour for the club,” "
                                                 "he said.", (person("Tomas Berg"),)),
+    "quotes.interview.label": Case("Nadia Berg runs the port authority. She spoke to us on Friday.\n"
+                                   "Us: How many ships are waiting?\nNadia Berg: About 40 ships.\n"
+                                   "Us: And tomorrow?\nNB: Another 12 ships.",
+                                   (person("Nadia Berg"),), figures=("40", "12")),
+    "quotes.interview.answer": Case("Omar Haddad leads the rescue team in the valley. He spoke to us by phone.\n"
+                                    "How bad is it?\nWe have found 30 bodies so far.\nWhat do you need?\n"
+                                    "Fuel, and 20 more trucks.", (person("Omar Haddad"),), figures=("30", "20")),
     "quotes.speaker.pronoun_recent_body": Case("A statement came late on Friday from the Red Cross. Its teams have "
                                                "reached the valley, it said.", (body("Red Cross"),)),
     "quotes.speaker.pronoun_unlisted_person": Case("After a three day stay, Trump was released from the hospital. He "

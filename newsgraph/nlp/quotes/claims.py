@@ -12,8 +12,9 @@ import bisect
 
 from spacy.tokens import Doc
 
-from newsgraph.model import Claim, Quote
+from newsgraph.model import Claim, Quote, SourceLink
 from newsgraph.nlp.quotes.context import Attribution, QuoteContext, Step, Trail, trim
+from newsgraph.nlp.quotes.interviews import FIRST_PERSON, Answer, interview_answers
 from newsgraph.nlp.quotes.marks import MARKS
 from newsgraph.nlp.quotes.modality import combine, content_modality
 from newsgraph.nlp.rules import Traced, changed, fired
@@ -37,7 +38,14 @@ def build_items(ctx: QuoteContext, attributions: list[Attribution]) -> tuple[lis
         )
         _record(quote, att.rule, att.cue or (att.start, att.end), att.trail.steps + att.resolved.steps)
         quotes.append(quote)
-    claims += outlet_claims(ctx, attributions, len(claims))
+    answers = interview_answers(ctx.text, ctx.doc._.actors or [], ctx.on("quotes.interview.label"),
+                                ctx.on("quotes.interview.answer"))
+    for claim in claims:  # ('We think the real number is higher': in an interview, "we" is the one answering)
+        answer = _answer_at(answers, claim.start)
+        if answer is not None and claim.speaker is None and claim.chain and \
+                claim.chain[0].text.lower() in FIRST_PERSON:
+            _answered(ctx, claim, answer)
+    claims += outlet_claims(ctx, attributions, len(claims), answers)
     link_quantities(ctx, claims)
     link_object_quantities(ctx, quotes, claims)
     return quotes, claims
@@ -82,7 +90,8 @@ def claim_time(ctx: QuoteContext, start: int, end: int, trail: Trail) -> tuple[s
 # -- the outlet's own claims ------------------------------------------------------------------------
 
 
-def outlet_claims(ctx: QuoteContext, attributions: list[Attribution], n: int) -> list[Claim]:
+def outlet_claims(ctx: QuoteContext, attributions: list[Attribution], n: int, answers: list[Answer] | None = None
+                  ) -> list[Claim]:
     """Sentences the outlet states itself that carry a figure or a hedge: claims with no source."""
     doc, text = ctx.doc, ctx.text
     covered = sorted((a.start, a.end) for a in attributions)
@@ -103,8 +112,24 @@ def outlet_claims(ctx: QuoteContext, attributions: list[Attribution], n: int) ->
             found = ("quotes.outlet.hedge", (hedge.idx, hedge.idx + len(hedge.text)))
         else:
             continue
-        out.append(_outlet_claim(ctx, f"C{n + len(out) + 1}", s, e, *found))
+        claim = _outlet_claim(ctx, f"C{n + len(out) + 1}", s, e, *found)
+        answer = _answer_at(answers or [], s)
+        if answer is not None:
+            _answered(ctx, claim, answer)
+        out.append(claim)
     return out
+
+
+def _answer_at(answers: list[Answer], position: int) -> Answer | None:
+    return next((a for a in answers if a.start <= position < a.end), None)
+
+
+def _answered(ctx: QuoteContext, claim: Claim, answer: Answer) -> None:
+    """An interview's answer is the interviewee's claim, not the outlet's."""
+    start, end = answer.evidence
+    claim.speaker = answer.actor.id
+    claim.chain = [SourceLink(start, end, ctx.text[start:end], answer.actor.id)]
+    fired(claim, answer.rule, answer.evidence)
 
 
 def _outlet_claim(ctx: QuoteContext, cid: str, start: int, end: int, rule: str, evidence: tuple[int, int]) -> Claim:

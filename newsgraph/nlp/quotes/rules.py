@@ -313,6 +313,10 @@ RULES = RuleTable("quotes", [
          "soldiers were killed'"),
     Rule("quotes.claim.quantity_object", "a figure in the object of a cue points to its claim: 'called the figure "
          "of 10,000 a fabrication'"),
+    Rule("quotes.interview.label", "in an interview, a paragraph opening with a person's label is theirs: "
+         "'Alessandra Conti: Nearly 580,000.', 'AC: No.' (by name, surname or initials; two labels or more)"),
+    Rule("quotes.interview.answer", "in an article of short questions and answers (two questions or more), the "
+         "paragraphs after a question are the answers of the person its opening paragraph names"),
     Rule("quotes.outlet.figure", "a sentence the outlet states on its own with a figure is a claim with no "
          "source: 'The city has 40,000 residents.'"),
     Rule("quotes.outlet.hedge", "a sentence the outlet states on its own with a hedge is a claim with no source: "

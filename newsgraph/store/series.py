@@ -347,7 +347,8 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     if speaker is not None:
         found = registry_actor(conn, article_id, speaker)
         if found:
-            source, source_key = _body_of_state(found[2], str(found[1]), chain) or (str(found[1]), f"actor:{found[0]}")
+            source, source_key = _body_of_state(found[2], str(found[1]), chain) or (
+                _speaking_for(found[2], chain) or str(found[1]), f"actor:{found[0]}")
             if speaker != claim.speaker and len(chain) <= 1:  # the claim's origin was the description
                 origin, origin_key = source, source_key
             return Voice(source, source_key, origin or source, origin_key or source_key, chain)
@@ -394,6 +395,27 @@ def named_speaker(ext: Extraction, claim: Claim) -> str | None:
         body = recent_body(ext, claim.start, body_kind(speaker))
         return body.id if body is not None else claim.speaker
     return claim.speaker
+
+
+# Who speaks for a body: "a UN spokesperson", "a WHO official" are shown as the text names them.
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "representative",
+                          "envoy", "source", "sources"})
+
+
+def _speaking_for(kind: str, chain: list[str]) -> str | None:
+    """"a UN spokesperson said": the body's voice as the text names it ("UN spokesperson"), though the
+    registry files the figure under the body (one origin with the body's own statements)."""
+    if kind in ("person", "state") or not chain:
+        return None
+    if "," in chain[0]:
+        return None  # ("the agency's spokesperson, Nadia Karim": a person named, who is the source)
+    # ("a UN official who spoke on condition of anonymity": the description before what it says of them)
+    words = re.split(r"\s(?:who|that|speaking|familiar)\s", chain[0], maxsplit=1)[0].split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or words[-1].lower() not in SPOKESPEOPLE or not words[0][:1].isupper():
+        return None  # (the body named by its own name: "UN official", "WHO spokesman")
+    return " ".join(words)
 
 
 def _body_of_state(kind: str, name: str, chain: list[str]) -> tuple[str, str] | None:

@@ -119,6 +119,9 @@ def claim(modality: str, text: str = "x") -> Claim:
      "We estimate that at least 3,000 were killed.", "estimated"),
     (q(), Claim("C1", 10, 35, "at least 3,000 were killed", "asserted"),  # type: ignore[arg-type]
      "They said at least 3,000 were killed.", "occurred"),
+    # a passive belief with no believer: "Some 750 people are believed to have been killed"
+    (q(start=5, end=8), None, "Some 750 people are believed to have died in the city.", "estimated"),
+    (q(start=5, end=8), None, "Some 750 people have died in the city.", "occurred"),
 ])
 def test_status_of_a_point(quantity: Quantity, the_claim: Claim | None, sentence: str, status: str) -> None:
     assert status_of(quantity, the_claim, Sentence(0, len(sentence), sentence)) == status
@@ -180,3 +183,18 @@ def test_a_report_puts_an_owners_figure_where_and_whose_its_other_figures_of_tha
     assert out[2] == placed and out[3] == cases and out[4] is None
     two_places = placed_in_report([placed, SeriesKey("troops", None, "PRK", "Kursk", "Kursk", "stock"), nowhere])
     assert two_places[2] == nowhere  # the report's figures disagree: it stays in its report
+
+
+@pytest.mark.parametrize(("kind", "chain", "shown"), [
+    ("organization", ["a UN spokesperson"], "UN spokesperson"),
+    ("organization", ["a WHO official who spoke on condition of anonymity"], "WHO official"),
+    # a person named beside the description is the source; a body named by description is shown by its name
+    ("organization", ["the agency's regional spokesperson, Nadia Karim"], None),
+    ("organization", ["the agency's spokesperson"], None),
+    ("person", ["a UN spokesperson"], None),
+    ("organization", [], None),
+])
+def test_a_body_s_spokesperson_is_shown_as_the_text_names_them(kind: str, chain: list[str], shown: str | None
+                                                               ) -> None:
+    from newsgraph.store.series import _speaking_for
+    assert _speaking_for(kind, chain) == shown

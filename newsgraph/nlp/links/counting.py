@@ -12,6 +12,10 @@ from newsgraph.nlp.quantities.lexicon import load_lexicon
 
 # Pronouns that stand for a tally named in the sentence before: "He put it at more than 1,300."
 ANAPHORS = frozenset({"it"})
+# How far (in tokens) after a "how many" question its answer's figure may stand.
+QUESTION_REACH = 40
+# The least bare figure read as the article's last count with its noun left out (links.figure.elided_count).
+ELIDED_MIN = 100
 
 
 def reaching_subject(p: Phrase) -> Token | None:
@@ -100,3 +104,38 @@ def participle_of(tok: Token) -> Token | None:
     if tok.pos_ != "PRON":
         return None
     return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+
+
+def asked_about(number: Token) -> Token | None:
+    """The noun a "how many" question asks about, when the sentence before the figure's is that question
+    and the figure stands close after it."""
+    if number.sent.start == 0:
+        return None
+    doc = number.doc
+    asked = doc[number.sent.start - 1].sent
+    if not asked.text.rstrip().endswith("?") or number.i - asked.end > QUESTION_REACH:
+        return None
+    many = next((t for t in asked if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how"), None)
+    return many.head if many is not None and many.head.pos_ == "NOUN" else None
+
+
+def elided_count(q: Quantity, phrase: Phrase, counts: list[Quantity]) -> Quantity | None:
+    """"… the number of refugees is now around 700,000. 'Chad had taken in around 600,000 at the start
+    of the summer'": a large bare figure counts what the article's latest count of the same order (within
+    a factor of two) counted; the writer left the noun out because the reader has it. Small numbers
+    ("nine in ten") and figures with no such count before them are left alone."""
+    if q.counted or q.unit or q.category not in (None, "other") or phrase.noun != phrase.number:
+        return None
+    if q.value < ELIDED_MIN:
+        return None
+    return next((c for c in reversed(counts) if c.value > 0 and 0.5 <= q.value / c.value <= 2), None)
+
+
+def same_value(q: Quantity, phrase: Phrase, counts: list[Quantity]) -> Quantity | None:
+    """"AFAD put the number of dead at 14,120. Yilmaz rejected the figure of 14,120": a figure that names
+    no counted thing and repeats the value of an earlier count of the article is that count."""
+    if q.counted or q.unit or q.category not in (None, "other") or q.value <= 1:
+        return None
+    if phrase.noun != phrase.number and phrase.noun.lower_ not in words()["tally_nouns"]:
+        return None
+    return next((c for c in reversed(counts) if c.value == q.value and c.high == q.high), None)

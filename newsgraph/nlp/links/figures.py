@@ -20,13 +20,23 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Actor, Place, Quantity
-from newsgraph.nlp.links.counting import ANAPHORS, category_of_noun, counted_modifier, participle_of, reaching_subject
+from newsgraph.nlp.links.counting import (
+    ANAPHORS,
+    asked_about,
+    category_of_noun,
+    counted_modifier,
+    elided_count,
+    participle_of,
+    reaching_subject,
+    same_value,
+)
 from newsgraph.nlp.links.holders import holder
 from newsgraph.nlp.links.measures import increment, period, rate, rate_on_verb
 from newsgraph.nlp.links.rules import changed
+from newsgraph.nlp.links.where import conjuncts, place_on, says_where, sentence_where, where_words
 from newsgraph.nlp.links.wording import Phrase, counting_verbs, pobj_subtrees, words
 from newsgraph.nlp.quantities.lexicon import load_lexicon
 from newsgraph.nlp.rules import RuleTable
@@ -34,13 +44,8 @@ from newsgraph.nlp.syntax import dateline_end, subject_of
 
 # Categories of things an actor sends, deploys, holds or gives: the subject of the verb is their owner.
 OWNED_CATEGORIES = frozenset({"troops", "security", "weapons", "money"})
-PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
 # How a counted noun can hang on the verb that moves or holds it: "sent 3,000 troops to Russia".
 ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "attr")
-# Words that make a place where part of the counted things are: "mostly in Wuhan".
-PARTLY = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily", "partly", "some"})
-# The least bare figure read as the article's last count with its noun left out (links.figure.elided_count).
-ELIDED_MIN = 100
 
 
 class Figures:
@@ -71,6 +76,7 @@ class Figures:
             if self._counted_from_subject(q, phrase):
                 tallies.add(id(q))
             self._counted_from_verb(q, phrase)
+            self._counted_from_question(q, phrase)
             antecedent = self._counted_from_antecedent(q, phrase)
             self._owner(q, phrase, by_char, antecedent)
             self._reporter(q, phrase, by_actor)
@@ -170,6 +176,17 @@ class Figures:
         q.counted = q.unit = counted
         changed(q, "links.figure.counted_from_verb", (p.verb.idx, p.verb.idx + len(p.verb.text)))
 
+    def _counted_from_question(self, q: Quantity, p: Phrase) -> None:
+        """"How many people have died in the north-west? — Our count today is 1,136.": a bare figure right
+        after a question of "how many" counts what the question asks about (in an interview, the answer)."""
+        if q.counted or q.unit or q.category not in (None, "other") or not self.rules.on("links.figure.asked"):
+            return
+        noun = asked_about(p.number)
+        if noun is not None:
+            q.counted, q.unit = noun.text, noun.lower_
+            category_of_noun(q, noun, noun)  # ("how many people have died": what befell them, from the verb)
+            changed(q, "links.figure.asked", (noun.idx, noun.idx + len(noun.text)))
+
     # ------------------------------------------------------------ who reports it
 
     def _reporter(self, q: Quantity, p: Phrase, by_actor: dict[int, str]) -> None:
@@ -238,12 +255,12 @@ class Figures:
         if verbs:
             heads.append(("links.figure.place_of_verb", verbs))
         if p.noun.dep_ == "conj" or any(c.dep_ == "conj" for c in p.noun.children):
-            heads.append(("links.figure.place_of_list", [t for t in _conjuncts(p.noun) if t != p.noun]))
+            heads.append(("links.figure.place_of_list", [t for t in conjuncts(p.noun) if t != p.noun]))
         for rule, tokens in heads:
-            if not self.rules.on(rule) or (rule == "links.figure.place_of_list" and _says_where(p.anchors)):
+            if not self.rules.on(rule) or (rule == "links.figure.place_of_list" and says_where(p.anchors)):
                 continue
             for tok in tokens:
-                hit = _place_on(tok, places)
+                hit = place_on(tok, places)
                 if hit is not None:
                     q.place = hit
                     changed(q, rule, (places[hit].start, places[hit].end))
@@ -274,7 +291,7 @@ class Figures:
         cases in other countries" are "confirmed in other countries")."""
         if (q.owner is not None and not q.owner.islower()) or not self.rules.on("links.figure.place_unnamed"):
             return
-        words_said = _where_words(p.anchors, p.verb) or _sentence_where(p.number, places)
+        words_said = where_words(p.anchors, p.verb) or sentence_where(p.number, places)
         if words_said is not None:
             said = words_said.text.lower()
             if q.owner:
@@ -351,15 +368,18 @@ class Figures:
         counted: Quantity | None = None
         counts: list[Quantity] = []  # the counts read so far, in text order
         for q in quantities:
-            if id(q) in tallies and counted is not None:
+            if id(q) in tallies and counted is not None and not q.counted:
                 q.counted, q.unit, q.category, q.subcategory = (counted.counted, counted.unit, counted.category,
                                                                 counted.subcategory)
                 changed(q, "links.figure.article_context", (counted.start, counted.end))
-            elided = self._elided_count(q, phrases.get(id(q)), counts)
-            if elided is not None:
-                q.counted, q.unit, q.category, q.subcategory = (elided.counted, elided.unit, elided.category,
-                                                                elided.subcategory)
-                changed(q, "links.figure.elided_count", (elided.start, elided.end))
+            for rule, find in (("links.figure.same_value", self._same_value),
+                               ("links.figure.elided_count", self._elided_count)):
+                elided = find(q, phrases.get(id(q)), counts)
+                if elided is not None:
+                    q.counted, q.unit, q.category, q.subcategory = (elided.counted, elided.unit, elided.category,
+                                                                    elided.subcategory)
+                    changed(q, rule, (elided.start, elided.end))
+                    break
             counted = q if q.counted else counted
             counts += [q] if q.counted and q.unit else []
             key = ((q.unit or q.counted or "").lower(), q.category)
@@ -370,7 +390,7 @@ class Figures:
                 last[key] = q
                 continue
             owner = before.owner if q.owner is None and _bare(phrase) else q.owner
-            place = before.place if q.place is None and not _says_where(phrase.anchors, phrase.verb) else q.place
+            place = before.place if q.place is None and not says_where(phrase.anchors, phrase.verb) else q.place
             if (owner, place) != (q.owner, q.place):
                 q.owner, q.place = owner, place
                 changed(q, "links.figure.article_context", (before.start, before.end))
@@ -378,15 +398,18 @@ class Figures:
 
 
     def _elided_count(self, q: Quantity, phrase: Phrase | None, counts: list[Quantity]) -> Quantity | None:
-        """"… the number of refugees is now around 700,000. 'Chad had taken in around 600,000 at the start
-        of the summer'": a large bare figure counts what the article's latest count of the same order (within
-        a factor of two) counted; the writer left the noun out because the reader has it. Small numbers
-        ("nine in ten") and figures with no such count before them are left alone."""
-        if phrase is None or q.counted or q.unit or q.category not in (None, "other"):
+        """A large bare figure counts what the article's latest count of the same order counted
+        (``counting.elided_count``)."""
+        if phrase is None or not self.rules.on("links.figure.elided_count"):
             return None
-        if phrase.noun != phrase.number or q.value < ELIDED_MIN or not self.rules.on("links.figure.elided_count"):
+        return elided_count(q, phrase, counts)
+
+    def _same_value(self, q: Quantity, phrase: Phrase | None, counts: list[Quantity]) -> Quantity | None:
+        """A figure that names no counted thing and repeats an earlier count's value is that count
+        (``counting.same_value``)."""
+        if phrase is None or not self.rules.on("links.figure.same_value"):
             return None
-        return next((c for c in reversed(counts) if c.value > 0 and 0.5 <= q.value / c.value <= 2), None)
+        return same_value(q, phrase, counts)
 
 
 def phrase_of(doc: Doc, starts: list[int], q: Quantity, dateline: int = 0) -> Phrase | None:
@@ -480,52 +503,6 @@ def _coded(tokens: list[Token], by_char: dict[int, str]) -> tuple[str, Token] | 
     return None
 
 
-def _place_on(tok: Token, places: list[Place]) -> int | None:
-    for pobj in pobj_subtrees(tok, words()["place_preps"], whole=False):
-        if any(c.lower_ in PARTLY for c in pobj.head.children):
-            continue  # "infected over 200 people, mostly in Wuhan": where most are, not where all are
-        hit = _place_at(places, pobj)
-        if hit is not None:
-            return hit
-    return None
-
-
-def _conjuncts(noun: Token) -> list[Token]:
-    """The nouns of the list a counted noun is in: "2,741 cases, 80 deaths and 461 severe cases in China"."""
-    root = noun
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
-    return [root, *[t for t in root.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN", "NUM")]]
-
-
-def _says_where(anchors: list[Token], verb: Token | None = None) -> bool:
-    """Whether the figure's own words say where ("in other countries", "worldwide"), resolved or not."""
-    w = words()
-    for tok in [*anchors, *([verb] if verb is not None else [])]:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in w["place_preps"] and any(
-                    c.dep_ == "pobj" and not c.like_num and c not in anchors for c in child.children):
-                return True
-            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in w["where_adverbs"]:
-                return True
-    return False
-
-
-def _where_words(anchors: list[Token], verb: Token | None) -> Span | None:
-    """The words saying where that name no place: "worldwide", "in other countries" (without the preposition)."""
-    w = words()
-    for tok in [*anchors, *([verb] if verb is not None else [])]:
-        for child in tok.children:
-            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in w["where_adverbs"]:
-                return child.doc[child.i: child.i + 1]
-            if child.dep_ == "prep" and child.lower_ in w["place_preps"]:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS and pobj.lower_ in w["where_nouns"] \
-                            and not _definite(pobj):
-                        return pobj.doc[pobj.left_edge.i: pobj.i + 1]
-    return None
-
-
 def _reporting_verb(p: Phrase) -> Token | None:
     """The verb whose subject gives the figure: one of reporting with the figure as its object ("the WHO
     reported 1,051,635 cases"), or one that sets a tally to it ("AFAD put the number of dead at 14,120",
@@ -540,41 +517,9 @@ def _reporting_verb(p: Phrase) -> Token | None:
     return None
 
 
-def _definite(noun: Token) -> bool:
-    """"in the provinces of Aleppo and Idlib", "in the two countries", "in the areas where its teams work":
-    places the text has named or is naming, not a kind of place ("in other countries"; "the world" is one)."""
-    return noun.lower_ not in ("world", "globe") and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their", "both")
-        for c in noun.children)
-
-
-def _sentence_where(number: Token, places: list[Place]) -> Span | None:
-    """"126,000 cases worldwide, resulting in over 4,600 deaths": a sentence that names no place but says
-    where (worldwide, globally) says it of all its figures."""
-    sent = number.sent
-    if any(sent.start_char <= p.start < sent.end_char for p in places):
-        return None
-    hit = next((t for t in sent if t.lower_ in words()["where_adverbs"]), None)
-    return None if hit is None else sent.doc[hit.i: hit.i + 1]
-
-
 def _bare(p: Phrase) -> bool:
     """A counted noun with no modifier of its own: "12,000 troops", not "12,000 Russian troops"."""
     return not any(c.dep_ in ("amod", "compound", "poss") for c in p.noun.children)
-
-
-def _place_at(places: list[Place], pobj: Token) -> int | None:
-    """The place named by a prepositional object: the place item in its phrase before any clause or
-    further preposition ("the Kursk region", "Russia's Kursk region" -> Kursk, the last one named)."""
-    lo = pobj.left_edge.idx
-    hi = pobj.idx + len(pobj.text)
-    found = None
-    for i, place in enumerate(places):
-        if place.stands_for:
-            continue
-        if lo <= place.start and place.end <= hi:
-            found = i
-    return found
 
 
 def _kind_modifier(p: Phrase) -> tuple[str, Token] | None:

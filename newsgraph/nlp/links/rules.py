@@ -40,6 +40,10 @@ RULES = RuleTable("links", [
          "than 1,300' (civilians killed)"),
     Rule("links.figure.flow_rate_verb", "the verb that moves the counted things says how often: 'receives every "
          "day between 500 and 700', 'arrive daily' (a flow)"),
+    Rule("links.figure.asked", "a bare figure right after a 'how many' question counts what it asks about: 'How "
+         "many people have died in the north-west? Our count today is 1,136.' (people, killed)"),
+    Rule("links.figure.same_value", "a figure naming no counted thing that repeats the value of an earlier count "
+         "of the article is that count: 'put the number of dead at 14,120 ... rejected the figure of 14,120'"),
     Rule("links.figure.elided_count", "a bare figure of 100 or more within a factor of two of the article's last "
          "count counts what that counted: 'the number of refugees is now around 700,000 ... \"Chad had taken in "
          "around 600,000\"' (refugees)"),

@@ -115,15 +115,36 @@ def counted_of(q: Quantity) -> str | None:
 
 
 def kind_of(q: Quantity) -> str | None:
-    """A lowercase modifier of what is counted ("confirmed"), from the owner slot or the counted phrase."""
+    """A lowercase modifier of what is counted ("confirmed"), from the owner slot or the counted phrase, when
+    it is a kind reports follow apart (kinds.tsv) or says where ("worldwide", "in other countries")."""
     if q.owner and q.owner.islower():
-        return q.owner
+        return q.owner if _followed_apart(q.owner) else None
     if q.category and q.category != "other":
         return None  # a category already says what is counted: "special forces soldiers" are troops
     words = (q.counted or "").split()
     if len(words) >= 2 and words[0].isalpha() and words[0].islower() and words[0] not in _no_kind():
-        return words[0]
+        return _kinds().get(words[0], words[0]) if _followed_apart(words[0]) else None
     return None
+
+
+@functools.cache
+def _kinds() -> dict[str, str]:
+    """A word that gives a kind -> the kind ("probable" -> suspected)."""
+    return {w: kind for kind, ws in lexicon.rows("lexicons/series/kinds.tsv", columns=2) for w in ws.split()}
+
+
+def _followed_apart(kind: str) -> bool:
+    """ "confirmed", "civilian", "worldwide", "confirmed in other countries": a kind of its own; "aid" (in
+    "aid trucks") and "humanitarian" are not."""
+    words = kind.split()
+    where = _where_words()
+    return bool(words) and (words[0] in _kinds() or any(w in where for w in words) or " in " in f" {kind} ")
+
+
+@functools.cache
+def _where_words() -> frozenset[str]:
+    rows = dict(lexicon.rows("lexicons/links/figures.tsv", columns=2))
+    return frozenset(rows["where_adverbs"].split()) | frozenset(rows["where_nouns"].split())
 
 
 @functools.cache

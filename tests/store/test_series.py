@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.model import Article, Claim, Extraction, Quantity, Sentence
-from newsgraph.store.series import counted_of, series_key, status_of
+from newsgraph.store.series import counted_of, kind_of, series_key, status_of
 from newsgraph.store.sqlite import Store
 
 REPORTS = [
@@ -198,3 +198,16 @@ def test_a_body_s_spokesperson_is_shown_as_the_text_names_them(kind: str, chain:
                                                                ) -> None:
     from newsgraph.store.series import _speaking_for
     assert _speaking_for(kind, chain) == shown
+
+
+@pytest.mark.parametrize(("counted", "owner", "kind"), [
+    ("confirmed cases", None, "confirmed"),
+    ("probable cases", None, "suspected"),  # one kind, whatever word gives it
+    ("aid trucks", None, None),  # a modifier that describes the thing splits no series
+    ("hospital beds", None, None),
+    (None, "worldwide", "worldwide"),  # where, named by no place
+    (None, "confirmed in other countries", "confirmed in other countries"),
+    (None, "humanitarian", None),
+])
+def test_only_kinds_followed_apart_split_a_series(counted: str | None, owner: str | None, kind: str | None) -> None:
+    assert kind_of(q(counted=counted, owner=owner, unit=(counted or "x").split()[-1])) == kind

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from newsgraph.model import Claim, Extraction, Quantity, Sentence
 from newsgraph.nlp import lexicon
+from newsgraph.nlp.actors.lexicon import load_actor_lexicon
 from newsgraph.nlp.quantities.lexicon import load_lexicon as quantity_lexicon
 from newsgraph.store.descriptions import body_kind, describes_a_body, named, recent_body
 from newsgraph.store.origins import outlet_name
@@ -51,6 +52,9 @@ EPISODE_GAP = dt.timedelta(days=60)
 TOPIC_MENTIONS = 3  # a cause named this often is what the report is about, not what sets a figure apart
 COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
+# "in the two countries", "in both countries": the last countries the text named, together.
+COUNTRIES_ANAPHOR = re.compile(r"\b(?:the\s+(?P<n>two|three|four)|both)\s+(?:countries|nations)\b", re.I)
+HOW_MANY = {"two": 2, "three": 3, "four": 4}
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # Words before a place that make it where only part of the counted things are.
@@ -193,6 +197,9 @@ def _where_unowned(q: Quantity, ext: Extraction, counted: str, owner: str | None
     article's own."""
     if own[0] is not None or _says_where_unnamed(q):
         return own
+    together = _countries_referred_to(q, ext)
+    if together is not None:
+        return together
     nationals = counted == "refugees" or (q.unit or "")[:1].isupper()
     if owner and re.fullmatch(r"[A-Z]{3}", owner) and not nationals:
         return owner, None
@@ -281,6 +288,26 @@ def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str
         name = local.pop()
         return True, name, name
     return True, countries.pop(), None
+
+
+def _countries_referred_to(q: Quantity, ext: Extraction) -> Where | None:
+    """"the combined death toll in the two countries": the two (three ...) countries the text has named most
+    before the figure, followed as one place ("SYR+TUR", shown "Syria and Turkey")."""
+    sentence = _sentence(q, ext)
+    match = COUNTRIES_ANAPHOR.search(sentence.text) if sentence is not None else None
+    if match is None:
+        return None
+    n = HOW_MANY.get((match.group("n") or "two").lower(), 2)
+    seen = [p.country for p in ext.places if p.start < q.start and p.country and not p.stands_for]
+    counts = Counter(seen)
+    # the countries the text has named most, the latest first among equals
+    ranked = sorted(counts, key=lambda c: (-counts[c], -max(i for i, x in enumerate(seen) if x == c)))
+    if len(ranked) < n or (len(ranked) > n and counts[ranked[n - 1]] == counts[ranked[n]]):
+        return None  # fewer countries than it says, or no telling which
+    names = load_actor_lexicon().state_names
+    named = {c: names.get(c, c) for c in ranked[:n]}
+    codes = sorted(named)
+    return "+".join(codes), " and ".join(named[c] for c in codes)
 
 
 def _country_referred_to(q: Quantity, ext: Extraction) -> tuple[str, None] | None:

@@ -148,6 +148,15 @@ def test_a_loose_region_of_one_country_is_followed_as_the_country() -> None:
     assert far_east.place == "RUS" and kursk.place == "Kursk"
 
 
+def test_the_two_countries_are_the_two_the_text_names_most(extract_text) -> None:
+    ext = extract_text("An earthquake hit Turkey and Syria on Monday. Rescuers in Turkey dug through the night, and "
+                       "aid reached Syria from Turkey. A team flew in from Belgium. The combined death toll in the "
+                       "two countries rose to 3,400.", "2025-02-10")
+    toll = next(q for q in ext.quantities if q.value == 3400)
+    key = series_key(toll, ext)
+    assert key is not None and (key.place, key.place_name) == ("SYR+TUR", "Syria and Turkey")
+
+
 def test_a_figure_of_unknown_place_stays_in_its_report() -> None:
     one, two = Extraction(Article("a", "x")), Extraction(Article("b", "y"))
     cases = q(unit="cases", category="other")

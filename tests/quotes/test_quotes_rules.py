@@ -222,6 +222,10 @@ FIRES: dict[str, Case] = {
     "quotes.speaker.pronoun_person_subject": Case(LIND, (person("Maria Lind"), person("Tomas Berg"))),
     "quotes.speaker.pronoun_person_named": Case("The prize went to Tomas Berg. “It is a great honour for the club,” "
                                                 "he said.", (person("Tomas Berg"),)),
+    "quotes.source.trailing_name": Case("A storm hit the coast on Monday, killing at least 40 people in the region, "
+                                        "the country's National Emergency Management Agency (NEMA) said, as crews "
+                                        "searched.", (body("National Emergency Management Agency"),),
+                                        figures=("at least 40",)),
     "quotes.interview.label": Case("Nadia Berg runs the port authority. She spoke to us on Friday.\n"
                                    "Us: How many ships are waiting?\nNadia Berg: About 40 ships.\n"
                                    "Us: And tomorrow?\nNB: Another 12 ships.",

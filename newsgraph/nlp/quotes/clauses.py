@@ -97,6 +97,11 @@ def _attributions_of(ctx: QuoteContext, tok: Token, cue: VerbCue, quoted: _Quote
     if found is None:
         return made.pieces(frags)
     rule, content = found
+    if made.source is not None and "quotes.source.trailing_name" in {step[0] for step in shared.steps} \
+            and content.end <= made.source.start:
+        # (the count the parser took for the source belongs to what is said: up to the comma before the name)
+        content = shape(ctx, shaped, "quotes.source.trailing_name", content,
+                        lambda c: c.doc[c.start : made.source.start - 1] if made.source is not None else c)
     if frags:
         content = shape(ctx, shaped, "quotes.clause.adjacent_fragments", content,
                         lambda s: _over_adjacent_fragments(ctx, s, frags))

@@ -200,6 +200,9 @@ RULES = RuleTable("quotes", [
     Rule("quotes.source.subject", "the cue's subject is the source: 'NATO chief Rutte said ...'"),
     Rule("quotes.source.past_dateline", "a dateline is a place and an outlet, neither a source nor what was said: "
          "'SEOUL (Reuters) - South Korea's spy agency said' (the agency)"),
+    Rule("quotes.source.trailing_name", "a count the parser made the subject of a trailing cue, with a name joined "
+         "to it by a comma, is what is said, and the name the source: '..., killing at least 1,240 people in the "
+         "country, the Disaster and Emergency Management Authority (AFAD) said'"),
     Rule("quotes.source.split_subject", "subjects the parser split side by side are one source: 'said study "
          "co-author Ted Scambos'"),
     Rule("quotes.source.passive_topic", "the subject of a passive cue is its topic; its 'by' phrase, if any, is the "

@@ -231,6 +231,12 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
     """The subject phrase; 'said study co-author Ted Scambos', which the parser splits into three subjects
     side by side, is one."""
     doc = verb.doc
+    named = _trailing_name(ctx, verb, first)
+    if named is not None:
+        span = np(ctx, named, trail)
+        if trail is not None:
+            trail.add("quotes.source.trailing_name", span)
+        return span
     same_side = [c for c in verb.children if c.dep_ == "nsubj" and (c.i > verb.i) == (first.i > verb.i)]
     last = same_side[-1]
     if last == first or not ctx.on("quotes.source.split_subject") or any(
@@ -242,6 +248,23 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
     if trail is not None:
         trail.add("quotes.source.split_subject", joined)
     return joined
+
+
+def _trailing_name(ctx: QuoteContext, verb: Token, first: Token) -> Token | None:
+    """"…, killing at least 1,240 people in the country, Türkiye's Disaster and Emergency Management Authority
+    (AFAD) said": the parser makes the count the subject of "said" and the name its conjunct. A named body or
+    person joined by a comma right before the cue is the source; the count belongs to what is said."""
+    if first.i > verb.i or not any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in first.children):
+        return None
+    if not ctx.on("quotes.source.trailing_name"):
+        return None
+    for conj in (c for c in first.children if c.dep_ == "conj" and c.i < verb.i):
+        before = verb.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+        between = verb.doc[conj.right_edge.i + 1 : verb.i]
+        named = any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in conj.subtree)
+        if before is not None and before.text == "," and named and all(t.is_punct for t in between):
+            return conj
+    return None
 
 
 def agent(ctx: QuoteContext, verb: Token, trail: Trail | None = None) -> Span | None:

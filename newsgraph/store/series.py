@@ -64,7 +64,8 @@ PASSIVE_BELIEF = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:are|is|were|was|have been
                             r"(?:believed|thought|estimated|feared|presumed|understood)\s+to\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
 DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
-                          r"lies?|baseless|groundless)\b", re.I)
+                          r"lies?|baseless|groundless|incorrectly|erroneously|wrongly|"
+                          r"(?:an )?earlier version of this (?:article|story|report))\b", re.I)
 
 
 @functools.cache

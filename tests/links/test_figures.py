@@ -83,6 +83,7 @@ CASES = [
      "9,000", "status", "expected"),
     ("links.figure.place_there", "In Tabriz, the governor said 60 people had been hurt there.", "60", "place",
      "Tabriz"),
+    ("links.figure.pledge_made", "Japan promised $40 million for the relief effort.", "$40 million", "status", None),
     ("links.figure.asked", "Dana Holt runs the shelter.\nHow many families are staying there now?\nAbout 240 at the "
      "moment.", "240", "counted", "families"),
     ("links.figure.same_value", "The ministry put the number of dead at 3,100. Rebels dismissed the figure of "

@@ -119,6 +119,8 @@ def claim(modality: str, text: str = "x") -> Claim:
      "We estimate that at least 3,000 were killed.", "estimated"),
     (q(), Claim("C1", 10, 35, "at least 3,000 were killed", "asserted"),  # type: ignore[arg-type]
      "They said at least 3,000 were killed.", "occurred"),
+    # a correction withdraws the figure it corrects
+    (q(), claim("reported"), "An earlier version of this article said that 2,000 officers had arrived.", "denied"),
     # a passive belief with no believer: "Some 750 people are believed to have been killed"
     (q(start=5, end=8), None, "Some 750 people are believed to have died in the city.", "estimated"),
     (q(start=5, end=8), None, "Some 750 people have died in the city.", "occurred"),

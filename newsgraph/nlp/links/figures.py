@@ -351,6 +351,10 @@ class Figures:
             return
         plan = words()["plan"]
         for verb in [p.verb, *list(p.verb.ancestors)[:2]]:
+            if q.category == "money" and verb.lemma_.lower() in words()["pledge_verbs"] and \
+                    self.rules.on("links.figure.pledge_made"):
+                changed(q, "links.figure.pledge_made", (verb.idx, verb.idx + len(verb.text)))
+                return  # "Canada promised C$80.5 million": the pledge is made, it is what is counted
             # (a participle modifying the noun plans nothing: "1,217 pledged delegates" are delegates)
             if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN", "ADJ") and verb.dep_ != "amod":
                 q.status = "planned"

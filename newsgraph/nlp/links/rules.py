@@ -40,6 +40,8 @@ RULES = RuleTable("links", [
          "than 1,300' (civilians killed)"),
     Rule("links.figure.flow_rate_verb", "the verb that moves the counted things says how often: 'receives every "
          "day between 500 and 700', 'arrive daily' (a flow)"),
+    Rule("links.figure.pledge_made", "money pledged or promised is a pledge made, not a plan: 'Canada promised "
+         "C$80.5 million' (occurred)"),
     Rule("links.figure.asked", "a bare figure right after a 'how many' question counts what it asks about: 'How "
          "many people have died in the north-west? Our count today is 1,136.' (people, killed)"),
     Rule("links.figure.same_value", "a figure naming no counted thing that repeats the value of an earlier count "

@@ -78,4 +78,5 @@ TEXTS = (
     "Kirkuk said the oil was flowing.",
     "Officials said Kharkiv was calm on Monday.",
     "Belgian officer Luc van den Broeck said the road was closed.",
+    "The UN Assistance Mission in Somalia (UNSOM) counted the dead. UNSOM said the port was calm.",
 )

@@ -289,8 +289,12 @@ def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int], lexical: l
     full name takes the lexicon's identity instead, so that one body keeps one name across articles."""
     doc = ctx.doc
     acronyms: dict[str, Cand] = {}
+    after_place: set[str] = set()
     for c in orgs:
         i = _acronym_after(doc, c.tokens[1])
+        if i is None and ctx.on("actors.repair.acronym_after_place"):
+            i = _acronym_after(doc, _past_place(doc, c.tokens[1]))  # "the UN Integrated Office in Haiti (BINUH)"
+            after_place |= {doc[i].text} if i is not None else set()
         if i is not None:
             acronyms.setdefault(doc[i].text, c)
     if not acronyms:
@@ -309,7 +313,10 @@ def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int], lexical: l
             cand = Cand(tok.idx, tok.idx + len(tok.text), named.key, named.kind, named.name, "acronym",
                         code=named.code, country=named.country, affiliation=named.affiliation,
                         tokens=(tok.i, tok.i + 1))
-            out.append(cand.fired("actors.repair.acronym", (named.start, named.end)))
+            cand.fired("actors.repair.acronym", (named.start, named.end))
+            if tok.text in after_place:
+                cand.fired("actors.repair.acronym_after_place", (named.start, named.end))
+            out.append(cand)
     return out
 
 
@@ -324,6 +331,22 @@ def _acronym_after(doc: Doc, i: int) -> int | None:
     if j + 2 < len(doc) and doc[j].lower_ == "known" and doc[j + 1].lower_ == "as" and _is_acronym(doc[j + 2]):
         return j + 2
     return None
+
+
+def _past_place(doc: Doc, i: int) -> int:
+    """The token after "in Haiti", "for South Sudan" following an organization's name ending before token
+    ``i`` (names of missions and offices run on with the place they serve); ``i`` when there is none."""
+    preps = ("in", "for", "to", "on")
+    if i < len(doc) and doc[i].lower_ in preps:
+        start = i + 1
+    elif 0 < i <= len(doc) and doc[i - 1].lower_ in preps:
+        start = i  # (the tagger may end the name on its preposition: "UN Assistance Mission in")
+    else:
+        return i
+    k = start
+    while k < min(len(doc), start + 4) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k if k > start else i
 
 
 def _is_acronym(tok: Token) -> bool:

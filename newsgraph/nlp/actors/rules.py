@@ -169,6 +169,8 @@ RULES = RuleTable("actors", [
                                               'Transformation" -> UKR'),
     Rule("actors.affiliation.org_premodifier", 'the state or demonym right before it: "Chinese Foreign '
                                                'Ministry" -> CHN'),
+    Rule("actors.repair.acronym_after_place", 'an acronym defined after the place an organization\'s name runs on '
+         'with names it: "the UN Integrated Office in Haiti (BINUH) ... BINUH said"'),
     Rule("actors.repair.acronym", 'an acronym defined in brackets or with "known as" names the organization: '
                                   '"the Lake Chad Recovery Fund (LCRF) ... The LCRF"; one the lexicon knows gives '
                                   'the full name its identity: "Main Directorate of Intelligence (HUR)"'),

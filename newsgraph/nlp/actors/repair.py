@@ -293,8 +293,12 @@ def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int], lexical: l
     for c in orgs:
         i = _acronym_after(doc, c.tokens[1])
         if i is None and ctx.on("actors.repair.acronym_after_place"):
-            i = _acronym_after(doc, _past_place(doc, c.tokens[1]))  # "the UN Integrated Office in Haiti (BINUH)"
-            after_place |= {doc[i].text} if i is not None else set()
+            end = _past_place(doc, c.tokens[1])
+            i = _acronym_after(doc, end)  # "the UN Integrated Office in Haiti (BINUH)"
+            if i is not None:
+                after_place.add(doc[i].text)
+                first = c.tokens[0] + (doc[c.tokens[0]].lower_ == "the")
+                c.name = doc[first:end].text  # the name the acronym stands for runs on with its place
         if i is not None:
             acronyms.setdefault(doc[i].text, c)
     if not acronyms:

@@ -250,12 +250,12 @@ def _words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _topic_causes(title: str, text: str) -> frozenset[str]:
-    """The causes a report is about: named three times or more, or in its title or its opening sentence
-    (read once per article, not once per casualty figure)."""
+    """The causes a report is about: named three times or more, or in its opening sentence (not its title,
+    which may name the one thing it adds: "WHO warns ... as cholera spreads"); read once per article."""
     causes = _causes()
     named = Counter(causes[w] for w in _words(text) if w in causes)
     lead = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    up_front = {causes[w] for w in _words(f"{title} {lead}") if w in causes}
+    up_front = {causes[w] for w in _words(lead) if w in causes}
     return frozenset({c for c, n in named.items() if n >= TOPIC_MENTIONS} | up_front)
 
 

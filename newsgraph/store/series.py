@@ -59,6 +59,8 @@ FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # Words before a place that make it where only part of the counted things are.
 PARTLY_IN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|partly)\s+(?:in|at|around)\s+$", re.I)
+# Groups whose members, counted, are fighters ("gang members"): the troops and fighters of categories.tsv and these.
+ARMED_GROUPS = frozenset({"gang", "gangs", "militia", "militias", "group", "groups", "cartel", "cartels"})
 # A figure said to be believed, a passive with no believer: "Some 750 people are believed to have been killed".
 PASSIVE_BELIEF = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:are|is|were|was|have been|has been)\s+(?:now\s+)?"
                             r"(?:believed|thought|estimated|feared|presumed|understood)\s+to\b", re.I)
@@ -166,7 +168,7 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
         return None
     owner = q.owner if q.owner and not q.owner.islower() else None
     place, place_name = _own_place(q, ext)
-    if q.category not in OWNED and not combatants(q):
+    if q.category not in OWNED and not combatants(q, ext.article.text):
         place, place_name = _where_unowned(q, ext, counted, owner, (place, place_name), main_country)
         owner = owner if owner and owner.startswith("PER:") else None  # (what a person holds: "Sanders' 914")
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
@@ -216,14 +218,23 @@ def casualty_kind(q: Quantity, ext: Extraction) -> str | None:
     cause = cause_of(q, ext)
     if cause is not None:
         return cause
-    return COMBATANTS if combatants(q) else None
+    return COMBATANTS if combatants(q, ext.article.text) else None
 
 
-def combatants(q: Quantity) -> bool:
+def combatants(q: Quantity, text: str = "") -> bool:
     """A count of soldiers or fighters ("300 fighters killed"): they are followed as their side's, as troops
     are, wherever they fell."""
-    cue = quantity_lexicon().unit_cue(q.unit)
-    return cue is not None and cue.category in ("troops", "security")
+    lex = quantity_lexicon()
+    cue = lex.unit_cue(q.unit)
+    if cue is not None and cue.category in ("troops", "security"):
+        return True
+    # ("112 members of armed gangs", "gang members": the members of a fighting group are its fighters)
+    if (q.unit or "").lower() not in ("member", "members"):
+        return False
+    of = re.match(r"\s*members\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", text[q.end: q.end + 60].lower())
+    words = _words(q.counted or "") + (_words(of.group(1)) if of else [])
+    return any((c := lex.unit_cue(w)) is not None and c.category in ("troops", "security") or w in ARMED_GROUPS
+               for w in words)
 
 
 def cause_of(q: Quantity, ext: Extraction) -> str | None:

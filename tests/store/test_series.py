@@ -222,3 +222,11 @@ def test_a_body_s_spokesperson_is_shown_as_the_text_names_them(kind: str, chain:
 ])
 def test_only_kinds_followed_apart_split_a_series(counted: str | None, owner: str | None, kind: str | None) -> None:
     assert kind_of(q(counted=counted, owner=owner, unit=(counted or "x").split()[-1])) == kind
+
+
+def test_members_of_an_armed_group_killed_are_fighters_not_the_civilian_toll() -> None:
+    from newsgraph.store.series import combatants
+    text = "Police killed 112 members of armed gangs, and 40 members of the choir sang."
+    gang = q(start=13, end=16, unit="members", counted="members", category="casualties", subcategory="killed")
+    choir = q(start=42, end=44, unit="members", counted="members")
+    assert combatants(gang, text) and not combatants(choir, text)

@@ -233,7 +233,7 @@ def combatants(q: Quantity, text: str = "") -> bool:
         return False
     of = re.match(r"\s*members\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", text[q.end: q.end + 60].lower())
     words = _words(q.counted or "") + (_words(of.group(1)) if of else [])
-    return any((c := lex.unit_cue(w)) is not None and c.category in ("troops", "security") or w in ARMED_GROUPS
+    return any(((c := lex.unit_cue(w)) is not None and c.category in ("troops", "security")) or w in ARMED_GROUPS
                for w in words)
 
 

@@ -227,6 +227,6 @@ def test_only_kinds_followed_apart_split_a_series(counted: str | None, owner: st
 def test_members_of_an_armed_group_killed_are_fighters_not_the_civilian_toll() -> None:
     from newsgraph.store.series import combatants
     text = "Police killed 112 members of armed gangs, and 40 members of the choir sang."
-    gang = q(start=13, end=16, unit="members", counted="members", category="casualties", subcategory="killed")
-    choir = q(start=42, end=44, unit="members", counted="members")
+    gang = q(start=14, end=17, unit="members", counted="members", category="casualties", subcategory="killed")
+    choir = q(start=46, end=48, unit="members", counted="members")
     assert combatants(gang, text) and not combatants(choir, text)

@@ -5,7 +5,7 @@ A description is no name: "officials" in one report are not those of another, so
 per report (``sqlite.actor_key``). A description of a body ("the spy agency", "the ministry") right after
 the text names exactly one organization ("South Korea's National Intelligence Service said ... The spy
 agency said") is that organization: the registry files it under it, and its claims are the
-organization's (``series.named_speaker``).
+organization's (``voices.named_speaker``).
 """
 
 from __future__ import annotations

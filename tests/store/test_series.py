@@ -207,7 +207,7 @@ def test_a_report_puts_an_owners_figure_where_and_whose_its_other_figures_of_tha
 ])
 def test_a_body_s_spokesperson_is_shown_as_the_text_names_them(kind: str, chain: list[str], shown: str | None
                                                                ) -> None:
-    from newsgraph.store.series import _speaking_for
+    from newsgraph.store.voices import _speaking_for
     assert _speaking_for(kind, chain) == shown
 
 

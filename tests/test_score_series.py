@@ -137,6 +137,7 @@ def articles_of(path: Path) -> dict[str, str]:
     ("tests/data/series_story_haiti/gold.json", ["tests/data/series_story_haiti/articles.jsonl"]),
     ("tests/data/series_story_quake/gold.json", ["tests/data/series_story_quake/articles.jsonl"]),
     ("bench/series/heldout_story_drones/gold.json", ["bench/series/heldout_story_drones/articles.jsonl"]),
+    ("bench/series/heldout_story_sahel/gold.json", ["bench/series/heldout_story_sahel/articles.jsonl"]),
 ])
 def test_the_gold_spans_are_the_texts_they_quote(gold_path: str, corpora: list[str]) -> None:
     texts: dict[str, str] = {}

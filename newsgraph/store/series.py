@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from newsgraph.model import Claim, Extraction, Quantity, Sentence
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.actors.lexicon import load_actor_lexicon
+from newsgraph.nlp.links.where import PARTLY
+from newsgraph.nlp.links.wording import words as figure_words
 from newsgraph.nlp.quantities.lexicon import load_lexicon as quantity_lexicon
 from newsgraph.store.origins import outlet_name
 from newsgraph.store.timerange import timex_range
@@ -57,7 +59,7 @@ COUNTRIES_ANAPHOR = re.compile(r"\b(?:the\s+(?P<n>two|three|four)|both)\s+(?:cou
 HOW_MANY = {"two": 2, "three": 3, "four": 4}
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # Words before a place that make it where only part of the counted things are.
-PARTLY_IN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|partly)\s+(?:in|at|around)\s+$", re.I)
+PARTLY_IN = re.compile(r"\b(?:" + "|".join(sorted(PARTLY - {"some"})) + r")\s+(?:in|at|around)\s+$", re.I)
 # Groups whose members, counted, are fighters ("gang members"): the troops and fighters of categories.tsv and these.
 ARMED_GROUPS = frozenset({"gang", "gangs", "militia", "militias", "group", "groups", "cartel", "cartels"})
 # A figure said to be believed, a passive with no believer: "Some 750 people are believed to have been killed".
@@ -147,16 +149,12 @@ def _followed_apart(kind: str) -> bool:
     return bool(words) and (words[0] in _kinds() or any(w in where for w in words) or " in " in f" {kind} ")
 
 
-@functools.cache
 def _where_words() -> frozenset[str]:
-    rows = dict(lexicon.rows("lexicons/links/figures.tsv", columns=2))
-    return frozenset(rows["where_adverbs"].split()) | frozenset(rows["where_nouns"].split())
+    return figure_words()["where_adverbs"] | figure_words()["where_nouns"]
 
 
-@functools.cache
 def _no_kind() -> frozenset[str]:
-    rows = dict(lexicon.rows("lexicons/links/figures.tsv", columns=2))
-    return frozenset(rows["no_kind"].split()) | frozenset(rows["increment"].split())
+    return figure_words()["no_kind"] | figure_words()["increment"]
 
 
 def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) -> SeriesKey | None:
@@ -249,7 +247,7 @@ def cause_of(q: Quantity, ext: Extraction) -> str | None:
     end = min([o.start for o in others if o.start >= q.end], default=sentence.end)
     causes = _causes()
     cause = next((causes[w] for w in _words(ext.article.text[start:end]) if w in causes), None)
-    if cause is None or cause in _topic_causes(ext.article.title or "", ext.article.text):
+    if cause is None or cause in _topic_causes(ext.article.text):
         return None
     return cause
 
@@ -259,7 +257,7 @@ def _words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _topic_causes(title: str, text: str) -> frozenset[str]:
+def _topic_causes(text: str) -> frozenset[str]:
     """The causes a report is about: named three times or more, or in its opening sentence (not its title,
     which may name the one thing it adds: "WHO warns ... as cholera spreads"); read once per article."""
     causes = _causes()
@@ -311,8 +309,9 @@ def _countries_referred_to(q: Quantity, ext: Extraction) -> Where | None:
     n = HOW_MANY.get((match.group("n") or "two").lower(), 2)
     seen = [p.country for p in ext.places if p.start < q.start and p.country and not p.stands_for]
     counts = Counter(seen)
+    last = {c: i for i, c in enumerate(seen)}
     # the countries the text has named most, the latest first among equals
-    ranked = sorted(counts, key=lambda c: (-counts[c], -max(i for i, x in enumerate(seen) if x == c)))
+    ranked = sorted(counts, key=lambda c: (-counts[c], -last[c]))
     if len(ranked) < n or (len(ranked) > n and counts[ranked[n - 1]] == counts[ranked[n]]):
         return None  # fewer countries than it says, or no telling which
     names = load_actor_lexicon().state_names

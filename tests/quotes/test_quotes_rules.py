@@ -155,6 +155,10 @@ FIRES: dict[str, Case] = {
     "quotes.clause.cut_object_but": Case("Last spring the actor had signaled an intent to run but decided against "
                                          "it."),
     "quotes.clause.parenthetical": Case("The economy, he said, is strong."),
+    "quotes.clause.unmarked_clause": Case("The mayor said after the storm the crews have cleared 400 roads."),
+    "quotes.clause.trailing_conjunct": Case("A measles outbreak has also killed at least 120 children across Chad "
+                                            "since April, WHO chief Tedros Adhanom Ghebreyesus told reporters.",
+                                            (person("Tedros Adhanom Ghebreyesus"),)),
     "quotes.clause.adjacent_fragments": Case('She said she did this to show victims "there is nothing to be ashamed '
                                              'of".'),
     "quotes.fragment.under_cue": Case("NATO chief Mark Rutte called the move a “significant escalation” of the "
@@ -189,6 +193,8 @@ FIRES: dict[str, Case] = {
                                      "deals."),
     "quotes.source.modified_noun": Case("US Secretary of State Mike Pompeo sent a letter requesting the new rules to "
                                         "Elaine Chao."),
+    "quotes.source.name_before_comma": Case("In Lviv, the city's mayor, Andriy Sadovyi, told reporters that the "
+                                            "water supply was restored.", (person("Andriy Sadovyi"),)),
     "quotes.source.name_before_verb": Case("On Friday Ford Motor Company announced that it would cut jobs."),
     "quotes.source.prep_clause": Case("In finding that the law was void, the court also found that the fines were "
                                       "illegal."),
@@ -255,6 +261,9 @@ FIRES: dict[str, Case] = {
     "quotes.speaker.named_next": Case("The army has sent 1,500 more soldiers to the front, a lawmaker said on "
                                       "Wednesday. Park Sun-won, a member of the intelligence committee, told "
                                       "reporters that the group had arrived.", (person("Park Sun-won"),)),
+    "quotes.speaker.named_later": Case('Six people were hurt, the director of a local clinic told the newspaper. '
+                                       '"We treated them all night," said the director, Marta Kowalczyk.',
+                                       (person("Marta Kowalczyk"),)),
     "quotes.speaker.named_again": Case("Some analysts said the plan would fail. Some analysts said it would work."),
     "quotes.speaker.state_in_description": Case("An Argentine judge said the law was void.",
                                                 (body("Argentine", "state", code="ARG"),)),

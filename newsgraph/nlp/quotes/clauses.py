@@ -30,7 +30,14 @@ from newsgraph.nlp.quotes.context import (
 )
 from newsgraph.nlp.quotes.lexicon import VerbCue
 from newsgraph.nlp.quotes.marks import MARKS, QuotedPassage
-from newsgraph.nlp.quotes.objects import noun_object, object_clause, object_with_reason, parenthetical, phrasal_object
+from newsgraph.nlp.quotes.objects import (
+    noun_object,
+    object_clause,
+    object_with_reason,
+    parenthetical,
+    phrasal_object,
+    trailing_report,
+)
 from newsgraph.nlp.quotes.sources import cue_span, source_of
 
 FRAGMENT_JOINERS = re.compile(r"^[\s,]*(?:(?:and|or|but)\s*)?$")
@@ -174,7 +181,21 @@ def clause_content(ctx: QuoteContext, tok: Token, cue: VerbCue, frags: list[Quot
         found = noun_object(ctx, tok, cue, trail, allow_plain=not frags)
     if found is None and tok.dep_ == "parataxis" and not cue.needs_that:
         found = first(ctx, [("quotes.clause.parenthetical", lambda: parenthetical(ctx, tok))])
+    if found is None and not cue.needs_that and _closes_after_comma(tok):
+        found = first(ctx, [("quotes.clause.trailing_conjunct", lambda: trailing_report(ctx, tok))])
     return found
+
+
+def _closes_after_comma(verb: Token) -> bool:
+    """'A cholera outbreak has killed 389 people, WHO chief Tedros told reporters in Geneva.', parsed with
+    'told' joined to 'killed': a verb with its own subject that closes the sentence, after a comma and no
+    'and' or 'but'."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or verb.right_edge.i + 2 < verb.sent.end:
+        return False
+    between = verb.doc[head.i + 1 : verb.left_edge.i]
+    return any(c.dep_ == "nsubj" for c in verb.children) and any(t.text == "," for t in between) \
+        and not any(t.dep_ == "cc" and t.head == head for t in between)
 
 
 # -- the cue verbs that report nothing here ---------------------------------------------------------

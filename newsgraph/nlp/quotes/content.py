@@ -40,10 +40,30 @@ def complement(ctx: QuoteContext, verb: Token, cue: VerbCue) -> tuple[str, Token
         for child in ccomps:
             if child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "PRON") and _reports(ctx, verb, cue, child):
                 return "quotes.clause.complement", child
+    if ctx.on("quotes.clause.unmarked_clause") and not cue.needs_that:
+        clause = _unmarked_clause(verb)
+        if clause is not None and _reports(ctx, verb, cue, clause):
+            return "quotes.clause.unmarked_clause", clause
     if ctx.on("quotes.clause.infinitive") and cue.takes_xcomp:
         infinitive = _infinitive(verb)
         if infinitive is not None:
             return "quotes.clause.infinitive", infinitive
+    return None
+
+
+def _unmarked_clause(verb: Token) -> Token | None:
+    """'Mr. Ertan said since the first day the teams have rescued 9,215', parsed with the clause as an
+    adverbial one: a finite clause after the verb, with a subject of its own and no word such as 'as' or
+    'because' leading it, is what a verb that has no complement says."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and child.tag_ != "VBG" \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
+                and not any(c.dep_ in ("mark", "advmod") and c.i < child.i and c.tag_ in ("IN", "WRB")
+                            for c in child.children) \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
     return None
 
 

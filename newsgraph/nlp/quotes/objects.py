@@ -171,3 +171,21 @@ def parenthetical(ctx: QuoteContext, cue: Token) -> Span | None:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end - start >= 2 else None
+
+
+TITLE_WORDS = 4  # the most words of a title between the comma and the name ("WHO chief", "the agency's head")
+
+
+def trailing_report(ctx: QuoteContext, cue: Token) -> Span | None:
+    """The clause before a closing report joined by a comma ('X has killed 389 people, WHO chief Tedros told
+    reporters'): up to the comma, leaving out a title the parser cut from the name ('WHO chief')."""
+    found = parenthetical(ctx, cue)
+    if found is None:
+        return None
+    doc = cue.doc
+    comma = max((t.i for t in doc[found.start : cue.left_edge.i] if t.text == ","), default=None)
+    title = doc[comma + 1 : cue.left_edge.i] if comma is not None else None
+    if comma is not None and title is not None and len(title) <= TITLE_WORDS \
+            and not any(t.is_punct or t.dep_ == "cc" for t in title):
+        found = doc[found.start : comma]
+    return found if len(found) >= 2 else None

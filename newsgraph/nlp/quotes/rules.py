@@ -98,6 +98,9 @@ RULES = RuleTable("quotes", [
          "nothing: 'Can we expect Rocky Linux to be released?'"),
     Rule("quotes.clause.complement", "a reporting verb's clausal complement is its content: 'said (that) the "
          "troops had moved', 'ruled the map violated the constitution'"),
+    Rule("quotes.clause.unmarked_clause", "a finite clause with its own subject and no leading 'as', 'because' "
+         "... that the parser hung on a reporting verb as an adverbial is its content: 'said since the first day "
+         "the teams have rescued 9,215'"),
     Rule("quotes.clause.skip_pronoun_object", "a clause before a verb with its own pronoun object is not what it "
          "says: '..., I mentioned them earlier'"),
     Rule("quotes.clause.skip_past_semicolon", "a clause before the verb past a semicolon is a clause of its own: "
@@ -146,6 +149,9 @@ RULES = RuleTable("quotes", [
          "'signaled an intent to run but decided against it'"),
     Rule("quotes.clause.parenthetical", "a cue set inside or after a clause reports the clause: 'The economy, he "
          "said, is strong', 'X was planned, officials said'"),
+    Rule("quotes.clause.trailing_conjunct", "a report closing a sentence after a comma, parsed as joined to the "
+         "clause before it, reports that clause: 'A cholera outbreak has killed 389 people, WHO chief Tedros told "
+         "reporters in Geneva'"),
     Rule("quotes.clause.skip_sourceless_participle", "a participle or passive on a bare noun names no source: "
          "'weeks of reports suggesting that ...', 'a program called \"X\"'"),
     Rule("quotes.clause.adjacent_fragments", "quoted pieces right after the content, joined by 'and' or a comma, "
@@ -218,6 +224,8 @@ RULES = RuleTable("quotes", [
          "saying ...', 'a statement which said ...'"),
     Rule("quotes.source.name_before_verb", "a main verb with no subject takes the name right before it: 'On "
          "Friday Ford Motor Company announced ...'"),
+    Rule("quotes.source.name_before_comma", "the name before a main verb may be an appositive closed by a comma: "
+         "'In Malatya, the governor, Osman Yilmaz, told reporters that ...' (Osman Yilmaz)"),
     Rule("quotes.source.prep_clause", "a cue inside a prepositional clause speaks for the verb of that clause's "
          "head: 'In finding X, the court also found ...'"),
     Rule("quotes.source.object_controller", "the object of the verb an infinitive cue hangs on does the saying: "
@@ -274,6 +282,8 @@ RULES = RuleTable("quotes", [
          "Korean intelligence' (the National Intelligence Service)"),
     Rule("quotes.speaker.named_next", "a person described with 'a' is the person the next sentence opens with "
          "as its speaker: 'a South Korean lawmaker said. Park Sun-won ... told reporters'"),
+    Rule("quotes.speaker.named_later", "a person described with 'the' is the person a later sentence names right "
+         "after the same noun: 'the director ... told the paper. \"...,\" said the director, Marie-Ange Joseph'"),
     Rule("quotes.speaker.new_actor", "an unnamed source becomes a new actor, so every speaker is an actor: "
          "'Some analysts have suggested ...'"),
     Rule("quotes.speaker.named_again", "the same name, or a person's surname, met again is the same actor"),

@@ -156,7 +156,7 @@ def _modified_noun(ctx: QuoteContext, node: Token, verb: Token, trail: Trail) ->
 
 def _name_before(ctx: QuoteContext, node: Token, verb: Token, trail: Trail) -> Outcome | None:
     if node == verb and node.dep_ == "ROOT" and ctx.on("quotes.source.name_before_verb"):
-        return _found(trail, "quotes.source.name_before_verb", lambda t: names_before(ctx, verb))
+        return _found(trail, "quotes.source.name_before_verb", lambda t: names_before(ctx, verb, t))
     return None
 
 
@@ -200,7 +200,7 @@ def _object_controller(ctx: QuoteContext, clause: Token) -> Span | None:
     return np(ctx, obj)
 
 
-def names_before(ctx: QuoteContext, verb: Token) -> Span | None:
+def names_before(ctx: QuoteContext, verb: Token, trail: Trail | None = None) -> Span | None:
     """'On Friday Ford Motor Company announced ...', parsed with the company inside the date phrase: a
     main verb with no subject takes the name right before it (and its acronym in brackets: 'In Seoul, the
     National Intelligence Service (NIS) said ...')."""
@@ -210,6 +210,11 @@ def names_before(ctx: QuoteContext, verb: Token) -> Span | None:
     last = verb.i - 1
     if doc[last].text == ")":  # "the National Intelligence Service (NIS) said": past its acronym
         last = next((k - 1 for k in range(last - 1, max(-1, last - 5), -1) if doc[k].text == "("), last)
+    if last > 0 and doc[last].text == "," and doc[last - 1].pos_ == "PROPN" \
+            and ctx.on("quotes.source.name_before_comma"):
+        last -= 1  # ("In Malatya, the province's governor, Osman Yilmaz, told reporters ...": the appositive name)
+        if trail is not None:
+            trail.add("quotes.source.name_before_comma", doc[last])
     if last < 0 or doc[last].pos_ != "PROPN":
         return None
     start = last
@@ -217,7 +222,7 @@ def names_before(ctx: QuoteContext, verb: Token) -> Span | None:
         start -= 1
     if _is_date_word(ctx, doc[start]):
         return None
-    return doc[start : verb.i]
+    return doc[start : last + 1] if doc[last + 1].text == "," else doc[start : verb.i]
 
 
 def _is_date_word(ctx: QuoteContext, tok: Token) -> bool:

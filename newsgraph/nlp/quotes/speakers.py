@@ -28,6 +28,7 @@ from newsgraph.nlp.rules import changed, fired
 
 CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod"})
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
+LATER_SENTENCES = 3  # how far on a description met first ("the director told ...") may be named
 
 
 @dataclass
@@ -255,6 +256,27 @@ class SpeakerResolver:
             return None
         return "quotes.speaker.named_next", actor, (start, end)
 
+    def _named_later(self, span: Span, position: int, anonymous: bool) -> Decided | None:
+        """'Nineteen people were killed, the director of a rights group told The Courier. ... "They came at
+        night," said the director, Marie-Ange Joseph': a person described with "the" whom a later sentence (of
+        the next ``LATER_SENTENCES``) names right after the same noun, and not before, is that person."""
+        head = span.root
+        if anonymous or not self.ctx.on("quotes.speaker.named_later") or span[0].lower_ != "the" \
+                or head.pos_ != "NOUN" or not self.lex.is_class(head.lemma_, "person") or has_name(head):
+            return None
+        sents = list(self.doc.sents)
+        here = next((i for i, s in enumerate(sents) if s.start <= head.i < s.end), None)
+        if here is None:
+            return None
+        end = sents[min(len(sents) - 1, here + LATER_SENTENCES)].end
+        for start, stop, actor in self.cast.between(span.end_char, self.doc[end - 1].idx + 1):
+            name = self.doc.char_span(start, stop, alignment_mode="expand")
+            if actor.kind != "person" or name is None or min(m.start for m in actor.mentions) < span.start_char:
+                continue
+            if any(t.lemma_ == head.lemma_ for t in self.doc[max(0, name.start - 3) : name.start]):
+                return "quotes.speaker.named_later", actor, (start, stop)
+        return None
+
     def _introduced_in(self, sent: Span, head: Token) -> tuple[int, int, Actor] | None:
         """The person first named in ``sent``, at its start as its reporting verb's subject (when ``head`` is a
         noun of persons), or right after the noun ``head`` ('the coordinator, Amadou Sy')."""
@@ -280,7 +302,7 @@ class SpeakerResolver:
 
     STEPS: tuple[Callable[[SpeakerResolver, Span, int, bool], Decided | None], ...] = (
         _person_in_body, _mention, _pronoun, _apposed_name, _body_in_phrase, _person_in_phrase, _by_role,
-        _org_by_word, _named_next, _new_actor,
+        _org_by_word, _named_next, _named_later, _new_actor,
     )
 
     # -- new actors ---------------------------------------------------------------------------------

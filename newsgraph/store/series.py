@@ -50,7 +50,7 @@ OWNED = frozenset({"troops", "security", "weapons", "money"})
 NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilometers", "miles", "metres",
                         "meters", "kg", "tonnes", "tons", "hours", "days", "weeks", "months", "years", "minutes"})
 # Reports of one count further apart than this, with none between, are two stories (see ``_episode``).
-EPISODE_GAP = dt.timedelta(days=60)
+EPISODE_GAP = dt.timedelta(days=120)
 TOPIC_MENTIONS = 3  # a cause named this often is what the report is about, not what sets a figure apart
 COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
@@ -92,7 +92,10 @@ class SeriesKey:
 
     @property
     def key(self) -> str:
-        parts = [self.counted, self.kind or "", self.owner or "", self.place or "", self.measure]
+        # (a stock and a total over a period of one thing are one line: "killed since January" and "the toll
+        # stands at" are drawn together, and no report follows them apart; what is added, a flow, is its own)
+        line = "flow" if self.measure == "flow" else "stock"
+        parts = [self.counted, self.kind or "", self.owner or "", self.place or "", line]
         return "|".join(parts + ([f"@{self.scope}"] if self.scope else []))
 
     def label(self, owner_name: str | None) -> str:
@@ -460,9 +463,9 @@ def _series_for(conn: sqlite3.Connection, key: SeriesKey, voice: Voice, publishe
 
 
 def _episode(conn: sqlite3.Connection, base_key: str, published: str | None) -> int | None:
-    """The series of this key whose reports run to within ``EPISODE_GAP`` of this one's date (60 days:
-    Wikinews followed the epidemic about monthly). The same count in a country a year later ("killed in
-    the United States") is another story, not the next point."""
+    """The series of this key whose reports run to within ``EPISODE_GAP`` of this one's date (120 days: a
+    crisis may go unreported for a season, "360,000 displaced" in March and "580,000" in June). The same
+    count in a country a year later ("killed in the United States") is another story, not the next point."""
     rows = conn.execute("SELECT id, first_published, last_published FROM series WHERE base_key = ? "
                         "ORDER BY id DESC LIMIT 8", (base_key,)).fetchall()
     if not published:

@@ -140,8 +140,10 @@ def test_worldwide_said_once_holds_for_every_figure_of_a_sentence_that_names_no_
 
 
 @pytest.mark.parametrize(("text", "number", "field", "expected"), [
-    # a count over a short window is an increment
+    # a count over a short window is an increment; over months it is no increment
     ("The ministry said 523 people were infected in the past 24 hours.", "523", "measure", "flow"),
+    ("Monitors said 2,310 people were killed in the province in the first six months of 2023.", "2,310",
+     "measure", "stock"),
     # the parser reads "37 confirmed" as a clause: the counted noun the quantities stage found still holds it
     ("There were 5794 suspected cases in China, 37 confirmed cases in other countries.", "37", "owner",
      "confirmed in other countries"),

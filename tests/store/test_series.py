@@ -230,3 +230,12 @@ def test_members_of_an_armed_group_killed_are_fighters_not_the_civilian_toll() -
     gang = q(start=14, end=17, unit="members", counted="members", category="casualties", subcategory="killed")
     choir = q(start=46, end=48, unit="members", counted="members")
     assert combatants(gang, text) and not combatants(choir, text)
+
+
+def test_a_stock_and_a_total_of_one_thing_are_one_line_and_a_flow_is_another() -> None:
+    from newsgraph.store.series import SeriesKey
+    toll = SeriesKey("killed", None, None, "HTI", None, "stock")
+    over_a_period = SeriesKey("killed", None, None, "HTI", None, "total")
+    added = SeriesKey("killed", None, None, "HTI", None, "flow")
+    assert toll.key == over_a_period.key != added.key
+    assert over_a_period.label(None).endswith("(total)")  # (the label still says what the figure is)

@@ -49,11 +49,11 @@ def rate_on_verb(p: Phrase) -> Token | None:
 
 def _window(p: Phrase) -> Token | None:
     """"79,332 cases in the 24 hours preceding", "killed 40 over the past week": a count over a short
-    window of time is an increment."""
+    window of time (hours, days, a week) is an increment; over months it is a total over a period."""
     w = words()
     for tok in [p.noun, p.number, *([p.verb] if p.verb is not None else [])]:
         for pobj in pobj_subtrees(tok, w["window_preps"], whole=False):
-            unit = next((t for t in pobj.subtree if t.lower_ in w["rate_unit"]), None)
+            unit = next((t for t in pobj.subtree if t.lower_ in w["window_unit"]), None)
             if unit is not None and (pobj.ent_type_ in ("DATE", "TIME") or unit.ent_type_ in ("DATE", "TIME")):
                 return unit
     return None

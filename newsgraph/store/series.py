@@ -294,7 +294,11 @@ def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str
     if len(countries) != 1:
         return bool(named), None, None
     # ("infected over 200 people, mostly in Wuhan": where most of them are; the figure is the country's)
-    local = {p.name for p in named if p.level in ("city", "admin2", "site")
+    # (a province, when the sentence names it and not its country: "Aceh's shelters now hold 1,084 who have
+    # landed in the province"; beside its country it may only say where some are: "China ..., Hubei ...")
+    levels = ("city", "admin2", "site") if any(p.level == "country" for p in named) else (
+        "city", "admin2", "site", "admin1")
+    local = {p.name for p in named if p.level in levels
              and not PARTLY_IN.search(ext.article.text[max(0, p.start - 20): p.start])}
     if len(local) == 1:
         name = local.pop()

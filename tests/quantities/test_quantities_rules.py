@@ -186,6 +186,10 @@ def test_a_rule_switched_off_changes_what_the_stage_says(rule: str, corpus: list
         ("quantities.bound.vague", "Hundreds of soldiers came.", ("Hundreds", "~"), ("Hundreds", "=")),
         ("quantities.range.change", "Unemployment rose from 6% to 11%.", ("6%", "="), ("6% to 11%", "=")),
         ("quantities.counted.rate_only", "About 800 a day crossed the border.", ("About 800", "~"), None),
+        ("quantities.not.address", "A spokesman for 10 Downing Street spoke.", None, ("10", "=")),
+        # (a people counted by its name is no address, with a separator or without one)
+        ("quantities.not.address", "By Sunday, 2,140 Rohingya had reached Malaysia.", ("2,140", "="), ("2,140", "=")),
+        ("quantities.not.address", "Some 300 Hazara fled to the hills.", ("Some 300", "~"), ("Some 300", "~")),
     ],
 )
 def test_switching_a_rule_off_changes_what_it_decides(

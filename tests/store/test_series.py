@@ -159,6 +159,16 @@ def test_the_two_countries_are_the_two_the_text_names_most(extract_text) -> None
     assert key is not None and (key.place, key.place_name) == ("SYR+TUR", "Syria and Turkey")
 
 
+def test_a_province_the_sentence_names_without_its_country_is_where_the_figure_is(extract_text) -> None:
+    ext = extract_text("Sindh's relief camps now hold 12,000 people who fled the floods, officials said. Pakistan "
+                       "asked for help.", "2025-09-01")
+    key = series_key(next(q for q in ext.quantities if q.value == 12000), ext)
+    assert key is not None and key.place == "Sindh"
+    ext = extract_text("Pakistan said 12,000 people had fled the floods, most of them from Sindh.", "2025-09-01")
+    key = series_key(next(q for q in ext.quantities if q.value == 12000), ext)
+    assert key is not None and key.place == "PAK"  # (beside its country a province may say where only some are)
+
+
 def test_a_figure_of_unknown_place_stays_in_its_report() -> None:
     one, two = Extraction(Article("a", "x")), Extraction(Article("b", "y"))
     cases = q(unit="cases", category="other")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.actors import repair, title_mentions
 from newsgraph.nlp.actors.candidates import (
@@ -195,7 +195,8 @@ def _clean_person(ctx: Context, ent: Span, taken: set[int]) -> Span | None:
     after_prep = start > 0 and doc[start - 1].lower_ in locative
     while start < end and (doc[start].lower_ in lex.title_words or doc[start].is_punct
                            or doc[start].lower_ in locative or doc[start].i in taken
-                           or (ctx.honorific(doc[start]) and start + 1 < end)):
+                           or (ctx.honorific(doc[start]) and start + 1 < end)
+                           or (_question_word(doc[start]) and ctx.on("actors.person.question_word"))):
         after_prep = after_prep or doc[start].lower_ in locative
         start += 1
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
@@ -205,6 +206,11 @@ def _clean_person(ctx: Context, ent: Span, taken: set[int]) -> Span | None:
     if start == ent.start and ctx.on("actors.person.given_name_left_out") and _given_name_before(ctx, doc, start):
         start -= 1  # "Its deputy commander, Abdelrahim Hamdan Dagalo" with "Hamdan Dagalo" tagged
     return doc[start:end]
+
+
+def _question_word(tok: Token) -> bool:
+    """ "Why Aceh?", "How Kherson fell": a question word the tagger took into a name is no part of it."""
+    return tok.tag_ in ("WRB", "WP", "WDT") or tok.lower_ in ("why", "how", "what", "where", "when", "which")
 
 
 def _given_name_before(ctx: Context, doc: Doc, start: int) -> bool:

@@ -90,6 +90,8 @@ RULES = RuleTable("actors", [
     Rule("actors.person.non_actor", 'a name non_actors.tsv lists is never a person: "Twitter", "UTC"'),
     Rule("actors.person.given_name_left_out", 'a capitalised proper noun right before a person the tagger found is '
                                              'their given name: "its deputy commander, Abdelrahim Hamdan Dagalo"'),
+    Rule("actors.person.question_word", 'a question word the tagger took into a name is no part of it: "Why Aceh?" '
+                                        '(Aceh, the place named elsewhere; no person "Why Aceh")'),
     Rule("actors.person.place_after_prep", 'a PERSON entity after a locative preposition that the gazetteer knows '
                                            'is a place: "Near Ar Raqqah"'),
     Rule("actors.person.first_name", 'a first name alone after the full name is that person: '

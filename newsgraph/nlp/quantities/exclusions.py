@@ -215,8 +215,11 @@ def _the_one(f: Figure) -> bool:
 
 
 def _address(f: Figure) -> bool:
-    """ "10 Downing Street"."""
-    return f.noun is not None and f.noun.tag_ == "NNP" and f.plain and f.draft.core.digits
+    """ "10 Downing Street", "1600 Pennsylvania Avenue": a house number, written with no thousands separator,
+    before a name of two words or more (not "1,684 Rohingya", "300 Rohingya had landed": a people counted)."""
+    if f.noun is None or f.noun.tag_ != "NNP" or not f.plain or not f.draft.core.digits or "," in f.first.text:
+        return False
+    return any(t.dep_ == "compound" and t.pos_ == "PROPN" and f.first.i < t.i < f.noun.i for t in f.noun.children)
 
 
 def _name(f: Figure) -> bool:

@@ -145,6 +145,12 @@ def test_a_name_the_tagger_cut_short_is_taken_whole(extract_text):
     assert not [p for p in ext.places if p.text == "Portugal"]
 
 
+def test_a_country_the_tagger_cut_short_is_taken_whole_and_its_dr_is_no_doctor(extract_text):
+    ext = extract_text("Aid workers in DR Congo said the roads to the east were closed.")
+    assert place(ext, "DR Congo").country == "COD"
+    assert not [p for p in ext.places if p.text == "Congo"]
+
+
 def test_where_a_person_lives_is_a_place(extract_text):
     """"Jane Doe, 58, of Paris" names her home town, even where the actors stage reads "of Paris" as
     the French government."""

@@ -126,8 +126,9 @@ def _special_entity(st: Stage, doc: Doc, label: str, start: int, end: int) -> li
         t = Toponym(start, to, doc[start:to].text, True, False, country_of=st.demonyms[text])
         t.fired("places.found.demonym_division", token_span(doc, end))
         return [t]
-    if label in PLACE_LABELS and doc[start].lower_ in HONORIFICS and st.on("places.not.honorific"):
-        return []  # "Ms Raggi" tagged GPE
+    if label in PLACE_LABELS and doc[start].lower_ in HONORIFICS and not st.country_name(text) \
+            and st.on("places.not.honorific"):
+        return []  # "Ms Raggi" tagged GPE (not "DR Congo")
     return None
 
 
@@ -215,11 +216,15 @@ def _whole_name(st: Stage, doc: Doc, start: int, end: int, steps: list[tuple[str
     if not st.on("places.found.whole_name"):
         return start, end
     first, last = start, end
-    while end < len(doc) and end - start < 5 and capitalised_name(doc[end]) and st.own_name(doc[start:end + 1].text):
+
+    def known(text: str) -> bool:  # ("DR" + "Congo": a country's name the tagger cut, kept whole)
+        return st.own_name(text) or st.country_name(text)
+
+    while end < len(doc) and end - start < 5 and capitalised_name(doc[end]) and known(doc[start:end + 1].text):
         end += 1
     while start > 0 and end - start < 5 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
             and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in DIRECTION_WORDS \
-            and st.own_name(doc[start - 1:end].text):
+            and known(doc[start - 1:end].text):
         start -= 1
     if start < first:
         steps.append(("places.found.whole_name", chars(doc, start, first)))

@@ -77,6 +77,10 @@ class Stage:
         return any(normalize(e.name) == key and e.level in ("city", "admin1", "admin2", "region")
                    for e in self.gaz.lookup(text))
 
+    def country_name(self, text: str) -> bool:
+        """Whether the gazetteer has a country under this name, its own or a curated other one ("DR Congo")."""
+        return any(e.level == "country" for e in self.gaz.lookup(text))
+
     def big_by_any_name(self, text: str) -> bool:
         """A big city or a division under one of its other names or spellings ("Dayr Az Zayr")."""
         entries = self.gaz.lookup(text) or self.gaz.lookup_variant(text)

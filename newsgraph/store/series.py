@@ -59,7 +59,9 @@ COUNTRIES_ANAPHOR = re.compile(r"\b(?:the\s+(?P<n>two|three|four)|both)\s+(?:cou
 HOW_MANY = {"two": 2, "three": 3, "four": 4}
 ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
 # Words before a place that make it where only part of the counted things are.
-PARTLY_IN = re.compile(r"\b(?:" + "|".join(sorted(PARTLY - {"some"})) + r")\s+(?:in|at|around)\s+$", re.I)
+# ("mostly in Wuhan", "most of them in and around Bujumbura")
+PARTLY_IN = re.compile(r"\b(?:" + "|".join(sorted(PARTLY - {"some"})) + r"|most of them|most of whom)\s+"
+                       r"(?:in|at|around)(?:\s+and\s+around)?\s+$", re.I)
 # Groups whose members, counted, are fighters ("gang members"): the troops and fighters of categories.tsv and these.
 ARMED_GROUPS = frozenset({"gang", "gangs", "militia", "militias", "group", "groups", "cartel", "cartels"})
 # A figure said to be believed, a passive with no believer: "Some 750 people are believed to have been killed".
@@ -206,6 +208,11 @@ def _where_unowned(q: Quantity, ext: Extraction, counted: str, owner: str | None
     nationals = counted == "refugees" or (q.unit or "")[:1].isupper()
     if owner and re.fullmatch(r"[A-Z]{3}", owner) and not nationals:
         return owner, None
+    # ("the country had confirmed 572 cases since the virus came from DR Congo": what it counts is in "the
+    # country", whatever other country its sentence names after it)
+    ahead = _country_referred_to(q, ext, before_figure=True)
+    if ahead is not None:
+        return ahead
     named, place, place_name = _sentence_place(q, ext)
     if named:
         return place, place_name
@@ -289,7 +296,9 @@ def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str
     sentence = _sentence(q, ext)
     if sentence is None:
         return False, None, None
-    named = [p for p in ext.places if sentence.start <= p.start < sentence.end and p.country and not p.stands_for]
+    text = ext.article.text
+    named = [p for p in ext.places if sentence.start <= p.start < sentence.end and p.country and not p.stands_for
+             and not in_dateline(text, p.start, p.end)]
     countries = {p.country for p in named}
     if len(countries) != 1:
         return bool(named), None, None
@@ -299,11 +308,23 @@ def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str
     levels = ("city", "admin2", "site") if any(p.level == "country" for p in named) else (
         "city", "admin2", "site", "admin1")
     local = {p.name for p in named if p.level in levels
-             and not PARTLY_IN.search(ext.article.text[max(0, p.start - 20): p.start])}
+             and not PARTLY_IN.search(ext.article.text[max(0, p.start - 32): p.start])}
     if len(local) == 1:
         name = local.pop()
         return True, name, name
     return True, countries.pop(), None
+
+
+# What follows a dateline's place: the rest of the dateline ("KINSHASA, Aug 9 (MWS) —", "UVIRA, Congo —").
+DATELINE_TAIL = re.compile(r"(?:,[^—–\n.]{0,30})?\s*(?:\([^)\n]{0,24}\)\s*)?(?:—|–|-{1,2}\s)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a place is in the dateline opening a line: where the reporter files from, not where what the
+    sentence counts is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    return len(head) <= 40 and not any(c.islower() for c in head) and DATELINE_TAIL.match(text, end) is not None
 
 
 def _countries_referred_to(q: Quantity, ext: Extraction) -> Where | None:
@@ -327,13 +348,19 @@ def _countries_referred_to(q: Quantity, ext: Extraction) -> Where | None:
     return "+".join(codes), " and ".join(named[c] for c in codes)
 
 
-def _country_referred_to(q: Quantity, ext: Extraction) -> tuple[str, None] | None:
+def _country_referred_to(q: Quantity, ext: Extraction, before_figure: bool = False) -> tuple[str, None] | None:
     """"In Chad, the pressure grows. Nearly 750,000 refugees are now in the country": a sentence that says
-    "the country" without naming one means the last country the text named before it."""
+    "the country" (``before_figure``: before the figure) means the last country the text named before it."""
     sentence = _sentence(q, ext)
-    if sentence is None or not COUNTRY_ANAPHOR.search(sentence.text):
+    if sentence is None:
         return None
-    before = [p for p in ext.places if p.start < sentence.start and p.country and not p.stands_for]
+    said = ext.article.text[sentence.start: q.start] if before_figure else sentence.text
+    match = COUNTRY_ANAPHOR.search(said)
+    if match is None:
+        return None
+    # (before the words themselves: "Congo's health minister said the country has registered ...")
+    upto = sentence.start + match.start() if before_figure else sentence.start
+    before = [p for p in ext.places if p.start < upto and p.country and (not p.stands_for or p.level == "country")]
     return (before[-1].country, None) if before else None  # type: ignore[return-value]
 
 

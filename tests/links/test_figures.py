@@ -55,6 +55,7 @@ CASES = [
     ("links.figure.owner_from", "About 3,000 troops from North Korea arrived last week.", "3,000", "owner", "PRK"),
     ("links.figure.owner_subject", "North Korea sent 3,000 troops last week.", "3,000", "owner", "PRK"),
     ("links.figure.owner_kind", "Officials counted 2,741 confirmed cases.", "2,741", "owner", "confirmed"),
+    ("links.figure.owner_kind_verb", "Malawi has confirmed 46 cholera cases so far.", "46", "owner", "confirmed"),
     ("links.figure.place_of_figure", "There are now 10,000 troops in Kursk.", "10,000", "place", "Kursk"),
     ("links.figure.place_of_verb", "North Korea sent 3,000 troops to Russia.", "3,000", "place", "Russia"),
     ("links.figure.place_of_list", "There were 2,741 cases, 80 deaths and 461 severe cases in China.", "80",
@@ -181,3 +182,12 @@ def test_no_plan_nor_forecast(nlp: Language, text: str, number: str) -> None:
 ])
 def test_what_a_bare_figure_counts(nlp: Language, text: str, number: str, counted: str | None) -> None:
     assert figure(described(nlp, text), number).counted == counted
+
+
+def test_a_kind_the_article_gave_before_is_not_carried_to_a_count_of_another_kind(nlp: Language) -> None:
+    doc = described(nlp, "Officials have counted 4,000 suspected cases. They put the number of "
+                         "laboratory-confirmed cases at about 900.")
+    assert figure(doc, "900").owner == "confirmed"  # (its own noun's kind, found away from the number)
+    doc = described(nlp, "The ministry has registered 650 confirmed cases. It rejected the figure of 9,000 "
+                         "suspected cases as a rumour.")
+    assert figure(doc, "9,000").owner != "confirmed"

@@ -249,3 +249,18 @@ def test_a_stock_and_a_total_of_one_thing_are_one_line_and_a_flow_is_another() -
     added = SeriesKey("killed", None, None, "HTI", None, "flow")
     assert toll.key == over_a_period.key != added.key
     assert over_a_period.label(None).endswith("(total)")  # (the label still says what the figure is)
+
+
+@pytest.mark.parametrize(("text", "value", "place"), [
+    # the dateline says where the reporter files from, not where the counted things are
+    ("NAIROBI, May 2 (NWS) — Kenya has recorded 1,200 cholera cases this year, officials said.", 1200, "KEN"),
+    # "the country" before the figure is the last country named before those words, whatever comes after
+    ("Officials in Lilongwe said on Monday that the country had registered 300 cases since the outbreak spread "
+     "from Mozambique.", 300, "MWI"),
+    # where most of them are is not where all of them are
+    ("The ministry of Malawi said 800 people had fallen ill, most of them in and around Blantyre.", 800, "MWI"),
+])
+def test_where_a_figure_of_nobodys_things_is(extract_text, text: str, value: float, place: str) -> None:
+    ext = extract_text(text, "2025-05-02")
+    key = series_key(next(q for q in ext.quantities if q.value == value), ext)
+    assert key is not None and key.place == place, key

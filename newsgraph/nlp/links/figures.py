@@ -218,6 +218,7 @@ class Figures:
             ("links.figure.owner_holder", lambda: None if q.category in OWNED_CATEGORIES else holder(
                 p.noun, by_char, words()["holder_verbs"])),
             ("links.figure.owner_kind", lambda: _kind_modifier(p)),
+            ("links.figure.owner_kind_verb", lambda: _kind_verb(p)),
         ]
         for rule, find in candidates:
             if not self.rules.on(rule):
@@ -393,7 +394,11 @@ class Figures:
             if before is None or phrase is None:
                 last[key] = q
                 continue
-            owner = before.owner if q.owner is None and _bare(phrase) else q.owner
+            noun_kind = _noun_kind(q, phrase) if q.owner is None and self.rules.on("links.figure.owner_kind") else None
+            if noun_kind is not None:  # ("the number of laboratory-confirmed cases ... at about 2,600")
+                q.owner = noun_kind[0]
+                changed(q, "links.figure.owner_kind", (noun_kind[1].idx, noun_kind[1].idx + len(noun_kind[1])))
+            owner = before.owner if q.owner is None and _takes_owner_of(q, before, phrase) else q.owner
             place = before.place if q.place is None and not says_where(phrase.anchors, phrase.verb) else q.place
             if (owner, place) != (q.owner, q.place):
                 q.owner, q.place = owner, place
@@ -524,6 +529,39 @@ def _reporting_verb(p: Phrase) -> Token | None:
 def _bare(p: Phrase) -> bool:
     """A counted noun with no modifier of its own: "12,000 troops", not "12,000 Russian troops"."""
     return not any(c.dep_ in ("amod", "compound", "poss") for c in p.noun.children)
+
+
+def _takes_owner_of(q: Quantity, before: Quantity, p: Phrase) -> bool:
+    """A bare count takes the owner of the article's count of that thing before it; a kind is not carried to
+    a counted phrase with a word of its own ("3,000 suspected cases" after "572 confirmed cases")."""
+    kind = before.owner is not None and before.owner.islower()
+    return _bare(p) and not (kind and len((q.counted or "").split()) > 1)
+
+
+def _noun_kind(q: Quantity, p: Phrase) -> tuple[str, Token] | None:
+    """The kind a counted noun found away from the number gives it ("the number of laboratory-confirmed
+    cases ... at about 2,600": confirmed), its last word when hyphenated."""
+    found = next((step for step in q.trace if step[0] == "quantities.counted.figure_noun"), None)
+    if found is None or not isinstance(found[1], int) or not isinstance(found[2], int):
+        return None
+    span = p.number.doc.char_span(found[1], found[2], alignment_mode="expand")
+    if span is None:
+        return None
+    skip = words()["no_kind"]
+    for child in span.root.children:
+        word = child.lower_.rsplit("-", 1)[-1]
+        if child.dep_ == "amod" and child.i < span.root.i and word.isalpha() and word not in skip:
+            return word, child
+    return None
+
+
+def _kind_verb(p: Phrase) -> tuple[str, Token] | None:
+    """"Burundi has confirmed 170 cases": the verb whose object the counted things are gives their kind."""
+    if p.verb is None or p.role != "dobj":
+        return None
+    kinds = dict(row.split(":") for row in words()["kind_verbs"])
+    kind = kinds.get(p.verb.lemma_.lower())
+    return (kind, p.verb) if kind is not None else None
 
 
 def _kind_modifier(p: Phrase) -> tuple[str, Token] | None:

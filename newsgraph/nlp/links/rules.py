@@ -73,6 +73,8 @@ RULES = RuleTable("links", [
          "subject of the verb: 'North Korea sent 3,000 troops' (PRK)"),
     Rule("links.figure.owner_kind", "failing an actor, a modifier saying what kind is counted: '2,741 confirmed cases' "
          "(confirmed)"),
+    Rule("links.figure.owner_kind_verb", "failing that, the verb whose object the counted things are gives their kind: "
+         "'the ministry has confirmed 170 cases' (confirmed)"),
     Rule("links.figure.place_of_figure", "a place after 'in', 'inside', 'at' ... on the counted noun or number: "
          "'10,000 troops in Kursk'"),
     Rule("links.figure.place_of_verb", "a place after 'in', 'to', 'into' ... on the verb that moves or holds the "

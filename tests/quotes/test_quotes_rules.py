@@ -155,6 +155,10 @@ FIRES: dict[str, Case] = {
     "quotes.clause.cut_object_but": Case("Last spring the actor had signaled an intent to run but decided against "
                                          "it."),
     "quotes.clause.parenthetical": Case("The economy, he said, is strong."),
+    "quotes.clause.tally_setter": Case("The Red Crescent put the number of missing at 61.", (body("Red Crescent"),),
+                                       figures=("61",)),
+    "quotes.clause.tally_disputed": Case("The mayor rejected the figure of 2,000 evictions as invented.",
+                                         figures=("2,000",)),
     "quotes.clause.unmarked_clause": Case("The mayor said after the storm the crews have cleared 400 roads."),
     "quotes.clause.trailing_conjunct": Case("A measles outbreak has also killed at least 120 children across Chad "
                                             "since April, WHO chief Tedros Adhanom Ghebreyesus told reporters.",

@@ -16,6 +16,7 @@ from newsgraph.nlp.quotes.marks import QuotedPassage, find_quoted_passages
 from newsgraph.nlp.quotes.nouns import noun_cues
 from newsgraph.nlp.quotes.phrases import citing, implicit_sources, made_clear
 from newsgraph.nlp.quotes.speakers import SpeakerResolver
+from newsgraph.nlp.quotes.tallies import tally_attributions
 from newsgraph.nlp.syntax import dateline_end
 
 
@@ -35,6 +36,7 @@ def find_attributions(ctx: QuoteContext) -> list[Attribution]:
     found += made_clear(ctx, direct_spans, cues["clear"])
     found += implicit_sources(ctx, direct_spans, cues["implicit"])
     found += block_quotes(ctx, passages)
+    found += tally_attributions(ctx)
     kept = outermost(ctx, found)
     past_dateline(ctx, kept)
     carry_over(ctx, kept)

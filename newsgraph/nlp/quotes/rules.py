@@ -152,6 +152,10 @@ RULES = RuleTable("quotes", [
     Rule("quotes.clause.trailing_conjunct", "a report closing a sentence after a comma, parsed as joined to the "
          "clause before it, reports that clause: 'A cholera outbreak has killed 389 people, WHO chief Tedros told "
          "reporters in Geneva'"),
+    Rule("quotes.clause.tally_setter", "the subject of a verb that sets a figure through 'at' or 'to' gives it: 'The "
+         "police put the number at 139', 'He put it at more than 1,300', 'estimated the crowd at about 500'"),
+    Rule("quotes.clause.tally_disputed", "the subject of a verb that disputes a figure named as its object gives it, "
+         "negated: 'the commissioner rejected the figure of 3,000'"),
     Rule("quotes.clause.skip_sourceless_participle", "a participle or passive on a bare noun names no source: "
          "'weeks of reports suggesting that ...', 'a program called \"X\"'"),
     Rule("quotes.clause.adjacent_fragments", "quoted pieces right after the content, joined by 'and' or a comma, "

@@ -55,8 +55,9 @@ def outlet_of(article: Article) -> str | None:
 _GENERIC_LABELS = frozenset({"www", "m", "amp", "news", "live", "edition", "en", "com", "org", "net", "co", "uk",
                              "info", "int", "gov", "ac", "example", "invalid", "test", "localhost"})
 # A name in the text: capitalised words, with the small words names carry ("Horn and Sahel Policy Centre").
-_NAME = re.compile(r"\b(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*)*")
-_SMALL_WORDS = frozenset({"the", "and", "of", "for", "&"})
+# ("Centre for Health Security in Africa" is "example-chsa.org")
+_NAME = re.compile(r"\b(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|in|on|&)\s+)?[A-Z][\w'’-]*)*")
+_SMALL_WORDS = frozenset({"the", "and", "of", "for", "in", "on", "&"})
 
 
 def outlet_name(host: str | None, text: str) -> str | None:

@@ -68,6 +68,8 @@ def test_outlet_of(url: str | None, text: str, expected: str | None) -> None:
         ("harbourside-times.example.co", "a coordinator told The Harbourside Times.", "The Harbourside Times"),
         ("example-gdi.org", "Analysts at the Global Displacement Institute said", "Global Displacement Institute"),
         ("aljazeera.com", "Al Jazeera reported the strike.", "Al Jazeera"),
+        ("example-crsa.org", "The Centre for Refugee Studies in Asia is a research group.",
+         "The Centre for Refugee Studies in Asia"),
         # it does not: the host's own name in words, an acronym in capitals
         ("news.channel-eleven.example", "Nothing here names it.", "Channel Eleven"),
         ("bbc.co.uk", "The strike was reported.", "BBC"),

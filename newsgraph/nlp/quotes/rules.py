@@ -290,6 +290,8 @@ RULES = RuleTable("quotes", [
          "after the same noun: 'the director ... told the paper. \"...,\" said the director, Marie-Ange Joseph'"),
     Rule("quotes.speaker.new_actor", "an unnamed source becomes a new actor, so every speaker is an actor: "
          "'Some analysts have suggested ...'"),
+    Rule("quotes.speaker.honorific", "a name after an honorific the tagger missed is a person's, the person named "
+         "in full before when the surname is theirs: 'Mohammad Rafiqul Haque ... Mr Haque informed that ...'"),
     Rule("quotes.speaker.named_again", "the same name, or a person's surname, met again is the same actor"),
     Rule("quotes.speaker.state_in_description", "an unnamed speaker belongs to the state its description names: "
          "'an Argentine judge' (ARG)"),

@@ -339,9 +339,14 @@ class SpeakerResolver:
         surname = name.split()[-1]
         for actor in self.cast.actors:
             same = actor.name.lower() == name.lower() and actor.kind in ("group", "person", "organization")
-            if same or (head.ent_type_ == "PERSON" and actor.kind == "person" and actor.name.split()[-1] == surname):
+            if same or (self._a_persons_name(head) and actor.kind == "person" and actor.name.split()[-1] == surname):
                 return actor
         return None
+
+    def _a_persons_name(self, head: Token) -> bool:
+        """Tagged a person's, or after an honorific the tagger missed: 'Mr Haque'."""
+        return head.ent_type_ == "PERSON" or (
+            self.ctx.on("quotes.speaker.honorific") and any(self.lex.is_class(t.lower_, "honorific") for t in head.lefts))
 
     def _state_inside(self, core: Span, created: Actor) -> str | None:
         """The state a descriptor names in its own words ("an Argentine judge", "a Pakistani official",
@@ -376,7 +381,7 @@ class SpeakerResolver:
         ent = head.ent_type_
         if ent != "PERSON" and head.pos_ == "PROPN" and self.lex.is_class(head.lemma_.lower(), "institution"):
             return "organization"  # 'the General Staff of Ukraine's Armed Forces': a title word, then a body
-        if ent == "PERSON" or (head.pos_ == "PROPN" and any(
+        if self._a_persons_name(head) or (head.pos_ == "PROPN" and any(
             self.lex.is_class(t.lower_, "person") for t in head.lefts
         )):
             return "person"  # 'Detective Constable Daniel Dubé'

@@ -305,7 +305,8 @@ SILVA = ("Mrs Ana Silva met Tomas Berg. “We will sign the lease today,” he s
 # A filter (or a preference) -> a text on which switching it off changes what the stage says.
 CHANGES: dict[str, Case] = {
     "quotes.speaker.honorific": Case("Port commissioner Kamal Haque has said that the port was closed. Mr Haque "
-                                     "informed that 40 ships were waiting.", (person("Kamal Haque", rule="actors.person.entity"),)),
+                                     "informed that 40 ships were waiting.",
+                                     (person("Kamal Haque", rule="actors.person.entity"),)),
     "quotes.direct.skip_added_participle": Case('Sanders said in his live stream, "I do not make this decision '
                                                 'lightly", calling it a "painful decision".'),
     "quotes.direct.source_outside_quote": Case("“I have the unfortunate reputation of being Miss Goody Two-Shoes, "

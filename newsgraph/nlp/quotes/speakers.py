@@ -345,8 +345,10 @@ class SpeakerResolver:
 
     def _a_persons_name(self, head: Token) -> bool:
         """Tagged a person's, or after an honorific the tagger missed: 'Mr Haque'."""
-        return head.ent_type_ == "PERSON" or (
-            self.ctx.on("quotes.speaker.honorific") and any(self.lex.is_class(t.lower_, "honorific") for t in head.lefts))
+        if head.ent_type_ == "PERSON":
+            return True
+        return self.ctx.on("quotes.speaker.honorific") and any(self.lex.is_class(t.lower_, "honorific")
+                                                               for t in head.lefts)
 
     def _state_inside(self, core: Span, created: Actor) -> str | None:
         """The state a descriptor names in its own words ("an Argentine judge", "a Pakistani official",

@@ -69,7 +69,8 @@ PASSIVE_BELIEF = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:are|is|were|was|have been
                             r"(?:believed|thought|estimated|feared|presumed|understood)\s+to\b", re.I)
 # A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
 DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
-                          r"lies?|baseless|groundless|incorrectly|erroneously|wrongly|"
+                          r"lies?|baseless|groundless|incorrectly|erroneously|wrongly|wrong|misleading|inaccurate|"
+                          r"exaggerated|inflated|overstated|"
                           r"(?:an )?earlier version of this (?:article|story|report))\b", re.I)
 
 
@@ -381,6 +382,20 @@ def main_country(ext: Extraction) -> str | None:
     return best if counts[best] * 2 > sum(counts.values()) else None
 
 
+# A fact-check: the claim it checks, in a paragraph of its own, and a verdict that the claim is false.
+CHECKED_CLAIM = re.compile(r"(?:^|\n)[ \t]*(?:the\s+)?claim[ \t]*:", re.I)
+FALSE_VERDICT = re.compile(r"(?:^|\n)[ \t]*(?:verdict|rating|our\s+ruling|ruling|conclusion)[ \t]*:[ \t]*(?:mostly\s+)?"
+                           r"(?:false|wrong|incorrect|misleading|fake|untrue)\b|\brates?\s+(?:the|this)\s+claim\s+"
+                           r"(?:as\s+)?(?:mostly\s+)?false\b", re.I)
+
+
+def checked_false(text: str, position: int) -> bool:
+    """Whether a figure stands in the claim a fact-check rates false ("CLAIM: ... 10,000 Rohingya have landed
+    ... VERDICT: False."): the paragraph opening with "Claim:", in a text with a false verdict."""
+    start = text.rfind("\n", 0, position) + 1
+    return CHECKED_CLAIM.match(text, start) is not None and FALSE_VERDICT.search(text) is not None
+
+
 def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None) -> str:
     """Planned or expected as the figure's words say; denied when its sentence calls it false; estimated
     when its claim, or the report around it ("We estimate that ..."), says it is an estimate ("about" alone
@@ -461,7 +476,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
             "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound,
-             status_of(q, claim, _sentence(q, ext)),
+             "denied" if checked_false(ext.article.text, q.start) else status_of(q, claim, _sentence(q, ext)),
              voice.source, voice.source_key, voice.origin, voice.origin_key,
              json.dumps(voice.chain, ensure_ascii=False), outlet, published, time,
              span[0].isoformat() if span else None, span[1].isoformat() if span else None))

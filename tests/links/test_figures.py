@@ -66,6 +66,7 @@ CASES = [
     ("links.figure.flow_rate", "The fighting killed 40 people a day.", "40", "measure", "flow"),
     ("links.figure.total_period", "The rebels killed 300 civilians during the war.", "300", "measure", "total"),
     ("links.figure.planned", "Pyongyang plans to send 10,000 troops by December.", "10,000", "status", "planned"),
+    ("links.figure.planned", "The minister has pledged 800 soldiers for the mission.", "800", "status", "planned"),
     ("links.figure.expected_by", "I would not be surprised to see the total reach 10,000 by the end of the year.",
      "10,000", "status", "expected"),
     ("links.figure.expected_future", "Analysts said the number of troops could reach 10,000 troops by December.",
@@ -163,6 +164,7 @@ def test_figures_the_parse_hides(nlp: Language, text: str, number: str, field: s
 @pytest.mark.parametrize(("text", "number"), [
     ("The virus may have killed two foreign visitors in Wuhan.", "two"),  # a doubted past, no forecast
     ("Joe Biden has amassed 1,217 pledged delegates so far.", "1,217"),  # pledged delegates: no plan
+    ("Norway has pledged 40,000 tents for the camps.", "40,000"),  # what is pledged: the pledge is made
 ])
 def test_no_plan_nor_forecast(nlp: Language, text: str, number: str) -> None:
     assert figure(described(nlp, text), number).status is None

@@ -264,3 +264,18 @@ def test_where_a_figure_of_nobodys_things_is(extract_text, text: str, value: flo
     ext = extract_text(text, "2025-05-02")
     key = series_key(next(q for q in ext.quantities if q.value == value), ext)
     assert key is not None and key.place == place, key
+
+
+def test_a_figure_in_the_claim_a_fact_check_rates_false_is_denied() -> None:
+    from newsgraph.store.series import checked_false
+    text = ("CLAIM: A post says 40,000 tents have reached the valley.\nVERDICT: False. Officials said 4,000 had "
+            "arrived.")
+    assert checked_false(text, text.index("40,000")) and not checked_false(text, text.index("4,000"))
+    rated_true = "Claim: A post says 40,000 tents have reached the valley.\nVerdict: True."
+    assert not checked_false(rated_true, rated_true.index("40,000"))
+
+
+def test_a_sentence_that_calls_its_figure_wrong_denies_it() -> None:
+    sentence = Sentence(0, 60, "Our ruling: the figure of 40,000 tents is wrong by a wide margin.")
+    tents = q(unit="tents", category="other", start=26, end=32)
+    assert status_of(tents, None, sentence) == "denied"

@@ -352,8 +352,11 @@ class Figures:
             return
         plan = words()["plan"]
         for verb in [p.verb, *list(p.verb.ancestors)[:2]]:
-            if q.category == "money" and verb.lemma_.lower() in words()["pledge_verbs"] and \
-                    self.rules.on("links.figure.pledge_made"):
+            # (what is pledged, its object: "the EU has pledged 566,000 vaccine doses"; but troops or police
+            # pledged are yet to be sent: "Ruto has pledged 1,000 police officers" plans them)
+            given = q.category == "money" or (verb is p.verb and p.role == "dobj"
+                                              and q.category not in ("troops", "security"))
+            if given and verb.lemma_.lower() in words()["pledge_verbs"] and self.rules.on("links.figure.pledge_made"):
                 changed(q, "links.figure.pledge_made", (verb.idx, verb.idx + len(verb.text)))
                 return  # "Canada promised C$80.5 million": the pledge is made, it is what is counted
             # (a participle modifying the noun plans nothing: "1,217 pledged delegates" are delegates)

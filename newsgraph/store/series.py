@@ -23,7 +23,6 @@ date it refers to when the text gives one.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -33,12 +32,12 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.model import Claim, Extraction, Quantity, Sentence
+from newsgraph.model import Extraction, Quantity
 from newsgraph.nlp import lexicon
-from newsgraph.nlp.actors.lexicon import load_actor_lexicon
-from newsgraph.nlp.links.where import PARTLY
 from newsgraph.nlp.links.wording import words as figure_words
 from newsgraph.nlp.quantities.lexicon import load_lexicon as quantity_lexicon
+from newsgraph.store.figure_places import Where, main_country, own_place, says_where_unnamed, sentence_of, where_unowned
+from newsgraph.store.figure_status import checked_false, status_of
 from newsgraph.store.origins import outlet_name
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
@@ -53,25 +52,8 @@ NOT_COUNTS = frozenset({"percent", "percentage", "%", "km", "kilometres", "kilom
 EPISODE_GAP = dt.timedelta(days=120)
 TOPIC_MENTIONS = 3  # a cause named this often is what the report is about, not what sets a figure apart
 COMBATANTS = "troops"  # the kind of a casualty count of soldiers or fighters
-COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) country\b", re.I)
-# "in the two countries", "in both countries": the last countries the text named, together.
-COUNTRIES_ANAPHOR = re.compile(r"\b(?:the\s+(?P<n>two|three|four)|both)\s+(?:countries|nations)\b", re.I)
-HOW_MANY = {"two": 2, "three": 3, "four": 4}
-ESTIMATE_WORDS = re.compile(r"\b(estimat\w*|believe[ds]?|thought to|projected|projection)\b", re.I)
-# Words before a place that make it where only part of the counted things are.
-# ("mostly in Wuhan", "most of them in and around Bujumbura")
-PARTLY_IN = re.compile(r"\b(?:" + "|".join(sorted(PARTLY - {"some"})) + r"|most of them|most of whom)\s+"
-                       r"(?:in|at|around)(?:\s+and\s+around)?\s+$", re.I)
 # Groups whose members, counted, are fighters ("gang members"): the troops and fighters of categories.tsv and these.
 ARMED_GROUPS = frozenset({"gang", "gangs", "militia", "militias", "group", "groups", "cartel", "cartels"})
-# A figure said to be believed, a passive with no believer: "Some 750 people are believed to have been killed".
-PASSIVE_BELIEF = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:are|is|were|was|have been|has been)\s+(?:now\s+)?"
-                            r"(?:believed|thought|estimated|feared|presumed|understood)\s+to\b", re.I)
-# A figure stated in a sentence that calls it false is denied ("called the figure 'a fabrication'").
-DENIAL_WORDS = re.compile(r"\b(den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*|fabricat\w*|false|untrue|"
-                          r"lies?|baseless|groundless|incorrectly|erroneously|wrongly|wrong|misleading|inaccurate|"
-                          r"exaggerated|inflated|overstated|"
-                          r"(?:an )?earlier version of this (?:article|story|report))\b", re.I)
 
 
 @functools.cache
@@ -170,54 +152,15 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     if counted is None:
         return None
     owner = q.owner if q.owner and not q.owner.islower() else None
-    place, place_name = _own_place(q, ext)
+    place, place_name = own_place(q, ext)
     if q.category not in OWNED and not combatants(q, ext.article.text):
-        place, place_name = _where_unowned(q, ext, counted, owner, (place, place_name), main_country)
+        place, place_name = where_unowned(q, ext, counted, owner, (place, place_name), main_country)
         owner = owner if owner and owner.startswith("PER:") else None  # (what a person holds: "Sanders' 914")
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
-    scope = ext.article.id if place is None and owner is None and not _says_where_unnamed(q) else None
+    scope = ext.article.id if place is None and owner is None and not says_where_unnamed(q) else None
     kind = kind_of(q) or (casualty_kind(q, ext) if q.category == "casualties" else None)
     return SeriesKey(counted, kind, owner, place, place_name, q.measure or "stock", scope)
-
-
-Where = tuple[str | None, str | None]  # a place's key (a country code or a name) and its name
-
-
-def _own_place(q: Quantity, ext: Extraction) -> Where:
-    """The place the figure's own words give it, as a country when it is one (or a loose region of one:
-    "Russia's Far East", "eastern Ukraine" are followed as the country)."""
-    if q.place is None or not 0 <= q.place < len(ext.places):
-        return None, None
-    p = ext.places[q.place]
-    if p.level == "region" and p.country:
-        return p.country, None
-    return (p.country if p.level == "country" and p.country else p.name), p.name
-
-
-def _where_unowned(q: Quantity, ext: Extraction, counted: str, owner: str | None, own: Where,
-                   main_country: str | None) -> Where:
-    """Where a figure of things nobody owns is: its own place; else its owner state ("US deaths" are deaths
-    in the United States), but not the state refugees or nationals are from ("Sudanese refugees", "1.2
-    million Sudanese"); else the one country its sentence names, the country "the country" refers to, or the
-    article's own."""
-    if own[0] is not None or _says_where_unnamed(q):
-        return own
-    together = _countries_referred_to(q, ext)
-    if together is not None:
-        return together
-    nationals = counted == "refugees" or (q.unit or "")[:1].isupper()
-    if owner and re.fullmatch(r"[A-Z]{3}", owner) and not nationals:
-        return owner, None
-    # ("the country had confirmed 572 cases since the virus came from DR Congo": what it counts is in "the
-    # country", whatever other country its sentence names after it)
-    ahead = _country_referred_to(q, ext, before_figure=True)
-    if ahead is not None:
-        return ahead
-    named, place, place_name = _sentence_place(q, ext)
-    if named:
-        return place, place_name
-    return _country_referred_to(q, ext) or (main_country, None)
 
 
 def casualty_kind(q: Quantity, ext: Extraction) -> str | None:
@@ -248,7 +191,7 @@ def combatants(q: Quantity, text: str = "") -> bool:
 def cause_of(q: Quantity, ext: Extraction) -> str | None:
     """The cause its sentence gives a casualty figure, when it is no act of war: "a cholera outbreak has
     killed 389 people", "deaths from hunger" (causes.tsv); not the cause the whole report is about."""
-    sentence = _sentence(q, ext)
+    sentence = sentence_of(q, ext)
     if sentence is None:
         return None
     # its share of the sentence: from the figure before it to the figure after it ("A cholera outbreak
@@ -282,147 +225,6 @@ def _topic_causes(text: str) -> frozenset[str]:
 def _causes() -> dict[str, str]:
     return {word: canonical for canonical, words in lexicon.rows("lexicons/series/causes.tsv", columns=2)
             for word in words.split()}
-
-
-def _sentence(q: Quantity, ext: Extraction) -> Sentence | None:
-    """The sentence a figure is in (sentences are in text order)."""
-    i = bisect.bisect_right([s.start for s in ext.sentences], q.start) - 1
-    return ext.sentences[i] if i >= 0 and q.start < ext.sentences[i].end else None
-
-
-def _sentence_place(q: Quantity, ext: Extraction) -> tuple[bool, str | None, str | None]:
-    """Whether the figure's sentence names any place, and where the figure is when they are all of one
-    country: the one town or province among them ("22 were killed at a store in El Paso, Texas"), else the
-    country (key and name)."""
-    sentence = _sentence(q, ext)
-    if sentence is None:
-        return False, None, None
-    text = ext.article.text
-    named = [p for p in ext.places if sentence.start <= p.start < sentence.end and p.country and not p.stands_for
-             and not in_dateline(text, p.start, p.end)]
-    countries = {p.country for p in named}
-    if len(countries) != 1:
-        return bool(named), None, None
-    # ("infected over 200 people, mostly in Wuhan": where most of them are; the figure is the country's)
-    # (a province, when the sentence names it and not its country: "Aceh's shelters now hold 1,084 who have
-    # landed in the province"; beside its country it may only say where some are: "China ..., Hubei ...")
-    levels = ("city", "admin2", "site") if any(p.level == "country" for p in named) else (
-        "city", "admin2", "site", "admin1")
-    local = {p.name for p in named if p.level in levels
-             and not PARTLY_IN.search(ext.article.text[max(0, p.start - 32): p.start])}
-    if len(local) == 1:
-        name = local.pop()
-        return True, name, name
-    return True, countries.pop(), None
-
-
-# What follows a dateline's place: the rest of the dateline ("KINSHASA, Aug 9 (MWS) —", "UVIRA, Congo —").
-DATELINE_TAIL = re.compile(r"(?:,[^—–\n.]{0,30})?\s*(?:\([^)\n]{0,24}\)\s*)?(?:—|–|-{1,2}\s)")
-
-
-def in_dateline(text: str, start: int, end: int) -> bool:
-    """Whether a place is in the dateline opening a line: where the reporter files from, not where what the
-    sentence counts is."""
-    line_start = text.rfind("\n", 0, start) + 1
-    head = text[line_start:start]
-    return len(head) <= 40 and not any(c.islower() for c in head) and DATELINE_TAIL.match(text, end) is not None
-
-
-def _countries_referred_to(q: Quantity, ext: Extraction) -> Where | None:
-    """"the combined death toll in the two countries": the two (three ...) countries the text has named most
-    before the figure, followed as one place ("SYR+TUR", shown "Syria and Turkey")."""
-    sentence = _sentence(q, ext)
-    match = COUNTRIES_ANAPHOR.search(sentence.text) if sentence is not None else None
-    if match is None:
-        return None
-    n = HOW_MANY.get((match.group("n") or "two").lower(), 2)
-    seen = [p.country for p in ext.places if p.start < q.start and p.country and not p.stands_for]
-    counts = Counter(seen)
-    last = {c: i for i, c in enumerate(seen)}
-    # the countries the text has named most, the latest first among equals
-    ranked = sorted(counts, key=lambda c: (-counts[c], -last[c]))
-    if len(ranked) < n or (len(ranked) > n and counts[ranked[n - 1]] == counts[ranked[n]]):
-        return None  # fewer countries than it says, or no telling which
-    names = load_actor_lexicon().state_names
-    named = {c: names.get(c, c) for c in ranked[:n]}
-    codes = sorted(named)
-    return "+".join(codes), " and ".join(named[c] for c in codes)
-
-
-def _country_referred_to(q: Quantity, ext: Extraction, before_figure: bool = False) -> tuple[str, None] | None:
-    """"In Chad, the pressure grows. Nearly 750,000 refugees are now in the country": a sentence that says
-    "the country" (``before_figure``: before the figure) means the last country the text named before it."""
-    sentence = _sentence(q, ext)
-    if sentence is None:
-        return None
-    said = ext.article.text[sentence.start: q.start] if before_figure else sentence.text
-    match = COUNTRY_ANAPHOR.search(said)
-    if match is None:
-        return None
-    # (before the words themselves: "Congo's health minister said the country has registered ...")
-    upto = sentence.start + match.start() if before_figure else sentence.start
-    before = [p for p in ext.places if p.start < upto and p.country and (not p.stands_for or p.level == "country")]
-    return (before[-1].country, None) if before else None  # type: ignore[return-value]
-
-
-def _says_where_unnamed(q: Quantity) -> bool:
-    """"118,381 cases worldwide", "37 cases in other countries": the figure's kind says where it is."""
-    return any(step[0] == "links.figure.place_unnamed" for step in q.trace)
-
-
-def main_country(ext: Extraction) -> str | None:
-    """The country an article is about, when one is named more than all others together; else None."""
-    counts: dict[str, int] = {}
-    for p in ext.places:
-        if p.country and not p.stands_for:
-            counts[p.country] = counts.get(p.country, 0) + 1
-    if not counts:
-        return None
-    best = max(counts, key=lambda c: counts[c])
-    return best if counts[best] * 2 > sum(counts.values()) else None
-
-
-# A fact-check: the claim it checks, in a paragraph of its own, and a verdict that the claim is false.
-CHECKED_CLAIM = re.compile(r"(?:^|\n)[ \t]*(?:the\s+)?claim[ \t]*:", re.I)
-FALSE_VERDICT = re.compile(r"(?:^|\n)[ \t]*(?:verdict|rating|our\s+ruling|ruling|conclusion)[ \t]*:[ \t]*(?:mostly\s+)?"
-                           r"(?:false|wrong|incorrect|misleading|fake|untrue)\b|\brates?\s+(?:the|this)\s+claim\s+"
-                           r"(?:as\s+)?(?:mostly\s+)?false\b", re.I)
-
-
-def checked_false(text: str, position: int) -> bool:
-    """Whether a figure stands in the claim a fact-check rates false ("CLAIM: ... 10,000 Rohingya have landed
-    ... VERDICT: False."): the paragraph opening with "Claim:", in a text with a false verdict."""
-    start = text.rfind("\n", 0, position) + 1
-    return CHECKED_CLAIM.match(text, start) is not None and FALSE_VERDICT.search(text) is not None
-
-
-def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None) -> str:
-    """Planned or expected as the figure's words say; denied when its sentence calls it false; estimated
-    when its claim, or the report around it ("We estimate that ..."), says it is an estimate ("about" alone
-    is a round figure, not an estimate); else occurred."""
-    if q.status in ("planned", "expected"):
-        return q.status
-    text = sentence.text if sentence is not None else ""
-    if DENIAL_WORDS.search(text) or (claim is not None and DENIAL_WORDS.search(claim.text)):
-        return "denied"
-    done_first = any(step[0] == "quantities.status.done_first" for step in q.trace)
-    if claim is not None and claim.modality in ("expected", "hypothetical") and not done_first:
-        return "expected"  # (not for what the figure already did: "had moved in and were expected to join")
-    # (what the claim says before the figure: "far more than its estimate of last week" is another figure's)
-    before = claim.text[: max(0, q.start - claim.start)] if claim is not None else ""
-    if claim is not None and (ESTIMATE_WORDS.search(before) or ESTIMATE_WORDS.search(_report_of(claim, sentence))):
-        return "estimated"
-    after = text[q.end - sentence.start:] if sentence is not None and sentence.start <= q.end <= sentence.end else ""
-    if PASSIVE_BELIEF.search(after):
-        return "estimated"
-    return "occurred"
-
-
-def _report_of(claim: Claim, sentence: Sentence | None) -> str:
-    """The words of the claim's sentence outside the claim: its source and reporting verb."""
-    if sentence is None or not (sentence.start <= claim.start and claim.end <= sentence.end):
-        return ""
-    return sentence.text[: claim.start - sentence.start] + " " + sentence.text[claim.end - sentence.start :]
 
 
 def placed_in_report(keys: list[SeriesKey | None]) -> list[SeriesKey | None]:
@@ -476,7 +278,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
             "origin, origin_key, chain, outlet, published, time, time_start, time_end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (series_id, ext.article.id, idx, sql_number(q.value), sql_number(q.high), q.bound,
-             "denied" if checked_false(ext.article.text, q.start) else status_of(q, claim, _sentence(q, ext)),
+             "denied" if checked_false(ext.article.text, q.start) else status_of(q, claim, sentence_of(q, ext)),
              voice.source, voice.source_key, voice.origin, voice.origin_key,
              json.dumps(voice.chain, ensure_ascii=False), outlet, published, time,
              span[0].isoformat() if span else None, span[1].isoformat() if span else None))

@@ -259,8 +259,19 @@ def test_a_stock_and_a_total_of_one_thing_are_one_line_and_a_flow_is_another() -
      "from Mozambique.", 300, "MWI"),
     # where most of them are is not where all of them are
     ("The ministry of Malawi said 800 people had fallen ill, most of them in and around Blantyre.", 800, "MWI"),
+    # where the source spoke is not where the counted things are ...
+    ("Boats keep leaving Myanmar. More than 300 refugees have died at sea this year, the agency said in a "
+     "statement from Geneva.", 300, None),
+    # ... but a sentence that opens with a place frames all it says
+    ("In eastern Chad, the Red Cross said 60 people had died in the camps where its teams work.", 60, "TCD"),
+    # where they came from is not where they are; a state's own body counts in that state
+    ("Zambia's Ministry of Health said it had confirmed nine cases, all in people who came from Malawi.", 9,
+     "ZMB"),
+    # "the province" before the figure is the last province named
+    ("Sindh has become the centre of the outbreak. The province has confirmed about 700 cases since May.", 700,
+     "Sindh"),
 ])
-def test_where_a_figure_of_nobodys_things_is(extract_text, text: str, value: float, place: str) -> None:
+def test_where_a_figure_of_nobodys_things_is(extract_text, text: str, value: float, place: str | None) -> None:
     ext = extract_text(text, "2025-05-02")
     key = series_key(next(q for q in ext.quantities if q.value == value), ext)
     assert key is not None and key.place == place, key

@@ -217,11 +217,20 @@ def person_reason(new: Name, old: Name) -> str | None:
     """Why two person names may be one person, or None. Both full names: spellings of one surname, the
     same or a compatible given name, no two different middle initials. A bare surname: the same surname."""
     similarity = surname_similarity(new.surname, old.surname)
+    if similarity is None and new.middle and new.middle == old.middle and consonants(new.surname) == \
+            consonants(old.surname) and new.given is not None and old.given is not None \
+            and given_reason(new.given, old.given) is not None:
+        # ("Mohammed Rafiqul Huq", "Mohammad Rafiqul Haque": a short surname spelt two ways, behind the same
+        # given and middle names)
+        return f"transliteration of {old.text} (same given and middle names, surname {new.surname})"
     if similarity is None or old.given is None:
         return None
     if new.given is None:
         same = translit_key(new.surname) == translit_key(old.surname) and len(fold(new.surname)) >= 2
         return f"surname of {old.text}" if same else None
+    by_middle = _by_middle_name(new, old)
+    if by_middle is not None:
+        return by_middle
     if not middles_agree(new.middle, old.middle):
         return None
     given = given_reason(new.given, old.given)
@@ -232,6 +241,17 @@ def person_reason(new: Name, old: Name) -> str | None:
     if fold(new.surname) == fold(old.surname):
         return f"spelling of {old.text} (the surname but for diacritics or case, {given})"
     return f"transliteration of {old.text} (surname similarity {similarity:.2f}, {given})"
+
+
+def _by_middle_name(new: Name, old: Name) -> str | None:
+    """"Roger Kamba" and "Samuel Roger Kamba": one name without the first given name of the other, the same
+    surname, and no middle name of its own."""
+    if new.surname != old.surname or new.given is None or old.given is None:
+        return None
+    for short, full in ((new, old), (old, new)):
+        if not short.middle and len(full.middle) == 1 and fold(short.given or "") == full.middle[0]:
+            return f"{short.text} goes by the middle name of {full.text}"
+    return None
 
 
 def org_reason(new: Name, old: Name) -> str | None:
@@ -259,7 +279,9 @@ def name_keys(name: Name) -> set[str]:
         if name.given is None:
             return set()  # a bare surname is found by nobody: only it looks for full names
         skeleton = consonants(name.surname)
-        return ({f"pg:{skeleton}|{form}" for form in given_forms(name.given)}
+        # (one middle name: found by it too, "Roger Kamba" for "Samuel Roger Kamba")
+        given = [name.given] + ([name.middle[0]] if len(name.middle) == 1 and len(name.middle[0]) > 1 else [])
+        return ({f"pg:{skeleton}|{form}" for g in given for form in given_forms(g)}
                 | {f"sn:{translit_key(name.surname)}"})
     keys = {f"fk:{name.kind}:{translit_key(name.text)}"}
     if name.initials:
@@ -275,7 +297,8 @@ def lookup_keys(name: Name) -> set[str]:
         if name.given is None:
             return {f"sn:{translit_key(name.surname)}"}
         skeleton = consonants(name.surname)
-        return {f"pg:{skeleton}|{form}" for form in given_forms(name.given)}
+        given = [name.given] + ([name.middle[0]] if len(name.middle) == 1 and len(name.middle[0]) > 1 else [])
+        return {f"pg:{skeleton}|{form}" for g in given for form in given_forms(g)}
     keys = {f"fk:{name.kind}:{translit_key(name.text)}"}
     if name.acronym:
         keys |= {f"in:{name.kind}:{name.acronym}", f"al:{name.kind}:{name.acronym}"}

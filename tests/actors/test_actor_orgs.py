@@ -20,6 +20,12 @@ def test_acronym_defined_in_brackets_names_the_organization(extract_text):
     assert [m.text for m in funds[0].mentions].count("LCRF") == 3
 
 
+def test_a_bracket_the_tagger_took_into_a_name_is_its_acronym(extract_text):
+    ext = extract_text("By the count of the WHO Regional Office for Africa (AFRO), 15 countries have reported cases.")
+    office = by_name(ext, "WHO Regional Office for Africa")
+    assert office is not None and "AFRO" in [m.text for m in office.mentions]
+
+
 def test_body_named_only_by_title_words_is_kept(extract_text):
     ext = extract_text("Iraq's Interior Ministry said the attack had failed. Chinese Foreign Ministry "
                        "spokesman Wang Wenbin spoke.")

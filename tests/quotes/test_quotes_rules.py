@@ -268,6 +268,9 @@ FIRES: dict[str, Case] = {
     "quotes.speaker.named_later": Case('Six people were hurt, the director of a local clinic told the newspaper. '
                                        '"We treated them all night," said the director, Marta Kowalczyk.',
                                        (person("Marta Kowalczyk"),)),
+    "quotes.speaker.first_name_again": Case("Envoy Lakhdar Ahmed Brahimi met both sides. Lakhdar declared that the "
+                                            "talks had failed.", (person("Lakhdar Ahmed Brahimi",
+                                                                         rule="actors.person.entity"),)),
     "quotes.speaker.named_again": Case("Some analysts said the plan would fail. Some analysts said it would work."),
     "quotes.speaker.state_in_description": Case("An Argentine judge said the law was void.",
                                                 (body("Argentine", "state", code="ARG"),)),

@@ -45,6 +45,8 @@ MERGE = [
     ("Kim", "Kim Jong Un", "person", ["surname of Kim Jong Un"]),
     ("Abdel-Fattah Burhan", "Abdel Fattah al-Burhan", "person", ["same name as Abdel Fattah al-Burhan"]),
     ("Burhan", "Abdel Fattah al-Burhan", "person", ["surname of Abdel Fattah al-Burhan"]),
+    ("Jean Mbala", "Pierre Jean Mbala", "person", ["goes by the middle name"]),
+    ("Mohamed Abdul Huq", "Mohammad Abdul Haque", "person", ["same given and middle names"]),
 ]
 
 # (new name, registered name, kind, why they stay apart)
@@ -67,6 +69,8 @@ APART = [
     ("Ryder", "Ryder", "person", "a bare surname joins only a full name"),
     ("NIS", "National Security Service", "organization", "the initials differ"),
     ("NIS", "Pat Ryder", "person", "a person has no acronym"),
+    ("Jean Mbala", "Pierre Paul Mbala", "person", "the given name is none of the other's"),
+    ("Mohamed Huq", "Mohammad Abdul Haque", "person", "a short surname spelt otherwise needs the middle names too"),
 ]
 
 
@@ -156,6 +160,13 @@ def test_spellings_across_articles_are_one_registry_actor(store: Store) -> None:
     assert store.count("actors") == 1
     assert "transliteration of Volodymyr Zelensky" in (reason(store, "Volodymyr Zelenskyy") or "")
     assert reason(store, "Volodymyr Zelensky") is None  # its own name: no rule merged it
+
+
+def test_a_name_without_its_first_given_name_is_found_in_the_registry(store: Store) -> None:
+    store.write(article("a1", person("A1", "Pierre Jean Mbala", role="minister", affiliation="COD")))
+    store.write(article("a2", person("A1", "Jean Mbala", affiliation="COD")))
+    assert store.count("actors") == 1
+    assert "goes by the middle name" in (reason(store, "Jean Mbala") or "")
 
 
 def test_short_given_name_and_bare_surname(store: Store) -> None:

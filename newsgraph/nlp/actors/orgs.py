@@ -73,10 +73,12 @@ def _org(ctx: Context, ent: Span, taken: set[int]) -> Cand | None:
 
 
 def _trimmed(ent: Span) -> Span:
-    """An entity without a leading "the" or a trailing possessive or punctuation."""
+    """An entity without a leading "the", a bracket the tagger took in ("WHO Regional Office for Africa (AFRO":
+    the acronym after it is read as one, actors.repair.acronym), or a trailing possessive or punctuation."""
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and doc[start].lower_ == "the":
         start += 1
+    end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]

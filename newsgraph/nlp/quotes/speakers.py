@@ -318,11 +318,12 @@ class SpeakerResolver:
             return None, None
         mention = Mention(core.start_char, core.end_char, core.text)
         if self.ctx.on("quotes.speaker.named_again"):
-            again = self._named_again(name, head)
-            if again is not None:
+            found = self._named_again(name, head)
+            if found is not None:
+                again, rule = found
                 again.mentions.append(mention)
-                changed(again, "quotes.speaker.named_again", (core.start_char, core.end_char))
-                return "quotes.speaker.named_again", again
+                changed(again, rule, (core.start_char, core.end_char))
+                return rule, again
         if self.ctx.on("quotes.speaker.anonymous") and head.lemma_ == "source" and not has_name(head):
             anonymous = True
         actor = Actor(id=self.cast.fresh_id(), name=name, kind=self._kind(head), mentions=[mention],
@@ -334,14 +335,19 @@ class SpeakerResolver:
         self.cast.add(actor)
         return "quotes.speaker.new_actor", actor
 
-    def _named_again(self, name: str, head: Token) -> Actor | None:
-        """The same person or unnamed group named again ('Some analysts', or a surname alone)."""
+    def _named_again(self, name: str, head: Token) -> tuple[Actor, str] | None:
+        """The same person or unnamed group named again ('Some analysts', or a surname alone); a single name
+        that opens exactly one person's full name ('Tedros Adhanom Ghebreyesus ... Tedros declares')."""
         surname = name.split()[-1]
         for actor in self.cast.actors:
             same = actor.name.lower() == name.lower() and actor.kind in ("group", "person", "organization")
             if same or (self._a_persons_name(head) and actor.kind == "person" and actor.name.split()[-1] == surname):
-                return actor
-        return None
+                return actor, "quotes.speaker.named_again"
+        if " " in name or not name[:1].isupper() or not self.ctx.on("quotes.speaker.first_name_again"):
+            return None
+        opened = [a for a in self.cast.actors if a.kind == "person" and len(a.name.split()) > 1
+                  and a.name.split()[0] == name]
+        return (opened[0], "quotes.speaker.first_name_again") if len(opened) == 1 else None
 
     def _a_persons_name(self, head: Token) -> bool:
         """Tagged a person's, or after an honorific the tagger missed: 'Mr Haque'."""

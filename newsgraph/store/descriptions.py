@@ -45,14 +45,31 @@ def describes_a_body(actor: Actor) -> bool:
     return described(actor) and bool(words) and words[-1].lower() in body_nouns() | group_nouns()
 
 
-def recent_body(ext: Extraction, before: int, kind: str = "organization") -> Actor | None:
+def recent_body(ext: Extraction, before: int, kind: str = "organization", head: str | None = None) -> Actor | None:
     """The one named organization (or armed group, for ``kind`` "group") mentioned in the ``SENTENCES_BACK``
-    sentences before ``before`` (or earlier in its own sentence); None when there is none or more than one."""
+    sentences before ``before`` (or earlier in its own sentence); None when there is none or more than one.
+    With the description's ``head`` ("agency"), a body whose name says it is another kind ("Ministry of
+    Health") is not the one meant."""
     starts = [s.start for s in ext.sentences if s.start <= before]
     window = starts[-1 - SENTENCES_BACK] if len(starts) > SENTENCES_BACK else 0
     found = {a.id: a for a in ext.actors if a.kind == kind and named(a)
-             and any(window <= m.start < before for m in a.mentions)}
+             and any(window <= m.start < before for m in a.mentions) and not _another_kind(a, head)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# Kinds of body a description and a name may each say: "the spy agency" may be a "Service", not a "Ministry".
+BODY_CLASSES = {**dict.fromkeys(("ministry", "department"), "ministry"),
+                **dict.fromkeys(("army", "military", "command", "staff"), "armed forces"),
+                **dict.fromkeys(("council", "committee", "commission"), "council"),
+                "company": "company"}
+
+
+def _another_kind(actor: Actor, head: str | None) -> bool:
+    """Whether the body's name says it is another kind of body than the description does."""
+    if head is None or head not in body_nouns():
+        return False
+    kinds = {BODY_CLASSES.get(w.lower(), "agency") for w in actor.name.split() if w.lower() in body_nouns()}
+    return bool(kinds) and BODY_CLASSES.get(head, "agency") not in kinds
 
 
 def body_kind(actor: Actor) -> str:
@@ -66,4 +83,4 @@ def body_described(ext: Extraction, actor: Actor) -> Actor | None:
     """The named organization a description of a body stands for, at its first mention."""
     if not describes_a_body(actor) or not actor.mentions:
         return None
-    return recent_body(ext, min(m.start for m in actor.mentions), body_kind(actor))
+    return recent_body(ext, min(m.start for m in actor.mentions), body_kind(actor), actor.name.split()[-1].lower())

@@ -87,7 +87,7 @@ def named_speaker(ext: Extraction, claim: Claim) -> str | None:
         if inside:
             return inside[0][1]
     if describes_a_body(speaker):
-        body = recent_body(ext, claim.start, body_kind(speaker))
+        body = recent_body(ext, claim.start, body_kind(speaker), speaker.name.split()[-1].lower())
         return body.id if body is not None else claim.speaker
     return claim.speaker
 

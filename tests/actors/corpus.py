@@ -35,6 +35,9 @@ TEXTS = (
     "Christian Lindner met officers of the Syrian Arab Army on Monday.",
     "Rukhsana Baloch was threatened in Quetta. Baloch said she would not leave. Several ex-Muslims signed the letter.",
     "Syrian Ahmad Hassan was killed in the strike.",
+    "The Kenyan Red Cross said the road to the camp was closed.",
+    "The Malawian Ministry of Health said the clinics were open.",
+    "Ukraine's Ministry of Defence said the drones were shot down.",
     "Aid reached Goma on Monday. The minister gave no date.\nWhy Goma? The city sits on the border.",
     "Minister for the Pacific, Harriet Vane, said the aid would arrive. Later Harriet Vane, Minister for Veterans "
     "Affairs, visited Suva.",

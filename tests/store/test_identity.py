@@ -316,6 +316,22 @@ def test_a_description_the_text_ties_to_a_named_body_is_that_body(store: Store) 
     assert registry(store, "t2")["spy agency"] != ids["National Intelligence Service"]
 
 
+def test_a_description_is_not_a_body_whose_name_says_it_is_another_kind() -> None:
+    from newsgraph.store.descriptions import recent_body
+    text = "The toll stands at 900, AFAD said. The Ministry of Health recorded 300 deaths. The agency said more."
+    def at(words: str) -> Mention:
+        return Mention(text.index(words), text.index(words) + len(words), words)
+
+    afad = Actor("A1", "AFAD", "organization", mentions=[at("AFAD")])
+    ministry = Actor("A2", "Ministry of Health", "organization", mentions=[at("Ministry of Health")])
+    ext = Extraction(Article("t1", text, dt.date(2024, 10, 28)), actors=[afad, ministry])
+    second, third = text.index("The Ministry"), text.index("The agency")
+    ext.sentences = [Sentence(0, second - 1, text[:second - 1]), Sentence(second, third - 1, text[second:third - 1]),
+                     Sentence(third, len(text), text[third:])]
+    assert recent_body(ext, third) is None  # two bodies: no telling which
+    assert recent_body(ext, third, head="agency") is afad  # the ministry is no agency
+
+
 def test_a_full_name_registered_after_its_bare_surname_adopts_it(store: Store) -> None:
     """An article that only says "Soleimani", stored before the one that introduces "Qasem Soleimani":
     once the full name is registered, the surname's row joins it, with the reason."""

@@ -273,12 +273,55 @@ def _body_cand(ctx: Context, span: Span, body: Body) -> Cand | None:
         cand = Cand(span.start_char, span.end_char, f"body:{body.name}", "group", body.name, "name",
                     code=body.code, country=body.country, tokens=toks)
         return cand.fired("actors.lexicon.group", chars(span))
+    national = _national_society(ctx, span, body) or _another_states_body(ctx, span, body)
+    if national is not None:
+        return national
     rule = "actors.lexicon.igo" if body.code else "actors.lexicon.national_body"
     if not ctx.on(rule):
         return None
     cand = Cand(span.start_char, span.end_char, f"body:{body.name}", "organization", body.name, "name",
                 code=body.code, country=body.country, affiliation=body.country, tokens=toks)
     return cand.fired(rule, chars(span))
+
+
+def _national_society(ctx: Context, span: Span, body: Body) -> Cand | None:
+    """"The Turkish Red Crescent", "the Syrian Arab Red Crescent", "the American Red Cross": a movement's short
+    name after a country's name or demonym is that country's own society, not the international body."""
+    if not body.code or len(span) < 2 or span.text in (body.name, body.code) \
+            or not ctx.on("actors.lexicon.national_society"):
+        return None
+    doc, lex = ctx.doc, ctx.lex
+
+    def national(i: int) -> bool:
+        return doc[i].text in lex.demonyms or doc[i].text in lex.states
+
+    # (the country's word may be one name-word away: "the Syrian Arab Red Crescent")
+    start = next((i for i in (span.start - 1, span.start - 2) if i >= 0 and national(i)
+                  and all(t.is_alpha and t.text[:1].isupper() for t in doc[i:span.start])), span.start)
+    if start == span.start:
+        return None
+    first = doc[start].text
+    country = lex.demonyms.get(first) or lex.states.get(first)
+    name = doc[start:span.end].text
+    cand = Cand(doc[start].idx, span.end_char, f"org:{name.lower()}", "organization", name, "name",
+                country=country, affiliation=country, tokens=(start, span.end))
+    return cand.fired("actors.lexicon.national_society", chars(doc[start:span.end]))
+
+
+def _another_states_body(ctx: Context, span: Span, body: Body) -> Cand | None:
+    """"Russia's Ministry of Defence", "the Russian Ministry of Defence": a national body's name (listed as the
+    United Kingdom's) after another state's name or demonym is that state's body of the same name."""
+    if body.code or not body.country or span.start == 0 or not ctx.on("actors.lexicon.another_states_body"):
+        return None
+    doc, lex = ctx.doc, ctx.lex
+    before = doc[span.start - 1]
+    word = doc[span.start - 2].text if before.text in POSSESSIVE and span.start >= 2 else before.text
+    country = lex.demonyms.get(word) or lex.states.get(word)
+    if country is None or country == body.country:
+        return None
+    cand = Cand(span.start_char, span.end_char, f"body:{country}:{body.name}", "organization", body.name, "name",
+                country=country, affiliation=country, tokens=(span.start, span.end))
+    return cand.fired("actors.lexicon.another_states_body", chars(doc[span.start - 1: span.end]))
 
 
 def state_cand(ctx: Context, span: Span, iso3: str, form: str, end_char: int | None = None) -> Cand:

@@ -116,11 +116,19 @@ def _set_country(ctx: Context, cand: Cand, span: Span) -> None:
         cand.fired(rule, (owner.start, owner.end), "affiliation")
 
 
+NAME_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on"})  # ("Ministry of Public Health and Fight against AIDS")
+
+
 def _body_phrase(ctx: Context, ent: Span, taken: set[int]) -> bool:
     """Whether an organization made only of title words names a body ("Interior Ministry", "the Foreign
-    Office"): two words or more, capitalised, ending in a body noun, none of them taken by another mention."""
+    Office", "Ministry of Health"): two words or more, capitalised but for the small words of a name, a body
+    noun at its end or before its "of", none of them taken by another mention."""
     words = [t for t in ent if t.lower_ != "the" and t.text not in POSSESSIVE]
     while words and words[0].i in taken:
         words.pop(0)  # "Chinese Foreign Ministry": the state before the body is its own mention
-    return len(words) >= 2 and words[-1].lower_ in ctx.words.body_head and all(
-        t.text[:1].isupper() and t.i not in taken for t in words)
+    if len(words) < 2:
+        return False
+    of = next((i for i, t in enumerate(words) if t.lower_ == "of"), None)
+    head = words[-1] if of is None or of == 0 or not ctx.on("actors.org.body_of") else words[of - 1]
+    return head.lower_ in ctx.words.body_head and all(
+        (t.text[:1].isupper() or t.lower_ in NAME_SMALL_WORDS) and t.i not in taken for t in words)

@@ -61,6 +61,10 @@ RULES = RuleTable("actors", [
     Rule("actors.lexicon.capital", 'a capital the sentence makes act is its government: "Moscow said" -> RUS '
                                    '(the actors.capital.* rules decide)'),
     Rule("actors.lexicon.group", 'an armed group the lexicon knows: "Hamas" -> HAMAS'),
+    Rule("actors.lexicon.national_society", "a movement's short name after a country's name or demonym is that "
+                                            "country's own society: 'the Turkish Red Crescent' (not the IFRC)"),
+    Rule("actors.lexicon.another_states_body", "a national body's name after another state's name or demonym is "
+                                               "that state's body: \"Russia's Ministry of Defence\" (not the UK's)"),
     Rule("actors.lexicon.igo", 'an intergovernmental organization: "NATO", "the UN"'),
     Rule("actors.lexicon.national_body", 'a national body that stands for its state: "the Pentagon" -> USA'),
     Rule("actors.lexicon.hyphen_prefix", 'a state or people before a hyphen inside one token: "U.S.-provided", '
@@ -161,6 +165,8 @@ RULES = RuleTable("actors", [
     Rule("actors.org.platform", 'a platform where something is said is no actor: "wrote on Twitter"'),
     Rule("actors.org.street", 'a street or road is no organization: "the North Circular Road", "Highway 403"'),
     Rule("actors.org.person_inside", 'an ORG entity a person was found in is the person\'s: "President Obama"'),
+    Rule("actors.org.body_of", "a body noun before its 'of' heads a body's name of title words: 'the Syrian Ministry of "
+                               "Health', 'Ministry of Foreign Affairs'"),
     Rule("actors.org.body_phrase", 'title words ending in a body noun name a body: "Interior Ministry"'),
     Rule("actors.org.building", 'a seat building is a place, not a body: "in the Kremlin"'),
     Rule("actors.org.place_elsewhere", 'a name the article shows as a place is no organization: "Sinjar is free"'),

@@ -165,8 +165,8 @@ RULES = RuleTable("actors", [
     Rule("actors.org.platform", 'a platform where something is said is no actor: "wrote on Twitter"'),
     Rule("actors.org.street", 'a street or road is no organization: "the North Circular Road", "Highway 403"'),
     Rule("actors.org.person_inside", 'an ORG entity a person was found in is the person\'s: "President Obama"'),
-    Rule("actors.org.body_of", "a body noun before its 'of' heads a body's name of title words: 'the Syrian Ministry of "
-                               "Health', 'Ministry of Foreign Affairs'"),
+    Rule("actors.org.body_of", "a body noun before its 'of' heads a body's name of title words: 'the Syrian "
+                               "Ministry of Health', 'Ministry of Foreign Affairs'"),
     Rule("actors.org.body_phrase", 'title words ending in a body noun name a body: "Interior Ministry"'),
     Rule("actors.org.building", 'a seat building is a place, not a body: "in the Kremlin"'),
     Rule("actors.org.place_elsewhere", 'a name the article shows as a place is no organization: "Sinjar is free"'),

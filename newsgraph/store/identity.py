@@ -291,14 +291,19 @@ def name_keys(name: Name) -> set[str]:
     return keys
 
 
+def known_as_key(text: str) -> str:
+    """The key of a name a person is known by ("Barbecue", "Hemedti": actors.repair.known_as)."""
+    return f"ka:{translit_key(text)}"
+
+
 def lookup_keys(name: Name) -> set[str]:
     """The keys under which the registered names that may be this one are found."""
     if name.kind == "person":
         if name.given is None:
-            return {f"sn:{translit_key(name.surname)}"}
+            return {f"sn:{translit_key(name.surname)}", known_as_key(name.text)}
         skeleton = consonants(name.surname)
         given = [name.given] + ([name.middle[0]] if len(name.middle) == 1 and len(name.middle[0]) > 1 else [])
-        return {f"pg:{skeleton}|{form}" for g in given for form in given_forms(g)}
+        return {f"pg:{skeleton}|{form}" for g in given for form in given_forms(g)} | {known_as_key(name.text)}
     keys = {f"fk:{name.kind}:{translit_key(name.text)}"}
     if name.acronym:
         keys |= {f"in:{name.kind}:{name.acronym}", f"al:{name.kind}:{name.acronym}"}
@@ -394,7 +399,9 @@ def find(conn: sqlite3.Connection, actor: Actor, taken: set[int]) -> tuple[int, 
     fits = []
     for candidate in sorted(int(r[0]) for r in rows if int(r[0]) not in taken):
         reason = _reason_against(conn, candidate, name)
-        known = _keys_of(conn, candidate) if reason is not None else set()
+        known = _keys_of(conn, candidate) if reason is not None or name.kind == "person" else set()
+        if reason is None and name.kind == "person" and known_as_key(name.text) in known:
+            reason = f"known as {name.text} in another article"
         if reason is None or conflict(actor, known, bare) is not None:
             continue
         if reason.startswith(("acronym of", "full name of")):
@@ -432,6 +439,7 @@ def remember(conn: sqlite3.Connection, actor_id: int, actor: Actor, merged_key: 
     if not is_matched_by_name(actor):
         return
     keys = name_keys(Name.of(actor.name, actor.kind)) | profile_keys(actor) | acronym_keys(actor)
+    keys |= {known_as_key(m.text) for m in actor.mentions if m.form == "alias"}
     if merged_key is not None:
         keys.add(f"ex:{merged_key}")
     conn.executemany("INSERT OR IGNORE INTO actor_keys (actor_id, key) VALUES (?, ?)",

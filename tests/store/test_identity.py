@@ -169,6 +169,15 @@ def test_a_name_without_its_first_given_name_is_found_in_the_registry(store: Sto
     assert "goes by the middle name" in (reason(store, "Jean Mbala") or "")
 
 
+def test_a_name_a_person_is_known_by_finds_them_in_another_article(store: Store) -> None:
+    text = "Rosa Ndongo, known as Mama Rosa, said so."
+    rosa = person("A1", "Rosa Ndongo")
+    rosa.mentions = [Mention(0, 11, "Rosa Ndongo", form="name"), Mention(22, 31, "Mama Rosa", form="alias")]
+    store.write(Extraction(Article("a1", text, dt.date(2024, 10, 28)), actors=[rosa]))
+    store.write(article("a2", Actor("A1", "Mama Rosa", "person")))
+    assert store.count("actors") == 1 and registry(store, "a2")["Mama Rosa"] == registry(store, "a1")["Rosa Ndongo"]
+
+
 def test_short_given_name_and_bare_surname(store: Store) -> None:
     store.write(article("a1", person("A1", "Patrick Ryder", role="spokesman", affiliation="USA")))
     store.write(article("a2", person("A1", "Pat Ryder", affiliation="USA")))

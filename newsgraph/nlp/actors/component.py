@@ -48,7 +48,7 @@ from newsgraph.nlp.actors.lexicon import load_actor_lexicon, load_actor_words
 from newsgraph.nlp.actors.merge import merge
 from newsgraph.nlp.actors.orgs import org_mentions
 from newsgraph.nlp.actors.persons import person_mentions
-from newsgraph.nlp.actors.repair import acronym_mentions
+from newsgraph.nlp.actors.repair import acronym_mentions, known_as_mentions
 from newsgraph.nlp.actors.rules import RULES
 from newsgraph.nlp.places.gazetteer import load as load_gazetteer
 
@@ -78,6 +78,11 @@ class ActorsComponent:
         orgs = org_mentions(ctx, taken, persons)
         if ctx.on("actors.repair.acronym"):
             orgs += acronym_mentions(ctx, orgs, taken | tokens_of(orgs), lexical)
+        if ctx.on("actors.repair.known_as"):
+            aliases = known_as_mentions(ctx, persons, tokens_of(lexical))
+            held = tokens_of(aliases)  # (the tagger's "Barbecue", an organization or a person, is the other name)
+            orgs = [c for c in orgs if not any(i in held for i in range(*c.tokens))]
+            persons = [c for c in persons if not any(i in held for i in range(*c.tokens))] + aliases
         return sorted(lexical + persons + orgs, key=lambda c: (c.start, -c.end))
 
     def set_annotations(self, ctx: Context, cands: list[Cand]) -> list[Actor]:

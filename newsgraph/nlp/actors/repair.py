@@ -376,3 +376,49 @@ def _adopt_known_acronyms(doc: Doc, acronyms: dict[str, Cand], orgs: list[Cand],
                 c.country, c.affiliation = lex.country or c.country, lex.affiliation or c.affiliation
                 c.fired("actors.repair.acronym", (lex.start, lex.end))
         del acronyms[acronym]
+
+
+# ------------------------------------------------------------------------------------------------
+# names a person is known by
+# ------------------------------------------------------------------------------------------------
+
+KNOWN_AS = (("known", "as"), ("alias",), ("nicknamed",), ("dubbed",))
+
+
+def known_as_mentions(ctx: Context, persons: list[Cand], taken: set[int]) -> list[Cand]:
+    """"Jimmy Chérizier, known as Barbecue", "Mohamed Hamdan Dagalo, better known as Hemedti": the name after
+    "known as" (or "alias", "nicknamed") is the person's wherever it stands on its own."""
+    doc = ctx.doc
+    names: dict[str, Cand] = {}
+    for c in persons:
+        if c.form != "name" or " " not in c.name:
+            continue
+        found = _known_as_after(doc, c.tokens[1])
+        if found is not None:
+            names.setdefault(doc[found[0]:found[1]].text, c)
+    out = []
+    for text, person in names.items():
+        width = len(text.split())
+        for tok in doc:
+            if doc[tok.i: tok.i + width].text == text and not any(i in taken for i in range(tok.i, tok.i + width)):
+                cand = Cand(tok.idx, tok.idx + len(text), person.key, "person", person.name, "alias",
+                            country=person.country, affiliation=person.affiliation, tokens=(tok.i, tok.i + width))
+                out.append(cand.fired("actors.repair.known_as", (person.start, person.end)))
+    return out
+
+
+def _known_as_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The tokens of the name after a person's name ending before token ``i``: ", known as Barbecue"."""
+    j = i + 1 if i < len(doc) and doc[i].text == "," else i
+    if j < len(doc) and doc[j].lower_ in ("also", "better", "widely", "popularly"):
+        j += 1
+    cue = next((words for words in KNOWN_AS if [t.lower_ for t in doc[j: j + len(words)]] == list(words)), None)
+    if cue is None:
+        return None
+    j += len(cue)
+    if j < len(doc) and doc[j].is_quote:
+        j += 1
+    end = j
+    while end < len(doc) and end - j < 3 and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    return (j, end) if end > j else None

@@ -292,8 +292,8 @@ RULES = RuleTable("quotes", [
          "'Some analysts have suggested ...'"),
     Rule("quotes.speaker.honorific", "a name after an honorific the tagger missed is a person's, the person named "
          "in full before when the surname is theirs: 'Mohammad Rafiqul Haque ... Mr Haque informed that ...'"),
-    Rule("quotes.speaker.first_name_again", "a single name that opens exactly one person's full name is that "
-         "person: 'Tedros Adhanom Ghebreyesus said ... Tedros declared' (not a new actor 'Tedros')"),
+    Rule("quotes.speaker.first_name_again", "a single name that opens or ends exactly one person's full name is that "
+         "person, however tagged: 'Tedros Adhanom Ghebreyesus said ... Tedros declared' (not a new actor 'Tedros')"),
     Rule("quotes.speaker.named_again", "the same name, or a person's surname, met again is the same actor"),
     Rule("quotes.speaker.state_in_description", "an unnamed speaker belongs to the state its description names: "
          "'an Argentine judge' (ARG)"),

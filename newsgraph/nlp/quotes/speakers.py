@@ -337,7 +337,8 @@ class SpeakerResolver:
 
     def _named_again(self, name: str, head: Token) -> tuple[Actor, str] | None:
         """The same person or unnamed group named again ('Some analysts', or a surname alone); a single name
-        that opens exactly one person's full name ('Tedros Adhanom Ghebreyesus ... Tedros declares')."""
+        that opens or ends exactly one person's full name, however the tagger labelled it ('Tedros Adhanom
+        Ghebreyesus ... Tedros declares', 'Jimmy Chérizier ... Chérizier said')."""
         surname = name.split()[-1]
         for actor in self.cast.actors:
             same = actor.name.lower() == name.lower() and actor.kind in ("group", "person", "organization")
@@ -346,7 +347,7 @@ class SpeakerResolver:
         if " " in name or not name[:1].isupper() or not self.ctx.on("quotes.speaker.first_name_again"):
             return None
         opened = [a for a in self.cast.actors if a.kind == "person" and len(a.name.split()) > 1
-                  and a.name.split()[0] == name]
+                  and name in (a.name.split()[0], a.name.split()[-1])]
         return (opened[0], "quotes.speaker.first_name_again") if len(opened) == 1 else None
 
     def _a_persons_name(self, head: Token) -> bool:

@@ -177,6 +177,7 @@ def test_no_plan_nor_forecast(nlp: Language, text: str, number: str) -> None:
      "deaths"),
     ("Confirmed infections in Spain, totaling to around 250,000, were the next highest.", "250,000",
      "Confirmed infections"),
+    ('An MP said the real number of people killed in the floods was "at least 900".', "900", "people"),
     ("The total is 60.", "60", None),  # a total of what, the sentence does not say
     ("The total population of Hong Kong is about 7.5 million.", "7.5 million", None),  # no tally
     ("Of the 2.8 million who voted, 85% were in favour.", "2.8 million", None),  # it opens the clause

@@ -454,10 +454,12 @@ def _noun_of(doc: Doc, starts: list[int], q: Quantity, number: Token) -> Token:
 
 def _verb_of(noun: Token, number: Token, dateline: int) -> tuple[Token | None, str]:
     """The verb the counted noun depends on, and how (nsubj, dobj ...)."""
+    role = noun.dep_
+    if noun.head.is_quote and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head, "attr"  # ('the number killed was "at least 30,000"': hung on the quote mark)
     verb = noun.head if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun else None
     if verb is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head  # "sent with 3,000 troops"
-    role = noun.dep_
     if number.i < noun.head.i < noun.i:  # "1,217 pledged delegates" parsed as a clause: pledged is no verb
         head = noun.head.head
         verb, role = (head, "dobj") if head.pos_ in ("VERB", "AUX") and head != noun.head else (None, role)

@@ -333,6 +333,12 @@ class Figures:
                 q.status = "expected"
                 changed(q, "links.figure.expected_future", (modal.idx, modal.idx + len(modal.text)))
                 return
+        forecast = next((v for v in [p.verb, *list(p.verb.ancestors)[:3]] if v.lemma_.lower() in words()["forecast_verbs"]
+                         and not any(c.dep_ == "auxpass" for c in v.children)), None)
+        if forecast is not None and self.rules.on("links.figure.expected_verb"):
+            q.status = "expected"  # ("now expects to be able to make 13 million doses by the end of 2025")
+            changed(q, "links.figure.expected_verb", (forecast.idx, forecast.idx + len(forecast.text)))
+            return
         deadline = _deadline(p.verb)
         if deadline is not None and self.rules.on("links.figure.expected_by"):
             q.status = "expected"
@@ -363,6 +369,13 @@ class Figures:
             if verb.lemma_.lower() in plan and verb.pos_ in ("VERB", "NOUN", "ADJ") and verb.dep_ != "amod":
                 q.status = "planned"
                 changed(q, "links.figure.planned", (verb.idx, verb.idx + len(verb.text)))
+                return
+            # ("the government's plan is to vaccinate about 3 million": a plan that "is to" do it)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.lemma_ == "be" else None
+            if subject is not None and subject.lemma_.lower() in words()["plan_nouns"] \
+                    and self.rules.on("links.figure.plan_is_to"):
+                q.status = "planned"
+                changed(q, "links.figure.plan_is_to", (subject.idx, subject.idx + len(subject.text)))
                 return
             if verb.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "advcl", "ROOT", "conj"):
                 return

@@ -89,6 +89,10 @@ RULES = RuleTable("links", [
     Rule("links.figure.flow_rate", "a rate, or a count over a short window, is a flow: '92 deaths a day', 'killed 40 "
          "daily', '523 cases in the past 24 hours'"),
     Rule("links.figure.total_period", "a count over a period is a total: 'killed 300 during the war'"),
+    Rule("links.figure.plan_is_to", "a figure under a plan that 'is to' do it is a plan: 'the government's plan is to "
+         "vaccinate about 3 million people'"),
+    Rule("links.figure.expected_verb", "a figure under a verb of foretelling is expected: 'now expects to make 13 "
+         "million doses', 'projects 30,000 cases'"),
     Rule("links.figure.planned", "a figure under a verb of planning is a plan: 'plans to send 10,000 troops'"),
     Rule("links.figure.expected_by", "a figure a verb of reaching in its bare form is to meet by a date is "
          "expected: 'to see the total reach 10,000 by the end of the year'"),

@@ -333,7 +333,8 @@ class Figures:
                 q.status = "expected"
                 changed(q, "links.figure.expected_future", (modal.idx, modal.idx + len(modal.text)))
                 return
-        forecast = next((v for v in [p.verb, *list(p.verb.ancestors)[:3]] if v.lemma_.lower() in words()["forecast_verbs"]
+        foretelling = words()["forecast_verbs"]
+        forecast = next((v for v in [p.verb, *list(p.verb.ancestors)[:3]] if v.lemma_.lower() in foretelling
                          and not any(c.dep_ == "auxpass" for c in v.children)), None)
         if forecast is not None and self.rules.on("links.figure.expected_verb"):
             q.status = "expected"  # ("now expects to be able to make 13 million doses by the end of 2025")

@@ -197,6 +197,9 @@ FIRES: dict[str, Case] = {
                                      "deals."),
     "quotes.source.modified_noun": Case("US Secretary of State Mike Pompeo sent a letter requesting the new rules to "
                                         "Elaine Chao."),
+    "quotes.source.speaking_apposition": Case("More than 800 Rohingya refugees have arrived in Malaysia's Penang state "
+                                              "in the past week, the largest wave in years, a spokesperson for the UN "
+                                              "migration agency told reporters in Geneva on Tuesday."),
     "quotes.source.name_before_comma": Case("In Lviv, the city's mayor, Andriy Sadovyi, told reporters that the "
                                             "water supply was restored.", (person("Andriy Sadovyi"),)),
     "quotes.source.name_before_verb": Case("On Friday Ford Motor Company announced that it would cut jobs."),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from nicknames import NickNamer
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.actors.candidates import Cand, Context, PersonIndex, TitleInfo, chars, person_name, strip_the
@@ -33,11 +34,36 @@ def _person(ctx: Context, span: Span, info: TitleInfo, rule: str) -> Cand:
 def person_hidden_in(ctx: Context, ent: Span) -> Cand | None:
     """A person inside an entity of another label: the first of these repairs that finds one (each is
     switched off by its rule)."""
-    for repair in (_person_inside_org, _apposed_person, _honorific_person):
+    for repair in (_person_inside_org, _apposed_person, _honorific_person, _given_name_person):
         found = repair(ctx, ent)
         if found is not None:
             return found
     return None
+
+
+@functools.cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()  # the nicknames package's hand-curated table of English given names (Apache-2.0)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name the nickname table knows ("Helena", "Patrick"): it has short forms or is one."""
+    low = word.lower()
+    return bool(_nicknamer().nicknames_of(low) or _nicknamer().canonicals_of(low))
+
+
+def _given_name_person(ctx: Context, ent: Span) -> Cand | None:
+    """"Helena Moritz" tagged ORG: two or three capitalised words opening with a given name, none of them a
+    word of bodies, places or streets, and no place the gazetteer knows, are a person's name."""
+    words = [t for t in ent if t.lower_ != "the"]
+    org_words = ctx.words.body_head | ctx.words.not_name_word | ctx.words.non_person_head
+    if not 2 <= len(words) <= 3 or not ctx.on("actors.repair.given_name_org") \
+            or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) \
+            or any(t.lower_ in org_words or t.lower_ in ctx.lex.title_words for t in words) \
+            or not is_given_name(words[0].text) or ctx.gaz.has(ent.text):
+        return None
+    span = ent.doc[words[0].i: words[-1].i + 1]
+    return _person(ctx, span, title_before(ctx, span.start), "actors.repair.given_name_org")
 
 
 # ------------------------------------------------------------------------------------------------

@@ -179,6 +179,8 @@ RULES = RuleTable("actors", [
                                                'Ministry" -> CHN'),
     Rule("actors.repair.acronym_after_place", 'an acronym defined after the place an organization\'s name runs on '
          'with names it: "the UN Integrated Office in Haiti (BINUH) ... BINUH said"'),
+    Rule("actors.repair.given_name_org", 'two or three capitalised words opening with a given name, with no word of '
+                                         'a body or place, are a person though tagged ORG: "Helena Moritz"'),
     Rule("actors.repair.known_as", 'the name after "known as", "alias" or "nicknamed" following a person\'s name is '
                                    'theirs wherever it stands: "Jimmy Chérizier, known as Barbecue ... Barbecue said"'),
     Rule("actors.repair.acronym", 'an acronym defined in brackets or with "known as" names the organization: '

@@ -228,6 +228,8 @@ RULES = RuleTable("quotes", [
          "saying ...', 'a statement which said ...'"),
     Rule("quotes.source.name_before_verb", "a main verb with no subject takes the name right before it: 'On "
          "Friday Ford Motor Company announced ...'"),
+    Rule("quotes.source.speaking_apposition", "a subject that cannot speak gives way to the one in apposition after it "
+         "that can: '..., the largest wave in years, a spokesperson for the agency told reporters'"),
     Rule("quotes.source.name_before_comma", "the name before a main verb may be an appositive closed by a comma: "
          "'In Malatya, the governor, Osman Yilmaz, told reporters that ...' (Osman Yilmaz)"),
     Rule("quotes.source.prep_clause", "a cue inside a prepositional clause speaks for the verb of that clause's "

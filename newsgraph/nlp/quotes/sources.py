@@ -242,6 +242,12 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
         if trail is not None:
             trail.add("quotes.source.trailing_name", span)
         return span
+    speaking = _speaking_apposition(ctx, first)
+    if speaking is not None:  # ("..., the largest wave in years, a spokesperson for the agency told reporters")
+        span = np(ctx, speaking, trail)
+        if trail is not None:
+            trail.add("quotes.source.speaking_apposition", span)
+        return span
     same_side = [c for c in verb.children if c.dep_ == "nsubj" and (c.i > verb.i) == (first.i > verb.i)]
     last = same_side[-1]
     if last == first or not ctx.on("quotes.source.split_subject") or any(
@@ -253,6 +259,16 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
     if trail is not None:
         trail.add("quotes.source.split_subject", joined)
     return joined
+
+
+def _speaking_apposition(ctx: QuoteContext, subject: Token) -> Token | None:
+    """A subject that cannot speak with one in apposition after it that can: the parser took a phrase the
+    content ends with for the subject ("the largest wave in years, a spokesperson ... told")."""
+    if not ctx.on("quotes.source.speaking_apposition") or can_speak(ctx, np_core(subject)):
+        return None
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    # (a name in apposition is the speaker's resolver's to read: "Another eyewitness, Nicole Towarek, said")
+    return appos if appos is not None and appos.pos_ == "NOUN" and can_speak(ctx, np_core(appos)) else None
 
 
 def _trailing_name(ctx: QuoteContext, verb: Token, first: Token) -> Token | None:

@@ -142,6 +142,7 @@ def articles_of(path: Path) -> dict[str, str]:
     ("tests/data/series_story_mpox/gold.json", ["tests/data/series_story_mpox/articles.jsonl"]),
     ("bench/series/heldout_story_floods/gold.json", ["bench/series/heldout_story_floods/articles.jsonl"]),
     ("bench/series/heldout_story_cyclone/gold.json", ["bench/series/heldout_story_cyclone/articles.jsonl"]),
+    ("tests/data/series_story_channel/gold.json", ["tests/data/series_story_channel/articles.jsonl"]),
 ])
 def test_the_gold_spans_are_the_texts_they_quote(gold_path: str, corpora: list[str]) -> None:
     texts: dict[str, str] = {}

@@ -72,6 +72,8 @@ def build_nlp(max_chars: int = MAX_CHARS, rules_off: tuple[str, ...] = ()) -> La
         ) from e
     nlp.max_length = max(max_chars, 1)
     paragraphs.keep_title_abbreviations(nlp)
+    from newsgraph.nlp.quantities.component import split_scale_abbreviations
+    split_scale_abbreviations(nlp)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")  # (the parser keeps the breaks it is given)
     for name in COMPONENTS:
         takes_rules = "rules_off" in (nlp.get_factory_meta(name).default_config or {})

@@ -61,6 +61,7 @@ TEXTS = (
     "The home side won 3-1 on Sunday.",
     "The airline ordered 20 Boeing 737-800 jets.",
     "Some refugees returned, but their hundreds of neighbours stayed away.",
+    "Officials counted 12 500 displaced families in the camps.",
     "The council voted on Articles 5 and 6 of the charter.",
     "The sergeant, 25-year-old Ali Hassan, was promoted three times.",
     "The 1998 bombing killed 200 people.",

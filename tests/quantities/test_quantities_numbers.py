@@ -123,3 +123,10 @@ def test_figures_past_exact_floats_stay_floats_and_tiny_ones_are_not_zero(qnlp: 
         assert store.write(Extraction(Article("big", text), quantities=quantities(qnlp, text)))
         assert [r["value"] for r in store.query("quantities")] == [1e30]
 
+
+
+def test_a_glued_scale_keeps_its_value_before_a_full_stop(extract_text) -> None:
+    """"£120m." at a sentence's end: the tokenizer's "m." is split, so the scale is read (not 120)."""
+    ext = extract_text("The ministry put the payment at £120m. A letter revised it to €140m, officials said.")
+    assert sorted(q.value for q in ext.quantities if q.unit in ("GBP", "EUR")) == [120_000_000, 140_000_000]
+    assert "£120m" in [q.text for q in ext.quantities]

@@ -35,6 +35,8 @@ RULES = RuleTable("links", [
     # -- what a figure is of (figures.py): owner, place, measure, plans ---------------------------------
     Rule("links.figure.counted_from_subject", "a bare figure a verb of reaching gives to its subject counts what "
          "the subject counts: 'the number of confirmed cases surpassed one million' (confirmed cases)"),
+    Rule("links.figure.adding_subject", "a total a verb takes to a figure counts that verb's subject: 'the latest "
+         "arrivals took the total for the year to more than 22,000' (arrivals)"),
     Rule("links.figure.tally_antecedent", "'it' given a figure by a verb of reaching or putting stands for the one "
          "tally noun of the sentence before: '... the number of civilians killed was far higher. He put it at more "
          "than 1,300' (civilians killed)"),

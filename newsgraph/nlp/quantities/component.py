@@ -47,6 +47,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Quantity
@@ -393,3 +395,15 @@ def make_quantities(
 ) -> QuantitiesComponent:
     settings = Settings(ellipsis_window, noun_window, partitive_window, aside_window, max_age)
     return QuantitiesComponent(rules_off, settings)
+
+
+# Scale abbreviations the tokenizer keeps with a sentence's full stop ("£120m." as "£", "120", "m."), where the
+# glued scale would be lost: split, "m" then ".", so "£120m" reads 120,000,000.
+SCALE_ABBREVIATIONS = ("k.", "m.", "b.")
+
+
+def split_scale_abbreviations(nlp: Language) -> None:
+    """Make "m." at a sentence's end "m" and "." (lower case only: "M. Smith" keeps its initial)."""
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for abbr in SCALE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr[:-1]}, {ORTH: "."}])

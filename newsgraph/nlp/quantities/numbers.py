@@ -183,8 +183,22 @@ class NumberReader:
         core.plain_year = reads_like_year(number)
         if suffix and not self._glued_suffix(core, suffix):
             return None  # "1st", "2nd", "17th"; "5am" is handled by the time units
+        if not suffix:
+            self._space_grouped(doc, core, number)
         self._consume_scales(doc, core)
         return core
+
+    def _space_grouped(self, doc: Doc, core: Core, number: str) -> None:
+        """"28 000", "1 130": thousands set apart by a space, as French and other styles write them."""
+        i = core.end
+        while i < len(doc) and len(number) <= 3 and number.isdigit() and doc[i - 1].whitespace_ == " " \
+                and re.fullmatch(r"\d{3}", doc[i].text) and self.rules.on("quantities.number.space_grouped"):
+            core.value = core.value * 1000 + float(doc[i].text)
+            number = doc[i].text
+            i += 1
+        if i > core.end:
+            core.steps.append(("quantities.number.space_grouped", core.start, i))
+            core.end = i
 
     def _glued_suffix(self, core: Core, suffix: str) -> bool:
         """A scale ("5bn") or a unit ("300km", "20%") glued to the digits; False for anything else."""

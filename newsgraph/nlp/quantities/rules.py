@@ -14,6 +14,8 @@ from newsgraph.nlp.rules import Rule, RuleTable
 RULES = RuleTable("quantities", [
     # -- reading the number --------------------------------------------------------------------------------
     Rule("quantities.number.digits", "digits, with a thousands comma or a decimal point: '3,000', '1.2', '12'"),
+    Rule("quantities.number.space_grouped", "thousands set apart by a space are one number: '28 000', '1 130' (a "
+         "group of one to three digits, then groups of three)"),
     Rule("quantities.number.glued_scale", "a scale glued to the digits: '5bn', '20k', '£3m' (3 million)"),
     Rule("quantities.number.glued_range", "a range written as one token: '60–80', '10,000-12,000km'"),
     Rule("quantities.number.approximate_sign", "a sign glued before the digits makes the figure about: '~295', '≈40'"),

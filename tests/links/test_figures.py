@@ -66,6 +66,8 @@ CASES = [
      "owner", "worldwide"),
     ("links.figure.flow_increment", "The ministry reported 523 new infections.", "523", "measure", "flow"),
     ("links.figure.flow_rate", "The fighting killed 40 people a day.", "40", "measure", "flow"),
+    ("links.figure.flow_one_day", "Some 640 migrants landed on the island on Friday, officials said.", "640", "measure",
+     "flow"),
     ("links.figure.total_period", "The rebels killed 300 civilians during the war.", "300", "measure", "total"),
     ("links.figure.planned", "Pyongyang plans to send 10,000 troops by December.", "10,000", "status", "planned"),
     ("links.figure.planned", "The minister has pledged 800 soldiers for the mission.", "800", "status", "planned"),

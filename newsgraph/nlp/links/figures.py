@@ -32,7 +32,7 @@ from newsgraph.nlp.links.counting import (
     same_value,
 )
 from newsgraph.nlp.links.holders import holder
-from newsgraph.nlp.links.measures import increment, period, rate, rate_on_verb
+from newsgraph.nlp.links.measures import increment, one_day, period, rate, rate_on_verb
 from newsgraph.nlp.links.rules import changed
 from newsgraph.nlp.links.where import conjuncts, place_on, says_where, sentence_where, where_words
 from newsgraph.nlp.links.wording import Phrase, counting_verbs, phrase_of, pobj_subtrees, words
@@ -309,6 +309,7 @@ class Figures:
             ("links.figure.flow_increment", lambda: increment(p)),
             ("links.figure.flow_rate", lambda: rate(p)),
             ("links.figure.flow_rate_verb", lambda: rate_on_verb(p)),
+            ("links.figure.flow_one_day", lambda: one_day(p)),
             ("links.figure.total_period", lambda: period(p)),
         ])
         tok = found[1] if found is not None else None

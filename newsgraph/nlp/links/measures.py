@@ -27,6 +27,27 @@ def rate(p: Phrase) -> Token | None:
     return _rate_after(p) or _window(p)
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def one_day(p: Phrase) -> Token | None:
+    """"1,295 people crossed the Channel on Monday", "1,065 crossed yesterday": what a verb of moving did on one
+    day is that day's number, an increment (not "have crossed so far this year", the running total)."""
+    verb = p.verb
+    if verb is None or verb.lemma_.lower() not in words()["movement_verbs"] or verb.tag_ not in ("VBD", "VBN") \
+            or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod") and child.lower_ in words()["day_adverbs"]:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            day = next((c for c in child.children if c.dep_ == "pobj"
+                        and (c.ent_type_ == "DATE" or c.lower_ in words()["day_adverbs"] | WEEKDAYS)), None)
+            if day is not None:
+                return day
+    return None
+
+
 def rate_on_verb(p: Phrase) -> Token | None:
     """"the country receives every day between 500 and 700", "they arrive daily": the verb that moves the
     counted things says how often, wherever it stands."""

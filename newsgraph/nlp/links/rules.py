@@ -90,6 +90,8 @@ RULES = RuleTable("links", [
          "'1,500 more'"),
     Rule("links.figure.flow_rate", "a rate, or a count over a short window, is a flow: '92 deaths a day', 'killed 40 "
          "daily', '523 cases in the past 24 hours'"),
+    Rule("links.figure.flow_one_day", "what a verb of moving did on one day is an increment: '1,295 people crossed "
+         "the Channel on Monday', '1,065 crossed yesterday' (not 'have crossed so far this year')"),
     Rule("links.figure.total_period", "a count over a period is a total: 'killed 300 during the war'"),
     Rule("links.figure.plan_is_to", "a figure under a plan that 'is to' do it is a plan: 'the government's plan is to "
          "vaccinate about 3 million people'"),

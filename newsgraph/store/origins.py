@@ -13,6 +13,7 @@ the same wire text in ten outlets is one origin (``newsgraph.store.corroboration
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 import unicodedata
@@ -56,8 +57,14 @@ _GENERIC_LABELS = frozenset({"www", "m", "amp", "news", "live", "edition", "en",
                              "info", "int", "gov", "ac", "example", "invalid", "test", "localhost"})
 # A name in the text: capitalised words, with the small words names carry ("Horn and Sahel Policy Centre").
 # ("Centre for Health Security in Africa" is "example-chsa.org")
-_NAME = re.compile(r"\b(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|in|on|&)\s+)?[A-Z][\w'’-]*)*")
-_SMALL_WORDS = frozenset({"the", "and", "of", "for", "in", "on", "&"})
+_NAME = re.compile(r"\b(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|in|&)\s+)?[A-Z][\w'’-]*)*")
+_SMALL_WORDS = frozenset({"the", "and", "of", "for", "in", "&"})
+# Words that, after a host's own word, name the outlet or body it is: "Tideway News", "Causeway Institute".
+_OUTLET_WORDS = frozenset({
+    "news", "times", "post", "herald", "tribune", "broadcasting", "radio", "tv", "television", "daily", "gazette",
+    "journal", "courier", "chronicle", "standard", "press", "wire", "express", "telegraph", "observer", "mail",
+    "media", "magazine", "review", "monitor", "agency", "institute", "centre", "center", "trust", "foundation",
+    "network", "group", "council", "forum", "initiative", "project", "watch", "factcheck", "check"})
 
 
 def outlet_name(host: str | None, text: str) -> str | None:
@@ -80,6 +87,15 @@ def outlet_name(host: str | None, text: str) -> str | None:
         core = [w for w in parts if w not in _SMALL_WORDS]
         if "".join(core) == compact or (len(core) >= 3 and "".join(w[0] for w in core) == compact):
             return found
+    # ("tideway-broadcasting" and "Tideway News", "example-causeway" and "the Causeway Institute": the host's
+    # first word, then only words that name an outlet or a body)
+    distinctive = len(words[0]) >= 4 and words[0] not in _OUTLET_WORDS
+    for match in _NAME.finditer(text) if distinctive else ():
+        # (the words up to the first that names no outlet: "Meridian News in Port-au-Prince" is Meridian News)
+        found = re.sub(r"^The\s+", "", match.group(0)).split()
+        kept = found[:1] + list(itertools.takewhile(lambda w: w.lower() in _OUTLET_WORDS, found[1:]))
+        if len(kept) >= 2 and kept[0].lower() == words[0]:
+            return " ".join(kept)
     if len(words) == 1 and len(compact) <= 4:
         return compact.upper()  # "bbc", "cnn", "hspc": an acronym
     return " ".join(w.capitalize() for w in words)

@@ -70,6 +70,8 @@ def test_outlet_of(url: str | None, text: str, expected: str | None) -> None:
         ("aljazeera.com", "Al Jazeera reported the strike.", "Al Jazeera"),
         ("example-crsa.org", "The Centre for Refugee Studies in Asia is a research group.",
          "The Centre for Refugee Studies in Asia"),
+        # the host's own first word, then words that name an outlet or a body
+        ("news.lakeside-broadcasting.example", "as Lakeside News reported", "Lakeside News"),
         # it does not: the host's own name in words, an acronym in capitals
         ("news.channel-eleven.example", "Nothing here names it.", "Channel Eleven"),
         ("bbc.co.uk", "The strike was reported.", "BBC"),

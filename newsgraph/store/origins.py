@@ -92,8 +92,8 @@ def outlet_name(host: str | None, text: str) -> str | None:
     distinctive = len(words[0]) >= 4 and words[0] not in _OUTLET_WORDS
     for match in _NAME.finditer(text) if distinctive else ():
         # (the words up to the first that names no outlet: "Meridian News in Port-au-Prince" is Meridian News)
-        found = re.sub(r"^The\s+", "", match.group(0)).split()
-        kept = found[:1] + list(itertools.takewhile(lambda w: w.lower() in _OUTLET_WORDS, found[1:]))
+        named = re.sub(r"^The\s+", "", match.group(0)).split()
+        kept = named[:1] + list(itertools.takewhile(lambda w: w.lower() in _OUTLET_WORDS, named[1:]))
         if len(kept) >= 2 and kept[0].lower() == words[0]:
             return " ".join(kept)
     if len(words) == 1 and len(compact) <= 4:

@@ -14,6 +14,7 @@ import re
 
 from newsgraph.model import Actor, Mention
 from newsgraph.nlp.actors.candidates import Cand, Context
+from newsgraph.nlp.actors.repair import short_form_of
 from newsgraph.nlp.rules import fired
 
 # Prefixes of the stable codes of named actors that have no state or IGO code, by kind: they keep
@@ -37,6 +38,7 @@ class _Keys:
         self.ctx = ctx
         self.full_names: dict[str, str] = {}  # surname -> key of the first full name with it
         self.first_names: dict[str, str] = {}  # first name -> key of the first full name with it
+        self.given: dict[str, str] = {}  # key of a full name -> its given name
 
     def key_of(self, c: Cand) -> tuple[str, str | None]:
         """The key a candidate merges under, and the rule that joined it to another name (if one did)."""
@@ -50,6 +52,11 @@ class _Keys:
                 and self.ctx.on("actors.merge.first_name"):
             return self.first_names[parts[0]], "actors.merge.first_name"  # "Jordan Peterson ... Jordan said"
         if len(parts) > 1:
+            same = self.full_names.get(self.ctx.surname_key(parts[-1]))
+            if same is not None and same != c.key and self.ctx.on("actors.merge.short_given_name") \
+                    and short_form_of(parts[0], self.given.get(same, "")):
+                return same, "actors.merge.short_given_name"  # ("Daniel Whitlock ... Dan Whitlock")
+            self.given.setdefault(c.key, parts[0])
             self.first_names.setdefault(parts[0], c.key)
             # the first full name keeps the bare surname: a relative named later ("Hunter Biden" after
             # "Joe Biden") is named in full or by first name, "Biden" stays the first one

@@ -52,6 +52,16 @@ def is_given_name(word: str) -> bool:
     return bool(_nicknamer().nicknames_of(low) or _nicknamer().canonicals_of(low))
 
 
+def short_form_of(one: str, other: str) -> bool:
+    """Whether one given name is a short form of the other, either way round ("Dan", "Daniel"), read as the
+    registry reads the table: the short form shorter and short, or the full name's start."""
+    a, b = one.lower(), other.lower()
+    if not a or not b or a == b:
+        return False
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    return full in _nicknamer().canonicals_of(short) and (len(short) <= 4 or full.startswith(short[:3]))
+
+
 def _given_name_person(ctx: Context, ent: Span) -> Cand | None:
     """"Helena Moritz" tagged ORG: two or three capitalised words opening with a given name, none of them a
     word of bodies, places or streets, and no place the gazetteer knows, are a person's name."""

@@ -189,6 +189,8 @@ RULES = RuleTable("actors", [
     # the last step: merging ---------------------------------------------------------------------------
     Rule("actors.merge.surname", 'a surname alone joins the first full name with it: "Rutte" = "Mark Rutte", '
                                  '"Abadi" = "Haider al-Abadi"'),
+    Rule("actors.merge.short_given_name", 'a full name with the surname of one met before and a short form of its '
+                                          'given name is that person: "Daniel Whitlock ... Dan Whitlock"'),
     Rule("actors.merge.first_name", 'a first name alone joins the first full name it opens: "Jordan" = '
                                     '"Jordan Peterson"'),
     Rule("actors.code.stable", 'a named actor with no state or IGO code gets its own: "Askar Akayev" -> '

@@ -341,6 +341,17 @@ def acronym_backing(actor: Actor, known: set[str]) -> str | None:
     return f"same country {sorted(countries)[0][3:]}" if countries else None
 
 
+LONG_ACRONYM = 4  # initials this long, in order, are evidence enough on their own ("RNLI")
+
+
+def _long_initials(name: Name, reason: str) -> str | None:
+    """Four or more initials, in order, of as many words: "RNLI" and "Royal National Lifeboat Institution"
+    (three are too few: FEC is not Fan Expo Canada)."""
+    registered = Name.of(reason.split(" of ", 1)[1], name.kind)
+    acronym = name.acronym or registered.acronym or ""
+    return f"{len(acronym)} initials in order" if len(acronym) >= LONG_ACRONYM else None
+
+
 def conflict(actor: Actor, known: set[str], bare: bool) -> str | None:
     """What keeps an actor apart from a registered one whose profile keys are ``known``: a different
     country or affiliation; for a bare surname, also a different role."""
@@ -405,7 +416,7 @@ def find(conn: sqlite3.Connection, actor: Actor, taken: set[int]) -> tuple[int, 
         if reason is None or conflict(actor, known, bare) is not None:
             continue
         if reason.startswith(("acronym of", "full name of")):
-            backing = acronym_backing(actor, known)
+            backing = acronym_backing(actor, known) or _long_initials(name, reason)
             if backing is None:
                 continue
             reason = f"{reason} ({backing})"

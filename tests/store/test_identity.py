@@ -232,6 +232,15 @@ def test_matching_initials_alone_join_nothing(store: Store) -> None:
     assert store.count("actors") == 2
 
 
+def test_four_initials_in_order_are_evidence_enough(store: Store) -> None:
+    store.write(article("a1", org("A1", "Royal Coastal Rescue Institution")))
+    store.write(article("a2", org("A1", "RCRI")))
+    store.write(article("a3", org("A1", "FEC")))
+    store.write(article("a4", org("A1", "Fan Expo Canada")))
+    assert registry(store, "a2")["RCRI"] == registry(store, "a1")["Royal Coastal Rescue Institution"]
+    assert registry(store, "a3")["FEC"] != registry(store, "a4")["Fan Expo Canada"]  # three are too few
+
+
 def test_an_acronym_an_article_spelt_out_joins_its_body(store: Store) -> None:
     nis = org("A1", "National Intelligence Service")
     first = article("a1", nis)

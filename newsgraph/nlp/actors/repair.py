@@ -337,6 +337,8 @@ def acronym_mentions(ctx: Context, orgs: list[Cand], taken: set[int], lexical: l
                 c.name = doc[first:end].text  # the name the acronym stands for runs on with its place
         if i is not None:
             acronyms.setdefault(doc[i].text, c)
+    if ctx.on("actors.repair.initials_in_article"):
+        _initials_in_article(orgs, acronyms)
     if not acronyms:
         return []
     _adopt_known_acronyms(doc, acronyms, orgs, lexical)
@@ -391,6 +393,23 @@ def _past_place(doc: Doc, i: int) -> int:
 
 def _is_acronym(tok: Token) -> bool:
     return tok.is_upper and tok.is_alpha and len(tok.text) >= 2
+
+
+INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+
+
+def _initials_in_article(orgs: list[Cand], acronyms: dict[str, Cand]) -> None:
+    """"The Royal National Lifeboat Institution ... the RNLI": an acronym of three letters or more that is the
+    initials of exactly one organization the article names in full, with no brackets between them."""
+    by_initials: dict[str, list[Cand]] = {}
+    for c in orgs:
+        words = [w for w in c.name.split() if w.lower() not in INITIAL_SKIPS]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            by_initials.setdefault("".join(w[0] for w in words), []).append(c)
+    for c in orgs:
+        full = by_initials.get(c.name, [])
+        if c.name.isupper() and len(c.name) >= 3 and c.name not in acronyms and len({f.name for f in full}) == 1:
+            acronyms[c.name] = full[0]
 
 
 def _adopt_known_acronyms(doc: Doc, acronyms: dict[str, Cand], orgs: list[Cand], lexical: list[Cand]) -> None:

@@ -181,6 +181,9 @@ RULES = RuleTable("actors", [
          'with names it: "the UN Integrated Office in Haiti (BINUH) ... BINUH said"'),
     Rule("actors.repair.given_name_org", 'two or three capitalised words opening with a given name, with no word of '
                                          'a body or place, are a person though tagged ORG: "Helena Moritz"'),
+    Rule("actors.repair.initials_in_article", 'an acronym that is the initials of the one organization its article '
+                                              'names in full is that organization: "the Royal National Lifeboat '
+                                              'Institution ... the RNLI"'),
     Rule("actors.repair.known_as", 'the name after "known as", "alias" or "nicknamed" following a person\'s name is '
                                    'theirs wherever it stands: "Jimmy Chérizier, known as Barbecue ... Barbecue said"'),
     Rule("actors.repair.acronym", 'an acronym defined in brackets or with "known as" names the organization: '

@@ -94,7 +94,9 @@ class Quantity:
     high: float | None = None  # upper end of a range ("10,000-12,000")
     counted: str | None = None  # the counted phrase: "Russian soldiers"
     category: str | None = None  # troops, security (police), casualties, displaced, arrests, weapons, money, other
-    subcategory: str | None = None  # killed, wounded, killed-or-wounded, missing, captured ...
+    # killed, wounded, killed-or-wounded, missing, captured ...; for people counted by no more than that, what
+    # they do or undergo ("live", "pull": links.figure.people_doing)
+    subcategory: str | None = None
     claim: str | None = None  # id of the claim it is stated in
     event: str | None = None  # id of the event it sizes
     status: str | None = None  # "expected" for figures stated as future

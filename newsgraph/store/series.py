@@ -160,6 +160,8 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
     scope = ext.article.id if place is None and owner is None and not says_where_unnamed(q) else None
     kind = kind_of(q) or (casualty_kind(q, ext) if q.category == "casualties" else None)
+    if kind is None and counted == "people" and q.subcategory:
+        kind = q.subcategory  # ("people" living in tents, "people" pulled alive: two counts, links.figure.people_doing)
     return SeriesKey(counted, kind, owner, place, place_name, q.measure or "stock", scope)
 
 

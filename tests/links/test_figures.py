@@ -57,6 +57,8 @@ CASES = [
     ("links.figure.owner_kind", "Officials counted 2,741 confirmed cases.", "2,741", "owner", "confirmed"),
     ("links.figure.adding_subject", "The boats that landed overnight took the total for the month to 2,400.",
      "2,400", "unit", "boats"),
+    ("links.figure.people_doing", "About 40,000 people are living in tents near the border.", "40,000", "subcategory",
+     "live"),
     ("links.figure.owner_kind_verb", "Malawi has confirmed 46 cholera cases so far.", "46", "owner", "confirmed"),
     ("links.figure.place_of_figure", "There are now 10,000 troops in Kursk.", "10,000", "place", "Kursk"),
     ("links.figure.place_of_verb", "North Korea sent 3,000 troops to Russia.", "3,000", "place", "Russia"),

@@ -290,3 +290,10 @@ def test_a_sentence_that_calls_its_figure_wrong_denies_it() -> None:
     sentence = Sentence(0, 60, "Our ruling: the figure of 40,000 tents is wrong by a wide margin.")
     tents = q(unit="tents", category="other", start=26, end=32)
     assert status_of(tents, None, sentence) == "denied"
+
+
+def test_people_counted_by_what_they_do_are_two_counts(extract_text) -> None:
+    ext = extract_text("In Chile, about 40,000 people are living in tents. More than 900 people have been pulled "
+                       "alive from the rubble.", "2025-03-01")
+    living, pulled = (series_key(next(q for q in ext.quantities if q.value == v), ext) for v in (40000, 900))
+    assert living is not None and pulled is not None and living.key != pulled.key

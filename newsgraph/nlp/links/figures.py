@@ -173,7 +173,15 @@ class Figures:
         if not self.rules.on("links.figure.counted_from_verb"):
             return
         counted = counting_verbs().get(p.verb.lemma_.lower())
-        if counted is None or p.role not in ("dobj", "nsubj", "nsubjpass"):
+        if p.role not in ("dobj", "nsubj", "nsubjpass"):
+            return
+        if counted is None:
+            # ("1.9 million people are living in tents", "8,000 people have been pulled alive": people
+            # counted by what they do or undergo, which sets them apart from other people counted)
+            doing = p.verb.lemma_.lower()
+            if generic and doing not in words()["no_doing"] and self.rules.on("links.figure.people_doing"):
+                q.subcategory = doing
+                changed(q, "links.figure.people_doing", (p.verb.idx, p.verb.idx + len(p.verb.text)))
             return
         q.counted = q.unit = counted
         changed(q, "links.figure.counted_from_verb", (p.verb.idx, p.verb.idx + len(p.verb.text)))

@@ -57,6 +57,8 @@ RULES = RuleTable("links", [
          "combined toll was likely to exceed 10,000'"),
     Rule("links.figure.place_there", "'there' is the place named last before it, in its sentence or the one before: "
          "'In Malatya, the governor said 388 people had been killed there' (Malatya)"),
+    Rule("links.figure.people_doing", "people counted by no more than that are told apart by what they do or undergo: "
+         "'1.9 million people are living in tents', '8,000 people have been pulled alive' (two counts)"),
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
          "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
     Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "

@@ -19,12 +19,12 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
-from nicknames import NickNamer
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from newsgraph.model import Actor
 from newsgraph.nlp import lexicon
+from newsgraph.nlp.actors.given_names import is_short_form, nicknamer
 
 # Codes the actors stage makes from a name (merge.STABLE_CODE_PREFIX): they know no more than the spelling.
 STABLE_CODE = re.compile(r"^(PER|ORG|GRP):")
@@ -78,15 +78,10 @@ def vowel_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", translit_key(word).translate(_VOWEL_CLASS))
 
 
-@cache
-def _nicknamer() -> NickNamer:
-    return NickNamer()  # the package's hand-curated table of English given names (Apache-2.0)
-
-
 def given_forms(given: str) -> set[str]:
     """The vowel keys a given name is looked up under: its own and those of its full and short forms."""
     low = fold(given)
-    nn = _nicknamer()
+    nn = nicknamer()
     return {vowel_key(given)} | {vowel_key(x) for x in nn.canonicals_of(low) | nn.nicknames_of(low)}
 
 
@@ -174,17 +169,6 @@ def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b):
         return False
     return all(x == y or (min(len(x), len(y)) == 1 and x[:1] == y[:1]) for x, y in zip(a, b, strict=True))
-
-
-def is_short_form(short: str, full: str) -> bool:
-    """Whether ``short`` is a short form of ``full`` in the nickname table, read cautiously: the table also
-    pairs names of one length or two full names ("Ivan" and "John", "Peter" and "Patrick"), which here
-    are different people; a short form is shorter and short (Pat, Bill), a diminutive (Danny) or the
-    full name's start (Chris, Christopher)."""
-    s, f = fold(short), fold(full)
-    if len(s) >= len(f) or f not in _nicknamer().canonicals_of(s):
-        return False
-    return len(s) <= 4 or s.endswith(("y", "ie")) or f.startswith(s[:3])
 
 
 def given_reason(a: str, b: str) -> str | None:

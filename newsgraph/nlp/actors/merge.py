@@ -14,7 +14,7 @@ import re
 
 from newsgraph.model import Actor, Mention
 from newsgraph.nlp.actors.candidates import Cand, Context
-from newsgraph.nlp.actors.repair import short_form_of
+from newsgraph.nlp.actors.given_names import short_form_of
 from newsgraph.nlp.rules import fired
 
 # Prefixes of the stable codes of named actors that have no state or IGO code, by kind: they keep

@@ -17,10 +17,10 @@ from __future__ import annotations
 import functools
 import re
 
-from nicknames import NickNamer
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.actors.candidates import Cand, Context, PersonIndex, TitleInfo, chars, person_name, strip_the
+from newsgraph.nlp.actors.given_names import is_given_name
 from newsgraph.nlp.actors.titles import apposition_after, person_cand, title_before
 from newsgraph.nlp.words import POSSESSIVE
 
@@ -39,27 +39,6 @@ def person_hidden_in(ctx: Context, ent: Span) -> Cand | None:
         if found is not None:
             return found
     return None
-
-
-@functools.cache
-def _nicknamer() -> NickNamer:
-    return NickNamer()  # the nicknames package's hand-curated table of English given names (Apache-2.0)
-
-
-def is_given_name(word: str) -> bool:
-    """A given name the nickname table knows ("Helena", "Patrick"): it has short forms or is one."""
-    low = word.lower()
-    return bool(_nicknamer().nicknames_of(low) or _nicknamer().canonicals_of(low))
-
-
-def short_form_of(one: str, other: str) -> bool:
-    """Whether one given name is a short form of the other, either way round ("Dan", "Daniel"), read as the
-    registry reads the table: the short form shorter and short, or the full name's start."""
-    a, b = one.lower(), other.lower()
-    if not a or not b or a == b:
-        return False
-    short, full = (a, b) if len(a) < len(b) else (b, a)
-    return full in _nicknamer().canonicals_of(short) and (len(short) <= 4 or full.startswith(short[:3]))
 
 
 def _given_name_person(ctx: Context, ent: Span) -> Cand | None:

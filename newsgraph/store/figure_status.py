@@ -40,8 +40,9 @@ def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None
     text = sentence.text if sentence is not None else ""
     if DENIAL_WORDS.search(text) or (claim is not None and DENIAL_WORDS.search(claim.text)):
         return "denied"
-    done_first = any(step[0] == "quantities.status.done_first" for step in q.trace)
-    if claim is not None and claim.modality in ("expected", "hypothetical") and not done_first:
+    done = any(step[0] in ("quantities.status.done_first", "links.figure.pledge_made") for step in q.trace)
+    if claim is not None and claim.modality in ("expected", "hypothetical") and not done \
+            and _foretold_here(claim, q):
         return "expected"  # (not for what the figure already did: "had moved in and were expected to join")
     # (what the claim says before the figure: "far more than its estimate of last week" is another figure's)
     before = claim.text[: max(0, q.start - claim.start)] if claim is not None else ""
@@ -51,6 +52,25 @@ def status_of(q: Quantity, claim: Claim | None, sentence: Sentence | None = None
     if PASSIVE_BELIEF.search(after):
         return "estimated"
     return "occurred"
+
+
+# Where one clause of a claim ends and the next begins: "X would rise, and that 300 had died".
+CLAUSE_BOUNDARY = re.compile(r",\s*and\s+(?:that\s+)?|;\s*|\s+and\s+that\s+|,\s+but\s+")
+FORETELLING = re.compile(r"\b(will|would|could|might|may|shall|expect\w*|likely|forecast\w*|project\w*|"
+                         r"predict\w*|anticipat\w*|set to|going to|plan\w*|'ll)\b", re.I)
+
+
+def _foretold_here(claim: Claim, q: Quantity) -> bool:
+    """Whether the clause of the claim the figure stands in foretells it, when the claim has more than one
+    ("said the deal would put more officers on the beaches, and that French forces had already stopped more
+    than 30,000": the second is done); a claim of one clause takes its modality whole."""
+    at, end = q.start - claim.start, q.end - claim.start
+    cuts = [m for m in CLAUSE_BOUNDARY.finditer(claim.text)]
+    if not cuts:
+        return True
+    start = max([m.end() for m in cuts if m.end() <= at], default=0)
+    stop = min([m.start() for m in cuts if m.start() >= end], default=len(claim.text))
+    return FORETELLING.search(claim.text[start:stop]) is not None
 
 
 def _report_of(claim: Claim, sentence: Sentence | None) -> str:

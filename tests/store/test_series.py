@@ -297,3 +297,14 @@ def test_people_counted_by_what_they_do_are_two_counts(extract_text) -> None:
                        "alive from the rubble.", "2025-03-01")
     living, pulled = (series_key(next(q for q in ext.quantities if q.value == v), ext) for v in (40000, 900))
     assert living is not None and pulled is not None and living.key != pulled.key
+
+
+def test_a_claim_foretells_only_the_figures_of_its_clauses_that_say_so() -> None:
+    text = "the deal would put more guards on the border, and that patrols had already stopped 4,200 crossings"
+    claim = Claim("C1", 0, len(text), text, "expected")  # type: ignore[arg-type]
+    done = q(start=text.index("4,200"), end=text.index("4,200") + 5)
+    assert status_of(done, claim) == "occurred"
+    text = "the deal would put 400 more guards on the border, and that patrols had stopped some crossings"
+    claim = Claim("C1", 0, len(text), text, "expected")  # type: ignore[arg-type]
+    foretold = q(start=text.index("400"), end=text.index("400") + 3)
+    assert status_of(foretold, claim) == "expected"

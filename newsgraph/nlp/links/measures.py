@@ -4,6 +4,8 @@ during the war"); anything else is a stock."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.nlp.links.wording import Phrase, pobj_subtrees, words
@@ -27,22 +29,28 @@ def rate(p: Phrase) -> Token | None:
     return _rate_after(p) or _window(p)
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# A TIMEX3 value that names one day: "2022-10-09", or "XXXX-WXX-5" for a Friday with no date to anchor it.
+ONE_DAY = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-W[\dX]{2}-\d")
 
 
 def one_day(p: Phrase) -> Token | None:
     """"1,295 people crossed the Channel on Monday", "1,065 crossed yesterday": what a verb of moving did on one
-    day is that day's number, an increment (not "have crossed so far this year", the running total)."""
+    day is that day's number, an increment (not "have crossed so far this year", the running total). The day is
+    one the times stage resolved ("Monday", "yesterday", "14 November"), or "overnight"."""
     verb = p.verb
     if verb is None or verb.lemma_.lower() not in words()["movement_verbs"] or verb.tag_ not in ("VBD", "VBN") \
             or any(c.dep_ == "aux" for c in verb.children):
         return None
+    days = [(t.start, t.end) for t in verb.doc._.times or [] if t.value and ONE_DAY.fullmatch(t.value)]
+
+    def a_day(tok: Token) -> bool:
+        return tok.lower_ in words()["day_adverbs"] or any(s <= tok.idx < e for s, e in days)
+
     for child in verb.children:
-        if child.dep_ in ("npadvmod", "advmod") and child.lower_ in words()["day_adverbs"]:
+        if child.dep_ in ("npadvmod", "advmod") and a_day(child):
             return child
         if child.dep_ == "prep" and child.lower_ == "on":
-            day = next((c for c in child.children if c.dep_ == "pobj"
-                        and (c.ent_type_ == "DATE" or c.lower_ in words()["day_adverbs"] | WEEKDAYS)), None)
+            day = next((c for c in child.children if c.dep_ == "pobj" and a_day(c)), None)
             if day is not None:
                 return day
     return None

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 
-from newsgraph.model import Extraction, Place, Quantity, Sentence
+from newsgraph.model import Claim, Extraction, Place, Quantity, Sentence
 from newsgraph.nlp.actors.lexicon import load_actor_lexicon
 from newsgraph.nlp.links.where import PARTLY
 
@@ -136,10 +136,15 @@ def _province_referred_to(q: Quantity, ext: Extraction) -> Where | None:
     return (before[-1].name, before[-1].name) if before else None
 
 
+def claim_of(q: Quantity, ext: Extraction) -> Claim | None:
+    """The claim a figure is stated in (None: the outlet's own words)."""
+    return next((c for c in ext.claims if c.id == q.claim), None) if q.claim else None
+
+
 def _speakers_state(q: Quantity, ext: Extraction) -> tuple[str, None] | None:
     """"Uganda's Ministry of Health said it had confirmed two cases": a count its sentence places nowhere, given
     by a state's own body, is of that state."""
-    claim = next((c for c in ext.claims if c.id == q.claim), None) if q.claim else None
+    claim = claim_of(q, ext)
     if claim is None or not claim.chain:
         return None
     link = claim.chain[0]
@@ -150,7 +155,7 @@ def _speakers_state(q: Quantity, ext: Extraction) -> tuple[str, None] | None:
 def _said_within(q: Quantity, ext: Extraction, sentence: Sentence) -> tuple[int, int]:
     """Where in its sentence a figure's places may be: what its claim says, when the figure is in a claim
     its sentence holds; else the whole sentence."""
-    claim = next((c for c in ext.claims if c.id == q.claim), None) if q.claim else None
+    claim = claim_of(q, ext)
     if claim is not None and sentence.start <= claim.start and claim.end <= sentence.end and claim.chain:
         return claim.start, claim.end
     return sentence.start, sentence.end

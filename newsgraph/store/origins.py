@@ -81,7 +81,8 @@ def outlet_name(host: str | None, text: str) -> str | None:
     if not words:
         return host
     compact = "".join(words)
-    named = _named_whole(text, compact) or _named_by_first_word(text, words[0])
+    names = [m.group(0) for m in _NAME.finditer(text)]  # (one pass over the text for both readings)
+    named = _named_whole(names, compact) or _named_by_first_word(names, words[0])
     if named is not None:
         return named
     if len(words) == 1 and len(compact) <= 4:
@@ -89,25 +90,24 @@ def outlet_name(host: str | None, text: str) -> str | None:
     return " ".join(w.capitalize() for w in words)
 
 
-def _named_whole(text: str, compact: str) -> str | None:
-    """A name in the text that is the host's words run together, or their initials ("The Harbourside Times",
+def _named_whole(names: list[str], compact: str) -> str | None:
+    """A name of the text (``names``) that is the host's words run together, or their initials ("The Harbourside Times",
     "the Horn and Sahel Policy Centre" for "hspc")."""
-    for match in _NAME.finditer(text):
-        found = match.group(0)
+    for found in names:
         core = [w for w in re.split(r"[\s-]+", found.lower()) if w and w not in _SMALL_WORDS]
         if "".join(core) == compact or (len(core) >= 3 and "".join(w[0] for w in core) == compact):
             return found
     return None
 
 
-def _named_by_first_word(text: str, first: str) -> str | None:
-    """A name in the text that opens with the host's own first word and goes on with words that name an outlet
-    or a body ("tideway-broadcasting" and "Tideway News", "example-causeway" and "the Causeway Institute"), up to
-    the first word that names none ("Meridian News in Port-au-Prince" is Meridian News)."""
+def _named_by_first_word(names: list[str], first: str) -> str | None:
+    """A name of the text (``names``) that opens with the host's own first word and goes on with words that
+    name an outlet or a body ("tideway-broadcasting" and "Tideway News", "example-causeway" and "the Causeway
+    Institute"), up to the first word that names none ("Meridian News in Port-au-Prince" is Meridian News)."""
     if len(first) < 4 or first in _OUTLET_WORDS:
         return None  # ("daily-star" shares a word with "The Daily Mail", no more)
-    for match in _NAME.finditer(text):
-        named = re.sub(r"^The\s+", "", match.group(0)).split()
+    for found in names:
+        named = re.sub(r"^The\s+", "", found).split()
         kept = named[:1] + list(itertools.takewhile(lambda w: w.lower() in _OUTLET_WORDS, named[1:]))
         if len(kept) >= 2 and kept[0].lower() == first:
             return " ".join(kept)

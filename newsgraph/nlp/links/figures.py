@@ -35,7 +35,7 @@ from newsgraph.nlp.links.holders import holder
 from newsgraph.nlp.links.measures import increment, one_day, period, rate, rate_on_verb
 from newsgraph.nlp.links.rules import changed
 from newsgraph.nlp.links.where import conjuncts, place_on, says_where, sentence_where, where_words
-from newsgraph.nlp.links.wording import Phrase, counting_verbs, phrase_of, pobj_subtrees, words
+from newsgraph.nlp.links.wording import Phrase, counting_verbs, phrase_of, pobj_subtrees, verb_table, words
 from newsgraph.nlp.quantities.lexicon import load_lexicon
 from newsgraph.nlp.rules import RuleTable
 from newsgraph.nlp.syntax import dateline_end, subject_of
@@ -536,8 +536,7 @@ def _kind_verb(p: Phrase) -> tuple[str, Token] | None:
     """"Burundi has confirmed 170 cases": the verb whose object the counted things are gives their kind."""
     if p.verb is None or p.role != "dobj":
         return None
-    kinds = dict(row.split(":") for row in words()["kind_verbs"])
-    kind = kinds.get(p.verb.lemma_.lower())
+    kind = verb_table("kind_verbs").get(p.verb.lemma_.lower())
     return (kind, p.verb) if kind is not None else None
 
 

@@ -19,9 +19,14 @@ def words() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def verb_table(kind: str) -> dict[str, str]:
+    """A lexicon row of verb:word pairs as a table: counting_verbs ("infect" -> "infected", what a bare figure
+    the verb governs counts), kind_verbs ("confirm" -> "confirmed", the kind it gives)."""
+    return dict(row.split(":") for row in words()[kind])
+
+
 def counting_verbs() -> dict[str, str]:
-    """Verb lemma -> what a bare figure it governs counts: "infect" -> "infected"."""
-    return dict(row.split(":") for row in words()["counting_verbs"])
+    return verb_table("counting_verbs")
 
 
 @dataclass

@@ -73,7 +73,7 @@ class SeriesKey:
     place: str | None
     place_name: str | None
     measure: str
-    scope: str | None = None  # an article's id: a figure of unknown place is followed in its report alone
+    scope: str | None = None  # an article's id (or "story-N"): a figure of unknown place is followed there alone
 
     @property
     def key(self) -> str:
@@ -157,6 +157,7 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
         place, place_name = where_unowned(q, ext, counted, owner, (place, place_name), main_country)
         owner = owner if owner and owner.startswith("PER:") else None  # (what a person holds: "Sanders' 914")
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
+    # (or its story: assign_series)
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
     scope = ext.article.id if place is None and owner is None and not says_where_unnamed(q) else None
     kind = kind_of(q) or (casualty_kind(q, ext) if q.category == "casualties" else None)
@@ -256,9 +257,10 @@ def placed_in_report(keys: list[SeriesKey | None]) -> list[SeriesKey | None]:
     return out
 
 
-def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
+def assign_series(conn: sqlite3.Connection, ext: Extraction, story: int | None = None) -> int:
     """Put each figure of a stored article (its row and its claims' origins written) in its series,
-    creating series as needed; returns how many figures joined one."""
+    creating series as needed; returns how many figures joined one. A figure whose report leaves its place
+    unsaid is followed in the article's ``story`` (store/stories.py), else in its report alone."""
     row = conn.execute("SELECT outlet FROM articles WHERE id = ?", (ext.article.id,)).fetchone()
     outlet = row[0] if row else None
     claims = {c.id: c for c in ext.claims}
@@ -270,6 +272,9 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction) -> int:
         key = keys[idx]
         if key is None:
             continue
+        if story is not None and key.scope is not None and not key.counted.startswith("money"):
+            # (money has no place that sets it apart: what it pays for does, and a story has many deals)
+            key = dataclasses.replace(key, scope=f"story-{story}")
         claim = claims.get(q.claim) if q.claim else None
         voice = reporter_voice(conn, ext, q) or voice_of(conn, ext, claim, outlet, shown)
         time = claim.time if claim is not None and claim.time_from == "text" else None

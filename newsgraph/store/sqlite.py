@@ -24,6 +24,7 @@ from newsgraph.store.descriptions import body_described, described
 from newsgraph.store.migrations import FIRST_MIGRATION, migrate, pending
 from newsgraph.store.origins import outlet_of, write_claim_origins
 from newsgraph.store.series import assign_series
+from newsgraph.store.stories import assign_story
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
 
@@ -207,7 +208,7 @@ class Store:
         )
         self._write_events(ext, base)
         self._cluster_events(ext)
-        assign_series(c, ext)  # last: a figure's point reads its claim's origin
+        assign_series(c, ext, assign_story(c, ext))  # last: a figure's point reads its claim's origin
 
     def _write_events(self, ext: Extraction, base: Callable[[int, Any], tuple[Any, ...]]) -> None:
         c, article_id = self.conn, ext.article.id

@@ -1,0 +1,87 @@
+"""Stories: reports of many outlets on one matter are one story, found through the places and actors they
+name most; a figure whose report leaves its place unsaid is followed in its story, not alone in its report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Actor, Article, Extraction, Mention, Place
+from newsgraph.store.sqlite import Store
+from newsgraph.store.stories import MIN_SHARED, SALIENT, story_terms
+
+# (fictional reports on two matters, a flood on the Rhine and a trade dispute; written for this test)
+FLOOD = [
+    ("flood1", "2023-03-02", "The Red Cross said 120 people were missing after the Rhine burst its banks. "
+     "Rescuers in Kehl and Strasbourg searched the river banks."),
+    ("flood2", "2023-03-04", "Rescuers in Strasbourg and Kehl were still searching on Saturday. The Red Cross "
+     "said 300 people were missing."),
+]
+TRADE = ("trade", "2023-03-05", "Officials in Ottawa and Washington said 300 people were missing from the "
+         "talks, which the Red Cross did not attend.")
+LATER = ("flood_later", "2023-11-20", "Rescuers in Kehl and Strasbourg went back on Monday. The Red Cross said "
+         "40 people were still missing.")
+
+def place(name: str, geonameid: int, country: str, level: str = "city") -> Place:
+    return Place(0, len(name), name, name, country, 1.0, 1.0, geonameid, level)  # type: ignore[arg-type]
+
+
+def test_an_article_s_terms_are_the_places_and_named_actors_it_names_most() -> None:
+    ext = Extraction(Article("a", "x"))
+    ext.places = [place("Tessaly", 1, "XXA"), place("Tessaly", 1, "XXA"), place("Xland", 2, "XXA", "country"),
+                  place("Marrow", 3, "XXB")]
+    ext.actors = [Actor("A1", "Red Cross", "organization", code="ORG:RED_CROSS", mentions=[Mention(0, 1, "x")] * 2),
+                  Actor("A2", "officials", "person", mentions=[Mention(0, 1, "x")] * 5),
+                  Actor("A3", "Xland", "state", code="XXA")]
+    terms = story_terms(ext)
+    # the country named as a place, as the state and as the country of its towns is one term, named most
+    assert terms[0] == "c:XXA" and set(terms) == {"c:XXA", "p:1", "a:ORG:RED_CROSS", "p:3", "c:XXB"}
+    assert "a:officials" not in terms  # nobody in particular
+    assert len(story_terms(Extraction(Article("b", "y"), places=[place(f"P{i}", i, "XXA") for i in
+                                                                     range(2 * SALIENT)]))) == SALIENT
+
+
+def write(store: Store, extract_text, article_id: str, published: str, text: str) -> None:
+    ext = extract_text(text, published)
+    ext.article = Article(article_id, text, dt.date.fromisoformat(published))
+    store.write(ext)
+
+
+@pytest.fixture(scope="module")
+def store(extract_text, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path: Path = tmp_path_factory.mktemp("stories") / "s.db"
+    with Store.open(path) as s:
+        for report in (*FLOOD, TRADE, LATER):  # (the last eight months on)
+            write(s, extract_text, *report)
+    return Store.open_existing(path)
+
+
+def story_of(store: Store, article_id: str) -> int:
+    return int(next(store.rows("SELECT story_id FROM articles WHERE id = ?", (article_id,)))["story_id"])
+
+
+def test_reports_naming_the_same_towns_and_bodies_are_one_story(store: Store) -> None:
+    assert story_of(store, "flood1") == story_of(store, "flood2")
+    assert MIN_SHARED >= 2  # one shared name is never enough
+
+
+def test_a_report_sharing_one_body_or_only_countries_is_another_story(store: Store) -> None:
+    assert story_of(store, "trade") != story_of(store, "flood1")
+
+
+def test_the_same_words_months_later_are_another_story(store: Store) -> None:
+    assert story_of(store, "flood_later") != story_of(store, "flood1")
+    story = next(store.rows("SELECT * FROM stories WHERE id = ?", (story_of(store, "flood1"),)))
+    assert (story["articles"], story["first_published"], story["last_published"]) == (2, "2023-03-02",
+                                                                                       "2023-03-04")
+
+
+def test_a_figure_whose_report_leaves_its_place_unsaid_is_followed_in_its_story(store: Store) -> None:
+    rows = {r["article_id"]: r for r in store.rows(
+        "SELECT p.article_id, p.value, s.key FROM series_points p JOIN series s ON s.id = p.series_id")}
+    assert rows["flood1"]["value"] == 120 and rows["flood2"]["value"] == 300
+    assert rows["flood1"]["key"] == rows["flood2"]["key"]  # "120 missing" -> "300 missing": one series
+    assert rows["trade"]["key"] != rows["flood1"]["key"]  # another story's "missing" is not its next point
+    assert rows["flood_later"]["key"] != rows["flood1"]["key"]

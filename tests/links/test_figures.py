@@ -41,6 +41,8 @@ def what(doc: Doc, q: Quantity, field: str) -> object:
 CASES = [
     ("links.figure.counted_from_verb", "By Sunday the virus had infected around 35,000 in 28 countries.", "35,000",
      "counted", "infected"),
+    ("links.figure.counted_from_verb", "Nearly 900 people landed on the island's beaches last week.", "900",
+     "counted", "arrivals"),
     ("links.figure.counted_from_antecedent", "The Pentagon confirmed that North Korean soldiers are in Russia, "
      "saying at least 3,000 had arrived.", "3,000", "counted", "North Korean soldiers"),
     ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",

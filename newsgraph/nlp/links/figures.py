@@ -175,6 +175,8 @@ class Figures:
         counted = counting_verbs().get(p.verb.lemma_.lower())
         if p.role not in ("dobj", "nsubj", "nsubjpass"):
             return
+        if counted is None and generic and p.verb.lemma_.lower() in words()["arrival_verbs"]:
+            counted = "arrivals"
         if counted is None:
             # ("1.9 million people are living in tents", "8,000 people have been pulled alive": people
             # counted by what they do or undergo, which sets them apart from other people counted)

@@ -60,7 +60,8 @@ RULES = RuleTable("links", [
     Rule("links.figure.people_doing", "people counted by no more than that are told apart by what they do or undergo: "
          "'1.9 million people are living in tents', '8,000 people have been pulled alive' (two counts)"),
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
-         "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered)"),
+         "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered); people named by no more "
+         "than that who cross, arrive, land or enter are arrivals: '1,295 people crossed'"),
     Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "
          "police, refugees ...) its sentence named just before: 'soldiers are in Russia, saying at least 3,000 had "
          "arrived' (soldiers)"),

@@ -23,7 +23,7 @@ from collections import Counter
 
 from newsgraph.model import Extraction
 
-SALIENT = 10  # terms that say what an article is about: its most named places and actors
+SALIENT = 15  # terms that say what an article is about: its most named places and actors
 MIN_SHARED = 2  # salient terms an article shares with a story to join it (one country or one agency is not enough)
 PER_TERM = 32  # the most recent stories read per term: a country named by thousands of stories costs 32 rows
 WINDOW = dt.timedelta(days=120)  # as series.EPISODE_GAP: a matter may go unreported for a season

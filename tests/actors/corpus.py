@@ -38,6 +38,7 @@ TEXTS = (
     "The Kenyan Red Cross said the road to the camp was closed.",
     "The Northern Mountain Rescue Association was called out 40 times. The NMRA said its teams were tired.",
     "Coxswain Patrick Moran has led the crew since 2019. Pat Moran said the boats were getting bigger.",
+    "The loan came from the German bank Bavarian Baltic. The drug is sold by the Dutch company Frisian Atlantic.",
     "The charity's spokesperson, Helena Brandt, said the ferry had been turned back.",
     "The camp is run by Rosa Ndongo, known as Mama Rosa, a former nurse. Mama Rosa said 40 families had arrived.",
     "The Malawian Ministry of Health said the clinics were open.",

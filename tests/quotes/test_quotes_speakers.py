@@ -239,3 +239,20 @@ def test_a_dateline_is_neither_the_source_nor_what_was_said(extract_text, text: 
     assert quote.source is not None and text[quote.source[0] : quote.source[1]] == source
     assert quote.text.startswith(content_start)
     assert all(a.name != "SEOUL" for a in ext.actors)
+
+
+def test_a_description_news_keeps_unnamed_is_the_person_a_later_quote_names_beside_the_noun(run):
+    text = ("Some 900 people were held at the depot over the weekend, a union official has told the paper. "
+            '"Nobody sleeps. Nobody eats," said the official, Rosa Lind of the dockers\' union.\n'
+            "Twelve ships waited offshore, a port official said. Ivan Petrov runs the canteen.")
+    lind, petrov = actor(text, "Rosa Lind", aid="A1"), actor(text, "Ivan Petrov", aid="A2")
+    doc = run(text, [lind, petrov])
+    first, *_, last = doc._.quotes
+    assert first.speaker == "A1"  # named two sentences on, beside "official"
+    assert speaker_name(doc, last) == "port official"  # not the person the next sentence opens with
+
+
+def test_a_body_set_in_apposition_to_its_noun_speaks(run):
+    text = "The aid group Helping Hands International said 40 trucks had crossed on Monday."
+    doc = run(text, [actor(text, "Helping Hands International", "organization", "A1")])
+    assert only(doc).speaker == "A1"

@@ -65,6 +65,7 @@ class ActorWords:
     medium_prep: frozenset[str]
     place_verb: frozenset[str]
     settlement_noun: frozenset[str]
+    org_noun: frozenset[str]
     non_person_head: frozenset[str]
     body_head: frozenset[str]
     not_name_word: frozenset[str]

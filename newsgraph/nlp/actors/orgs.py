@@ -11,7 +11,7 @@ or a state or demonym right before it ("Chinese Foreign Ministry").
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.nlp.actors.candidates import Cand, Context, chars, code_of_cand
 from newsgraph.nlp.places.gazetteer import ROAD_KINDS, STREET_NAME_ENDS
@@ -29,7 +29,47 @@ def org_mentions(ctx: Context, taken: set[int], persons: list[Cand]) -> list[Can
         cand = _org(ctx, ent, taken)
         if cand is not None:
             out.append(cand)
+    claimed = taken | {i for c in out for i in range(*c.tokens)}
+    return out + [c for c in _named_by_noun(ctx, claimed) if c is not None]
+
+
+def _named_by_noun(ctx: Context, taken: set[int]) -> list[Cand | None]:
+    """'the Danish company Bavarian Nordic', 'the charity Freedom from Torture', 'drugmaker Moderna': a name set
+    in apposition to a noun of organizations (org_noun), or that noun before it, names an organization,
+    whatever the tagger called it (Bavarian NORP, Moderna PERSON). Not a name another mention has."""
+    if not ctx.on("actors.org.named_by_noun"):
+        return []
+    out: list[Cand | None] = []
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.words.org_noun:
+            continue
+        name: Token | None = next((c for c in tok.rights if c.dep_ == "appos" and c.tag_ == "NNP"), None)
+        if tok.dep_ == "compound" and tok.head.tag_ == "NNP" and tok.head.i > tok.i:
+            name = tok.head  # "drugmaker Moderna"
+        if name is not None:
+            out.append(_name_after(ctx, tok, name, taken))
     return out
+
+
+def _name_after(ctx: Context, noun: Token, name: Token, taken: set[int]) -> Cand | None:
+    """The organization named by the words of ``name``'s phrase right after ``noun``: capitalised, or the
+    small words of a name between capitalised ones ("Freedom from Torture")."""
+    doc, start = ctx.doc, noun.i + 1
+    end = start
+    while end <= name.right_edge.i and (doc[end].text[:1].isupper() or doc[end].lower_ in NAME_SMALL_WORDS):
+        end += 1
+    while end > start and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    if not start <= name.i < end or any(i in taken for i in range(start, end)):
+        return None
+    span = doc[start:end]
+    if _place_or_building(ctx, span):
+        return None
+    cand = Cand(span.start_char, span.end_char, f"org:{span.text.lower()}", "organization", span.text, "name",
+                tokens=(span.start, span.end))
+    cand.fired("actors.org.named_by_noun", chars(span))
+    _set_country(ctx, cand, doc[noun.left_edge.i:noun.i + 1])
+    return cand
 
 
 def _not_here(ctx: Context, ent: Span) -> bool:

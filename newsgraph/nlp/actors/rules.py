@@ -172,6 +172,8 @@ RULES = RuleTable("actors", [
     Rule("actors.org.place_elsewhere", 'a name the article shows as a place is no organization: "Sinjar is free"'),
     Rule("actors.org.known_place", 'a known place the tagger took for an organization: "Danbury", "near Sinjar"'),
     Rule("actors.org.entity", 'an ORG entity is an organization: "Ministry of Digital Transformation"'),
+    Rule("actors.org.named_by_noun", "a name in apposition to a noun of organizations, or after it, is an "
+                                     "organization: 'the Danish company Bavarian Nordic', 'drugmaker Moderna'"),
     Rule("actors.affiliation.org_inner", 'the state inside an organization\'s name: "U.S. Central Command" -> USA'),
     Rule("actors.affiliation.org_possessive", 'the owner before it: "Ukraine\'s Ministry of Digital '
                                               'Transformation" -> UKR'),

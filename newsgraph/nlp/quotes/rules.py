@@ -278,8 +278,8 @@ RULES = RuleTable("quotes", [
     Rule("quotes.speaker.pronoun_unlisted_person", "else a person named as a subject nearby whom the actors stage "
          "did not list, made an actor"),
     Rule("quotes.speaker.apposed_name", "the person named in apposition speaks: 'His opponent, Biden, said'"),
-    Rule("quotes.speaker.body_in_phrase", "a body named inside an institution phrase speaks: 'The NATO military "
-         "alliance said' (NATO)"),
+    Rule("quotes.speaker.body_in_phrase", "a body named inside an institution phrase, or in apposition to its "
+         "noun, speaks: 'The NATO military alliance said' (NATO), 'The group Human Rights Watch said'"),
     Rule("quotes.speaker.person_in_phrase", "a person named inside the phrase (not as its complement) speaks: "
          "'said lead author Ravi Menon of the polar institute'"),
     Rule("quotes.speaker.role", "a title alone is the person introduced with it, or with that role or "

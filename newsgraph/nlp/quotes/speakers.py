@@ -13,6 +13,7 @@ from X"; chains.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,9 +152,16 @@ class SpeakerResolver:
         return None
 
     def _body_in_phrase(self, span: Span, position: int, anonymous: bool) -> Decided | None:
-        """'The NATO military alliance' -> NATO: a body named by a modifier of an institution noun."""
+        """'The NATO military alliance' -> NATO: a body named by a modifier of an institution noun; 'The group
+        Human Rights Watch', 'the Danish company Bavarian Nordic' -> the body named in apposition to the noun."""
         head = span.root
-        if not self.ctx.on("quotes.speaker.body_in_phrase") or not self.lex.is_class(head.lemma_, "institution"):
+        if not self.ctx.on("quotes.speaker.body_in_phrase"):
+            return None
+        for child in head.rights:
+            covering = self.cast.covering(child) if child.dep_ == "appos" and child.i < span.end else None
+            if covering is not None and covering[2].kind == "organization":
+                return "quotes.speaker.body_in_phrase", covering[2], covering[:2]
+        if not self.lex.is_class(head.lemma_, "institution"):
             return None
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
@@ -221,7 +229,8 @@ class SpeakerResolver:
         return False
 
     def _org_by_word(self, span: Span, position: int, anonymous: bool) -> Decided | None:
-        """'South Korean intelligence' -> an organization named earlier with that word in its name."""
+        """'South Korean intelligence' -> an organization named earlier with that word in its name, or with that
+        word set before or on its name ('the Danish company Bavarian Nordic ... The company said')."""
         head = span.root
         if not self.ctx.on("quotes.speaker.organization_word") or head.pos_ not in ("NOUN", "PROPN") \
                 or head.tag_ in ("NNS", "NNPS"):
@@ -229,7 +238,8 @@ class SpeakerResolver:
         word = head.lower_
         best: tuple[Mention, Actor] | None = None
         for actor in self.cast.actors:
-            if actor.kind != "organization" or word not in re.findall(r"\w+", actor.name.lower()):
+            if actor.kind != "organization" or (word not in re.findall(r"\w+", actor.name.lower())
+                                                 and not self._titled(actor, head.lemma_.lower(), position)):
                 continue
             last = Cast.last_mention_before(actor, position)
             if last is not None and (best is None or last.start > best[0].start):
@@ -241,16 +251,20 @@ class SpeakerResolver:
         committee, told reporters ...' / '..., a UNHCR field coordinator said. "...," said the coordinator,
         Amadou Sy': a person described with "a" in one sentence and named in the next, first as the subject
         of its reporting verb at its start, or beside the same noun, is that person (a lead's delayed naming).
-        Not for the descriptions news keeps unnamed ('a senior official')."""
+        The descriptions news keeps unnamed ('a senior official') only by the same noun: '"...," said the
+        official, Mark Dunstan'."""
         head = span.root
         if anonymous or not self.ctx.on("quotes.speaker.named_next") or span[0].lower_ not in ("a", "an") \
-                or head.pos_ != "NOUN" or self.lex.is_class(head.lemma_, "stays_unnamed") or has_name(head) \
-                or head.sent.end >= len(self.doc):
+                or head.pos_ != "NOUN" or has_name(head) or head.sent.end >= len(self.doc):
             return None
         found = self._introduced_in(self.doc[head.sent.end].sent, head)
         if found is None:
+            found = self._named_beside_later(head)  # ('"...," said the official, Mark Dunstan', a quote later)
+        if found is None:
             return None
-        start, end, actor = found
+        start, end, actor, beside = found
+        if not beside and self.lex.is_class(head.lemma_, "stays_unnamed"):
+            return None
         state = self._state_named_in(span)
         if state and actor.country and state[0] != actor.country:
             return None
@@ -277,9 +291,18 @@ class SpeakerResolver:
                 return "quotes.speaker.named_later", actor, (start, stop)
         return None
 
-    def _introduced_in(self, sent: Span, head: Token) -> tuple[int, int, Actor] | None:
+    def _named_beside_later(self, head: Token) -> tuple[int, int, Actor, bool] | None:
+        """The person that one of the ``LATER_SENTENCES`` after ``head``'s names right after the same noun."""
+        sents = itertools.dropwhile(lambda s: s.end <= head.sent.end, self.doc.sents)
+        for sent in list(itertools.islice(sents, LATER_SENTENCES))[1:]:
+            found = self._introduced_in(sent, head)
+            if found is not None and found[3]:
+                return found
+        return None
+
+    def _introduced_in(self, sent: Span, head: Token) -> tuple[int, int, Actor, bool] | None:
         """The person first named in ``sent``, at its start as its reporting verb's subject (when ``head`` is a
-        noun of persons), or right after the noun ``head`` ('the coordinator, Amadou Sy')."""
+        noun of persons), or right after the noun ``head`` ('the coordinator, Amadou Sy'; then True)."""
         for tok in sent:
             covering = self.cast.covering(tok)
             if covering is None or covering[2].kind != "person":
@@ -293,7 +316,7 @@ class SpeakerResolver:
             opens = tok.i == sent.start and name.root.dep_ == "nsubj" and name.root.head.lemma_ in self.lex.verbs \
                 and self.lex.is_class(head.lemma_, "person")
             beside = any(t.lemma_ == head.lemma_ for t in self.doc[max(sent.start, name.start - 3) : name.start])
-            return (start, end, actor) if opens or beside else None
+            return (start, end, actor, beside) if opens or beside else None
         return None
 
     def _new_actor(self, span: Span, position: int, anonymous: bool) -> Decided:

@@ -11,6 +11,7 @@ from newsgraph.model import Claim, Extraction, Quantity
 from newsgraph.store.descriptions import body_kind, describes_a_body, named, recent_body
 
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
+OWN_PEOPLE = frozenset({"our", "my"})  # a source that is the authors' own people: "Our monitors estimate"
 
 
 @dataclass
@@ -38,6 +39,8 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     row = conn.execute("SELECT origin, origin_key FROM claims WHERE article_id = ? AND local_id = ?",
                        (article_id, claim.id)).fetchone()
     origin, origin_key = (row[0], row[1]) if row and row[0] else (None, None)
+    if chain and chain[0].split()[0].lower() in OWN_PEOPLE:
+        return own  # ("Our monitors in the camps estimate ...": the report's authors, whom the outlet stands for)
     speaker = named_speaker(ext, claim)
     if speaker is not None:
         found = registry_actor(conn, article_id, speaker)

@@ -308,3 +308,19 @@ def test_a_claim_foretells_only_the_figures_of_its_clauses_that_say_so() -> None
     claim = Claim("C1", 0, len(text), text, "expected")  # type: ignore[arg-type]
     foretold = q(start=text.index("400"), end=text.index("400") + 3)
     assert status_of(foretold, claim) == "expected"
+
+
+def test_the_authors_own_people_are_the_outlet_and_a_dateline_is_no_part_of_a_source(extract_text,
+                                                                                     tmp_path: Path) -> None:
+    """"KABUL, 3 May 2024 — Our monitors estimate that ...": the report's authors (the outlet) give the figure;
+    the dateline before the dash is no part of who speaks."""
+    text = ("KABUL, 3 May 2024 — Our monitors in the camps estimate that about 2,000 families have left the city "
+            "since March.")
+    with Store.open(tmp_path / "s.db") as s:
+        ext = extract_text(text, "2024-05-03")
+        ext.article = Article("brief", text, dt.date(2024, 5, 3), url="https://www.example-monitor.org/b/1")
+        s.write(ext)
+        point = next(s.rows("SELECT source, source_key FROM series_points"))
+        names = [r["name"] for r in s.rows("SELECT name FROM actors")]
+    assert point["source_key"] == "outlet:example-monitor.org"
+    assert not [n for n in names if "KABUL" in n]

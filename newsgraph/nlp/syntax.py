@@ -186,7 +186,10 @@ def dateline_end(doc: Doc, places: Iterable[tuple[int, int]]) -> int | None:
     Ky."), maybe the outlet in brackets ("(AP)", "(WBKO)"), then a dash. ``places`` are the character spans
     of the places found; a dateline's town must be one of them ("US - China talks" opens no dateline)."""
     j = _town_in_capitals(doc)
-    if j == 0 or not any(start == 0 and end >= doc[j - 1].idx + len(doc[j - 1].text) for start, end in places):
+    town_end = doc[j - 1].idx + len(doc[j - 1].text) if j else 0
+    # (one place the whole town, or the last of towns joined by "/": "CHATTOGRAM / BANGKOK")
+    if j == 0 or not any((start == 0 and end >= town_end) or (end == town_end and "/" in doc[:j].text)
+                         for start, end in places):
         return None
     return _dateline_tail(doc, _dateline_region(doc, j))
 
@@ -202,18 +205,22 @@ def dateline_shape_end(doc: Doc) -> int | None:
 
 
 def _town_in_capitals(doc: Doc) -> int:
+    """The token after the town in capitals that opens a text ("NEW DELHI"), or after two joined by a slash
+    ("CHATTOGRAM / BANGKOK", an agency reporting from both)."""
     j = 0
-    while j < len(doc) and j < 4 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text.endswith(".")):
+    while j < len(doc) and j < 6 and ((doc[j].is_upper and (doc[j].is_alpha or doc[j].text.endswith(".")))
+                                      or (doc[j].text == "/" and j > 0 and j + 1 < len(doc) and doc[j + 1].is_upper)):
         j += 1
     return j
 
 
 def _dateline_region(doc: Doc, j: int) -> int:
-    """After the town: ", South Korea", ", Ky." (capitalised words up to a bracket)."""
+    """After the town: ", South Korea", ", Ky.", ", 28 November 2023" (capitalised words or a date, up to a
+    bracket)."""
     if j >= len(doc) or doc[j].text != ",":
         return j
     k = j + 1
-    while k < len(doc) and k - j <= 4 and (doc[k].text[:1].isupper() or doc[k].text == ".") \
+    while k < len(doc) and k - j <= 4 and (doc[k].text[:1].isupper() or doc[k].text == "." or doc[k].like_num) \
             and "(" not in doc[k].text:
         k += 1
     return k

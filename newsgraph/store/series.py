@@ -41,7 +41,7 @@ from newsgraph.store.figure_status import checked_false, status_of
 from newsgraph.store.origins import outlet_name
 from newsgraph.store.timerange import timex_range
 from newsgraph.store.values import sql_number
-from newsgraph.store.voices import Voice, reporter_voice, voice_of
+from newsgraph.store.voices import Voice, figure_voice
 
 # Categories whose owner is the actor that sends or holds them; for the others an owner state is a place.
 OWNED = frozenset({"troops", "security", "weapons", "money"})
@@ -276,7 +276,7 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction, story: int | None =
             # (money has no place that sets it apart: what it pays for does, and a story has many deals)
             key = dataclasses.replace(key, scope=f"story-{story}")
         claim = claims.get(q.claim) if q.claim else None
-        voice = reporter_voice(conn, ext, q) or voice_of(conn, ext, claim, outlet, shown)
+        voice = figure_voice(conn, ext, q, claim, outlet, shown)
         time = claim.time if claim is not None and claim.time_from == "text" else None
         span = timex_range(time)
         series_id, new_source, new_origin = _series_for(conn, key, voice, published)

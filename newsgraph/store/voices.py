@@ -65,6 +65,18 @@ def registry_actor(conn: sqlite3.Connection, article_id: str, local_id: str) -> 
     return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
 
 
+def figure_voice(conn: sqlite3.Connection, ext: Extraction, q: Quantity, claim: Claim | None, outlet: str | None,
+                 outlet_shown: str | None = None) -> Voice:
+    """Who gives a figure: who reports the figure itself ("the WHO reported 1,051,635 cases"), unless its
+    sentence puts that report in another source's mouth ("The DRC has recorded 14,000 cases, the WHO said";
+    "Tedros says Burundi has confirmed 170 cases": the WHO's, Tedros's); else the claim's source."""
+    reporter = reporter_voice(conn, ext, q)
+    if reporter is None or claim is None or claim.speaker is None or claim.speaker == q.source:
+        return reporter or voice_of(conn, ext, claim, outlet, outlet_shown)
+    spoken = voice_of(conn, ext, claim, outlet, outlet_shown)
+    return reporter if spoken.source_key.startswith(("outlet:", "report:")) else spoken
+
+
 def reporter_voice(conn: sqlite3.Connection, ext: Extraction, q: Quantity) -> Voice | None:
     """Who reports the figure itself ("the WHO reported 1,051,635 cases"): its source and its origin."""
     if q.source is None:

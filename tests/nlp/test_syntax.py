@@ -26,6 +26,17 @@ def test_the_dateline_that_opens_a_text(nlp: Language, text: str, town: str | No
     assert (doc[end:].text if end is not None else None) == after
 
 
+def test_towns_joined_by_a_slash_and_a_date_after_the_comma_are_a_dateline(nlp: Language) -> None:
+    text = "CHATTOGRAM / BANGKOK, 28 November 2023 — Our monitors estimate it."
+    doc = nlp.make_doc(text)
+    bangkok = (text.index("BANGKOK"), text.index("BANGKOK") + len("BANGKOK"))  # (the gazetteer lacks Chattogram)
+    end = dateline_end(doc, [bangkok])
+    assert end is not None and doc[end:].text == "Our monitors estimate it."
+    kabul = nlp.make_doc("KABUL, 3 May 2024 — The Taliban said.")
+    assert kabul[dateline_end(kabul, [(0, 5)]) or 0:].text == "The Taliban said."
+    assert dateline_end(doc, [(0, 10)]) is None  # one of the towns only: not the whole of it
+
+
 def test_a_town_the_places_stage_did_not_find_opens_no_dateline(nlp: Language) -> None:
     assert dateline_end(nlp.make_doc("BREAKING - Markets fell."), []) is None
 

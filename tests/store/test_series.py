@@ -324,3 +324,17 @@ def test_the_authors_own_people_are_the_outlet_and_a_dateline_is_no_part_of_a_so
         names = [r["name"] for r in s.rows("SELECT name FROM actors")]
     assert point["source_key"] == "outlet:example-monitor.org"
     assert not [n for n in names if "KABUL" in n]
+
+
+def test_a_report_put_in_another_source_s_mouth_is_that_source_s(extract_text, tmp_path: Path) -> None:
+    """The subject of "recorded" reports the figure, but the sentence is the agency's: its source is the agency."""
+    texts = {"put": "Zambia has recorded 1,200 suspected cases since March, the World Health "
+                    "Organization said on Thursday.",
+             "own": "Zambia has recorded 1,300 suspected cases since March."}
+    with Store.open(tmp_path / "s.db") as s:
+        for article_id, text in texts.items():
+            ext = extract_text(text, "2024-08-09")
+            ext.article = Article(article_id, text, dt.date(2024, 8, 9), url=f"https://www.{article_id}.example/a")
+            s.write(ext)
+        sources = {r["article_id"]: r["source"] for r in s.rows("SELECT article_id, source FROM series_points")}
+    assert sources == {"put": "World Health Organization", "own": "Zambia"}

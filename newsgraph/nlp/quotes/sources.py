@@ -250,8 +250,6 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
         return span
     same_side = [c for c in verb.children if c.dep_ == "nsubj" and (c.i > verb.i) == (first.i > verb.i)]
     last = same_side[-1]
-    if last != first and any(t.text in DATELINE_DASHES for t in doc[first.i : last.left_edge.i]):
-        return np(ctx, last, trail)  # ("CHATTOGRAM / BANGKOK, 28 November 2023 — Our monitors estimate": a dateline)
     if last == first or not ctx.on("quotes.source.split_subject") or any(
             (t.is_punct and t.text not in ("-", "–")) or t.dep_ == "cc"
             for t in doc[first.right_edge.i + 1 : last.left_edge.i]):
@@ -261,9 +259,6 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
     if trail is not None:
         trail.add("quotes.source.split_subject", joined)
     return joined
-
-
-DATELINE_DASHES = ("—", "--")  # what ends a dateline or a heading before the sentence proper
 
 
 def _speaking_apposition(ctx: QuoteContext, subject: Token) -> Token | None:

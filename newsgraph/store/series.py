@@ -155,7 +155,8 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     place, place_name = own_place(q, ext)
     if q.category not in OWNED and not combatants(q, ext.article.text):
         place, place_name = where_unowned(q, ext, counted, owner, (place, place_name), main_country)
-        owner = owner if owner and owner.startswith("PER:") else None  # (what a person holds: "Sanders' 914")
+        # (what a person holds: "Sanders' 914"; what an actor pledges: "Japan has promised 3.05 million doses")
+        owner = owner if owner and (owner.startswith("PER:") or pledged(q)) else None
     # nowhere known: cases here and cases there must not be drawn as one line, so it stays in its report
     # (or its story: assign_series)
     # (an owner's troops, sent or held, are followed as the owner's wherever the text leaves them)
@@ -164,6 +165,10 @@ def series_key(q: Quantity, ext: Extraction, main_country: str | None = None) ->
     if kind is None and counted == "people" and q.subcategory:
         kind = q.subcategory  # ("people" living in tents, "people" pulled alive: two counts, links.figure.people_doing)
     return SeriesKey(counted, kind, owner, place, place_name, q.measure or "stock", scope)
+
+
+def pledged(q: Quantity) -> bool:
+    return any(step[0] == "links.figure.owner_pledge" for step in q.trace)
 
 
 def casualty_kind(q: Quantity, ext: Extraction) -> str | None:

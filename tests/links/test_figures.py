@@ -56,6 +56,7 @@ CASES = [
     ("links.figure.owner_named", "More than 3,000 North Korean troops arrived.", "3,000", "owner", "PRK"),
     ("links.figure.owner_from", "About 3,000 troops from North Korea arrived last week.", "3,000", "owner", "PRK"),
     ("links.figure.owner_subject", "North Korea sent 3,000 troops last week.", "3,000", "owner", "PRK"),
+    ("links.figure.owner_pledge", "Canada has promised 40,000 tents for the camps.", "40,000", "owner", "CAN"),
     ("links.figure.owner_kind", "Officials counted 2,741 confirmed cases.", "2,741", "owner", "confirmed"),
     ("links.figure.adding_subject", "The boats that landed overnight took the total for the month to 2,400.",
      "2,400", "unit", "boats"),

@@ -338,3 +338,18 @@ def test_a_report_put_in_another_source_s_mouth_is_that_source_s(extract_text, t
             s.write(ext)
         sources = {r["article_id"]: r["source"] for r in s.rows("SELECT article_id, source FROM series_points")}
     assert sources == {"put": "World Health Organization", "own": "Zambia"}
+
+
+def test_each_giver_s_pledge_is_followed_apart(extract_text, tmp_path: Path) -> None:
+    texts = {"can": "Canada has promised 40,000 tents for the camps.",
+             "jpn": "Japan has promised 25,000 tents for the camps.",
+             "can2": "Canada has promised 45,000 tents for the camps."}
+    with Store.open(tmp_path / "s.db") as s:
+        for article_id, text in texts.items():
+            ext = extract_text(text, "2024-08-09")
+            ext.article = Article(article_id, text, dt.date(2024, 8, 9))
+            s.write(ext)
+        series = {r["article_id"]: r["label"] for r in s.rows(
+            "SELECT p.article_id, s.label FROM series_points p JOIN series s ON s.id = p.series_id")}
+    assert series["can"] == series["can2"] != series["jpn"]
+    assert series["can"].startswith("tents of Canada")

@@ -227,6 +227,7 @@ class Figures:
             ("links.figure.owner_named", lambda: _coded(inside, by_char)),
             ("links.figure.owner_from", lambda: _coded(pobj_subtrees(p.noun, ("from",)), by_char)),
             ("links.figure.owner_subject", lambda: self._subject_owner(q, p, by_char)),
+            ("links.figure.owner_pledge", lambda: self._pledger(q, p, by_char)),
             ("links.figure.owner_holder", lambda: None if q.category in OWNED_CATEGORIES else holder(
                 p.noun, by_char, words()["holder_verbs"])),
             ("links.figure.owner_kind", lambda: _kind_modifier(p)),
@@ -257,6 +258,15 @@ class Figures:
                     if found is not None:
                         return found
         return None
+
+    def _pledger(self, q: Quantity, p: Phrase, by_char: dict[int, str]) -> tuple[str, Token] | None:
+        """"Japan has promised 3.05 million doses", "the EU pledged 566,000 doses": who pledges things (of no
+        owned kind) is theirs to give, and each giver's pledge is followed apart."""
+        if q.category in OWNED_CATEGORIES or p.verb is None or p.role != "dobj" \
+                or p.verb.lemma_.lower() not in words()["pledge_verbs"]:
+            return None
+        subject = next((c for c in p.verb.children if c.dep_ == "nsubj"), None)
+        return _coded(list(subject.subtree), by_char) if subject is not None else None
 
     # ------------------------------------------------------------ place
 

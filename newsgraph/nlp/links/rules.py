@@ -69,6 +69,8 @@ RULES = RuleTable("links", [
          "'the WHO reported 1,051,635 cases' (WHO)"),
     Rule("links.figure.owner_antecedent", "the figure's antecedent names its owner: 'North Korean soldiers are in "
          "Russia, saying at least 3,000 had arrived' (PRK)"),
+    Rule("links.figure.owner_pledge", "things of no owned kind an actor pledges are that actor's to give: 'Japan "
+         "has promised 3.05 million doses'"),
     Rule("links.figure.owner_holder", "a person who holds, wins or trails with a count owns it: 'Sanders has "
          "914 delegates' (PER:BERNIE_SANDERS)"),
     Rule("links.figure.owner_named", "an actor named in the figure's phrase owns it: '3,000 North Korean troops', "

@@ -12,6 +12,8 @@ from newsgraph.store.descriptions import body_kind, describes_a_body, named, rec
 
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a source the report's own authors are
 OWN_PEOPLE = frozenset({"our", "my"})  # a source that is the authors' own people: "Our monitors estimate"
+# a source that is the report itself: "An earlier version of this article said"
+OWN_WORK = re.compile(r"\b(?:this|the present) (?:article|report|story|page|brief|note)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -39,7 +41,7 @@ def voice_of(conn: sqlite3.Connection, ext: Extraction, claim: Claim | None, out
     row = conn.execute("SELECT origin, origin_key FROM claims WHERE article_id = ? AND local_id = ?",
                        (article_id, claim.id)).fetchone()
     origin, origin_key = (row[0], row[1]) if row and row[0] else (None, None)
-    if chain and chain[0].split()[0].lower() in OWN_PEOPLE:
+    if chain and (chain[0].split()[0].lower() in OWN_PEOPLE or OWN_WORK.search(chain[0])):
         return own  # ("Our monitors in the camps estimate ...": the report's authors, whom the outlet stands for)
     speaker = named_speaker(ext, claim)
     if speaker is not None:

@@ -187,6 +187,8 @@ FIRES: dict[str, Case] = {
                                         "moved.", (body("South Korea", "state", code="KOR"),), places=("SEOUL",)),
     "quotes.source.subject": Case("NATO chief Rutte said that North Korean troops had been deployed near the "
                                   "border."),
+    "quotes.source.after_label": Case("Update, 9 March: An earlier version of this report said that the bridge "
+                                      "had closed."),
     "quotes.source.split_subject": Case('"The ice is thinning from below," said study co-author Ted Scambos.'),
     "quotes.source.passive_topic": Case("It was reported by local media that the bridge had collapsed."),
     "quotes.source.raised_subject": Case("Biden is expected to announce that he will run again."),

@@ -315,14 +315,14 @@ def test_the_authors_own_people_are_the_outlet_and_a_dateline_is_no_part_of_a_so
     """"KABUL, 3 May 2024 — Our monitors estimate that ...": the report's authors (the outlet) give the figure;
     the dateline before the dash is no part of who speaks."""
     text = ("KABUL, 3 May 2024 — Our monitors in the camps estimate that about 2,000 families have left the city "
-            "since March.")
+            "since March.\nCorrection, 4 May: An earlier version of this article said that 3,000 families had left.")
     with Store.open(tmp_path / "s.db") as s:
         ext = extract_text(text, "2024-05-03")
         ext.article = Article("brief", text, dt.date(2024, 5, 3), url="https://www.example-monitor.org/b/1")
         s.write(ext)
-        point = next(s.rows("SELECT source, source_key FROM series_points"))
+        points = list(s.rows("SELECT source, source_key FROM series_points"))
         names = [r["name"] for r in s.rows("SELECT name FROM actors")]
-    assert point["source_key"] == "outlet:example-monitor.org"
+    assert [p["source_key"] for p in points] == ["outlet:example-monitor.org"] * 2  # (and the corrected report)
     assert not [n for n in names if "KABUL" in n]
 
 

@@ -213,6 +213,8 @@ RULES = RuleTable("quotes", [
     Rule("quotes.source.trailing_name", "a count the parser made the subject of a trailing cue, with a name joined "
          "to it by a comma, is what is said, and the name the source: '..., killing at least 1,240 people in the "
          "country, the Disaster and Emergency Management Authority (AFAD) said'"),
+    Rule("quotes.source.after_label", "of two subjects a colon parts, the one after it speaks; the one before is a "
+         "label: 'Correction, 4 May: An earlier version of this article said ...'"),
     Rule("quotes.source.split_subject", "subjects the parser split side by side are one source: 'said study "
          "co-author Ted Scambos'"),
     Rule("quotes.source.passive_topic", "the subject of a passive cue is its topic; its 'by' phrase, if any, is the "

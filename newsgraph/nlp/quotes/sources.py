@@ -250,6 +250,12 @@ def subject_np(ctx: QuoteContext, verb: Token, first: Token, trail: Trail | None
         return span
     same_side = [c for c in verb.children if c.dep_ == "nsubj" and (c.i > verb.i) == (first.i > verb.i)]
     last = same_side[-1]
+    if last != first and ctx.on("quotes.source.after_label") and any(
+            t.text == ":" for t in doc[first.i : last.left_edge.i]):
+        span = np(ctx, last, trail)  # ("Correction, 4 May: An earlier version of this article said": a label)
+        if trail is not None:
+            trail.add("quotes.source.after_label", span)
+        return span
     if last == first or not ctx.on("quotes.source.split_subject") or any(
             (t.is_punct and t.text not in ("-", "–")) or t.dep_ == "cc"
             for t in doc[first.right_edge.i + 1 : last.left_edge.i]):

@@ -111,6 +111,8 @@ FIRES: dict[str, Case] = {
     "quotes.according_to.before_quote": Case('According to fire chief Dana Holt, "the blaze started in the kitchen '
                                              'and spread in minutes."'),
     "quotes.according_to.clause": Case(ACCORDING),
+    "quotes.according_to.reckoning": Case("By the coast guard's tally, 41 boats reached the island in May.",
+                                          (body("coast guard"),)),
     "quotes.according_to.trailing": Case(ACCORDING),
     "quotes.according_to.leading": Case("According to Notes from Poland (NFP), some discount stores offer postal "
                                         "services."),

@@ -256,3 +256,10 @@ def test_a_body_set_in_apposition_to_its_noun_speaks(run):
     text = "The aid group Helping Hands International said 40 trucks had crossed on Monday."
     doc = run(text, [actor(text, "Helping Hands International", "organization", "A1")])
     assert only(doc).speaker == "A1"
+
+
+def test_a_reckoning_vouches_only_when_someone_made_it(run):
+    text = ("By the count of the regional office, 15 countries have reported cases. The road was cut by the count "
+            "of sheep.")
+    doc = run(text, [actor(text, "regional office", "organization", "A1")])
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [("15 countries have reported cases", "A1")]

@@ -21,7 +21,7 @@ from newsgraph.nlp.quotes.context import (
     words,
 )
 from newsgraph.nlp.quotes.marks import MARKS, QuotedPassage
-from newsgraph.nlp.quotes.sources import np
+from newsgraph.nlp.quotes.sources import can_speak, np
 
 Cited = tuple[tuple[int, int], Span]  # the cue 'according to', and the source
 
@@ -34,14 +34,39 @@ def according_to(ctx: QuoteContext, candidates: list[Token]) -> list[Attribution
     return [att for tok in candidates if (att := _attribution(ctx, tok)) is not None]
 
 
+def by_reckoning(ctx: QuoteContext, candidates: list[Token]) -> list[Attribution]:
+    """'By the count of the WHO regional office, 15 countries have reported mpox', 'by the army's tally':
+    a source's own reckoning vouches for its clause as 'according to' does."""
+    if not ctx.on("quotes.according_to.reckoning"):
+        return []
+    found = []
+    for by in candidates:
+        noun = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if noun is None or not ctx.lex.is_class(noun.lemma_, "reckoning") or by.head.pos_ not in ("VERB", "AUX"):
+            continue  # (on a clause; "a total by NBC's reckoning of 279" vouches for a noun phrase only)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"), None)
+        if owner is None or not can_speak(ctx, np(ctx, owner)):
+            continue  # ("cut by the count of sheep")
+        att = _vouched(ctx, by, noun, owner, "quotes.according_to.reckoning")
+        if att is not None:
+            found.append(att)
+    return found
+
+
 def _attribution(ctx: QuoteContext, tok: Token) -> Attribution | None:
     doc = ctx.doc
     if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
     to = doc[tok.i + 1]
     obj = _cited(ctx, tok, to)
-    if obj is None:
-        return None
+    return _vouched(ctx, tok, to, obj, "quotes.according_to.clause") if obj is not None else None
+
+
+def _vouched(ctx: QuoteContext, tok: Token, to: Token, obj: Token, rule: str) -> Attribution | None:
+    """The attribution of the phrase from ``tok`` to ``to`` (the cue) citing ``obj``: its clause, or its side."""
+    doc = ctx.doc
     trail = Trail()
     source = np(ctx, obj, trail)
     phrase_start, phrase_end = tok.i, max(source.end, to.i + 1)
@@ -56,8 +81,8 @@ def _attribution(ctx: QuoteContext, tok: Token) -> Attribution | None:
     if side is not None:
         trail.add(side[0], content)
     cue = (tok.idx, to.idx + len(to.text))
-    att = Attribution(s, e, "indirect", cue, "reported", source, (s, e), "quotes.according_to.clause", trail,
-                      cue_pos=tok.idx, according=True)
+    att = Attribution(s, e, "indirect", cue, "reported", source, (s, e), rule, trail, cue_pos=tok.idx,
+                      according=True)
     return att
 
 

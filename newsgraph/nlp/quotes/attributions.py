@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.quotes.according import according_to
+from newsgraph.nlp.quotes.according import according_to, by_reckoning
 from newsgraph.nlp.quotes.clauses import clause_attributions
 from newsgraph.nlp.quotes.colon import block_quotes
 from newsgraph.nlp.quotes.context import WORD, Attribution, QuoteContext
@@ -31,6 +31,7 @@ def find_attributions(ctx: QuoteContext) -> list[Attribution]:
     cues = cue_candidates(ctx)
     found += clause_attributions(ctx, fragments, direct_spans, direct_cues, cues["verb"])
     found += according_to(ctx, cues["according"])
+    found += by_reckoning(ctx, cues["by"])
     found += noun_cues(ctx, direct_spans, cues["noun"])
     found += citing(ctx, cues["citing"])
     found += made_clear(ctx, direct_spans, cues["clear"])
@@ -69,7 +70,7 @@ def cue_candidates(ctx: QuoteContext) -> dict[str, list[Token]]:
     """The tokens each finder looks at, gathered in one pass over the doc (the finders used to walk all
     tokens each, which made them the stage's main cost)."""
     out: dict[str, list[Token]] = {"verb": [], "according": [], "citing": [], "noun": [], "implicit": [],
-                                   "clear": []}
+                                   "clear": [], "by": []}
     verbs, classes = ctx.lex.verbs, ctx.lex.classes
     for tok in ctx.doc:
         lemma, low = tok.lemma_, tok.lower_
@@ -81,6 +82,8 @@ def cue_candidates(ctx: QuoteContext) -> dict[str, list[Token]]:
             out["clear"].append(tok)
         elif low == "citing":
             out["citing"].append(tok)
+        elif low == "by":
+            out["by"].append(tok)
         word_classes = classes.get(low)
         if word_classes and ("noun_cue" in word_classes or "hearsay" in word_classes):
             out["noun" if "noun_cue" in word_classes else "implicit"].append(tok)

@@ -60,6 +60,8 @@ RULES = RuleTable("quotes", [
          "fire chief Dana Holt, \"...\"'"),
     Rule("quotes.according_to.clause", "'according to X' attributes the clause it attaches to: 'Pilots are among "
          "them, according to the defense ministry'"),
+    Rule("quotes.according_to.reckoning", "a source's own count, tally or estimate vouches for its clause as "
+         "'according to' does: 'By the count of the regional office, 15 countries have reported cases'"),
     Rule("quotes.according_to.skip_not_source", "'according to' a word that names no source is no attribution: "
          "'according to plan', 'each according to their choice'"),
     Rule("quotes.according_to.trailing", "after the clause, the phrase vouches for the words before it: 'X, "

@@ -110,6 +110,8 @@ FIRES: dict[str, Case] = {
                                             'the mayor.'),
     "quotes.according_to.before_quote": Case('According to fire chief Dana Holt, "the blaze started in the kitchen '
                                              'and spread in minutes."'),
+    "quotes.clause.inverted_object": Case("The customs service has seized 300 kilos of cocaine this year, declared "
+                                          "the director of the port on Monday."),
     "quotes.according_to.clause": Case(ACCORDING),
     "quotes.according_to.reckoning": Case("By the coast guard's tally, 41 boats reached the island in May.",
                                           (body("coast guard"),)),

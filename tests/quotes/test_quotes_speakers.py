@@ -263,3 +263,19 @@ def test_a_reckoning_vouches_only_when_someone_made_it(run):
             "of sheep.")
     doc = run(text, [actor(text, "regional office", "organization", "A1")])
     assert [(q.text, q.speaker) for q in doc._.quotes] == [("15 countries have reported cases", "A1")]
+
+
+def test_a_source_after_its_verb_and_the_content_s_comma_speaks(run):
+    text = ("The customs service has seized 300 kilos of cocaine this year, declared the director of the port on "
+            "Monday. He was arrested in May, accused the police of lying.")
+    doc = run(text)
+    first, *rest = doc._.quotes
+    assert (first.text, speaker_name(doc, first)) == ("The customs service has seized 300 kilos of cocaine this "
+                                                      "year", "director")
+    assert not [q for q in rest if q.text == "He was arrested in May"]  # 'accused' has whom it accuses as object
+
+
+def test_the_name_in_apposition_to_an_apposed_title_speaks(run):
+    text = "The port will reopen on Monday, said the spokesman of the ministry, the inspector John Miller."
+    doc = run(text, [actor(text, "John Miller", aid="A1")])
+    assert only(doc).speaker == "A1"

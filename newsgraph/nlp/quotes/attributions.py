@@ -12,6 +12,7 @@ from newsgraph.nlp.quotes.clauses import clause_attributions
 from newsgraph.nlp.quotes.colon import block_quotes
 from newsgraph.nlp.quotes.context import WORD, Attribution, QuoteContext
 from newsgraph.nlp.quotes.direct import direct_quotes, is_quote_paragraph, passage_rule
+from newsgraph.nlp.quotes.inverted import inverted_attributions
 from newsgraph.nlp.quotes.marks import QuotedPassage, find_quoted_passages
 from newsgraph.nlp.quotes.nouns import noun_cues
 from newsgraph.nlp.quotes.phrases import citing, implicit_sources, made_clear
@@ -38,6 +39,7 @@ def find_attributions(ctx: QuoteContext) -> list[Attribution]:
     found += implicit_sources(ctx, direct_spans, cues["implicit"])
     found += block_quotes(ctx, passages)
     found += tally_attributions(ctx)
+    found += inverted_attributions(ctx, cues["verb"])
     kept = outermost(ctx, found)
     past_dateline(ctx, kept)
     carry_over(ctx, kept)

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp.quotes.content import FINITE_TAGS
 from newsgraph.nlp.quotes.context import SUBJECT_DEPS, QuoteContext, Trail, words
+from newsgraph.nlp.quotes.inverted import inverted_source
 from newsgraph.nlp.quotes.lexicon import VerbCue
 from newsgraph.nlp.quotes.sources import np
 
@@ -84,6 +85,8 @@ def noun_object(ctx: QuoteContext, verb: Token, cue: VerbCue, trail: Trail, allo
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or ctx.lex.listed(obj.lower_, "pronoun_object") or obj.pos_ == "PRON":
         return None
+    if inverted_source(ctx, verb) is not None:
+        return None  # ("..., announced on Thursday the prefecture": the object is who speaks)
     if any(c.dep_ == "det" and ctx.lex.listed(c.lower_, "pronoun_object") for c in obj.children):
         return None  # 'rejected this argument:' points to words given elsewhere (there, the content)
     rule = _object_rule(ctx, obj, cue, allow_plain)

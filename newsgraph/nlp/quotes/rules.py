@@ -98,6 +98,8 @@ RULES = RuleTable("quotes", [
          "working on it'"),
     Rule("quotes.clause.skip_inverted_question", "a question with its auxiliary before the subject reports "
          "nothing: 'Can we expect Rocky Linux to be released?'"),
+    Rule("quotes.clause.inverted_object", "a verb of saying after the content's comma, with no subject, has its "
+         "source as its object: 'The police have killed 112 gang members, declared the spokesman'"),
     Rule("quotes.clause.complement", "a reporting verb's clausal complement is its content: 'said (that) the "
          "troops had moved', 'ruled the map violated the constitution'"),
     Rule("quotes.clause.unmarked_clause", "a finite clause with its own subject and no leading 'as', 'because' "

@@ -141,11 +141,13 @@ class SpeakerResolver:
         return None
 
     def _apposed_name(self, span: Span, position: int, anonymous: bool) -> Decided | None:
-        """'His opponent, Biden, ...': the name in apposition."""
+        """'His opponent, Biden, ...', 'the spokesman, the divisional inspector Lionel Joseph': the name in
+        apposition, or in apposition to the one in apposition."""
         if not self.ctx.on("quotes.speaker.apposed_name"):
             return None
-        for child in span.root.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+        apposed = [c for c in span.root.children if c.dep_ == "appos"]
+        for child in apposed + [g for c in apposed for g in c.children if g.dep_ == "appos"]:
+            if child.ent_type_ == "PERSON":
                 covering = self.cast.covering(child)
                 if covering is not None:
                     return "quotes.speaker.apposed_name", covering[2], covering[:2]

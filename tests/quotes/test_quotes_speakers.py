@@ -279,3 +279,10 @@ def test_the_name_in_apposition_to_an_apposed_title_speaks(run):
     text = "The port will reopen on Monday, said the spokesman of the ministry, the inspector John Miller."
     doc = run(text, [actor(text, "John Miller", aid="A1")])
     assert only(doc).speaker == "A1"
+
+
+def test_a_title_is_the_person_named_in_apposition_to_it_before(run):
+    text = ("The port will reopen on Monday, said the spokesman of the ministry, the inspector John Miller. "
+            "The spokesman added that the ferries would wait.")
+    doc = run(text, [actor(text, "John Miller", aid="A1")])
+    assert [q.speaker for q in doc._.quotes] == ["A1", "A1"]

@@ -197,8 +197,8 @@ class SpeakerResolver:
         introduced with that title ('Chancellor Olaf Scholz ... The chancellor said')."""
         head = span.root
         if not self.ctx.on("quotes.speaker.role") or not self.lex.is_class(head.lemma_, "person") \
-                or head.tag_ not in ("NN", "NNP") or has_name(head):
-            return None
+                or head.tag_ not in ("NN", "NNP") or has_name(head) or span[0].lower_ in ("a", "an"):
+            return None  # ('a port official': someone new, not the official named before)
         words = {t.lower_ for t in span}
         title = head.lemma_.lower()
         best: tuple[Mention, Actor] | None = None
@@ -225,8 +225,10 @@ class SpeakerResolver:
                 continue
             near = self.doc[max(0, words.start - window) : words.end + window]
             inside = range(words.start, words.end)
-            # the title right before the name, or hung on it (compound 'Chancellor', apposition 'the chancellor')
-            if any(t.lemma_.lower() == title and (t.i == words.start - 1 or t.head.i in inside) for t in near):
+            # the title right before the name, or hung on it (compound 'Chancellor', apposition 'the chancellor'),
+            # or the name set in apposition to it, maybe through another ('the spokesman, the inspector X')
+            if any(t.lemma_.lower() == title and (t.i == words.start - 1 or t.head.i in inside) for t in near) \
+                    or any(self.doc[i].lemma_.lower() == title for i in _apposed_to(words.root)):
                 return True
         return False
 
@@ -466,3 +468,15 @@ def has_name(head: Token) -> bool:
         c.pos_ == "PROPN" and (c.dep_ == "appos" or (c.dep_ == "compound" and c.ent_type_ == "PERSON"))
         for c in head.children
     )
+
+
+def _apposed_to(name: Token) -> set[int]:
+    """The tokens a name is set in apposition to, up to two steps ('the spokesman, the inspector Lionel Joseph':
+    inspector, spokesman)."""
+    out, tok = set(), name
+    for _ in range(2):
+        if tok.dep_ != "appos":
+            break
+        tok = tok.head
+        out.add(tok.i)
+    return out

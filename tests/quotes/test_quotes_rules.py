@@ -316,6 +316,9 @@ SILVA = ("Mrs Ana Silva met Tomas Berg. “We will sign the lease today,” he s
 
 # A filter (or a preference) -> a text on which switching it off changes what the stage says.
 CHANGES: dict[str, Case] = {
+    "quotes.speaker.pronoun_number": Case("Volunteers said the shelling had not stopped. The Harbour Relief Agency "
+                                          "issued an update. The toll rose to 15, it said.",
+                                          (body("Harbour Relief Agency"),)),
     "quotes.speaker.honorific": Case("Port commissioner Kamal Haque has said that the port was closed. Mr Haque "
                                      "informed that 40 ships were waiting.",
                                      (person("Kamal Haque", rule="actors.person.entity"),)),

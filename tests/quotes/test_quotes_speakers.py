@@ -286,3 +286,10 @@ def test_a_title_is_the_person_named_in_apposition_to_it_before(run):
             "The spokesman added that the ferries would wait.")
     doc = run(text, [actor(text, "John Miller", aid="A1")])
     assert [q.speaker for q in doc._.quotes] == ["A1", "A1"]
+
+
+def test_it_is_no_group_of_people_that_spoke_last(run):
+    text = ("Volunteers said the shelling had not stopped. The Harbour Relief Agency issued an update. The toll rose "
+            "to 15, it said.")
+    doc = run(text, [actor(text, "Harbour Relief Agency", "organization", "A1")])
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Volunteers", "Harbour Relief Agency"]

@@ -88,6 +88,8 @@ class Pronouns:
         for pos, actor in reversed(self.history):
             if pos < floor:
                 break
+            if pronoun in ("it", "its") and actor.kind == "group" and self.ctx.on("quotes.speaker.pronoun_number"):
+                continue  # ("volunteers said ... The toll rose to 15, it said": 'it' is no group of people)
             if (actor.kind == "person") == want_person and not self._clash(actor, pronoun):
                 if self.ctx.on("quotes.speaker.pronoun_new_subject"):
                     newer = self._main_subject_between(pos + 1, position, pronoun)

@@ -279,6 +279,8 @@ RULES = RuleTable("quotes", [
     Rule("quotes.speaker.pronoun_person_subject", "with no recent speaker, 'he'/'she' is the most recent person "
          "subject nearby: 'Striker Tomas Berg scored twice. \"...,\" he said'"),
     Rule("quotes.speaker.pronoun_person_named", "else the most recent person named nearby"),
+    Rule("quotes.speaker.pronoun_number", "'it' is no group of people that spoke last ('volunteers said ... The "
+         "toll rose to 15, it said'), but a body"),
     Rule("quotes.speaker.pronoun_recent_body", "'it' with no recent speaker: the organization named last in its "
          "sentence or the one before ('A new update from AFAD. The toll has risen to 5,104, it said.')"),
     Rule("quotes.speaker.pronoun_unlisted_person", "else a person named as a subject nearby whom the actors stage "

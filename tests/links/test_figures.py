@@ -45,6 +45,8 @@ CASES = [
      "counted", "arrivals"),
     ("links.figure.counted_from_antecedent", "The Pentagon confirmed that North Korean soldiers are in Russia, "
      "saying at least 3,000 had arrived.", "3,000", "counted", "North Korean soldiers"),
+    ("links.figure.counted_from_antecedent", "Spain, with the most flood deaths in the region, had around 900 by "
+     "Friday.", "900", "counted", "flood deaths"),
     ("links.figure.reported_by", "By Friday, the World Health Organization reported 1,051,635 cases.", "1,051,635",
      "source", "World Health Organization"),
     ("links.figure.reported_by", "The Red Cross put the number of dead in the province at 212 on Friday.",

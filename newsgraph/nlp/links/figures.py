@@ -144,8 +144,11 @@ class Figures:
 
     def _counted_from_antecedent(self, q: Quantity, p: Phrase) -> Token | None:
         """"North Korean soldiers are in Russia, saying at least 3,000 had arrived": a bare figure that is a
-        verb's subject counts the people or troops its sentence named just before it (that noun returned)."""
-        if q.counted or q.unit or p.noun != p.number or p.role not in ("nsubj", "nsubjpass"):
+        verb's subject, or what a verb of having or recording holds ("Italy, with the next highest number of
+        deaths, had around 27,000"), counts the people or troops its sentence named just before it (that noun
+        returned)."""
+        held = p.role == "dobj" and p.verb is not None and p.verb.lemma_.lower() in words()["record_verbs"]
+        if q.counted or q.unit or p.noun != p.number or (p.role not in ("nsubj", "nsubjpass") and not held):
             return None
         if not self.rules.on("links.figure.counted_from_antecedent"):
             return None
@@ -153,8 +156,8 @@ class Figures:
         for tok in reversed(list(p.number.sent[: p.number.i - p.number.sent.start])):
             cue = lex.unit_cue(tok.lemma_) or lex.unit_cue(tok.lower_)
             if tok.tag_ in ("NNS", "NNPS") and cue is not None and cue.category not in ("status", "person"):
-                first = min([t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("amod", "compound")] + [tok],
-                            key=lambda t: t.i)
+                first = min([t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("amod", "compound")
+                             and t.tag_ not in ("JJS", "RBS")] + [tok], key=lambda t: t.i)  # (not "most")
                 span = tok.doc[first.i: tok.i + 1]
                 q.counted, q.unit, q.category = span.text, tok.lower_, cue.category
                 changed(q, "links.figure.counted_from_antecedent", (span.start_char, span.end_char))

@@ -62,7 +62,8 @@ RULES = RuleTable("links", [
     Rule("links.figure.counted_from_verb", "a bare figure that a verb of counting people does or undergoes counts "
          "them by it: 'the virus infected 35,000' (infected), '14 have recovered' (recovered); people named by no more "
          "than that who cross, arrive, land or enter are arrivals: '1,295 people crossed'"),
-    Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject counts the troops (or "
+    Rule("links.figure.counted_from_antecedent", "a bare figure that is a verb's subject (or what 'had', "
+         "'recorded' ... hold) counts the troops (or "
          "police, refugees ...) its sentence named just before: 'soldiers are in Russia, saying at least 3,000 had "
          "arrived' (soldiers)"),
     Rule("links.figure.reported_by", "the subject of a verb of reporting gives the figure that is its object: "

@@ -9,7 +9,7 @@ copy detection reads; the claim-origin hook still runs its lookups.
     .venv/bin/python bench/crossdoc_cost.py [--articles 10000] [--at 1000 10000] [--window 200]
 
 With ``--nlp`` it measures the whole cross-report work of ``Store.write`` (copies and outlet, claim
-origins, the actor registry, event clusters, figure series) next to the cost of extraction: the real
+origins, the actor registry, event clusters, stories, figure series) next to the cost of extraction: the real
 pipeline runs once over the bundled corpus, one article at a time (the Extractions and their times are
 cached with pickle, ``--cache``); then a store is filled to ``--articles`` by writing them again under new
 ids, with texts made distinct without moving any span (``--variant``, see make_text), and each part is
@@ -130,13 +130,14 @@ PARTS: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("clusters", Store, ("_cluster_events",)),
     ("cluster lookup", store_sqlite, ("assign_cluster",)),
     ("cluster counts", store_sqlite, ("count_report",)),
+    ("stories", store_sqlite, ("assign_story",)),
     ("series", store_sqlite, ("assign_series",)),
     ("Store.write", Store, ("write",)),
 )
 # the cross-report work: "registry" is the whole of _write_actors (its plain inserts of aliases, mentions
 # and article_actors included, so this overstates it a little); "identity lookups" is inside it, and
 # "cluster lookup" (assign_cluster) and "cluster counts" (count_report) inside "clusters"
-CROSS = ("copies+outlet", "claim origins", "registry", "clusters", "series")
+CROSS = ("copies+outlet", "claim origins", "registry", "clusters", "stories", "series")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 VARIANTS = ("suffix", "distinct", "names")
 

@@ -275,8 +275,9 @@ CREATE INDEX actor_keys_key ON actor_keys(key);
 INSERT INTO actor_keys (actor_id, key) SELECT id, 'pending:' FROM actors;
 """
 
-# Stories (store/stories.py): the reports of many outlets on one matter, found through their most named
-# places and actors by index, so a figure whose report leaves its place unsaid is followed in its story.
+# Stories (store/stories.py): the reports of many outlets on one matter, found through the places and actors
+# each article names most (article_terms, by index), so a figure whose report leaves its place unsaid is
+# followed in its story.
 # Articles stored before it belong to no story (their figures stay in their reports) until ingested again.
 STORIES = """
 CREATE TABLE stories (
@@ -285,10 +286,10 @@ CREATE TABLE stories (
     first_published TEXT,
     last_published TEXT
 );
-CREATE TABLE story_terms (
+CREATE TABLE article_terms (
     term TEXT NOT NULL,
-    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-    PRIMARY KEY (term, story_id)
+    article INTEGER NOT NULL,  -- the article's rowid
+    PRIMARY KEY (term, article)
 ) WITHOUT ROWID;
 ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
 CREATE INDEX articles_story ON articles(story_id);

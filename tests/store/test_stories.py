@@ -4,6 +4,7 @@ name most; a figure whose report leaves its place unsaid is followed in its stor
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,42 @@ def test_a_figure_whose_report_leaves_its_place_unsaid_is_followed_in_its_story(
     assert rows["flood1"]["key"] == rows["flood2"]["key"]  # "120 missing" -> "300 missing": one series
     assert rows["trade"]["key"] != rows["flood1"]["key"]  # another story's "missing" is not its next point
     assert rows["flood_later"]["key"] != rows["flood1"]["key"]
+
+
+def _named(article_id: str, published: str, *names: str) -> Extraction:
+    """An article that names these places (a name "XX" of two capitals is a country, any other a town of QA)."""
+    places = [place(n, 0, n, "country") if len(n) == 2 and n.isupper() else place(n, zlib.crc32(n.encode()), "QA")
+              for n in names]
+    text = f"{article_id}: {' '.join(names)}"
+    return Extraction(Article(article_id, text, dt.date.fromisoformat(published)), places=places)
+
+
+def stories(tmp_path: Path, *extractions: Extraction) -> list[int]:
+    with Store.open(tmp_path / "s.db") as s:
+        for ext in extractions:
+            s.write(ext)
+        return [int(r["story_id"]) for r in s.rows("SELECT story_id FROM articles ORDER BY rowid")]
+
+
+def test_an_article_is_matched_with_single_articles_not_with_a_story_s_union(tmp_path: Path) -> None:
+    # (C shares one town with A and another with B: with the union of the story's terms it would join)
+    a, b = _named("a", "2023-03-01", "Alby", "Brem", "Cosk"), _named("b", "2023-03-02", "Alby", "Brem", "Dunn")
+    c = _named("c", "2023-03-03", "Cosk", "Dunn", "Erwy")
+    first, second, third = stories(tmp_path, a, b, c)
+    assert first == second != third
+
+
+def test_a_country_shared_weighs_half_a_town(tmp_path: Path) -> None:
+    a = _named("a", "2023-03-01", "Alby", "QA", "QB")
+    b = _named("b", "2023-03-02", "Alby", "QA", "QB")  # a town and two countries: one story
+    c = _named("c", "2023-03-03", "Alby", "QA", "Zell")  # a town and one country: not enough
+    first, second, third = stories(tmp_path, a, b, c)
+    assert first == second != third
+
+
+def test_a_term_in_every_article_says_nothing(tmp_path: Path) -> None:
+    from newsgraph.store.stories import PER_TERM
+    many = [_named(f"x{i}", "2023-03-01", "Alby", f"Town{i}", f"Other{i}") for i in range(PER_TERM)]
+    # "pair" shares Alby and Town3 with x3, but Alby is in PER_TERM articles by then: common, it counts nothing
+    found = stories(tmp_path, *many, _named("pair", "2023-03-02", "Alby", "Town3"))
+    assert len(set(found[:PER_TERM])) == PER_TERM and found[-1] not in found[:PER_TERM]

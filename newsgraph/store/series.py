@@ -277,7 +277,8 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction, story: int | None =
         key = keys[idx]
         if key is None:
             continue
-        if story is not None and key.scope is not None and not key.counted.startswith("money"):
+        if story is not None and key.scope is not None and not key.counted.startswith("money") \
+                and q.category != "casualties":
             # (money has no place that sets it apart: what it pays for does, and a story has many deals)
             key = dataclasses.replace(key, scope=f"story-{story}")
         claim = claims.get(q.claim) if q.claim else None

@@ -44,6 +44,14 @@ def test_killed_and_wounded_objects_are_separate(qnlp: Language) -> None:
     ]
 
 
+def test_a_conjoined_clause_with_its_own_subject_on_an_auxiliary_is_its_own(qnlp: Language) -> None:
+    """The parser hangs the second clause's subject on its auxiliary ("12 people" on "were"): that clause is
+    still about its own figure, not the first."""
+    found = quantities(qnlp, "The Red Cross said 300 people had been evacuated and 12 people were missing.")
+    assert [(q.value, q.category, q.subcategory) for q in found] == [(300, "displaced", None),
+                                                                      (12, "casualties", "missing")]
+
+
 def test_future_figure_is_expected(qnlp: Language) -> None:
     q = only(qnlp, "Moscow will send 5,000 troops next month.")
     assert (q.value, q.status) == (5000, "expected")

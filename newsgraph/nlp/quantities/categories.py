@@ -219,7 +219,9 @@ class Categoriser:
         on = self.rules.on
         if base.dep_ in SUBJECT_LIKE:
             if on("quantities.context.predicate"):
-                out.add(_predicate_words(base.head), "quantities.context.predicate")
+                # (a subject the parser hung on an auxiliary, "12 people were missing", is its verb's)
+                head = base.head.head if base.head.dep_ in ("aux", "auxpass") else base.head
+                out.add(_predicate_words(head), "quantities.context.predicate")
                 if base.dep_ == "attr":  # "the confirmed deaths are fourteen civilians"
                     out.add([c for c in base.head.children if c.dep_ == "nsubj"], "quantities.context.predicate")
         elif base.dep_ == "dobj":
@@ -308,7 +310,10 @@ def _after_a_deed(cue: Token) -> bool:
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    """A subject of its own, or on its auxiliary ("and 12 people were missing": the parser hangs "people" on
+    "were")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and _has_subject(c))
+               for c in tok.children)
 
 
 def _own_subject(clause: Token) -> bool:

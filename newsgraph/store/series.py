@@ -279,7 +279,8 @@ def assign_series(conn: sqlite3.Connection, ext: Extraction, story: int | None =
             continue
         if story is not None and key.scope is not None and not key.counted.startswith("money") \
                 and q.category != "casualties":
-            # (money has no place that sets it apart: what it pays for does, and a story has many deals)
+            # (money has no place that sets it apart: what it pays for does, and a story has many deals; a toll
+            # left unplaced is of the report's own event, "four died when the dinghy sank", not the story's)
             key = dataclasses.replace(key, scope=f"story-{story}")
         claim = claims.get(q.claim) if q.claim else None
         voice = figure_voice(conn, ext, q, claim, outlet, shown)

@@ -159,14 +159,16 @@ class Store:
 
     def _write_article(self, ext: Extraction) -> None:
         c, a = self.conn, ext.article
-        c.execute(
+        row = c.execute(
             "INSERT INTO articles (id, text_sha1, title, url, published, origin, text, schema_version, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, text_sha1(a.text), a.title, a.url, a.published.isoformat() if a.published else None,
              a.origin, a.text, SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
-        )
-        # its publisher, and the wire text it copies (its signature and LSH bands are written with it)
-        c.execute("UPDATE articles SET outlet = ?, copy_of = ? WHERE id = ?", (outlet_of(a), record_copy(c, a), a.id))
+        ).lastrowid
+        # its publisher, the wire text it copies (its signature and LSH bands are written with it), its story
+        story = assign_story(c, ext, int(row or 0))
+        c.execute("UPDATE articles SET outlet = ?, copy_of = ?, story_id = ? WHERE id = ?",
+                  (outlet_of(a), record_copy(c, a), story, a.id))
         c.executemany(
             'INSERT INTO sentences (article_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(a.id, i, s.start, s.end, s.text) for i, s in enumerate(ext.sentences)],
@@ -208,7 +210,7 @@ class Store:
         )
         self._write_events(ext, base)
         self._cluster_events(ext)
-        assign_series(c, ext, assign_story(c, ext))  # last: a figure's point reads its claim's origin
+        assign_series(c, ext, story)  # last: a figure's point reads its claim's origin
 
     def _write_events(self, ext: Extraction, base: Callable[[int, Any], tuple[Any, ...]]) -> None:
         c, article_id = self.conn, ext.article.id

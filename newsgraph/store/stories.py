@@ -55,14 +55,12 @@ def story_terms(ext: Extraction) -> list[str]:
     return [term for term, _ in counts.most_common(SALIENT)]
 
 
-def assign_story(conn: sqlite3.Connection, ext: Extraction) -> int | None:
-    """Put a stored article in its story, creating one as needed; returns the story's id (None for an
-    article that names no place and no actor, which is no story's)."""
+def assign_story(conn: sqlite3.Connection, ext: Extraction, rowid: int) -> int | None:
+    """The story of an article being stored (``rowid``, its row's), creating one as needed and indexing the
+    article's terms; None for an article that names no place and no actor, which is no story's. The caller
+    records it in ``articles.story_id``."""
     terms = story_terms(ext)
     if not terms:
-        return None
-    row = conn.execute("SELECT rowid FROM articles WHERE id = ?", (ext.article.id,)).fetchone()
-    if row is None:
         return None
     published = ext.article.published
     story_id = _nearest_story(conn, terms, published)
@@ -76,8 +74,7 @@ def assign_story(conn: sqlite3.Connection, ext: Extraction) -> int | None:
                      "last_published = max(coalesce(last_published, ?), coalesce(?, last_published)) WHERE id = ?",
                      (day, day, day, day, story_id))
     conn.executemany("INSERT OR IGNORE INTO article_terms (term, article) VALUES (?, ?)",
-                     [(t, int(row[0])) for t in terms])
-    conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, ext.article.id))
+                     [(t, rowid) for t in terms])
     return story_id
 
 

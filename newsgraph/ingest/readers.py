@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph.errors import InputNotFound
+from newsgraph.ingest.html import html_to_article
 from newsgraph.ingest.records import (
     MAX_CHARS,
     Rejected,
     check_text,
-    parse_published,
     record_to_article,
     text_id,
 )
@@ -164,23 +164,4 @@ def read_text(path: Path, published: dt.date | None = None, max_chars: int = MAX
 
 
 def read_html(path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Item:
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
-    where = str(path)
-    raw = path.read_bytes()
-    try:
-        extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
-    except Exception as e:  # trafilatura raises many kinds on broken markup; the record is what matters
-        return Rejected(where, f"could not read the HTML ({type(e).__name__})")
-    if extracted is None:
-        return Rejected(where, "no article text found in the HTML")
-    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    text = data.get("text") or ""
-    problem = check_text(text, max_chars)
-    if problem:
-        return Rejected(where, problem)
-    try:
-        date = parse_published(data.get("date")) or published
-    except ValueError:
-        date = published
-    return Article(text_id(text), text, date, data.get("title") or path.stem, data.get("url"), where)
+    return html_to_article(path.read_bytes(), str(path), title=path.stem, published=published, max_chars=max_chars)

@@ -96,6 +96,7 @@ def _extract_command(sub: Any) -> None:
     ex = sub.add_parser("extract", help="articles in, one JSON result per article out (the eval contract)")
     ex.add_argument("--input", "-i", required=True, help="JSONL, .txt or .html file, or - for JSONL on stdin")
     ex.add_argument("--output", "-o", required=True, help="JSONL file to write, or - for stdout")
+    ex.add_argument("--no-progress", action="store_true", help="no progress bar (it is shown only on a terminal)")
     _add_reading_options(ex)
     ex.set_defaults(handler=cmd_extract)
 
@@ -227,16 +228,38 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_FATAL
     build_nlp()  # fail early, before touching the output, when the model is missing
     rejected: list[str] = []
+    # on a terminal only: extract is often a step of a pipeline whose log a bar would fill
+    bar = _Bar(not args.no_progress and sys.stderr.isatty())
+    bar.start(_records_in(args.input))
     with _open_output(args.output) as out:
         for result in extract(_read([args.input], args, rejected), workers=args.workers, engine=args.engine,
                               ray_address=args.ray_address):
+            bar.advance()
             if isinstance(result, Rejected):
                 rejected.append(str(result))
                 print(f"newsgraph: {result}", file=sys.stderr)
                 continue
             # strict JSON: the pipeline has already refused any result with a non-finite number
             out.write(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False) + "\n")
+    bar.close()
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _records_in(source: str) -> int | None:
+    """How many records the bar counts to: the non-blank lines of a JSONL file, 1 for a text or an HTML
+    file, unknown (None: the bar counts up with its rate) for stdin and .json files."""
+    from newsgraph.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    path = Path(source)
+    if source == "-" or not path.is_file():
+        return None
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+        return 1
+    if suffix not in JSONL_SUFFIXES:
+        return None
+    with path.open("rb") as stream:
+        return sum(1 for line in stream if line.strip())
 
 
 class _open_output:
@@ -291,7 +314,7 @@ QUERY_OPTIONS = {"actor": "--actor", "event_type": "--type", "since": "--since",
 
 
 class _Bar:
-    """An ingest's progress on stderr: a bar (unless --no-progress) and one line a message."""
+    """Progress on stderr (ingest, extract): a bar, unless hidden, and one line a message."""
 
     def __init__(self, shown: bool) -> None:
         self.shown = shown

@@ -5,6 +5,8 @@ smoke tests at the end run the installed command in a real process. Several work
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -137,3 +139,26 @@ def test_the_installed_command_ingests_then_queries(tmp_path: Path) -> None:
     search = run_cli("query", "search", "troops", "--db", str(db), "--json")
     assert search.returncode == 0, search.stderr
     assert json.loads(search.stdout.splitlines()[0])["article_id"] == "x1"
+
+
+class _Terminal(io.StringIO):
+    """stderr as a terminal: what a person running extract by hand sees."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stderr", "flags", "shown"), [
+    (_Terminal, [], True), (_Terminal, ["--no-progress"], False), (io.StringIO, [], False)])
+def test_extract_shows_a_bar_on_a_terminal(tmp_path: Path, stderr: type[io.StringIO], flags: list[str],
+                                           shown: bool) -> None:
+    from newsgraph.cli import main
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps({**ARTICLE, "id": f"x{n}"}) + "\n\n" for n in range(3)), encoding="utf-8")
+    err = stderr()
+    with contextlib.redirect_stderr(err):
+        assert main(["extract", "--input", str(src), "--output", str(out), *flags]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert ("3/3" in err.getvalue()) is shown  # counted to the records in the file, blank lines left out
+    assert ("article/s" in err.getvalue()) is shown

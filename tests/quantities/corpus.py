@@ -48,7 +48,12 @@ TEXTS = (
     "The minister talked about 3 issues with the governors on Friday.",
     'The ministry believed "about 10,000" soldiers were now in the region.',
     "Officials counted 523 new infections, so the total number of those infected is 1501.",
+    "The index fell -1.3% in the week while bonds gained +0.2%.",
+    "The error rate was .001 percent in the trial.",
+    "Rebels hold about 1/16 of the land and one fourth of the water.",
+    "Traders paid $85 a barrel for crude and $2 per share for the stock, and renters $400 per month.",
     # -- what is no quantity
+    "Shares of the iPhone 11 maker and the S&P 500 index were watched.",
     "The lawyer lives at 22 Baker Street in London.",
     "Visitors to Six Flags were evacuated.",
     "The victims were aged 19 and 23.",

@@ -97,6 +97,10 @@ def test_constructions(tnlp: Language, text: str, expected: list[tuple[str, str,
         "April Smith and June Carter spoke.",
         "They march in protest.",
         "The march was peaceful.",
+        # ages are quantities (unit "year of age"), not durations (issue 21)
+        "A 50-year-old man was arrested.",
+        "He is 44 years old.",
+        "Her six-month-old son is ill.",
     ],
 )
 def test_false_positives(tnlp: Language, text: str) -> None:

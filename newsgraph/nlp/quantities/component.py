@@ -64,7 +64,7 @@ from newsgraph.nlp.quantities.counted import (
     standalone,
 )
 from newsgraph.nlp.quantities.exclusions import Exclusions, Figure
-from newsgraph.nlp.quantities.lexicon import load_lexicon
+from newsgraph.nlp.quantities.lexicon import Unit, load_lexicon
 from newsgraph.nlp.quantities.numbers import NumberReader, Step
 from newsgraph.nlp.quantities.reading import Dollar, Draft, SpanReader
 from newsgraph.nlp.quantities.rules import RULES
@@ -72,6 +72,9 @@ from newsgraph.nlp.rules import fired
 from newsgraph.nlp.syntax import value_of_figure
 
 # An article that names the US dollar means it by a bare "$".
+# A bare number that is someone's age ("a man, 45,") is a quantity with this unit (quantities.age.*).
+AGE = Unit("year of age", "measure")
+DATE_ENTITY = "quantities.not.date_entity"
 US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|American)\s*(?:\$|dollars?\b)|\bUSD\b", re.IGNORECASE)
 
 
@@ -196,11 +199,19 @@ class QuantitiesComponent:
         anchor = doc[core.end - 1]
         counted = self._counted_noun(doc, draft, sent, anchor)
         measured = draft.currency is not None or draft.unit is not None
-        if self.exclusions.reason(Figure(doc, draft, counted.noun if counted else None, measured, sent.start)):
+        figure = Figure(doc, draft, counted.noun if counted else None, measured, sent.start)
+        # Ages first, but after what is no age either ("1) a list", "phase three"); spaCy tags most ages DATE,
+        # so that check waits until the figure is known to be no age.
+        if self.exclusions.reason(figure, but=DATE_ENTITY):
+            return None
+        if not measured and (age := self.exclusions.age_rule(figure)):
+            draft.unit, measured = AGE, True  # "a man, 45,": a quantity with the unit of an age, not a count
+            draft.note(age, core.start, core.end)
+        elif self.rules.on(DATE_ENTITY) and self.exclusions.check(DATE_ENTITY, figure):
             return None
         if counted is None and not measured and self.rules.on("quantities.counted.figure_noun"):
-            figure = self.nouns.figure_of(anchor)  # "set the number of justices at nine": nine justices
-            counted = Counted(figure, "quantities.counted.figure_noun") if figure is not None else None
+            noun = self.nouns.figure_of(anchor)  # "set the number of justices at nine": nine justices
+            counted = Counted(noun, "quantities.counted.figure_noun") if noun is not None else None
         q = self._quantity(doc, draft, dollar)
         if draft.currency is not None:
             self._money(doc, q, draft, sent.end)

@@ -68,8 +68,6 @@ class Exclusions:
             ("quantities.not.identifier", self._identifier),
             ("quantities.not.identifier_pair", self._identifier_pair),
             ("quantities.not.date_day", _date_day),
-            ("quantities.not.age", self._age),
-            ("quantities.not.age_of_person", self._age_of_person),
             ("quantities.not.rate_base", _rate_base),
             ("quantities.not.list_marker", _list_marker),
             ("quantities.not.pronoun_one", _pronoun_one),
@@ -81,12 +79,23 @@ class Exclusions:
             ("quantities.not.determiner", _determiner),
         ]
 
-    def reason(self, figure: Figure) -> str | None:
-        """The first rule that drops the figure, or None when it is a quantity."""
-        for name, check in self.checks:
+    def age_rule(self, figure: Figure) -> str | None:
+        """The rule that reads a bare number as someone's age ("a man, 45,", "aged 45"), or None."""
+        for name, check in (("quantities.age.bare", self._age), ("quantities.age.of_person", self._age_of_person)):
             if self.rules.on(name) and check(figure):
                 return name
         return None
+
+    def reason(self, figure: Figure, but: str | None = None) -> str | None:
+        """The first rule that drops the figure, or None when it is a quantity; ``but``: a rule not tried."""
+        for name, check in self.checks:
+            if name != but and self.rules.on(name) and check(figure):
+                return name
+        return None
+
+    def check(self, name: str, figure: Figure) -> bool:
+        """Does the named check drop the figure (whether or not its rule is on)?"""
+        return dict(self.checks)[name](figure)
 
     def _identifier(self, f: Figure) -> bool:
         """ "Article 5", "Resolution 2231", "top 10"."""
@@ -276,8 +285,16 @@ def names_identifier(prev: Token, lex: QuantityLexicon, noun: Token | None) -> b
         return True  # "No. 11" split as "No" "."
     if (unit := lex.units.get((prev.lower_,))) is not None and unit.name == "weekday":
         return False  # "On Saturday 12 people were killed"
-    capitalised = prev.text[:1].isupper() and (prev.is_title or prev.pos_ == "PROPN" or len(prev) > 1)
-    return prev.is_alpha and capitalised and prev.pos_ in NOUN_POS
+    capitalised = (prev.text[:1].isupper() and (prev.is_title or prev.pos_ == "PROPN" or len(prev) > 1)) or (
+        prev.pos_ == "PROPN" and any(ch.isupper() for ch in prev.text[1:]))
+    return _name_shaped(prev) and capitalised and prev.pos_ in NOUN_POS
+
+
+def _name_shaped(token: Token) -> bool:
+    """Letters, as a name is written: "Boeing", and also "S&P", "AT&T" (joined by '&'), "iPhone", "eBay" (a capital
+    inside the word makes up for a lower-case first letter)."""
+    letters = token.text.replace("&", "")
+    return letters.isalpha() and (token.text[:1].isupper() or any(ch.isupper() for ch in token.text[1:]))
 
 
 def _after_age_word(anchor: Token) -> bool:

@@ -25,6 +25,10 @@ DIGITS = re.compile(rf"^({NUMBER})([^\W\d_]+|%)?$")
 # keeps these whole).
 GLUED = re.compile(rf"^([~≈]|[A-Za-z]{{1,3}}\$)?({NUMBER})(?:[-–—]({NUMBER}))?([^\W\d_]+|%)?$")
 DASHES = frozenset({"-", "–", "—"})
+# A sign written before the digits: "-1.3%", "+0.2%", "−4" (U+2212, the minus sign of typeset text).
+SIGNS = {"+": 1.0, "-": -1.0, "−": -1.0}
+# A share in digits: "1/16", "3/4" (numerator below the denominator, so "24/7" and "9/11" never are).
+DIGIT_FRACTION = re.compile(r"^(\d{1,2})/(\d{1,3})$")
 HALF_TOKENS = ["-", "and", "-", "a", "-", "half"]
 APPROX_SIGNS = frozenset({"~", "≈"})
 RANGE_WORDS = frozenset({"-", "–", "—", "to"})
@@ -75,6 +79,9 @@ class NumberReader:
             return True  # "3,000", "5bn", "60–80"; parse_core turns down "3rd", "9/11", "10:30"
         if first in APPROX_SIGNS:
             return tok.text[1:2].isdigit()  # "~295"
+        if first in SIGNS or first == ".":
+            rest = tok.text[1:].removeprefix(".") if first in SIGNS else tok.text[1:]
+            return rest[:1].isdigit()  # "-1.3", "+0.2", ".001", "-.5"
         if "$" in tok.text[1:4] and tok.text[-1:].isdigit():
             return GLUED.match(tok.text) is not None  # "CDN$11,000"
         low = tok.lower_
@@ -88,6 +95,8 @@ class NumberReader:
         if (fraction := self.parse_fraction(doc, i)) is not None:
             return fraction
         if tok.text[:1].isdigit() or tok.text[:1] in APPROX_SIGNS or "$" in tok.text[1:4]:
+            return self._parse_digits(doc, i)
+        if tok.text[:1] in SIGNS or tok.text[:1] == ".":
             return self._parse_digits(doc, i)
         low = tok.lower_
         if low in ("a", "an"):
@@ -113,6 +122,8 @@ class NumberReader:
         modifies ("a two-thirds majority"); "a third attack" and "a quarter century" are not shares."""
         if doc[i].lower_ == "half":
             return self._half_share(doc, i)
+        if doc[i].text[:1].isdigit():
+            return self._digit_fraction(doc, i)
         numerator = self._numerator(doc[i].lower_)
         if numerator is None:
             return None
@@ -135,6 +146,17 @@ class NumberReader:
         if not self.rules.on("quantities.number.fraction"):
             return None
         return Core(i, j + 1, numerator / denominator, unit=FRACTION, rule="quantities.number.fraction")
+
+    def _digit_fraction(self, doc: Doc, i: int) -> Core | None:
+        """ "1/16 of the land", "3/4 of voters": a share only before "of", so dates ("3/4") stay dates."""
+        m = DIGIT_FRACTION.match(doc[i].text)
+        if m is None or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+            return None
+        numerator, denominator = float(m.group(1)), float(m.group(2))
+        if not 0 < numerator < denominator or not self.rules.on("quantities.number.digit_fraction"):
+            return None
+        return Core(i, i + 1, numerator / denominator, digits=True, unit=FRACTION,
+                    rule="quantities.number.digit_fraction")
 
     def _numerator(self, low: str) -> float | None:
         """The numerator word of a fraction: "a" (1) or a number word from one to ten."""
@@ -172,21 +194,45 @@ class NumberReader:
     # -- digits -------------------------------------------------------------------------------------
 
     def _parse_digits(self, doc: Doc, i: int) -> Core | None:
-        tok = doc[i]
-        m = DIGITS.match(tok.text)
+        written = self._unsigned(doc, i)
+        if written is None:
+            return None
+        text, sign, step = written
+        m = DIGITS.match(text)
         if m is None:
-            return self._parse_glued(doc, i)  # "60–80", "~295"; None for "3rd", "9/11", "10:30", "F-16"
+            # "60–80", "~295"; None for "3rd", "9/11", "10:30", "F-16"
+            return self._parse_glued(doc, i) if step is None else None
         if not self.rules.on("quantities.number.digits"):
             return None
         number, suffix = m.groups()
-        core = Core(i, i + 1, float(number.replace(",", "")), digits=True, rule="quantities.number.digits")
-        core.plain_year = reads_like_year(number)
+        core = Core(i, i + 1, sign * float(number.replace(",", "")), digits=True, rule="quantities.number.digits")
+        if step is not None:
+            core.steps.append((step, i, i + 1))
+        core.plain_year = reads_like_year(number) and step is None
         if suffix and not self._glued_suffix(core, suffix):
             return None  # "1st", "2nd", "17th"; "5am" is handled by the time units
         if not suffix:
             self._space_grouped(doc, core, number)
         self._consume_scales(doc, core)
         return core
+
+    def _unsigned(self, doc: Doc, i: int) -> tuple[str, float, str | None] | None:
+        """The digits of token i without a sign or a bare leading point, the sign, and the rule that read them
+        off: "-1.3" -> ("1.3", -1, signed), ".001" -> ("0.001", 1, leading_point). A sign counts only at the
+        start of a word ("fell -1.3%"), not after a figure ("3 -1", a score); None when the rule is off."""
+        text = doc[i].text
+        if text[:1] not in SIGNS and text[:1] != ".":
+            return text, 1.0, None
+        sign, step = 1.0, "quantities.number.leading_point"
+        if text[:1] in SIGNS:
+            prev = doc[i - 1] if i > 0 else None
+            glued = prev is not None and not prev.whitespace_ and prev.text not in "(["
+            if glued or (prev is not None and prev.like_num):
+                return None
+            sign, text, step = SIGNS[text[0]], text[1:], "quantities.number.signed"
+        if text[:1] == ".":
+            text = "0" + text
+        return (text, sign, step) if self.rules.on(step) else None
 
     def _space_grouped(self, doc: Doc, core: Core, number: str) -> None:
         """"28 000", "1 130": thousands set apart by a space, as French and other styles write them."""

@@ -21,8 +21,10 @@ from newsgraph.nlp.rules import RuleTable
 PLUS_MINUS = frozenset({"±", "+/-", "+-"})
 # Words that make a unit a rate: "per hour", "a year", "each day".
 RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
-# Time units no rate is "per": "a month" is, "per weekday" and "per GMT" are not.
-NOT_RATE_TIMES = frozenset({"month", "weekday", "am", "pm", "gmt", "utc"})
+# Time units no rate is "per": "a month" is, "per January", "per weekday" and "per GMT" are not.
+# The time units an age is counted in: "a 50-year-old", "a six-month-old", "a 10-day-old baby".
+AGE_UNITS = frozenset({"year", "month", "week", "day"})
+NOT_RATE_TIMES = frozenset({"month name", "weekday", "am", "pm", "gmt", "utc"})
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,11 @@ class SpanReader:
         return any(t.lemma_.lower() in weight_words for t in sent)
 
     def _take_unit(self, doc: Doc, draft: Draft, unit: Unit, step: Step) -> bool:
+        if unit.name in AGE_UNITS and (old := _old_after(doc, draft.end)) and self.rules.on("quantities.age.unit"):
+            draft.note(*step)
+            draft.note("quantities.age.unit", step[1], old)
+            draft.unit, draft.end = Unit(f"{unit.name} of age", "measure"), old  # "a 50-year-old", "44 years old"
+            return True
         if unit.kind in ("time", "skip") and self.rules.on(_unit_rejection(unit)):
             return False
         draft.note(*step)
@@ -361,17 +368,40 @@ class SpanReader:
         per = doc[j].lower_ == "per"
         if per and doc[j + 1].lower_ in self.lex.cue("per_person") and self.rules.on("quantities.unit.rate_per_capita"):
             return "capita", [*steps, ("quantities.unit.rate_per_capita", j, j + 2)]
-        if per and self.rules.on("quantities.unit.rate_per_measure"):
+        if doc[j].lower_ != "every" and self.rules.on("quantities.unit.rate_per_measure"):
             measure, n = self.unit_at(doc, j + 1, limit)
             if measure is not None and measure.kind == "measure":
-                # "0.064 mg per liter", "0.2 moles per cubic meter"
+                # "0.064 mg per liter", "0.2 moles per cubic meter", "$85 a barrel"
                 return measure.name, [*steps, ("quantities.unit.rate_per_measure", j, j + 1 + n)]
         rate = self.lex.units.get((doc[j + 1].lower_,))
+        if per and rate is None and (noun := self._per_noun(doc, j + 1, limit)):
+            return noun, [*steps, ("quantities.unit.rate_per_noun", j, j + 2)]
         if rate is None or rate.kind != "time" or rate.name in NOT_RATE_TIMES or not self.rules.on(
             "quantities.unit.rate"
         ):
             return None
         return rate.name, [*steps, ("quantities.unit.rate", j, j + 2)]
+
+
+    def _per_noun(self, doc: Doc, k: int, limit: int) -> str | None:
+        """ "per share", "per vehicle": the one thing a figure is for, a singular common noun right after "per"
+        that no modifier or object continues ("per share of the company" is still per share)."""
+        tok = doc[k]
+        if tok.tag_ != "NN" or not tok.is_alpha or tok.lower_ in self.lex.cue("per_person") or not self.rules.on(
+                "quantities.unit.rate_per_noun"):  # "per capita" is its own rule's
+            return None
+        if k + 1 < limit and doc[k + 1].tag_ in ("NN", "NNS"):
+            return None  # "per share price": the noun is a modifier
+        return tok.lemma_.lower()
+
+
+def _old_after(doc: Doc, j: int) -> int | None:
+    """Where "old" ends when it follows the unit at j: "years old", "year-old"; None when it does not."""
+    if j < len(doc) and doc[j].lower_ == "old":
+        return j + 1
+    if j + 1 < len(doc) and doc[j].text in DASHES and doc[j + 1].lower_ == "old":
+        return j + 2
+    return None
 
 
 def _unit_rejection(unit: Unit) -> str:

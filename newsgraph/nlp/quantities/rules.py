@@ -35,7 +35,18 @@ RULES = RuleTable("quantities", [
          "million' (250,000)"),
     Rule("quantities.number.half", "'half' before 'of' or a determiner is a share: 'half of them', 'half the "
          "soldiers'"),
+    Rule("quantities.number.signed", "a sign written before the digits gives the figure its sign: '-1.3%' (-1.3), "
+         "'+0.2%', '−4'"),
+    Rule("quantities.number.leading_point", "a decimal written without its leading zero: '.001 percent' (0.001)"),
+    Rule("quantities.number.digit_fraction", "a share written in digits before 'of': '1/16 of the land' (value the "
+         "proportion, unit 'fraction'; not '9/11', '24/7' or a date)"),
     Rule("quantities.number.negative", "'minus' or 'negative' before a number: 'minus 20 degrees' (-20)"),
+    # -- ages: a quantity with the unit "year of age" (or month, week, day), never a time ----------------------
+    Rule("quantities.age.unit", "a number of years, months, weeks or days before 'old' is an age: 'a 50-year-old man', "
+         "'44 years old', 'a six-month-old' (unit 'year of age')"),
+    Rule("quantities.age.bare", "a bare number that is someone's age: 'a man, 45,', 'aged 45', 'the ages of 18 and "
+         "60' (unit 'year of age')"),
+    Rule("quantities.age.of_person", "a bare number a person is: 'when I was two-and-a-half' (unit 'year of age')"),
     # -- ranges --------------------------------------------------------------------------------------------
     Rule("quantities.range.joined", "two numbers joined by a dash or 'to' are a range: '10,000-12,000', '1 to 2 "
          "million'"),
@@ -75,7 +86,10 @@ RULES = RuleTable("quantities", [
     Rule("quantities.unit.rate", "a unit followed by 'per', 'a' or 'each' and a time unit is a rate: '195 kilometers "
          "per hour', '3 percent a year'"),
     Rule("quantities.unit.rate_per_capita", "'per capita' or 'per person' after a unit: '$500 per capita'"),
-    Rule("quantities.unit.rate_per_measure", "'per' and a unit of measure after a unit: '0.064 mg per liter'"),
+    Rule("quantities.unit.rate_per_measure", "'per', 'a' or 'each' and a unit of measure after a unit: '0.064 mg per "
+         "liter', '$85 a barrel', '$1,900 an ounce'"),
+    Rule("quantities.unit.rate_per_noun", "'per' and a singular noun after a unit: '$2 per share', '40 litres per "
+         "vehicle'"),
     Rule("quantities.unit.rate_after_of", "a rate after a short 'of' phrase: '10 billion cubic meters of gas per "
          "year'"),
     # -- what is no quantity -------------------------------------------------------------------------------
@@ -98,8 +112,6 @@ RULES = RuleTable("quantities", [
          "'top 10' (identifiers.txt, or a capitalised noun)"),
     Rule("quantities.not.identifier_pair", "the second number of a named pair: 'Articles 5 and 6', 'number 1 and 2'"),
     Rule("quantities.not.date_day", "a day number joined to a date: 'March 4 and 5', 'May 3-5'"),
-    Rule("quantities.not.age", "a bare number that is someone's age: 'a man, 45,', 'aged 45', 'the ages of 18 and 60'"),
-    Rule("quantities.not.age_of_person", "a bare number a person is: 'when I was two-and-a-half'"),
     Rule("quantities.not.rate_base", "the base of a rate: 'seven deaths per 100,000'"),
     Rule("quantities.not.list_marker", "list numbering: '(1) a two-thirds vote', '1) the ratio'"),
     Rule("quantities.not.pronoun_one", "'one' that counts no noun is a pronoun: 'one of them', 'no one'"),

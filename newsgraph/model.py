@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Bound = Literal["=", ">", ">=", "<", "<=", "~"]
@@ -104,6 +104,7 @@ class Quantity:
     place: int | None = None  # index into Extraction.places: where the counted things are ("in Kursk")
     measure: str | None = None  # "stock" (10,000 are there), "flow" (another 1,500; 92 a day), "total" (over a period)
     source: str | None = None  # actor id of who reports the figure itself: "the WHO reported 1,051,635 cases"
+    time: int | None = None  # index into Extraction.times: the DURATION this figure also is ("15 years": P15Y)
     rule: str | None = None  # the named rule that produced it (newsgraph.nlp.rules; `newsgraph explain`)
     trace: list[list[str | int | None]] = field(default_factory=list)  # [rule, start, end] of every rule that fired
 

@@ -51,6 +51,7 @@ TEXTS = (
     "The index fell -1.3% in the week while bonds gained +0.2%.",
     "The error rate was .001 percent in the trial.",
     "Rebels hold about 1/16 of the land and one fourth of the water.",
+    "The talks began at 8PM and lasted three hours.",
     "Traders paid $85 a barrel for crude and $2 per share for the stock, and renters $400 per month.",
     # -- what is no quantity
     "Shares of the iPhone 11 maker and the S&P 500 index were watched.",
@@ -105,4 +106,5 @@ TEXTS = (
 AFTER_STAGES = (
     "Veterans of the 1991 campaigns marched in Baghdad.",
     "Officials in Auckland said the new bridge would cost $30 million.",
+    "The siege lasted three days, and the rebels had left two years ago.",
 )

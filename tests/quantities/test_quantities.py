@@ -200,3 +200,18 @@ def test_store_lists_every_figure_for_one_thing(nlp: Language, tmp_path) -> None
     finally:
         store.close()
 
+
+
+def test_a_duration_is_a_quantity_linked_to_its_time(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21: "15 years" is both a TIMEX3 DURATION and a quantity with a time unit, each knowing the other; an
+    age is a quantity only; a duration counted back to a date ("two years ago") is a quantity, linked to no time."""
+    ext = extract_text("He served 15 years in prison after a two-day trial. Two years ago a 50-year-old man fled.")
+    by_text = {q.text: q for q in ext.quantities}
+    assert {t: (q.value, q.unit) for t, q in by_text.items()} == {
+        "15 years": (15, "year"), "two-day": (2, "day"), "Two years": (2, "year"), "50-year-old": (50, "year of age")}
+    for text, value in (("15 years", "P15Y"), ("two-day", "P2D")):
+        time = ext.times[by_text[text].time]  # type: ignore[index]
+        assert (time.text, time.type, time.value) == (text, "DURATION", value)
+    assert by_text["Two years"].time is None and by_text["50-year-old"].time is None
+    assert [t.text for t in ext.times if "old" in t.text] == []  # the age is no time
+    assert ["quantities.duration.time", 10, 18] in by_text["15 years"].trace  # the time it is linked to

@@ -1,4 +1,4 @@
-"""The quantities stage: what is no quantity: years, dates, ordinals, identifiers, durations, ages
+"""The quantities stage: what is no quantity: years, dates, ordinals, identifiers (and what ages and durations are)
 (exclusions.py).
 
 These run the base spaCy model plus the quantities component only (``qnlp``), unless a test says it
@@ -22,7 +22,6 @@ from tests.quantities.common import quantities
         "It was the first attack, and the 3rd this year.",
         "NATO invoked Article 5 after the attack.",
         "Ukraine asked for F-16 jets.",
-        "The siege lasted three days.",
         "One of them said the talks failed.",
         "A Boeing 737-800 crashed near the airport.",
         "The constitution gives (1) a vote to each state.",
@@ -50,11 +49,14 @@ def test_no_quantity_overlaps_a_time_expression(qnlp: Language) -> None:
         ("The suspects, both 19, were charged.", [("19", 19, "year of age")]),
         ("A man, 45, was arrested.", [("45", 45, "year of age")]),
         ("A 25-year-old man was arrested.", [("25-year-old", 25, "year of age")]),
+        ("The siege lasted three days.", [("three days", 3, "day")]),
         ("He is 44 years old and his six-month-old son is ill.",
          [("44 years old", 44, "year of age"), ("six-month-old", 6, "month of age")]),
     ],
 )
-def test_ages_are_quantities_of_age_not_counts(qnlp: Language, text: str, ages: list[tuple[str, float, str]]) -> None:
-    """Issue 21: an age is a quantity with the unit "year of age" (never a count of people, never a time)."""
+def test_ages_and_durations_are_quantities_with_their_unit(qnlp: Language, text: str,
+                                                            ages: list[tuple[str, float, str]]) -> None:
+    """Issue 21: an age is a quantity with the unit "year of age" (never a count of people, never a time); a duration
+    is a quantity with its time unit (and a time of the times stage, linked: tests/quantities/test_quantities.py)."""
     assert [(q.text, q.value, q.unit) for q in quantities(qnlp, text)] == ages
 

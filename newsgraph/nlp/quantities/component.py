@@ -51,7 +51,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Quantity
+from newsgraph.model import Quantity, Time
 from newsgraph.nlp.extensions import doc_text
 from newsgraph.nlp.quantities.categories import Categoriser, NounCue, in_subset
 from newsgraph.nlp.quantities.config import Settings
@@ -106,10 +106,10 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         dollar = self.dollar(doc, text) if "$" in text else Dollar()
-        time_spans = [(t.start, t.end) for t in (doc._.times or [])]
+        times = list(doc._.times or [])
         quantities: list[Quantity] = []
         for sent in doc.sents:
-            quantities.extend(self.sentence_quantities(doc, _Sentence(sent), dollar, time_spans))
+            quantities.extend(self.sentence_quantities(doc, _Sentence(sent), dollar, times))
         doc._.quantities = quantities
         return doc
 
@@ -154,7 +154,7 @@ class QuantitiesComponent:
     # -- a sentence's figures ------------------------------------------------------------------------
 
     def sentence_quantities(
-        self, doc: Doc, sentence: _Sentence, dollar: Dollar, time_spans: list[tuple[int, int]]
+        self, doc: Doc, sentence: _Sentence, dollar: Dollar, times: list[Time]
     ) -> list[Quantity]:
         out: list[Quantity] = []
         sent = sentence.span
@@ -173,18 +173,31 @@ class QuantitiesComponent:
             if draft.rejected:
                 continue  # read and rejected (a duration, an age, a compound adjective)
             start, end = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
-            if any(s < end and start < e for s, e in time_spans) and self.rules.on("quantities.not.time_expression"):
+            under = [k for k, t in enumerate(times) if t.start < end and start < t.end]
+            lasts = draft.unit is not None and draft.unit.kind == "duration"  # "15 years": a time and a quantity
+            if under and not lasts and self.rules.on("quantities.not.time_expression"):
                 continue
+            duration = self._duration_time(under, times) if lasts else None
             described = self.describe(doc, draft, sentence, dollar)
             if described is None:
                 continue
             quantity, noun = described
+            if duration is not None:
+                quantity.time = duration
+                fired(quantity, "quantities.duration.time", (times[duration].start, times[duration].end))
             out.append(quantity)
             subset = in_subset(doc[draft.core.end - 1])
             if quantity.category != "money" and draft.unit is None and quantity.counted and not subset:
                 # the noun a later bare number may count ("..., with 12,000 expected")
                 sentence.lender = Lender(quantity, noun)
         return out
+
+    def _duration_time(self, under: list[int], times: list[Time]) -> int | None:
+        """The DURATION among the times under a duration's words ("15 years": P15Y), which the figure is linked
+        to; None when the time there is no duration ("two years ago" is a date counted back)."""
+        if not self.rules.on("quantities.duration.time"):
+            return None
+        return next((k for k in under if times[k].type == "DURATION"), None)
 
     # -- what it counts ------------------------------------------------------------------------------
 

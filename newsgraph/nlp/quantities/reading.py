@@ -22,6 +22,11 @@ PLUS_MINUS = frozenset({"±", "+/-", "+-"})
 # Words that make a unit a rate: "per hour", "a year", "each day".
 RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
 # Time units no rate is "per": "a month" is, "per January", "per weekday" and "per GMT" are not.
+# The time units a duration is counted in ("15 years", "three months", "48 hours"): such a figure is a quantity
+# with that unit and, as the times stage reads it, a TIMEX3 DURATION (quantities.duration.*). Not "8 pm", not
+# "14 August" (a month's name), not a weekday.
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
+                            "century", "millennium"})
 # The time units an age is counted in: "a 50-year-old", "a six-month-old", "a 10-day-old baby".
 AGE_UNITS = frozenset({"year", "month", "week", "day"})
 NOT_RATE_TIMES = frozenset({"month name", "weekday", "am", "pm", "gmt", "utc"})
@@ -337,6 +342,11 @@ class SpanReader:
             draft.note(*step)
             draft.note("quantities.age.unit", step[1], old)
             draft.unit, draft.end = Unit(f"{unit.name} of age", "measure"), old  # "a 50-year-old", "44 years old"
+            return True
+        if unit.name in DURATION_UNITS and self.rules.on("quantities.duration.unit"):
+            draft.note(*step)
+            draft.note("quantities.duration.unit", step[1], step[2])
+            draft.unit = Unit(unit.name, "duration")  # "15 years", "a two-day visit": also the times stage's DURATION
             return True
         if unit.kind in ("time", "skip") and self.rules.on(_unit_rejection(unit)):
             return False

@@ -47,6 +47,11 @@ RULES = RuleTable("quantities", [
     Rule("quantities.age.bare", "a bare number that is someone's age: 'a man, 45,', 'aged 45', 'the ages of 18 and "
          "60' (unit 'year of age')"),
     Rule("quantities.age.of_person", "a bare number a person is: 'when I was two-and-a-half' (unit 'year of age')"),
+    # -- durations: a quantity with a time unit, linked to the times stage's DURATION ------------------------
+    Rule("quantities.duration.unit", "a number of time units is a duration, a quantity with that unit: '15 years', "
+         "'three months', 'a two-day visit' (unit 'year', 'month', 'day'; not '8 pm' or '14 August')"),
+    Rule("quantities.duration.time", "a duration is linked to the TIMEX3 DURATION the times stage read on its words "
+         "('15 years': P15Y); under a date counted from it ('two years ago') it stays a quantity, unlinked"),
     # -- ranges --------------------------------------------------------------------------------------------
     Rule("quantities.range.joined", "two numbers joined by a dash or 'to' are a range: '10,000-12,000', '1 to 2 "
          "million'"),

@@ -51,7 +51,9 @@ TEXTS = (
     "The index fell -1.3% in the week while bonds gained +0.2%.",
     "The error rate was .001 percent in the trial.",
     "Rebels hold about 1/16 of the land and one fourth of the water.",
-    "The talks began at 8PM and lasted three hours.",
+    "The talks began at 8PM and lasted three hours; he had served 10yrs.",
+    "The party won 3 quarters of the seats.",
+    "Exports grew sixfold, six times the level of 2010, and a 10-fold rise followed.",
     "Traders paid $85 a barrel for crude and $2 per share for the stock, and renters $400 per month.",
     # -- what is no quantity
     "Shares of the iPhone 11 maker and the S&P 500 index were watched.",

@@ -50,6 +50,7 @@ def test_no_quantity_overlaps_a_time_expression(qnlp: Language) -> None:
         ("A man, 45, was arrested.", [("45", 45, "year of age")]),
         ("A 25-year-old man was arrested.", [("25-year-old", 25, "year of age")]),
         ("The siege lasted three days.", [("three days", 3, "day")]),
+        ("Children under 5 years of age were most at risk.", [("under 5 years of age", 5, "year of age")]),
         ("He is 44 years old and his six-month-old son is ill.",
          [("44 years old", 44, "year of age"), ("six-month-old", 6, "month of age")]),
     ],

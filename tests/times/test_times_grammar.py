@@ -101,6 +101,7 @@ def test_constructions(tnlp: Language, text: str, expected: list[tuple[str, str,
         "A 50-year-old man was arrested.",
         "He is 44 years old.",
         "Her six-month-old son is ill.",
+        "Children under 5 years of age were most at risk.",
     ],
 )
 def test_false_positives(tnlp: Language, text: str) -> None:

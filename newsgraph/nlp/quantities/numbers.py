@@ -33,6 +33,7 @@ HALF_TOKENS = ["-", "and", "-", "a", "-", "half"]
 APPROX_SIGNS = frozenset({"~", "≈"})
 RANGE_WORDS = frozenset({"-", "–", "—", "to"})
 FRACTION = Unit("fraction", "percent")
+FOLD = Unit("fold", "multiplier")
 
 # (rule name, first token, end token): a rule that fired while a figure was read, with the tokens it used
 Step = tuple[str, int, int]
@@ -87,6 +88,8 @@ class NumberReader:
         low = tok.lower_
         if low in self.lex.numbers:
             return self.lex.numbers[low].kind != "abbr"
+        if low.endswith("fold") and low[:-4] in self.lex.numbers:
+            return True  # "sixfold"
         return low in ("a", "an", "half") or ("-" in low and low.split("-", 1)[0] in self.lex.numbers)
 
     def parse_core(self, doc: Doc, i: int) -> Core | None:
@@ -104,6 +107,8 @@ class NumberReader:
         if low == "half":
             return self._parse_half(doc, i)
         word = self.lex.numbers.get(low)
+        if word is None and low.endswith("fold"):
+            return self._parse_fold(doc, i)
         if word is None:
             return self._parse_words(doc, i) if "-" in low else None
         if word.kind == "vague":
@@ -113,6 +118,13 @@ class NumberReader:
         if word.kind == "unit":
             return self._parse_words(doc, i)
         return None  # a bare scale word: "million" alone is not a number ("a million" is)
+
+    def _parse_fold(self, doc: Doc, i: int) -> Core | None:
+        """ "sixfold", "tenfold", "hundredfold": a number word joined to "fold", a multiplier."""
+        word = self.lex.numbers.get(doc[i].lower_[:-4])
+        if word is None or word.kind not in ("unit", "scale") or not self.rules.on("quantities.number.fold"):
+            return None
+        return Core(i, i + 1, word.value, unit=FOLD, rule="quantities.number.fold")
 
     # -- fractions ----------------------------------------------------------------------------------
 

@@ -84,8 +84,11 @@ class SpanReader:
         core = self.numbers.parse_core(doc, i)
         if core is None:
             return None
-        if core.unit is not None and core.unit.kind in ("time", "skip") and self.rules.on(_unit_rejection(core.unit)):
+        if core.unit is not None and self._refused(core.unit):
             return consumed(core)  # "8PM"
+        if core.unit is not None and core.unit.kind == "time":  # "10yrs": a duration (the check above let it be)
+            core.unit = Unit(core.unit.name, "duration")
+            core.steps.append(("quantities.duration.unit", core.start, core.end))
         draft = Draft(core.start, core.end, core, unit=core.unit, high=core.high, currency=core.currency)
         self._read_before(doc, draft, sent, dollar)
         if core.high is None and not self._read_error_margin(doc, draft, sent):
@@ -337,6 +340,15 @@ class SpanReader:
         weight_words = self.lex.cue("weight_word")
         return any(t.lemma_.lower() in weight_words for t in sent)
 
+    def _refused(self, unit: Unit) -> bool:
+        """Does a unit glued to the digits make the number no quantity? "8PM" does; "10yrs" (a duration) and
+        "sixfold" (a multiplier) do not while their rules are on."""
+        if unit.kind == "multiplier" and self.rules.on("quantities.unit.multiplier"):
+            return False
+        if unit.name in DURATION_UNITS and self.rules.on("quantities.duration.unit"):
+            return False
+        return unit.kind in ("time", "skip", "multiplier") and self.rules.on(_unit_rejection(unit))
+
     def _take_unit(self, doc: Doc, draft: Draft, unit: Unit, step: Step) -> bool:
         if unit.name in AGE_UNITS and (old := _old_after(doc, draft.end)) and self.rules.on("quantities.age.unit"):
             draft.note(*step)
@@ -348,7 +360,12 @@ class SpanReader:
             draft.note("quantities.duration.unit", step[1], step[2])
             draft.unit = Unit(unit.name, "duration")  # "15 years", "a two-day visit": also the times stage's DURATION
             return True
-        if unit.kind in ("time", "skip") and self.rules.on(_unit_rejection(unit)):
+        if unit.kind == "multiplier" and self.rules.on("quantities.unit.multiplier"):
+            draft.note(*step)
+            draft.note("quantities.unit.multiplier", step[1], step[2])
+            draft.unit = unit  # "six times", "2.4 times as many", "a 10-fold rise"
+            return True
+        if unit.kind in ("time", "skip", "multiplier") and self.rules.on(_unit_rejection(unit)):
             return False
         draft.note(*step)
         if unit.kind in ("measure", "percent") and " per " not in unit.name:
@@ -406,9 +423,12 @@ class SpanReader:
 
 
 def _old_after(doc: Doc, j: int) -> int | None:
-    """Where "old" ends when it follows the unit at j: "years old", "year-old"; None when it does not."""
+    """Where "old" or "of age" ends when it follows the unit at j: "years old", "year-old", "5 years of age"; None
+    when neither does."""
     if j < len(doc) and doc[j].lower_ == "old":
         return j + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ == "age":
+        return j + 2
     if j + 1 < len(doc) and doc[j].text in DASHES and doc[j + 1].lower_ == "old":
         return j + 2
     return None

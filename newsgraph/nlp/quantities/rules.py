@@ -40,10 +40,12 @@ RULES = RuleTable("quantities", [
     Rule("quantities.number.leading_point", "a decimal written without its leading zero: '.001 percent' (0.001)"),
     Rule("quantities.number.digit_fraction", "a share written in digits before 'of': '1/16 of the land' (value the "
          "proportion, unit 'fraction'; not '9/11', '24/7' or a date)"),
+    Rule("quantities.number.fold", "a number word joined to 'fold' is a multiplier: 'sixfold' (6, unit 'fold'), "
+         "'tenfold', 'twofold'"),
     Rule("quantities.number.negative", "'minus' or 'negative' before a number: 'minus 20 degrees' (-20)"),
     # -- ages: a quantity with the unit "year of age" (or month, week, day), never a time ----------------------
-    Rule("quantities.age.unit", "a number of years, months, weeks or days before 'old' is an age: 'a 50-year-old man', "
-         "'44 years old', 'a six-month-old' (unit 'year of age')"),
+    Rule("quantities.age.unit", "a number of years, months, weeks or days before 'old' or 'of age' is an age: "
+         "'a 50-year-old man', '44 years old', 'a six-month-old', 'under 5 years of age' (unit 'year of age')"),
     Rule("quantities.age.bare", "a bare number that is someone's age: 'a man, 45,', 'aged 45', 'the ages of 18 and "
          "60' (unit 'year of age')"),
     Rule("quantities.age.of_person", "a bare number a person is: 'when I was two-and-a-half' (unit 'year of age')"),
@@ -90,6 +92,8 @@ RULES = RuleTable("quantities", [
          "means its dollar by '$' ('Toronto ... $5 million': CAD)"),
     Rule("quantities.unit.rate", "a unit followed by 'per', 'a' or 'each' and a time unit is a rate: '195 kilometers "
          "per hour', '3 percent a year'"),
+    Rule("quantities.unit.multiplier", "'times' or 'fold' after a number says how many times: 'six times', "
+         "'2.4 times as many', 'a 10-fold rise' (unit 'times' or 'fold')"),
     Rule("quantities.unit.rate_per_capita", "'per capita' or 'per person' after a unit: '$500 per capita'"),
     Rule("quantities.unit.rate_per_measure", "'per', 'a' or 'each' and a unit of measure after a unit: '0.064 mg per "
          "liter', '$85 a barrel', '$1,900 an ounce'"),
@@ -100,8 +104,8 @@ RULES = RuleTable("quantities", [
     # -- what is no quantity -------------------------------------------------------------------------------
     Rule("quantities.not.ordinal", "an ordinal (spaCy ORDINAL) is no quantity: 'the third attack'"),
     Rule("quantities.not.duration", "a number with a time unit is for the times stage: 'three days', '8PM', 'two-day'"),
-    Rule("quantities.not.skip_unit", "a number with an age or multiplier unit is no quantity: '25-year-old', 'three "
-         "times'"),
+    Rule("quantities.not.skip_unit", "a number with a unit the lexicon marks 'skip', or a multiplier whose rule is "
+         "off, is no quantity"),
     Rule("quantities.not.compound_adjective", "a hyphenated number with a word that is no count is no quantity: 'a "
          "two-state solution', 'a one-time payment'"),
     Rule("quantities.not.time_expression", "a number inside a time expression of the times stage: 'at 6 pm', 'on "

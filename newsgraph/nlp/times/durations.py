@@ -49,8 +49,9 @@ def quantity(r: Reader, i: int) -> Match:
     if w in ("a", "an") and counted[0] == j + 1 and unit_word.endswith("s"):
         return i, []
     end = k + 1
-    if (r.w(end) == "old" or (r.w(end) == "-" and r.w(end + 1) == "old")) and r.on("times.not.age"):
-        return i, []  # "44 years old", "a 50-year-old man": an age, a quantity (unit "year of age"), no time
+    aged = r.w(end) == "old" or (r.w(end), r.w(end + 1)) in (("-", "old"), ("of", "age"))
+    if aged and r.on("times.not.age"):
+        return i, []  # "44 years old", "a 50-year-old man", "5 years of age": an age (a quantity), no time
     if r.w(end) == "-" and r.w(end + 1) in ("long", "old"):
         end += 2
     elif r.w(end) == "old":

@@ -123,8 +123,8 @@ _NOT = [
     Rule("times.not.ordinal_second", "'for a second time', 'a second attack': the ordinal, not the unit"),
     Rule("times.not.article_unit", "'a day of mourning', 'a year of war': 'a' + unit is a duration only after "
          "a word that takes one ('for a week', 'lasted a day', 'more than a year')"),
-    Rule("times.not.age", "an age is no time: '44 years old', 'a 50-year-old man', 'a six-month-old'; nor is 'years "
-         "old', 'months' time' (a bare plural unit before 'old' or a possessive mark)"),
+    Rule("times.not.age", "an age is no time: '44 years old', 'a 50-year-old man', 'a six-month-old', '5 years of "
+         "age'; nor is 'years old', 'months' time' (a bare plural unit before 'old' or a possessive mark)"),
     Rule("times.not.rate", "'km per hour', 'rounds per minute': a rate, not a recurring time"),
     Rule("times.not.now_that", "'now that' is a conjunction, not PRESENT_REF"),
     Rule("times.not.recent_not_adjective", "'recent' that the tagger does not read as an adjective"),

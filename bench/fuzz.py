@@ -15,7 +15,7 @@ in order, an Extraction or a Rejected per article, and a Rejected from a stage i
 every span of every item (with quote source/cue, actor mentions, event triggers and mentions, claim chains)
 lies in the text and says what it holds; every reference between items resolves; numbers are finite; the
 JSON output is strict and round-trips. Every ``--store-every`` inputs a sample goes into a real SQLite store,
-and every query, the summary, the Parquet export and every API route must answer (200, strict JSON).
+and every query, the summary, the export in every format and every API route must answer (200, strict JSON).
 
 A failure is kept under a signature (the exception and the newsgraph function it came from, or the broken
 invariant) with the smallest input that still shows it; signatures listed in ``KNOWN`` are failures of code
@@ -604,7 +604,7 @@ def check_store(exts: list[Extraction], folder: Path) -> list[Finding]:
     from newsgraph.errors import IdConflict
     from newsgraph.report import summary
     from newsgraph.serve.app import QUERIES, make_app
-    from newsgraph.service.export import export_parquet
+    from newsgraph.service.exports import FORMATS, export
     from newsgraph.store import Store
     from newsgraph.store.queries import QUERY_KINDS
 
@@ -633,7 +633,7 @@ def check_store(exts: list[Extraction], folder: Path) -> list[Finding]:
                 if rows is not None:
                     step(f"query {what} as JSON", strict_json, json.dumps(rows, allow_nan=False, default=str))
         step("summary", summary, store)
-        step("export", export_parquet, store, folder / "parquet")
+        step("export", export, store, folder / "export", FORMATS)  # every format, hostile text and all
         ids = step("article ids", store.article_ids) or []
         for article_id in ids:
             record = step("article record", store.article_record, article_id)

@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(metavar="COMMAND")
     for add in (_extract_command, _ingest_command, _query_command, _show_command, _show_series_command,
-                _export_command, _summary_command, _serve_command, _explain_command, _migrate_command):
+                _export_command, _summary_command, _serve_command, _explain_command, _migrate_command,
+                _watch_command):
         add(sub)
     return p
 
@@ -103,11 +104,39 @@ def _extract_command(sub: Any) -> None:
 
 def _ingest_command(sub: Any) -> None:
     ing = sub.add_parser("ingest", help="extract articles and store them (idempotent, crash-safe)")
-    ing.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive); - for stdin")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive), http(s) URLs of "
+                     "pages or RSS/Atom feeds, .urls files (one URL a line); - for stdin")
     ing.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_reading_options(ing)
+    _add_fetch_options(ing)
     ing.set_defaults(handler=cmd_ingest)
+
+
+def _add_fetch_options(p: argparse.ArgumentParser) -> None:
+    """How URLs are fetched (docs/cli.md, "Fetching from the web")."""
+    def seconds(value: str) -> float:
+        try:
+            n = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+        if not 0 <= n <= 3600:
+            raise argparse.ArgumentTypeError(f"{value!r} must be between 0 and 3600 seconds")
+        return n
+
+    p.add_argument("--no-robots", action="store_true",
+                   help="fetch pages even where a site's robots.txt disallows newsgraph (ask the site first)")
+    p.add_argument("--user-agent", default=None, metavar="TEXT",
+                   help="User-Agent to send (default: newsgraph/VERSION (+news research; respects robots.txt))")
+    p.add_argument("--delay", type=seconds, default=1.0, metavar="SECONDS",
+                   help="least time between two requests to one host (default: 1; a robots.txt Crawl-delay wins)")
+
+
+def _fetch_policy(args: argparse.Namespace) -> Any:
+    from newsgraph.ingest.web.fetch import USER_AGENT, FetchPolicy
+
+    return FetchPolicy(user_agent=args.user_agent or USER_AGENT, per_host_delay=args.delay,
+                       respect_robots=not args.no_robots)
 
 
 def _query_command(sub: Any) -> None:
@@ -146,10 +175,29 @@ def _show_series_command(sub: Any) -> None:
     ss.set_defaults(handler=cmd_show_series)
 
 
+def _export_formats(value: str) -> tuple[str, ...]:
+    from newsgraph.service.exports import UnknownFormat, parse_formats
+
+    try:
+        return parse_formats(value)
+    except UnknownFormat as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _export_command(sub: Any) -> None:
-    exp = sub.add_parser("export", help="write every store table as Parquet, the exchange format")
-    exp.add_argument("out", metavar="DIR", help="folder for <table>.parquet files")
+    exp = sub.add_parser("export", help="the store as Parquet, CSV, GeoJSON, PLOVER JSON lines or extract's JSONL "
+                                        "(docs/formats.md)")
+    exp.add_argument("out", metavar="DIR", help="folder for the files (created if needed)")
     exp.add_argument("--db", default=DEFAULT_DB)
+    exp.add_argument("--format", dest="formats", type=_export_formats, default=("parquet",), metavar="FORMATS",
+                     help="parquet (default), csv, geojson, plover, jsonl: comma-separated, or all")
+    exp.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                     help="articles published, events and figures dated on or after this day")
+    exp.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="... on or before this day")
+    exp.add_argument("--actor", metavar="CODE", help="events with this actor code as source or target, and the "
+                                                     "articles that name it (RUS, NATO)")
+    exp.add_argument("--place", metavar="NAME", help="the articles, places and events of this place (a name, "
+                                                     "whatever the case, or a GeoNames id)")
     exp.set_defaults(handler=cmd_export)
 
 
@@ -188,6 +236,30 @@ def _migrate_command(sub: Any) -> None:
     mg.set_defaults(handler=cmd_migrate)
 
 
+def _interval(value: str) -> float:
+    from newsgraph.service.watch import parse_interval
+
+    try:
+        return parse_interval(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _watch_command(sub: Any) -> None:
+    w = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest their new pages, until stopped (Ctrl-C)")
+    w.add_argument("feeds", nargs="+", metavar="FEED", help="http(s) URLs of RSS or Atom feeds")
+    w.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store, which also keeps what was polled (default: "
+                   f"{DEFAULT_DB})")
+    w.add_argument("--every", type=_interval, default=900.0, metavar="INTERVAL",
+                   help="time from one poll of the feeds to the next: 30s, 15m, 1h, 1h30m (default: 15m)")
+    w.add_argument("--once", action="store_true", help="poll every feed once, then exit (for scripts and cron)")
+    w.add_argument("--max-polls", type=_positive, default=None, metavar="N", help="exit after N polls")
+    w.add_argument("--max-chars", type=_max_chars, default=None,
+                   help="longest text accepted (default 1,000,000; at most 10,000,000)")
+    _add_fetch_options(w)
+    w.set_defaults(handler=cmd_watch)
+
+
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", type=_date, help="publication date for records that carry none (YYYY-MM-DD)")
     p.add_argument("--workers", type=_positive, default=None,
@@ -203,13 +275,13 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
 # ---------------------------------------------------------------- commands
 
 
-def _read(paths: list[str], args: argparse.Namespace, rejected: list[str]) -> Iterator[Any]:
+def _read(paths: list[str], args: argparse.Namespace, rejected: list[str], **web: Any) -> Iterator[Any]:
     """Articles from these paths; each rejected record is printed once and counted, each folder's
-    files of other kinds are named in one note."""
+    files of other kinds are named in one note. ``web``: read_paths' fetcher and known."""
     from newsgraph.ingest import Rejected, Skipped, read_paths
     from newsgraph.ingest.records import MAX_CHARS
 
-    for item in read_paths(paths, args.published, args.max_chars or MAX_CHARS):
+    for item in read_paths(paths, args.published, args.max_chars or MAX_CHARS, **web):
         if isinstance(item, Rejected):
             rejected.append(str(item))
             print(f"newsgraph: {item}", file=sys.stderr)
@@ -292,17 +364,21 @@ class _open_output:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from newsgraph.ingest import check_paths
-    from newsgraph.service.ingest import ingest_articles
+    from newsgraph.ingest.web.fetch import Fetcher
+    from newsgraph.service.ingest import KnownUrls, ingest_articles
 
     check_paths(args.paths)  # a typo must not leave an empty store behind
     rejected: list[str] = []
-    report = ingest_articles(
-        args.db, _read(args.paths, args, rejected), workers=args.workers, progress=_Bar(not args.no_progress),
-        engine=args.engine, ray_address=args.ray_address,
-    )
+    # URLs the store holds are skipped before any request (counted "already in", as known.hits)
+    with Fetcher(_fetch_policy(args)) as fetcher, KnownUrls(args.db) as known:
+        report = ingest_articles(
+            args.db, _read(args.paths, args, rejected, fetcher=fetcher, known=known), workers=args.workers,
+            progress=_Bar(not args.no_progress), engine=args.engine, ray_address=args.ray_address,
+        )
     refused = len(rejected) + len(report.rejected) + len(report.conflicts)
     aliased = f" ({report.aliased} under another id, kept as an alias)" if report.aliased else ""
-    print(f"newsgraph: {report.stored} stored, {report.skipped} already in {args.db}{aliased}, {refused} rejected",
+    already = report.skipped + known.hits
+    print(f"newsgraph: {report.stored} stored, {already} already in {args.db}{aliased}, {refused} rejected",
           file=sys.stderr)
     return EXIT_REJECTED if refused else EXIT_OK
 
@@ -320,7 +396,7 @@ class _Bar:
         self.shown = shown
         self.bar: Any = None
 
-    def start(self, total: int) -> None:
+    def start(self, total: int | None) -> None:  # None: not known, the bar counts up with its rate
         from tqdm import tqdm
 
         self.bar = tqdm(total=total, unit="article", disable=not self.shown, file=sys.stderr, dynamic_ncols=True)
@@ -391,13 +467,17 @@ def cmd_show_series(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newsgraph.service.export import export_parquet
+    from newsgraph.service.exports import ExportFilters, export
     from newsgraph.store import Store
 
+    if args.since and args.until and args.since > args.until:
+        print(f"newsgraph: --since {args.since} is after --until {args.until}: no date is in that range",
+              file=sys.stderr)
+        return EXIT_USAGE
+    filters = ExportFilters(args.since, args.until, args.actor, args.place)
     with Store.open_existing(args.db) as store:
-        written = export_parquet(store, args.out)
-    print(f"newsgraph: wrote {len(written)} tables to {args.out}: "
-          + ", ".join(f"{t} {n}" for t, n in written.items() if n), file=sys.stderr)
+        report = export(store, args.out, args.formats, filters)
+    print(f"newsgraph: {report.line(args.out, filters)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -444,6 +524,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as e:
         raise NewsgraphError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pick another --port") from e
     return EXIT_OK
+
+
+class _WatchLines:
+    """A watch's log on stderr: one line per poll of a feed, one per rejected page."""
+
+    def polled(self, poll: Any) -> None:
+        print(f"newsgraph: {poll}", file=sys.stderr, flush=True)
+
+    def say(self, message: str) -> None:
+        print(f"newsgraph: {message}", file=sys.stderr, flush=True)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import threading
+
+    from newsgraph.ingest.records import MAX_CHARS
+    from newsgraph.ingest.web.urls import is_web_url
+    from newsgraph.nlp.pipeline import build_nlp
+    from newsgraph.service.watch import stop_on_signals, watch
+
+    bad = [feed for feed in args.feeds if not is_web_url(feed)]
+    if bad:
+        print(f"newsgraph: watch: {bad[0]!r} is not an http or https feed URL", file=sys.stderr)
+        return EXIT_USAGE
+    build_nlp()  # fail early when the model is missing, and load it once, before the first poll
+    stop = threading.Event()
+    with stop_on_signals(stop) as caught:
+        report = watch(args.db, args.feeds, every=args.every, polls=1 if args.once else args.max_polls,
+                       policy=_fetch_policy(args), max_chars=args.max_chars or MAX_CHARS, stop=stop,
+                       log=_WatchLines())
+    how = f"stopped by {caught[0]}" if caught else "done"
+    print(f"newsgraph: {how} after {report.polls} poll(s): {report.stored} stored, {report.rejected} rejected",
+          file=sys.stderr, flush=True)
+    return EXIT_OK if caught or not (report.rejected or report.failed_polls) else EXIT_REJECTED
 
 
 if __name__ == "__main__":

@@ -80,3 +80,13 @@ def seed_extraction(_seed_extraction: Extraction) -> Extraction:
     """The founding article through the full pipeline, published 2024-10-28 (its gold's date): extracted once
     per session, each test given its own copy."""
     return copy.deepcopy(_seed_extraction)
+
+
+@pytest.fixture
+def web_server():
+    """A started tests.webserver.WebServer on 127.0.0.1 with no routes (add them to ``.routes``); stopped after
+    the test. Its docstring says how to route pages, feeds, redirects, slow and huge answers."""
+    from tests.webserver import WebServer
+
+    with WebServer() as server:
+        yield server

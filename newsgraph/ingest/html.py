@@ -24,9 +24,14 @@ def html_to_article(
     passes its normalised URL, its identity.
     """
     import trafilatura  # imported here: it is slow to import and only HTML needs it
+    from trafilatura.settings import set_date_params
 
+    # The page's date from its markup and URL only: htmldate's extensive search takes any year in the text for
+    # the date ("founded in 2007" -> 2007-01-01), which would then beat a feed's or an archive's true date.
+    dates = set_date_params(extensive=False)
     try:
-        extracted = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False)
+        extracted = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False,
+                                                date_extraction_params=dates)
     except Exception as e:  # trafilatura raises many kinds on broken markup; the record is what matters
         return Rejected(where, f"could not read the HTML ({type(e).__name__})")
     if extracted is None:

@@ -112,3 +112,32 @@ def _new_articles(store: Store, articles: Iterable[Article], report: IngestRepor
         pending_ids.add(article.id)
         pending.append(article)
     return pending, aliases
+
+
+class KnownUrls:
+    """The ``known`` check of web reading: is this normalised URL stored already, as an article's id or as an
+    alias of one? Such a URL is skipped before any request, so rerunning an ingest fetches nothing twice;
+    ``hits`` counts them (they are "already in"). It asks through a connection of its own, opened at the first
+    question (``ingest_articles`` has created and migrated the store by then); use it as a context manager."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = db
+        self.hits = 0
+        self._store: Store | None = None
+
+    def __call__(self, url: str) -> bool:
+        if self._store is None:
+            if not Path(self.db).is_file():
+                return False  # no store yet: nothing is known
+            self._store = Store.open(self.db)
+        known = self._store.resolve_id(url) is not None
+        self.hits += known
+        return known
+
+    def __enter__(self) -> KnownUrls:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

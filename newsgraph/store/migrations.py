@@ -295,6 +295,34 @@ ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
 CREATE INDEX articles_story ON articles(story_id);
 """
 
+# `newsgraph watch` (service/watch.py): the feeds it polls, with what their servers said last (ETag and
+# Last-Modified, for conditional requests), and every entry URL it has handled and how, so that a restart
+# fetches nothing twice. An entry's url is its normalised link, the id its article is stored under.
+WATCH = """
+CREATE TABLE watched_feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled_at TEXT,
+    last_status TEXT,
+    polls INTEGER NOT NULL DEFAULT 0,
+    stored INTEGER NOT NULL DEFAULT 0,
+    already INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE watched_entries (
+    url TEXT PRIMARY KEY,
+    feed TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_tried_at TEXT,
+    tries INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT NOT NULL CHECK (outcome IN ('stored', 'already stored', 'rejected', 'given up')),
+    reason TEXT,
+    article_id TEXT
+);
+CREATE INDEX watched_entries_feed ON watched_entries(feed, outcome);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_event_clusters", EVENT_CLUSTERS),
@@ -302,6 +330,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0004_across_reports", ACROSS_REPORTS),
     ("0005_actor_keys", ACTOR_KEYS),
     ("0006_stories", STORIES),
+    ("0007_watch", WATCH),
 ]
 FIRST_MIGRATION = MIGRATIONS[0][0]
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

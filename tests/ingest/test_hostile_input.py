@@ -242,7 +242,7 @@ def test_a_folder_reads_json_and_names_what_it_leaves(tmp_path: Path) -> None:
     assert code == 0
     assert err.splitlines() == [
         f"newsgraph: note: {folder}: 2 file(s) not read, of kinds ingest does not take from a folder: README.md, "
-        "ids.tsv (reads .htm, .html, .json, .jsonl, .ndjson, .txt; name a file to read it)",
+        "ids.tsv (reads .htm, .html, .json, .jsonl, .ndjson, .txt, .urls, .warc, .warc.gz; name a file to read it)",
         f"newsgraph: 4 stored, 0 already in {tmp_path / 's.db'}, 0 rejected",
     ]
     with Store.open_existing(tmp_path / "s.db") as store:

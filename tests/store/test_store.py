@@ -187,13 +187,13 @@ def test_timex_range_unknown(value: str | None) -> None:
 def test_parquet_export_has_every_row(store: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    from newsgraph.service.export import export_parquet
+    from newsgraph.service.exports import export_parquet
 
     store.write(make_extraction())
     written = export_parquet(store, tmp_path / "pq")
     assert written["articles"] == 1 and written["mentions"] == 2
     events = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
-    assert [(e["type"], e["time_start"]) for e in events] == [("MOBILIZE", "2024-10-21")]
+    assert [(e["type"], e["time_start"]) for e in events] == [("MOBILIZE", dt.date(2024, 10, 21))]
     assert pq.read_table(tmp_path / "pq" / "times.parquet").num_rows == 0
 
 

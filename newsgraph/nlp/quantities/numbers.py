@@ -34,6 +34,7 @@ APPROX_SIGNS = frozenset({"~", "≈"})
 RANGE_WORDS = frozenset({"-", "–", "—", "to"})
 FRACTION = Unit("fraction", "percent")
 FOLD = Unit("fold", "multiplier")
+METRE = Unit("metre", "measure")
 
 # (rule name, first token, end token): a rule that fired while a figure was read, with the tokens it used
 Step = tuple[str, int, int]
@@ -228,6 +229,24 @@ class NumberReader:
         self._consume_scales(doc, core)
         return core
 
+    def _metres(self, doc: Doc, start: int, m: int) -> bool:
+        """Is the "m" at token m, glued to the digits that start at token start, metres? Never after a currency
+        sign ("£37m", "US$20m": millions). Metres before a singular noun it measures ("a 37m yacht"), a word of
+        dimension ("300m tall", "50m away"), or under a verb of moving a distance ("ran 400m"); else millions, as
+        news mostly means ("37m people", "raised 5m")."""
+        if not self.rules.on("quantities.unit.metre_m") or doc[m].text != "m":  # "m." ends a sentence: "£37m."
+            return False
+        prev = doc[start - 1] if start > 0 else None
+        if "$" in doc[start].text or (prev is not None and (
+                prev.is_currency or prev.text.endswith("$") or prev.text in self.lex.currency_pre)):
+            return False
+        context = self.lex.cue("metre_context")
+        nxt = doc[m + 1] if m + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in context or (nxt.tag_ == "NN" and nxt.is_alpha
+                                                           and nxt.lower_ not in self.lex.numbers)):
+            return True
+        return any(t.lemma_.lower() in context for t in (doc[start].head, doc[m].head) if t.pos_ == "VERB")
+
     def _unsigned(self, doc: Doc, i: int) -> tuple[str, float, str | None] | None:
         """The digits of token i without a sign or a bare leading point, the sign, and the rule that read them
         off: "-1.3" -> ("1.3", -1, signed), ".001" -> ("0.001", 1, leading_point). A sign counts only at the
@@ -324,6 +343,11 @@ class NumberReader:
             if word is None or word.kind not in ("scale", "abbr"):
                 break
             if word.kind == "abbr" and (doc[core.end - 1].whitespace_ or not core.digits):
+                break
+            if nxt.lower_ == "m" and self._metres(doc, core.start, core.end):
+                core.unit = METRE  # "a 37m yacht", "ran 400m": metres, not millions
+                core.steps.append(("quantities.unit.metre_m", core.end, core.end + 1))
+                core.end += 1
                 break
             core.value *= word.value
             core.scaled = True

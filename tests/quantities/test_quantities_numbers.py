@@ -130,3 +130,18 @@ def test_a_glued_scale_keeps_its_value_before_a_full_stop(extract_text) -> None:
     ext = extract_text("The ministry put the payment at £120m. A letter revised it to €140m, officials said.")
     assert sorted(q.value for q in ext.quantities if q.unit in ("GBP", "EUR")) == [120_000_000, 140_000_000]
     assert "£120m" in [q.text for q in ext.quantities]
+
+
+def test_the_unit_symbols_are_pints_as_generated() -> None:
+    """units_pint.tsv is data written by scripts/units_from_pint.py from pint's registry (the lock pins pint):
+    regenerating it gives the committed file, so nobody edits it by hand and it follows the script."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "units_from_pint.py")], capture_output=True,
+                          text=True, check=True).stdout
+    table = ROOT / "newsgraph" / "resources" / "lexicons" / "quantities" / "units_pint.tsv"
+    assert made == table.read_text(encoding="utf-8")
+    assert "kWh\tkilowatt hour\tmeasure\tcased" in made.splitlines()

@@ -40,6 +40,7 @@ class QuantityLexicon:
     post_bounds: dict[Phrase, str] = field(default_factory=dict)
     blocked_bounds: frozenset[Phrase] = frozenset()  # ("talk", "about"): a preposition, not a bound
     units: dict[Phrase, Unit] = field(default_factory=dict)
+    symbols: dict[str, Unit] = field(default_factory=dict)  # case-sensitive unit symbols: "kW", "MW", "mW", "GB"
     pre_units: dict[str, Unit] = field(default_factory=dict)  # "magnitude 5.2"
     currency_pre: dict[str, str] = field(default_factory=dict)  # case-sensitive surface -> ISO 4217
     currency_post: dict[Phrase, str] = field(default_factory=dict)
@@ -56,6 +57,15 @@ class QuantityLexicon:
         """The cue of a count's unit (the head of its counted noun), singular or plural: "troops", "civilian"."""
         word = (unit or "").lower()
         return self.nouns.get(word) or self.nouns.get(word.removesuffix("s"))
+
+    def symbol(self, text: str) -> Unit | None:
+        """The unit a symbol written so names ("kW", "mW", "GB"), when it outranks the units named in words: a
+        symbol with a capital is read as written ("mW" milliwatt, "MW" megawatt); one in lower case only when
+        units.tsv does not know it ("ml", "hp"; but "mw", as news writes megawatts, is units.tsv's)."""
+        unit = self.symbols.get(text)
+        if unit is None or (text.islower() and (text,) in self.units):
+            return None
+        return unit
 
     def cue(self, name: str) -> frozenset[str]:
         """A list of cue_words.tsv; a name that no line uses is an error, not an empty list."""
@@ -103,6 +113,11 @@ def load_lexicon() -> QuantityLexicon:
             lex.pre_units[surface] = Unit(name, "measure")
         else:
             lex.units[_phrase(surface)] = Unit(name, kind)
+    for surface, name, kind, case in _rows("units_pint.tsv"):  # pint's symbols and names; units.tsv wins
+        if case == "cased":
+            lex.symbols[surface] = Unit(name, kind)
+        else:
+            lex.units.setdefault(_phrase(surface), Unit(name, kind))
     for surface, code, position in _rows("currencies.tsv"):
         if position == "pre":
             lex.currency_pre[surface] = code

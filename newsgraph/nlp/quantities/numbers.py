@@ -285,6 +285,11 @@ class NumberReader:
             core.scaled = True
             core.steps.append(("quantities.number.glued_scale", core.start, core.end))
             return True
+        symbol = self.lex.symbol(suffix)
+        if symbol is not None and self.rules.on("quantities.unit.symbol"):
+            core.unit = symbol  # "5kWh", "12GB", "3.5GHz", "1mW": a symbol, as written
+            core.steps.append(("quantities.unit.symbol", core.start, core.end))
+            return True
         unit = self.lex.units.get((suffix.lower(),))
         if unit is not None and self.rules.on("quantities.unit.glued"):
             core.unit = unit

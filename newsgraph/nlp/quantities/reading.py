@@ -269,6 +269,10 @@ class SpanReader:
             hyphenated = self._read_hyphenated(doc, draft, sent)
             if hyphenated is not None:
                 return hyphenated
+        symbol = self.lex.symbol(doc[j].text) if j < sent.end and draft.unit is None else None
+        if symbol is not None and self.rules.on("quantities.unit.symbol"):  # "12 GB", "1 mW", "300 MW"
+            draft.end = j + 1
+            return self._take_unit(doc, draft, symbol, ("quantities.unit.symbol", j, j + 1))
         for n in range(min(self.max_post, sent.end - j), 0, -1):
             words = tuple(t.lower_ for t in doc[j : j + n])
             if (unit := self.lex.units.get(words)) is not None and draft.unit is None and (

@@ -92,6 +92,8 @@ RULES = RuleTable("quantities", [
          "means its dollar by '$' ('Toronto ... $5 million': CAD)"),
     Rule("quantities.unit.rate", "a unit followed by 'per', 'a' or 'each' and a time unit is a rate: '195 kilometers "
          "per hour', '3 percent a year'"),
+    Rule("quantities.unit.symbol", "a unit symbol of pint's registry, matched as written, glued to the number or "
+         "after it: '5kWh', '12 GB', '3.5GHz', '300 hp', '1 mW' (milliwatt; 'MW' megawatt)"),
     Rule("quantities.unit.metre_m", "'m' glued to a number is metres unless a currency goes before it or a plural "
          "noun after it: 'a 37m yacht', 'ran 400m', '300m tall' (but '£37m', '37m people': millions)"),
     Rule("quantities.unit.multiplier", "'times' or 'fold' after a number says how many times: 'six times', "

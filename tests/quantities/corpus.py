@@ -54,6 +54,7 @@ TEXTS = (
     "The talks began at 8PM and lasted three hours; he had served 10yrs.",
     "The party won 3 quarters of the seats.",
     "The battery stores 5kWh, the plant makes 300 MW and the laser 1 mW; the car has 150 hp and 12 GB of memory.",
+    "Rainfall rose from 13.5 to 14.0 mm, and crews laid 7- or 8-inch pipes.",
     "The 37m yacht sank near a 300m tall tower, and 37m people watched.",
     "Exports grew sixfold, six times the level of 2010, and a 10-fold rise followed.",
     "Traders paid $85 a barrel for crude and $2 per share for the stock, and renters $400 per month.",

@@ -252,6 +252,9 @@ class NumberReader:
         off: "-1.3" -> ("1.3", -1, signed), ".001" -> ("0.001", 1, leading_point). A sign counts only at the
         start of a word ("fell -1.3%"), not after a figure ("3 -1", a score); None when the rule is off."""
         text = doc[i].text
+        if text[-1:] in DASHES and i + 1 < len(doc) and doc[i + 1].lower_ in ("or", "and", "to") and (
+                self.rules.on("quantities.number.suspended_hyphen")):
+            return text[:-1], 1.0, "quantities.number.suspended_hyphen"  # "7- or 8-inch": the unit comes after
         if text[:1] not in SIGNS and text[:1] != ".":
             return text, 1.0, None
         sign, step = 1.0, "quantities.number.leading_point"

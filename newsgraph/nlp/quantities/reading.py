@@ -250,17 +250,19 @@ class SpanReader:
         return None, 0
 
     def shared_unit(self, doc: Doc, j: int, limit: int) -> tuple[Unit, int] | None:
-        """The measure unit of the next number when the two are joined by "and" / "or": "2 or 3 percent",
-        "1.52 and 2.2m" (the span stays on the first number); with the token where that unit ends."""
-        if j + 1 >= limit or doc[j].lower_ not in ("and", "or") or not self.numbers.is_number_start(doc, j + 1):
+        """The measure unit of the next number when the two are joined by "and", "or" or "to": "2 or 3 percent",
+        "1.52 and 2.2m", "from 13.5 to 14.0 mm", "7- or 8-inch" (the span stays on the first number); with the
+        token where that unit ends."""
+        if j + 1 >= limit or doc[j].lower_ not in ("and", "or", "to") or not self.numbers.is_number_start(doc, j + 1):
             return None
         other = self.numbers.parse_core(doc, j + 1)
         if other is None or other.vague:
             return None
-        unit, n = (other.unit, 0) if other.unit is not None else self.unit_at(doc, other.end, limit)
+        after = other.end + 1 if other.end < limit and doc[other.end].text in DASHES else other.end  # "8-inch"
+        unit, n = (other.unit, 0) if other.unit is not None else self.unit_at(doc, after, limit)
         if unit is None or unit.kind not in ("measure", "percent"):
             return None
-        return unit, other.end + n
+        return unit, after + n
 
     def _read_after(self, doc: Doc, draft: Draft, sent: Span) -> bool:
         """Unit, currency or post bound after the number; False if the number is not a quantity."""
@@ -313,6 +315,11 @@ class SpanReader:
             return self._take_unit(doc, draft, unit, ("quantities.unit.hyphen", j, j + 2))
         if self.lex.post_bounds.get(tuple(t.lower_ for t in doc[j : j + 2])):
             return None  # "300-odd", "300-plus": a post bound, read after
+        if nxt is not None and self.rules.on("quantities.unit.shared") and (
+                shared := self.shared_unit(doc, j + 1, sent.end)):
+            draft.end, draft.unit = j + 1, shared[0]  # "7- or 8-inch": the span keeps "7-"
+            draft.note("quantities.unit.shared", j + 1, shared[1])
+            return True
         draft.end = j + 2
         if nxt is not None and self._counts_compound(draft.core, nxt) and (
             self.rules.on("quantities.counted.compound_adjective")

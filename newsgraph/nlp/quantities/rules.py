@@ -37,6 +37,8 @@ RULES = RuleTable("quantities", [
          "soldiers'"),
     Rule("quantities.number.signed", "a sign written before the digits gives the figure its sign: '-1.3%' (-1.3), "
          "'+0.2%', '−4'"),
+    Rule("quantities.number.suspended_hyphen", "a number left hanging by a hyphen before 'or', 'and' or 'to' is read, "
+         "and takes the unit of the next: '7- or 8-inch' (7 inch)"),
     Rule("quantities.number.leading_point", "a decimal written without its leading zero: '.001 percent' (0.001)"),
     Rule("quantities.number.digit_fraction", "a share written in digits before 'of': '1/16 of the land' (value the "
          "proportion, unit 'fraction'; not '9/11', '24/7' or a date)"),
@@ -79,7 +81,7 @@ RULES = RuleTable("quantities", [
     Rule("quantities.unit.hyphen", "a unit after a hyphen: 'a 10-kilometre stretch'"),
     Rule("quantities.unit.before", "a unit written before the number: 'magnitude 5.2'"),
     Rule("quantities.unit.shared", "coordinated numbers share the unit of the second: '2 or 3 percent', 'the 1.52 and "
-         "2.2 m telescopes'"),
+         "2.2 m telescopes', 'from 13.5 to 14.0 mm', '7- or 8-inch'"),
     Rule("quantities.unit.currency_sign", "a currency sign before the number: '$5 billion' (USD), '£3m' (GBP)"),
     Rule("quantities.unit.currency_word", "a currency word after the number: '5 billion euros' (EUR)"),
     Rule("quantities.unit.currency_noun", "a currency as the counted noun: 'millions of dollars' (USD)"),

@@ -174,7 +174,9 @@ class QuantitiesComponent:
                 continue  # read and rejected (a duration, an age, a compound adjective)
             start, end = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
             under = [k for k, t in enumerate(times) if t.start < end and start < t.end]
-            lasts = draft.unit is not None and draft.unit.kind == "duration"  # "15 years": a time and a quantity
+            # "15 years": a time and a quantity ("12" of "12 and 18 months" gets its unit when described)
+            lasts = (draft.unit is not None and draft.unit.kind == "duration") or (
+                draft.unit is None and bool(under) and all(times[k].type == "DURATION" for k in under))
             if under and not lasts and self.rules.on("quantities.not.time_expression"):
                 continue
             duration = self._duration_time(under, times) if lasts else None
@@ -182,6 +184,8 @@ class QuantitiesComponent:
             if described is None:
                 continue
             quantity, noun = described
+            if lasts and (draft.unit is None or draft.unit.kind != "duration"):
+                continue  # under a DURATION, yet not read as one: the times stage's, not a count
             if duration is not None:
                 quantity.time = duration
                 fired(quantity, "quantities.duration.time", (times[duration].start, times[duration].end))

@@ -260,7 +260,9 @@ class SpanReader:
             return None
         after = other.end + 1 if other.end < limit and doc[other.end].text in DASHES else other.end  # "8-inch"
         unit, n = (other.unit, 0) if other.unit is not None else self.unit_at(doc, after, limit)
-        if unit is None or unit.kind not in ("measure", "percent"):
+        if unit is not None and unit.name in DURATION_UNITS and self.rules.on("quantities.duration.unit"):
+            unit = Unit(unit.name, "duration")  # "12 and 18 months"
+        if unit is None or unit.kind not in ("measure", "percent", "duration"):
             return None
         return unit, after + n
 

@@ -8,7 +8,7 @@ import re
 from newsgraph.nlp.times.calendar import Found, day_month, month_first
 from newsgraph.nlp.times.reader import Cand, Reader
 
-_CLOCK_RE = re.compile(r"^(\d{1,2})[:.](\d{2})(?:hrs|h|am|pm|a\.m\.|p\.m\.)?$", re.I)
+_CLOCK_RE = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:hrs|h|am|pm|a\.m\.|p\.m\.)?$", re.I)
 _HOUR_AMPM_RE = re.compile(r"^(\d{1,2})(am|pm|a\.m\.|p\.m\.)$", re.I)
 DAY_OFFSETS = {"TODAY": 0, "YESTERDAY": -1, "TOMORROW": 1}  # deictic codes of a day
 
@@ -40,7 +40,7 @@ def clock(r: Reader, i: int) -> Found | None:
         return None  # "3.5" is a number, not a time
     if r.w(j) in r.vocab.military_time_zones:
         j += 1
-    c = r.cand(rule, i, j, "TIME", tod=f"{hour:02d}:{minute:02d}")
+    c = r.cand(rule, i, j, "TIME", tod=f"{hour:02d}:{minute:02d}{_seconds(r, i)}")  # "10:32:15": T10:32:15
     return _with_day(r, j, c)
 
 
@@ -53,6 +53,18 @@ def _reading(r: Reader, i: int) -> tuple[int, int, bool, str] | None:
         if w.endswith(("pm", "p.m.")) and hour < 12:
             hour += 12
         return hour, int(m.group(2)), True, "times.found.clock"
+    return _hour_only(r, i)
+
+
+def _seconds(r: Reader, i: int) -> str:
+    """The seconds of the clock time at i, as TIMEX3 writes them (":15"), or "" when it gives none."""
+    m = _CLOCK_RE.match(r.w(i))
+    return f":{int(m.group(3)):02d}" if m and m.group(3) and int(m.group(3)) < 60 else ""
+
+
+def _hour_only(r: Reader, i: int) -> tuple[int, int, bool, str] | None:
+    """(hour, minute, clockish, rule) of "2am", "5 o'clock", "1922 UTC"."""
+    w = r.w(i)
     m2 = _HOUR_AMPM_RE.match(w)
     if m2:
         hour = int(m2.group(1))

@@ -40,7 +40,7 @@ def quantity(r: Reader, i: int) -> Match:
         return _uncounted(r, lead)
     unit_at = _unit_after_count(r, counted[0], counted[1])
     if unit_at is None:
-        return i, []
+        return _coordinated(r, lead, counted[0], counted[1])
     k, unit_word, unit, n = unit_at
     nxt = r.token(k + 1)
     if unit_word == "second" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN") \
@@ -62,6 +62,22 @@ def quantity(r: Reader, i: int) -> Match:
         if shifted is not None:
             return shifted
     return _counted_duration(r, lead, k, end, n, unit)
+
+
+def _coordinated(r: Reader, lead: _Lead, end: int, n: float | None) -> Match:
+    """ "12 and 18 months", "two or three years": a count whose unit is the next count's is a DURATION of its own
+    (TIMEX3: one expression each, the conjunction outside both)."""
+    i = lead.start
+    if n is None or r.w(end) not in ("and", "or") or not r.on("times.found.duration_coordinated"):
+        return i, []
+    other = count(r, end + 1)
+    if other is None or other[1] is None or (unit_at := _unit_after_count(r, other[0], other[1])) is None:
+        return i, []
+    unit = unit_at[2]
+    if r.w(unit_at[0] + 1) in ("old", "ago", "later", "earlier") or unit not in ("S", "MIN", "H", "D", "W", "M", "Y",
+                                                                               "DE", "CE"):
+        return i, []  # "12 and 18 years old" (ages), "two or three days later" (a date): not durations
+    return end, [_duration(r, "times.found.duration_coordinated", lead, end, n, unit, lead.j)]
 
 
 def _unit_after_count(r: Reader, k: int, n: float | None) -> tuple[int, str, str, float | None] | None:

@@ -50,6 +50,8 @@ _FOUND = [
          "APPROX, MORE_THAN, EQUAL_OR_LESS ..."),
     Rule("times.found.duration", "'three years', 'the next two weeks', 'for a week', 'two and a half "
          "months', 'an eight-hour shift': a DURATION, P3Y"),
+    Rule("times.found.duration_coordinated", "a count whose unit is the next count's is a DURATION of its own: "
+         "'12 and 18 months' (P12M and P18M), 'two or three years'"),
     Rule("times.found.duration_long", "'month-long', 'week - long': a DURATION, P1M"),
     Rule("times.found.duration_plural", "'for years', 'weeks of talks', 'over months': an unknown count, PXY"),
     Rule("times.found.vague_shift", "'years later', 'weeks ago': FUTURE_REF, PAST_REF"),

@@ -98,6 +98,7 @@ EFFECTS: dict[str, tuple[str, dt.date | None]] = {
     "times.not.approximator_as_preposition": ("Prices rose over the past two years.", PUB),
     "times.not.ordinal_second": ("He was there for a second time.", PUB),
     "times.not.article_unit": ("He observed a day of mourning.", PUB),
+    "times.tense.delayed_until": ("The vote was postponed until Friday.", PUB),
     "times.found.duration_coordinated": ("They will serve 12 and 18 months.", PUB),
     "times.not.age": ("It was a tree of years' growth, felled by a 50-year-old man.", PUB),
     "times.not.rate": ("The gun fires 600 rounds per minute.", PUB),

@@ -160,6 +160,8 @@ _NOT = [
 ]
 
 _TENSE = [
+    Rule("times.tense.delayed_until", "'postponed until Friday', 'extended to March', 'adjourned till Monday': "
+         "what a delay moves a thing to is ahead, though the verb is past (lexicon delay_verbs)"),
     Rule("times.tense.future_auxiliary", "'will attack on Friday', 'is going to', 'shall': future"),
     Rule("times.tense.past", "'attacked on Friday', 'had met in June', 'was held': past"),
     Rule("times.tense.future_verb", "'(troops) expected by December', 'is due in May', 'plans ... in June': "

@@ -62,6 +62,7 @@ def tense_of(doc: Doc, c: Cand, words: Vocabulary, rules: RuleTable) -> Tense:
     auxes = frozenset(a.lower_ for a in t.children if a.dep_ in ("aux", "auxpass")) if is_verb else frozenset()
     g = _Clause(t, is_verb, auxes, prep, words)
     hit = rules.first([
+        ("times.tense.delayed_until", lambda: _delayed_until(g)),
         ("times.tense.future_auxiliary", lambda: _future_auxiliary(g)),
         ("times.tense.past", lambda: _past(g)),
         ("times.tense.future_verb", lambda: _future_verb(g)),
@@ -75,6 +76,14 @@ def tense_of(doc: Doc, c: Cand, words: Vocabulary, rules: RuleTable) -> Tense:
     evidence = g.prep if rule == "times.tense.deadline" or name == "by" else g.verb
     assert evidence is not None
     return Tense(name, rule, (evidence.idx, evidence.idx + len(evidence.text)))
+
+
+def _delayed_until(g: _Clause) -> str | None:
+    """ "postponed until Friday", "extended to March", "adjourned till Monday": what a delay moves a thing to lies
+    ahead of when it was said, though the verb is past."""
+    if not g.is_verb or g.prep is None or g.prep.lower_ not in ("until", "till", "to", "through"):
+        return None
+    return "future" if g.verb.lemma_.lower() in g.words.delay_verbs and g.prep.head.i == g.verb.i else None
 
 
 def _future_auxiliary(g: _Clause) -> str | None:

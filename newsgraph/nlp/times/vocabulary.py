@@ -80,6 +80,7 @@ class Vocabulary:
     past_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     deadline_prepositions: frozenset[str]
+    delay_verbs: frozenset[str]  # "postponed until Friday": the time is ahead, whatever the verb's tense
     triggers: frozenset[str]  # first words of every construction (the walk tries a token only if it is one)
 
     @classmethod

@@ -24,6 +24,7 @@ from tests.times.common import PUB, tag
         ("The offensive began in early 1941.", [("early 1941", "DATE", "1941")]),
         ("The fighting lasted three years.", [("three years", "DURATION", "P3Y")]),
         ("The meeting lasted two hours.", [("two hours", "DURATION", "PT2H")]),
+        ("Spending will rise over the next decade.", [("the next decade", "DURATION", "P1DE")]),
         ("The vote was postponed until Friday.", [("Friday", "DATE", "2024-11-01")]),
         ("The talks were extended to March, and he stayed until Friday.",
          [("March", "DATE", "2025-03"), ("Friday", "DATE", "2024-10-25")]),

@@ -98,6 +98,7 @@ EFFECTS: dict[str, tuple[str, dt.date | None]] = {
     "times.not.approximator_as_preposition": ("Prices rose over the past two years.", PUB),
     "times.not.ordinal_second": ("He was there for a second time.", PUB),
     "times.not.article_unit": ("He observed a day of mourning.", PUB),
+    "times.found.next_span": ("Spending will rise over the next decade.", PUB),
     "times.tense.delayed_until": ("The vote was postponed until Friday.", PUB),
     "times.found.duration_coordinated": ("They will serve 12 and 18 months.", PUB),
     "times.not.age": ("It was a tree of years' growth, felled by a 50-year-old man.", PUB),
@@ -194,7 +195,7 @@ def _said(found: list[Time]) -> list[tuple]:
 
 def test_every_rule_has_an_example() -> None:
     assert set(EFFECTS) | set(TRACE_ONLY) == set(RULES.rules)
-    assert 30 <= len(RULES.rules) <= 120
+    assert 30 <= len(RULES.rules) <= 140  # a sanity bound on the table, not a target
     for rule in RULES.rules.values():  # one line, with an example in quotes
         assert rule.what and "\n" not in rule.what and "'" in rule.what, rule.name
 

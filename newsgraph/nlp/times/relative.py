@@ -53,6 +53,10 @@ def relative_at(r: Reader, i: int, allow_bare_the: bool) -> Found | None:
     return None
 
 
+# Prepositions that make "the next <unit>" a span rather than a date: "over the next decade", "for the coming year".
+SPAN_PREPOSITIONS = frozenset({"over", "during", "throughout", "for", "within"})
+
+
 @dataclass(frozen=True)
 class Relative:
     """What the words before the head say: "the", the first relative word, the count and the anchor."""
@@ -85,6 +89,9 @@ def _unit(r: Reader, i: int, j: int, rel: Relative) -> Found | None:
     unit = r.vocab.units[w]
     if rel.the and rel.first in ("past", "last") and unit not in ("WE",) and r.on("times.found.past_span"):
         return j + 1, r.cand("times.found.past_span", i, j + 1, "DURATION", literal=duration(1, unit), tok=j)
+    if rel.the and rel.first in ("next", "coming") and unit not in ("WE",) and r.w(i - 1) in SPAN_PREPOSITIONS \
+            and r.on("times.found.next_span"):  # "over the next decade": a span ahead, as "the past week" is one back
+        return j + 1, r.cand("times.found.next_span", i, j + 1, "DURATION", literal=duration(1, unit), tok=j)
     if not r.on("times.found.relative_unit"):
         return None
     return j + 1, r.cand("times.found.relative_unit", i, j + 1, "DATE", unit=unit, offset=rel.offset,

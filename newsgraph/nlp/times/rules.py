@@ -63,6 +63,8 @@ _FOUND = [
     Rule("times.found.relative_unit", "'last week', 'this year', 'the next day', 'that same day', 'the "
          "year' after a modifier"),
     Rule("times.found.past_span", "'the past week', 'the last month': a span that ends now, a DURATION P1W"),
+    Rule("times.found.next_span", "'over the next decade', 'for the coming year', 'within the next week': a span "
+         "ahead, a DURATION (P1DE), as 'the past week' is one back"),
     Rule("times.found.relative_span", "'the following days', 'the coming years': a DURATION PXD, PXY"),
     Rule("times.found.relative_weekday", "'next Monday', 'last Friday', 'this Sunday'"),
     Rule("times.found.relative_month", "'the previous April', 'last summer', 'next March'"),

@@ -98,6 +98,7 @@ EFFECTS: dict[str, tuple[str, dt.date | None]] = {
     "times.not.approximator_as_preposition": ("Prices rose over the past two years.", PUB),
     "times.not.ordinal_second": ("He was there for a second time.", PUB),
     "times.not.article_unit": ("He observed a day of mourning.", PUB),
+    "times.found.duration_plural_signal": ("Minutes before the vote he resigned.", PUB),
     "times.found.next_span": ("Spending will rise over the next decade.", PUB),
     "times.tense.delayed_until": ("The vote was postponed until Friday.", PUB),
     "times.found.duration_coordinated": ("They will serve 12 and 18 months.", PUB),

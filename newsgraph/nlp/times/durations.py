@@ -136,7 +136,10 @@ def _uncounted(r: Reader, lead: _Lead) -> Match:
 def _bare_plural(r: Reader, lead: _Lead) -> Match:
     """ "for years", "weeks of reports": an unknown count of a unit (TIMEX3: PXY, PXW); "years later"."""
     i, j = lead.start, lead.j
-    if lead.mod is None and r.w(j - 1) not in r.vocab.before_bare_plural:
+    # a signal word after the plural opens it, whatever comes before: "minutes before", "years later"
+    signal = r.w(j + 1) in ("before", "after", "later", "earlier", "ago") and r.on(
+        "times.found.duration_plural_signal")
+    if lead.mod is None and r.w(j - 1) not in r.vocab.before_bare_plural and not signal:
         return i, []
     if r.w(j + 1) in ("old", "'", "’") and r.on("times.not.age"):
         return i, []
@@ -145,6 +148,9 @@ def _bare_plural(r: Reader, lead: _Lead) -> Match:
     if after in ("later", "earlier", "ago") and r.on("times.found.vague_shift"):
         lit = "FUTURE_REF" if after == "later" else "PAST_REF"
         return j + 2, [r.cand("times.found.vague_shift", i, j + 2, "DATE", literal=lit, tok=j)]
+    if signal and lead.mod is None and r.w(j - 1) not in r.vocab.before_bare_plural:
+        # "minutes before the vote": TIMEX3's DURATION is the bare plural, the signal word stays outside
+        return j + 1, [_duration(r, "times.found.duration_plural_signal", lead, j + 1, None, unit, j)]
     if not r.on("times.found.duration_plural"):
         return i, []
     return j + 1, [_duration(r, "times.found.duration_plural", lead, j + 1, None, unit, j)]

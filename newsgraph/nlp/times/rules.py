@@ -54,6 +54,9 @@ _FOUND = [
          "'12 and 18 months' (P12M and P18M), 'two or three years'"),
     Rule("times.found.duration_long", "'month-long', 'week - long': a DURATION, P1M"),
     Rule("times.found.duration_plural", "'for years', 'weeks of talks', 'over months': an unknown count, PXY"),
+    Rule("times.found.duration_plural_signal", "'minutes before the vote', 'hours after the blast': a bare plural "
+         "before 'before' or 'after' is a DURATION (PTXM), the signal word outside it; before 'later', 'earlier' "
+         "or 'ago' it is read whatever precedes it ('The war ended years later')"),
     Rule("times.found.vague_shift", "'years later', 'weeks ago': FUTURE_REF, PAST_REF"),
     Rule("times.found.ago", "'five years ago', 'a week ago': counted back from the publication date"),
     Rule("times.found.later", "'two weeks later', 'three days after the attack', 'a year earlier': counted "

@@ -25,6 +25,8 @@ DIGITS = re.compile(rf"^({NUMBER})([^\W\d_]+|%)?$")
 # keeps these whole).
 GLUED = re.compile(rf"^([~≈]|[A-Za-z]{{1,3}}\$)?({NUMBER})(?:[-–—]({NUMBER}))?([^\W\d_]+|%)?$")
 DASHES = frozenset({"-", "–", "—"})
+# A currency written in letters glued before the digits: "RM20", "USD10", "Rs500", "EUR5bn".
+LETTER_CURRENCY = re.compile(rf"^([A-Z][A-Za-z]{{1,2}})({NUMBER})([^\W\d_]+)?$")
 # A sign written before the digits: "-1.3%", "+0.2%", "−4" (U+2212, the minus sign of typeset text).
 SIGNS = {"+": 1.0, "-": -1.0, "−": -1.0}
 # A share in digits: "1/16", "3/4" (numerator below the denominator, so "24/7" and "9/11" never are).
@@ -86,6 +88,8 @@ class NumberReader:
             return rest[:1].isdigit()  # "-1.3", "+0.2", ".001", "-.5"
         if "$" in tok.text[1:4] and tok.text[-1:].isdigit():
             return GLUED.match(tok.text) is not None  # "CDN$11,000"
+        if first.isupper() and (m := LETTER_CURRENCY.match(tok.text)) is not None:
+            return m.group(1) in self.lex.currency_pre  # "RM20", "USD10"
         low = tok.lower_
         if low in self.lex.numbers:
             return self.lex.numbers[low].kind != "abbr"
@@ -102,6 +106,8 @@ class NumberReader:
             return self._parse_digits(doc, i)
         if tok.text[:1] in SIGNS or tok.text[:1] == ".":
             return self._parse_digits(doc, i)
+        if tok.text[:1].isupper() and (m := LETTER_CURRENCY.match(tok.text)) is not None:
+            return self._letter_currency(doc, i, m)
         low = tok.lower_
         if low in ("a", "an"):
             return self._parse_a_scale(doc, i)
@@ -119,6 +125,18 @@ class NumberReader:
         if word.kind == "unit":
             return self._parse_words(doc, i)
         return None  # a bare scale word: "million" alone is not a number ("a million" is)
+
+    def _letter_currency(self, doc: Doc, i: int, m: re.Match[str]) -> Core | None:
+        """ "RM20", "USD10", "Rs500", "EUR5bn": a currency in letters glued before the digits."""
+        code = self.lex.currency_pre.get(m.group(1))
+        if code is None or not self.rules.on("quantities.number.glued_currency"):
+            return None
+        core = Core(i, i + 1, float(m.group(2).replace(",", "")), digits=True, currency=code,
+                    rule="quantities.number.glued_currency")
+        if m.group(3) and not self._glued_suffix(core, m.group(3)):
+            return None
+        self._consume_scales(doc, core)
+        return core
 
     def _parse_fold(self, doc: Doc, i: int) -> Core | None:
         """ "sixfold", "tenfold", "hundredfold": a number word joined to "fold", a multiplier."""

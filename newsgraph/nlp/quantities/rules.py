@@ -19,7 +19,8 @@ RULES = RuleTable("quantities", [
     Rule("quantities.number.glued_scale", "a scale glued to the digits: '5bn', '20k', '£3m' (3 million)"),
     Rule("quantities.number.glued_range", "a range written as one token: '60–80', '10,000-12,000km'"),
     Rule("quantities.number.approximate_sign", "a sign glued before the digits makes the figure about: '~295', '≈40'"),
-    Rule("quantities.number.glued_currency", "a currency sign glued to the digits: 'CDN$11,000', 'US$20m'"),
+    Rule("quantities.number.glued_currency", "a currency sign or code glued to the digits: 'CDN$11,000', 'US$20m', "
+         "'RM20', 'USD10m'"),
     Rule("quantities.number.scale", "scale words after a number multiply it: '1.2 million', 'two hundred'"),
     Rule("quantities.number.words", "number words: 'two', 'twenty-five', 'two hundred and fifty'"),
     Rule("quantities.number.and_a_half", "'-and-a-half' adds a half: 'three-and-a-half million' (3.5 million)"),

@@ -172,18 +172,14 @@ class QuantitiesComponent:
             i = max(draft.end, i + 1)
             if draft.rejected:
                 continue  # read and rejected (a duration, an age, a compound adjective)
-            start, end = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
-            under = [k for k, t in enumerate(times) if t.start < end and start < t.end]
-            # "15 years": a time and a quantity ("12" of "12 and 18 months" gets its unit when described)
-            lasts = (draft.unit is not None and draft.unit.kind == "duration") or (
-                draft.unit is None and bool(under) and all(times[k].type == "DURATION" for k in under))
-            if under and not lasts and self.rules.on("quantities.not.time_expression"):
+            timed = self._under_times(doc, draft, times)
+            if timed is None:
                 continue
-            duration = self._duration_time(under, times) if lasts else None
             described = self.describe(doc, draft, sentence, dollar)
             if described is None:
                 continue
             quantity, noun = described
+            lasts, duration = timed
             if lasts and (draft.unit is None or draft.unit.kind != "duration"):
                 continue  # under a DURATION, yet not read as one: the times stage's, not a count
             if duration is not None:
@@ -195,6 +191,18 @@ class QuantitiesComponent:
                 # the noun a later bare number may count ("..., with 12,000 expected")
                 sentence.lender = Lender(quantity, noun)
         return out
+
+    def _under_times(self, doc: Doc, draft: Draft, times: list[Time]) -> tuple[bool, int | None] | None:
+        """What the times stage read on a draft's words: (whether it is a duration, the DURATION it is linked to),
+        or None when a time expression there makes it no quantity ("at 6 pm", "on 14 August")."""
+        start, end = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
+        under = [k for k, t in enumerate(times) if t.start < end and start < t.end]
+        # "15 years": a time and a quantity ("12" of "12 and 18 months" gets its unit when described)
+        lasts = (draft.unit is not None and draft.unit.kind == "duration") or (
+            draft.unit is None and bool(under) and all(times[k].type == "DURATION" for k in under))
+        if under and not lasts and self.rules.on("quantities.not.time_expression"):
+            return None
+        return lasts, self._duration_time(under, times) if lasts else None
 
     def _duration_time(self, under: list[int], times: list[Time]) -> int | None:
         """The DURATION among the times under a duration's words ("15 years": P15Y), which the figure is linked

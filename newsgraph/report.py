@@ -117,10 +117,7 @@ def summary(store: Store, top: int = 8) -> str:
         "",
         "Top actors (by the articles that name them)",
     ]
-    for r in rows("SELECT r.name, r.kind, coalesce(r.code, r.country) AS code, count(*) AS n, "
-                  "count(DISTINCT m.article_id) AS docs FROM mentions m JOIN article_actors aa "
-                  "ON aa.article_id = m.article_id AND aa.local_id = m.local_id JOIN actors r ON r.id = aa.actor_id "
-                  "GROUP BY r.id ORDER BY docs DESC, n DESC LIMIT ?", (top,)):
+    for r in top_actors(store, top):
         out.append(f"  {r['name']:<32} {r['kind']:<12} {r['code'] or '-':<6} {r['n']:>5} mentions "
                    f"in {r['docs']} articles")
     merged = rows("SELECT count(*) AS n, sum(sources > 1) AS multi, sum(origins > 1) AS corroborated "
@@ -156,6 +153,31 @@ def summary(store: Store, top: int = 8) -> str:
             "query search \"troops\" | show ARTICLE_ID | query series | show-series ID",
             "     or: newsgraph serve   (timeline, map, claims and figures in the browser, each row with its trail)"]
     return "\n".join(out)
+
+
+def top_actors(store: Store, top: int) -> list[dict[str, Any]]:
+    """The ``top`` actors named in the most articles (``docs``), then with the most mentions (``n``), then the
+    first registered. The registry keeps how many articles name each actor (``article_count``, never fewer than
+    the articles with a mention of it), so its actors are counted exactly in that order, by index, only until
+    no one left can reach the ``top``-th: a handful of actors, not every mention of the store."""
+    if top <= 0:
+        return []
+    exact: list[dict[str, Any]] = []
+    candidates = store.conn.execute("SELECT id, article_count FROM actors INDEXED BY actors_docs "
+                                    "ORDER BY article_count DESC, mention_count DESC")
+    for actor_id, most in candidates:
+        if len(exact) >= top and _ranked(exact)[top - 1]["docs"] > most:
+            break
+        exact += store.rows(
+            "SELECT r.id, r.name, r.kind, coalesce(r.code, r.country) AS code, count(*) AS n, "
+            "count(DISTINCT m.article_id) AS docs FROM article_actors aa JOIN mentions m "
+            "ON m.article_id = aa.article_id AND m.local_id = aa.local_id JOIN actors r ON r.id = aa.actor_id "
+            "WHERE aa.actor_id = ? GROUP BY r.id", (actor_id,))
+    return _ranked(exact)[:top]
+
+
+def _ranked(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(actors, key=lambda r: (-r["docs"], -r["n"], r["id"]))
 
 
 def explanations(items: Sequence[Any], detailed: bool) -> str:

@@ -38,9 +38,10 @@ def adopt_bare_surnames(conn: sqlite3.Connection, actor_id: int, actor: Actor, t
     name = Name.of(actor.name, actor.kind)
     if actor.kind != "person" or name.given is None or not name.surname:
         return []
-    namesakes = conn.execute("SELECT count(DISTINCT actor_id) FROM actor_keys WHERE key = ?",
-                             (f"sn:{translit_key(name.surname)}",)).fetchone()[0]
-    if namesakes > 0:
+    # (whether there is one, not how many: a common surname's rows are not counted at every registration)
+    namesakes = conn.execute("SELECT 1 FROM actor_keys WHERE key = ? LIMIT 1",
+                             (f"sn:{translit_key(name.surname)}",)).fetchone()
+    if namesakes is not None:
         return []  # another registered person of that surname (this one's keys are not kept yet): either
     bare = [int(r[0]) for r in conn.execute("SELECT actor_id FROM actor_keys WHERE key = ? LIMIT ?",
                                             (bare_key(name), MAX_BARE + 1))]
@@ -82,4 +83,8 @@ def _move(conn: sqlite3.Connection, old: int, new: int, reason: str) -> None:
         conn.execute("UPDATE series SET sources = (SELECT count(DISTINCT source_key) FROM series_points "
                      "WHERE series_id = ?), origins = (SELECT count(DISTINCT origin_key) FROM series_points "
                      "WHERE series_id = ?) WHERE id = ?", (series_id, series_id, series_id))
+    # (the two are never named in one article: _apart)
+    conn.execute("UPDATE actors SET (mention_count, article_count) = (SELECT a.mention_count + o.mention_count, "
+                 "a.article_count + o.article_count FROM actors a, actors o WHERE a.id = ? AND o.id = ?) WHERE id = ?",
+                 (new, old, new))
     conn.execute("DELETE FROM actors WHERE id = ?", (old,))

@@ -32,6 +32,7 @@ import functools
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlparse
 
 from newsgraph.store.corroboration import origin_key
@@ -96,21 +97,56 @@ def outlet(url: str | None, article_id: str) -> str:
     return host or f"article:{article_id}"
 
 
+# The candidates of a report: the CANDIDATES most recent clusters of its type and polarity whose days overlap its
+# own, or that have none (the same set as one query over every cluster of the type would give). Found by index in
+# tiers of span (migration 0008_scale_indexes): a cluster spanning at most S days that overlaps the report's days
+# starts at most S days before them, which bounds the index range read in each tier, so the cost grows with the
+# clusters of the type around the report's days, not with all of them. The long tier (events dated by a decade or
+# by several years, and undated clusters) is read whole: such clusters are few.
+CANDIDATES = 200
+_SPAN = "coalesce(julianday(time_end) - julianday(time_start), 1e9)"
+_COLUMNS = "id, source, target, time_start, time_end, country, label"
+_TIERS = (  # (index, its condition, the longest span it holds in days)
+    ("event_clusters_day", f"{_SPAN} <= 15", 15),  # (a day or a week, with the windows)
+    ("event_clusters_short", f"{_SPAN} > 15 AND {_SPAN} <= 62", 62),
+    ("event_clusters_medium", f"{_SPAN} > 62 AND {_SPAN} <= 400", 400),
+)
+
+
+def candidates(conn: sqlite3.Connection, report: EventReport, days: tuple[dt.date, dt.date] | None
+               ) -> list[tuple[Any, ...]]:
+    """The clusters a report may join, most recent first (see CANDIDATES): their ids from the indexes alone, then
+    the rows of the chosen few."""
+    kind = (report.type, polarity(report.status))
+    if days is None:
+        return conn.execute(f"SELECT {_COLUMNS} FROM event_clusters WHERE type = ? AND polarity = ? "
+                            f"ORDER BY id DESC LIMIT {CANDIDATES}", kind).fetchall()
+    first, last = days[0].isoformat(), days[1].isoformat()
+    ids: list[int] = []
+    for index, condition, span in _TIERS:
+        ids += [r[0] for r in conn.execute(
+            f"SELECT id FROM event_clusters INDEXED BY {index} WHERE type = ? AND polarity = ? "
+            f"AND {condition} AND time_start >= ? AND time_start <= ? AND time_end >= ? "
+            f"ORDER BY id DESC LIMIT {CANDIDATES}",
+            (*kind, shift(days[0], -dt.timedelta(days=span)).isoformat(), last, first))]
+    ids += [r[0] for r in conn.execute(
+        f"SELECT id FROM event_clusters INDEXED BY event_clusters_long WHERE type = ? AND polarity = ? "
+        f"AND {_SPAN} > 400 AND (time_start IS NULL OR (time_start <= ? AND time_end >= ?)) "
+        f"ORDER BY id DESC LIMIT {CANDIDATES}", (*kind, last, first))]
+    chosen = sorted(ids, reverse=True)[:CANDIDATES]
+    return conn.execute(f"SELECT {_COLUMNS} FROM event_clusters WHERE id IN ({','.join('?' * len(chosen))}) "
+                        "ORDER BY id DESC", chosen).fetchall()
+
+
 def assign_cluster(conn: sqlite3.Connection, report: EventReport) -> int:
     """The id of the cluster this report belongs to, creating one if none fits."""
     days = report_days(report)
-    candidates = conn.execute(
-        "SELECT id, source, target, time_start, time_end, country, label FROM event_clusters "
-        "WHERE type = ? AND polarity = ? AND (? IS NULL OR time_start IS NULL OR "
-        "(time_start <= ? AND time_end >= ?)) ORDER BY id DESC LIMIT 200",
-        (report.type, polarity(report.status), days and days[0].isoformat(),
-         days and days[1].isoformat(), days and days[0].isoformat()),
-    ).fetchall()
+    found = candidates(conn, report, days)
     best: tuple[int, int] | None = None
     # the actors' own names are already compared as codes: "Trump ... asked" and "Trump asked" share no
     # word about the act itself
     mine = words(report.text) - words(" ".join(report.source | report.target).replace("_", " ").replace(":", " "))
-    for cid, source, target, _start, _end, country, label in candidates:
+    for cid, source, target, _start, _end, country, label in found:
         if not _codes_fit(report.source, source) or not _codes_fit(report.target, target):
             continue
         both_sides = bool(report.source) and bool(report.target)  # each side intersects (fit above)

@@ -323,6 +323,54 @@ CREATE TABLE watched_entries (
 CREATE INDEX watched_entries_feed ON watched_entries(feed, outcome);
 """
 
+# Indexes for a store of hundreds of thousands of articles (bench/scale.py measures it). Event clusters by the
+# days they cover, in three tiers of span (store/clusters.py: a report's candidates are found by index in each,
+# never by walking every cluster of its type).
+SCALE_INDEXES = """
+CREATE INDEX event_clusters_day ON event_clusters(type, polarity, time_start, time_end)
+    WHERE coalesce(julianday(time_end) - julianday(time_start), 1e9) <= 15;
+CREATE INDEX event_clusters_short ON event_clusters(type, polarity, time_start, time_end)
+    WHERE coalesce(julianday(time_end) - julianday(time_start), 1e9) > 15
+    AND coalesce(julianday(time_end) - julianday(time_start), 1e9) <= 62;
+CREATE INDEX event_clusters_medium ON event_clusters(type, polarity, time_start, time_end)
+    WHERE coalesce(julianday(time_end) - julianday(time_start), 1e9) > 62
+    AND coalesce(julianday(time_end) - julianday(time_start), 1e9) <= 400;
+CREATE INDEX event_clusters_long ON event_clusters(type, polarity, time_start, time_end)
+    WHERE coalesce(julianday(time_end) - julianday(time_start), 1e9) > 400;
+-- the day events are listed by (when it happened, else its report's date), so a page of them is read by index
+ALTER TABLE events ADD COLUMN day TEXT;
+UPDATE events SET day = coalesce(time_start, (SELECT a.published FROM articles a WHERE a.id = events.article_id));
+CREATE INDEX events_day ON events(day, article_id, idx);
+-- an event's actor by code, to the event: "is USA in this report" is one search, not a walk of USA's reports
+DROP INDEX event_actors_code;
+CREATE INDEX event_actors_code ON event_actors(code, article_id, event_idx);
+-- the orders lists are shown in, so the first page is read by index, not by sorting every row
+CREATE INDEX articles_published ON articles(published, id, title);
+-- who speaks, by name: a speaker filter reads this index, then the quotes and claims of the speakers found
+CREATE INDEX article_actors_name ON article_actors(name, article_id, local_id);
+CREATE INDEX claims_speaker ON claims(article_id, speaker);
+CREATE INDEX event_clusters_rank ON event_clusters(origins DESC, sources DESC, reports DESC, id);
+CREATE INDEX series_rank ON series(sources DESC, points DESC, id);
+-- the map's places with what it groups and counts, so it reads this index and not the places' rows
+CREATE INDEX places_map ON places(name, country, level, lat, lon, article_id, text)
+    WHERE lat IS NOT NULL AND json_extract(data, '$.stands_for') IS NULL;
+-- each registered actor's mentions, counted as they are written (query_actors lists the most named first)
+ALTER TABLE actors ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+UPDATE actors SET mention_count = (SELECT count(*) FROM mentions m JOIN article_actors aa
+    ON aa.article_id = m.article_id AND aa.local_id = m.local_id WHERE aa.actor_id = actors.id),
+    article_count = (SELECT count(DISTINCT aa.article_id) FROM article_actors aa WHERE aa.actor_id = actors.id);
+CREATE INDEX actors_rank ON actors(mention_count DESC, name);
+-- the roles an actor was given (query_actors), without reading the many rows that give it none (a state's)
+CREATE INDEX article_actors_role ON article_actors(actor_id, role) WHERE role IS NOT NULL;
+-- the summary's counts: actors by the articles naming them (report.top_actors), events by type and status,
+-- and each category's figures by value, read from indexes rather than the item rows
+CREATE INDEX actors_docs ON actors(article_count DESC, mention_count DESC);
+DROP INDEX events_type;
+CREATE INDEX events_type ON events(type, status);
+CREATE INDEX quantities_category ON quantities(category, value);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_event_clusters", EVENT_CLUSTERS),
@@ -331,6 +379,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0005_actor_keys", ACTOR_KEYS),
     ("0006_stories", STORIES),
     ("0007_watch", WATCH),
+    ("0008_scale_indexes", SCALE_INDEXES),
 ]
 FIRST_MIGRATION = MIGRATIONS[0][0]
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -74,17 +74,35 @@ def query_events(
     since: dt.date | None = None, until: dt.date | None = None, article: str | None = None,
     newest_first: bool = False,
 ) -> Iterator[Row]:
-    """Event reports in the order of the time they happened (the publication date where the text gives none)."""
-    f = Filters().add(actor, "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = t.article_id "
-                             "AND ea.event_idx = t.idx AND ea.code = ?)", (actor or "").upper())
+    """Event reports in the order of the time they happened (the publication date where the text gives none:
+    ``events.day``). The reports are chosen first by their keys alone, through the ``events_day`` index, then
+    read whole: the cost is that of the rows shown, not of every match (migration 0008_scale_indexes)."""
+    code = (actor or "").upper()
+    # An actor in few reports: its reports are found through event_actors; one in many (RUS, USA): by walking the
+    # reports in date order, where its own come soon enough.
+    rare = bool(actor) and _fewer_than(conn, "SELECT 1 FROM event_actors WHERE code = ?", (code,), RARE_ACTOR)
+    f = Filters().add(actor and rare, "(t.article_id, t.idx) IN (SELECT ea.article_id, ea.event_idx "
+                                      "FROM event_actors ea WHERE ea.code = ?)", code)
+    f.add(actor and not rare, "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = t.article_id "
+                              "AND ea.event_idx = t.idx AND ea.code = ?)", code)
     f.add(event_type, "t.type = ?", (event_type or "").upper()).add(article, "t.article_id = ?")
     _dates(f, since, until, "t")
+    # (a report that starts by ``until`` is dated: its day is its start, so this bounds the index walk)
+    f.add(until, "t.day <= ?", until.isoformat() if until else None)
+    order = f"t.day {'DESC' if newest_first else 'ASC'}, t.article_id, t.idx"
+    hits = f"SELECT t.rowid AS hit FROM events t{f.sql()} ORDER BY {order} LIMIT ?"
     sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.type, t.mode, t.status, t.time, "
            f"t.time_start, t.time_end, t.cluster_id, t.text, {_SENTENCE} AS sentence, t.data "
-           f"FROM events t JOIN articles a ON a.id = t.article_id{f.sql()} "
-           f"ORDER BY coalesce(t.time_start, a.published) {'DESC' if newest_first else 'ASC'}, t.article_id, t.idx "
-           "LIMIT ?")
+           f"FROM ({hits}) h JOIN events t ON t.rowid = h.hit JOIN articles a ON a.id = t.article_id ORDER BY {order}")
     yield from _rows(conn, sql, [*f.params, limit])
+
+
+RARE_ACTOR = 2000  # an actor in fewer event reports than this is looked up by its reports (query_events)
+
+
+def _fewer_than(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...], n: int) -> bool:
+    """Whether ``sql`` has fewer than ``n`` rows, reading at most ``n`` of them."""
+    return int(conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {n})", params).fetchone()[0]) < n
 
 
 def query_clusters(
@@ -105,10 +123,18 @@ def query_clusters(
 
 def _attributed(conn: sqlite3.Connection, table: str, columns: str, limit: int, speaker: str | None,
                 article: str | None) -> Iterator[Row]:
-    f = Filters().like(speaker, _SPEAKER).add(article, "t.article_id = ?")
+    # The speakers named so are found first, on the article_actors_name index alone (its LIKE reads no item rows),
+    # then their quotes or claims by (article, speaker); the page is chosen by key and read whole (query_events).
+    source = (f"(SELECT DISTINCT aa.article_id, aa.local_id FROM article_actors aa INDEXED BY article_actors_name"
+              f"{Filters().like(speaker, 'aa.name').sql()}) s CROSS JOIN {table} t "
+              "ON t.article_id = s.article_id AND t.speaker = s.local_id" if speaker else f"{table} t")
+    f = Filters().add(article, "t.article_id = ?")
+    params = ([f"%{escape_like(speaker)}%"] if speaker else []) + f.params
+    hits = f"SELECT t.rowid AS hit FROM {source}{f.sql()} ORDER BY t.article_id, t.idx LIMIT ?"
     sql = (f"SELECT t.article_id, t.start, t.\"end\", {_SPEAKER} AS speaker_name, {columns}, t.text, "
-           f"{_SENTENCE} AS sentence, t.data FROM {table} t{f.sql()} ORDER BY t.article_id, t.idx LIMIT ?")
-    yield from _rows(conn, sql, [*f.params, limit])
+           f"{_SENTENCE} AS sentence, t.data FROM ({hits}) h JOIN {table} t ON t.rowid = h.hit "
+           "ORDER BY t.article_id, t.idx")
+    yield from _rows(conn, sql, [*params, limit])
 
 
 def query_quotes(
@@ -151,8 +177,11 @@ def query_articles(conn: sqlite3.Connection, limit: int, name: str | None = None
     f = Filters().like(name, "a.title", "a.id")
     counts = ", ".join(f"(SELECT count(*) FROM {t} x WHERE x.article_id = a.id) AS {t}"
                        for t in ("events", "quotes", "claims", "quantities", "places"))
-    sql = (f"SELECT a.id, a.title, a.published, a.url, length(a.text) AS chars, {counts} FROM articles a{f.sql()} "
-           "ORDER BY a.published DESC, a.id LIMIT ?")
+    # (the page chosen on the articles_published index alone, which holds the title: the texts are not read)
+    order = "a.published DESC, a.id"
+    hits = f"SELECT a.rowid AS hit FROM articles a{f.sql()} ORDER BY {order} LIMIT ?"
+    sql = (f"SELECT a.id, a.title, a.published, a.url, length(a.text) AS chars, {counts} FROM ({hits}) h "
+           f"JOIN articles a ON a.rowid = h.hit ORDER BY {order}")
     yield from _rows(conn, sql, [*f.params, limit])
 
 
@@ -165,16 +194,20 @@ def query_quantities(
     modality) and the event it sizes (``sizes``). --name matches what is counted ("troops"), the category
     ("casualties") or subcategory ("killed"); --since/--until the date of the report."""
     f = Filters().like(name, "t.unit", "t.counted", "t.category", "json_extract(t.data, '$.subcategory')")
-    f.add(article, "t.article_id = ?")
+    f.add(article, "a.id = ?")
     f.add(since, "a.published >= ?", since.isoformat() if since else None)
     f.add(until, "a.published <= ?", until.isoformat() if until else None)
     certainty = "(SELECT c.modality FROM claims c WHERE c.article_id = t.article_id AND c.local_id = t.claim_id)"
     sizes = ("(SELECT e.type FROM events e WHERE e.article_id = t.article_id "
              "AND e.local_id = json_extract(t.data, '$.event'))")
+    # (the figures chosen first by their keys, articles in date order by index, then read whole: query_events)
+    order = "a.published, t.article_id, t.idx"
+    hits = (f"SELECT t.rowid AS hit FROM articles a CROSS JOIN quantities t ON t.article_id = a.id{f.sql()} "
+            f"ORDER BY {order} LIMIT ?")
     sql = (f"SELECT t.article_id, a.published, t.start, t.\"end\", t.bound, t.value, t.unit, t.category, "
            f"t.counted, {_CLAIMANT} AS claimed_by, {certainty} AS certainty, {sizes} AS sizes, t.text, "
-           f"{_SENTENCE} AS sentence, t.data FROM quantities t "
-           f"JOIN articles a ON a.id = t.article_id{f.sql()} ORDER BY a.published, t.article_id, t.idx LIMIT ?")
+           f"{_SENTENCE} AS sentence, t.data FROM ({hits}) h JOIN quantities t ON t.rowid = h.hit "
+           f"JOIN articles a ON a.id = t.article_id ORDER BY {order}")
     yield from _rows(conn, sql, [*f.params, limit])
 
 
@@ -183,16 +216,15 @@ def query_actors(conn: sqlite3.Connection, limit: int, name: str | None = None) 
                                        "WHERE x.actor_id = r.id)")
     sql = (
         "SELECT r.id, r.name, r.kind, r.code, r.country, "
-        "(SELECT count(DISTINCT aa.article_id) FROM article_actors aa WHERE aa.actor_id = r.id) AS articles, "
-        "(SELECT count(*) FROM mentions m JOIN article_actors aa ON aa.article_id = m.article_id "
-        " AND aa.local_id = m.local_id WHERE aa.actor_id = r.id) AS mentions, "
+        # (the articles that name it and its mentions: counted as they are written, sqlite.Store._write_actors)
+        "r.article_count AS articles, r.mention_count AS mentions, "
         "(SELECT group_concat(alias, '; ') FROM actor_aliases x WHERE x.actor_id = r.id) AS aliases, "
         # roles over time: each role with the first and last publication date it was given on
         "(SELECT group_concat(span, '; ') FROM (SELECT min(aa.role) || ' (' || coalesce(min(a.published), '?') || "
         " CASE WHEN max(a.published) > min(a.published) THEN ' … ' || max(a.published) ELSE '' END || ')' AS span "
         " FROM article_actors aa JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = r.id "
         " AND aa.role IS NOT NULL GROUP BY lower(aa.role) ORDER BY min(a.published))) AS roles "
-        f"FROM actors r{f.sql()} ORDER BY mentions DESC, r.name LIMIT ?"
+        f"FROM actors r{f.sql()} ORDER BY r.mention_count DESC, r.name LIMIT ?"
     )
     for row in _rows(conn, sql, [*f.params, limit]):
         yield _with_surname(conn, row)

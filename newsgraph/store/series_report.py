@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
-from itertools import combinations
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 Point = dict[str, Any]
@@ -119,13 +118,32 @@ def _rank(p: Point) -> tuple[bool, tuple[str, str, str, int]]:
     return p.get("status") in COUNTED, referred(p)
 
 
+def conflicting_pairs(points: Sequence[Point]) -> Iterator[tuple[Point, Point]]:
+    """The pairs of ``points`` that conflict (see ``conflict``), in the order ``combinations`` gives them. Each
+    figure is compared only with those whose windows overlap its own, found by a sweep over the windows in the
+    order they start, so a series of thousands of figures over years costs about n log n, not n²."""
+    spans = []
+    for i, p in enumerate(points):
+        w = window(p) if p.get("status") in COUNTED else None
+        if w is not None:
+            spans.append((w[0], w[1], i))
+    spans.sort()
+    pairs = []
+    open_: list[tuple[dt.date, int]] = []  # (end, index) of the windows begun and not yet over
+    for start, end, i in spans:
+        open_ = [(e, j) for e, j in open_ if e >= start]
+        pairs += [(min(i, j), max(i, j)) for _, j in open_ if not compatible(points[i], points[j])]
+        open_.append((end, i))
+    return ((points[a], points[b]) for a, b in sorted(pairs))
+
+
 def disagreements(points: Sequence[Point]) -> list[dict[str, Point]]:
     """Pairs of figures from different sources about the same moment that cannot both hold, earlier first.
     Points whose source is unknown (no ``source_key``) are told apart from every known source, but not
     from each other: two unattributed figures may well come from one source."""
     out = []
-    for a, b in combinations(sorted(points, key=referred), 2):
-        if a.get("source_key") != b.get("source_key") and conflict(a, b):
+    for a, b in conflicting_pairs(sorted(points, key=referred)):
+        if a.get("source_key") != b.get("source_key"):
             out.append({"a": ref(a), "b": ref(b)})
     return out
 
@@ -135,9 +153,9 @@ def revisions(points: Sequence[Point]) -> list[dict[str, Any]]:
     later-published one revises the earlier (figures published the same day: the one later in the ordering)."""
     out = []
     ordered = sorted(points, key=lambda p: (p.get("published") or "", referred(p)))
-    for a, b in combinations(ordered, 2):
+    for a, b in conflicting_pairs(ordered):
         key = a.get("source_key")
-        if key is not None and key == b.get("source_key") and conflict(a, b):
+        if key is not None and key == b.get("source_key"):
             out.append({"source": b.get("source") or a.get("source"), "source_key": key,
                         "from": ref(a), "to": ref(b)})
     return out

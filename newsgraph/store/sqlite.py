@@ -214,14 +214,17 @@ class Store:
 
     def _write_events(self, ext: Extraction, base: Callable[[int, Any], tuple[Any, ...]]) -> None:
         c, article_id = self.conn, ext.article.id
+        published = ext.article.published.isoformat() if ext.article.published else None
         for i, e in enumerate(ext.events):
             span = timex_range(e.time)
+            # day: when it happened, else its report's date (the order events are listed in: query_events)
             c.execute(
                 'INSERT INTO events (article_id, idx, start, "end", text, sentence_idx, data, local_id, type, mode, '
-                "status, time, time_start, time_end, place_idx, claim_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "status, time, time_start, time_end, place_idx, claim_id, day) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*base(i, e), e.id, e.type, e.mode, e.status, e.time,
-                 span[0].isoformat() if span else None, span[1].isoformat() if span else None, e.place, e.claim),
+                 span[0].isoformat() if span else None, span[1].isoformat() if span else None, e.place, e.claim,
+                 span[0].isoformat() if span else published),
             )
             c.executemany(
                 "INSERT INTO event_actors VALUES (?, ?, ?, ?)",
@@ -264,6 +267,7 @@ class Store:
         local = {actor.id: found[i][0] for i, actor in enumerate(ext.actors) if i in found}
         for i, body in bodies.items():
             found[i] = (local[body.id], f"describes {body.name}, named just before it in {article_id}")
+        counted: set[int] = set()
         for i, actor in enumerate(ext.actors):
             registry_id, reason = found[i]
             if i not in bodies:  # (a description gives its body no key to be found by elsewhere)
@@ -283,6 +287,10 @@ class Store:
                 'INSERT INTO mentions (article_id, local_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                 [(article_id, actor.id, m.start, m.end, m.text) for m in actor.mentions],
             )
+            # (the registry's counts, kept as written: an article counts once however many of its actors are one)
+            c.execute("UPDATE actors SET mention_count = mention_count + ?, article_count = article_count + ? "
+                      "WHERE id = ?", (len(actor.mentions), registry_id not in counted, registry_id))
+            counted.add(registry_id)
 
     def _registry_id(self, actor: Actor, taken: set[int], scope: str) -> tuple[int, str | None]:
         """The registry row for an actor whose exact name is not registered (or a bare surname), and why it

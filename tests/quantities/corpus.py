@@ -32,6 +32,7 @@ TEXTS = (
     "The fund raised 5bn over the year, and 20k people signed the petition.",
     "Troops were seen 60–80 km from the border.",
     "The donor gave CDN$11,000 to the village school.",
+    "The engine makes 300 lb-ft of torque at 20 deg C; a stamp costs 85 pence.",
     "Fares rose to RM20 and USD10, and the bank lent EUR5bn; a ticket costs KSh 300.",
     "The temperature fell to minus 15 degrees overnight.",
     "The earthquake measured magnitude 6.1 near the coast.",

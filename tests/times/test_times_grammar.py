@@ -90,6 +90,7 @@ def test_constructions(tnlp: Language, text: str, expected: list[tuple[str, str,
     [
         "The pipeline runs 2000 km to the coast.",
         "The plant produces 1000 megawatt of power.",
+        "The server holds 2000 GB of logs.",  # a symbol of units_pint.tsv, as a unit word of units.tsv
         "They built a 2000-km border fence.",
         "2000 of them died.",
         "They met on the 20th anniversary.",

@@ -20,9 +20,10 @@ LEXICON = "lexicons/times/times.json"
 
 def load_count_units() -> set[str]:
     """First words of the units of measure and post-posed currencies the quantities stage knows
-    ("2000 km", "1000 megawatt", "1500 hryvnias"): after them a 4-digit number counts, it is no year."""
+    ("2000 km", "1000 megawatt", "2000 GB", "1500 hryvnias"): after them a 4-digit number counts, it is no year."""
     out: set[str] = set()
-    for name, kinds in (("units.tsv", {"measure", "percent"}), ("currencies.tsv", {"post"})):
+    for name, kinds in (("units.tsv", {"measure", "percent"}), ("units_pint.tsv", {"measure"}),
+                        ("currencies.tsv", {"post"})):
         for row in lexicon.rows(f"lexicons/quantities/{name}"):
             if len(row) >= 3 and row[2].strip() in kinds:
                 out.add(row[0].split()[0].lower())

@@ -294,6 +294,7 @@ def _read(paths: list[str], args: argparse.Namespace, rejected: list[str], **web
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsgraph.ingest import Rejected
     from newsgraph.nlp.pipeline import build_nlp, extract
+    from newsgraph.service.exports.files import json_line
 
     if args.input != "-" and not Path(args.input).exists():
         print(f"newsgraph: {args.input}: no such file", file=sys.stderr)
@@ -311,8 +312,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 rejected.append(str(result))
                 print(f"newsgraph: {result}", file=sys.stderr)
                 continue
-            # strict JSON: the pipeline has already refused any result with a non-finite number
-            out.write(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False) + "\n")
+            # strict JSON: the pipeline has already refused any result with a non-finite number (one writer of
+            # these lines for extract and its JSONL export, so the two stay byte-identical)
+            out.write(json_line(result.to_json()))
     bar.close()
     return EXIT_REJECTED if rejected else EXIT_OK
 

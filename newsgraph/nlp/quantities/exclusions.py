@@ -78,6 +78,7 @@ class Exclusions:
             ("quantities.not.date_noun", _date_noun),
             ("quantities.not.determiner", _determiner),
         ]
+        self._by_name = dict(self.checks)
 
     def age_rule(self, figure: Figure) -> str | None:
         """The rule that reads a bare number as someone's age ("a man, 45,", "aged 45"), or None."""
@@ -95,7 +96,7 @@ class Exclusions:
 
     def check(self, name: str, figure: Figure) -> bool:
         """Does the named check drop the figure (whether or not its rule is on)?"""
-        return dict(self.checks)[name](figure)
+        return self._by_name[name](figure)
 
     def _identifier(self, f: Figure) -> bool:
         """ "Article 5", "Resolution 2231", "top 10"."""

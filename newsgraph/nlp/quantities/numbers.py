@@ -64,6 +64,12 @@ class Core:
         self.rule_end = self.rule_end or self.end
 
 
+def _currency_glued(text: str) -> bool:
+    """A cheap test before LETTER_CURRENCY, run on every capitalised token: a capital, then digits from the second
+    or third letter on ("RM20", "USD10"; not "Russia")."""
+    return text[:1].isupper() and (text[2:3].isdigit() or text[3:4].isdigit())
+
+
 def reads_like_year(number: str) -> bool:
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", number))
 
@@ -88,7 +94,7 @@ class NumberReader:
             return rest[:1].isdigit()  # "-1.3", "+0.2", ".001", "-.5"
         if "$" in tok.text[1:4] and tok.text[-1:].isdigit():
             return GLUED.match(tok.text) is not None  # "CDN$11,000"
-        if first.isupper() and (m := LETTER_CURRENCY.match(tok.text)) is not None:
+        if _currency_glued(tok.text) and (m := LETTER_CURRENCY.match(tok.text)) is not None:
             return m.group(1) in self.lex.currency_pre  # "RM20", "USD10"
         low = tok.lower_
         if low in self.lex.numbers:
@@ -106,7 +112,7 @@ class NumberReader:
             return self._parse_digits(doc, i)
         if tok.text[:1] in SIGNS or tok.text[:1] == ".":
             return self._parse_digits(doc, i)
-        if tok.text[:1].isupper() and (m := LETTER_CURRENCY.match(tok.text)) is not None:
+        if _currency_glued(tok.text) and (m := LETTER_CURRENCY.match(tok.text)) is not None:
             return self._letter_currency(doc, i, m)
         low = tok.lower_
         if low in ("a", "an"):
